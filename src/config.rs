@@ -1,0 +1,160 @@
+//! Site configuration (`site.yaml`, optional).
+//!
+//! In: the file's text. Out: a [`Config`] with every key defaulted, and
+//! diagnostics for bad values and unknown keys (warnings, with the closest
+//! known key).
+
+use crate::diag::Diagnostic;
+use crate::source::{normalize, Span};
+use crate::yaml::{self, Node};
+use std::collections::BTreeMap;
+
+/// The keys of `site.yaml`.
+pub const KEYS: &[&str] = &["title", "base_url", "language", "locality", "issuer_aliases", "page_size", "feed_limit"];
+
+/// The site configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Site name.
+    pub title: String,
+    /// Where the site is published; always ends with `/`.
+    pub base_url: String,
+    /// UI language.
+    pub language: String,
+    /// Default locality.
+    pub locality: Option<String>,
+    /// Other spellings -> canonical issuer name, keyed by match key.
+    pub issuer_aliases: BTreeMap<String, String>,
+    /// Items per listing page.
+    pub page_size: usize,
+    /// Documents in the feed.
+    pub feed_limit: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Văn bản chỉ đạo".to_string(),
+            base_url: "/".to_string(),
+            language: "vi".to_string(),
+            locality: None,
+            issuer_aliases: BTreeMap::new(),
+            page_size: 50,
+            feed_limit: 30,
+        }
+    }
+}
+
+/// Normalises a base URL so that it ends with exactly one `/`.
+pub fn normalize_base_url(s: &str) -> String {
+    let t = s.trim().trim_end_matches('/');
+    format!("{t}/")
+}
+
+/// Parses `site.yaml` text. `file` is the path shown in diagnostics.
+pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
+    let mut cfg = Config::default();
+    let mut diags = Vec::new();
+    let span_of = |key: &str| -> Span { yaml::locate_key(text, key).unwrap_or(0..0) };
+    let map = match yaml::parse(text) {
+        Ok(Node::Map(m)) => m,
+        Ok(Node::Null) => Vec::new(),
+        Ok(other) => {
+            diags.push(Diagnostic::error("E-CONFIG", format!("cấu hình phải là các cặp `khóa: giá trị`, không phải {}", other.kind_vi())).at(file, 0..0));
+            return (cfg, diags);
+        }
+        Err(e) => {
+            let at = e.offset.unwrap_or(0);
+            diags.push(
+                Diagnostic::error("E-CONFIG", format!("tệp cấu hình không phải YAML hợp lệ: {}", e.message))
+                    .at(file, at..at)
+                    .hint("mỗi dòng là `khóa: giá trị`"),
+            );
+            return (cfg, diags);
+        }
+    };
+    for (key, value) in &map {
+        let bad = |what: &str| {
+            Diagnostic::error("E-CONFIG", format!("`{key}` phải là {what}, không phải {}", value.kind_vi())).at(file, span_of(key))
+        };
+        match key.as_str() {
+            "title" | "base_url" | "language" | "locality" => match value.as_text() {
+                Some(v) => {
+                    let v = normalize(&v);
+                    match key.as_str() {
+                        "title" => cfg.title = v,
+                        "base_url" => cfg.base_url = normalize_base_url(&v),
+                        "language" => {
+                            if v != "vi" {
+                                diags.push(
+                                    Diagnostic::warning("W-CONFIG", format!("ngôn ngữ `{v}` chưa có bản dịch; dùng tiếng Việt"))
+                                        .at(file, span_of(key))
+                                        .hint("giao diện hiện chỉ có `vi`"),
+                                );
+                            }
+                            cfg.language = v;
+                        }
+                        _ => cfg.locality = Some(v),
+                    }
+                }
+                None if matches!(value, Node::Null) => {}
+                None => diags.push(bad("một chuỗi")),
+            },
+            "page_size" | "feed_limit" => match value.as_text().and_then(|v| v.parse::<usize>().ok()).filter(|n| *n > 0) {
+                Some(n) if key == "page_size" => cfg.page_size = n,
+                Some(n) => cfg.feed_limit = n,
+                None => diags.push(bad("một số nguyên dương")),
+            },
+            "issuer_aliases" => match value {
+                Node::Map(m) => {
+                    for (from, to) in m {
+                        match to.as_text() {
+                            Some(to) => {
+                                cfg.issuer_aliases.insert(crate::source::key(from), normalize(&to));
+                            }
+                            None => diags.push(bad("bảng `tên khác: tên chuẩn`")),
+                        }
+                    }
+                }
+                Node::Null => {}
+                _ => diags.push(bad("bảng `tên khác: tên chuẩn`")),
+            },
+            other => {
+                let hint = crate::load::closest(other, KEYS)
+                    .map_or_else(|| format!("các khóa: {}", KEYS.join(", ")), |k| format!("có phải ý bạn là `{k}`?"));
+                diags.push(
+                    Diagnostic::warning("W-CONFIG", format!("`{other}` không phải là khóa cấu hình; bị bỏ qua"))
+                        .at(file, span_of(other))
+                        .hint(hint),
+                );
+            }
+        }
+    }
+    (cfg, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_values() {
+        let (c, d) = parse("", "site.yaml");
+        assert_eq!(c, Config::default());
+        assert!(d.is_empty());
+        let (c, d) = parse("title: Cổng\nbase_url: https://x.vn/van-ban\npage_size: 10\nlocality: Phú Thọ\nissuer_aliases:\n  Ban thường vụ Tỉnh uỷ: Ban Thường vụ Tỉnh ủy\n", "site.yaml");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.base_url, "https://x.vn/van-ban/");
+        assert_eq!(c.page_size, 10);
+        assert_eq!(c.locality.as_deref(), Some("Phú Thọ"));
+        assert_eq!(c.issuer_aliases.get(&crate::source::key("Ban Thường vụ Tỉnh ủy")).map(String::as_str), Some("Ban Thường vụ Tỉnh ủy"));
+    }
+
+    #[test]
+    fn bad_values() {
+        let (_, d) = parse("page_size: -1\ntitel: x\n", "site.yaml");
+        assert_eq!(d.len(), 2);
+        assert!(d[0].is_error());
+        assert_eq!(d[1].hint.as_deref(), Some("có phải ý bạn là `title`?"));
+    }
+}

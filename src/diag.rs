@@ -1,0 +1,219 @@
+//! Diagnostics: what every stage reports, and how it is shown.
+//!
+//! In: the typed errors of each stage, turned into [`Diagnostic`]s at one
+//! boundary (each stage's `diagnostic()`), and the source texts. Out: text in
+//! rustc style (the file, line and column counted in characters, the source
+//! line, a caret under the span, a hint in Vietnamese), a one-line
+//! `path:line:col: message` form, or JSON lines for tools.
+//!
+//! Written by hand rather than with a reporting crate: the output is small,
+//! must line up under Vietnamese text (wide and combining characters are
+//! measured with `unicode-width`), and is part of the golden test output.
+
+use crate::source::{line_at, line_col, Span};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use unicode_width::UnicodeWidthStr;
+
+/// Error or warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Fails the run.
+    Error,
+    /// Listed; the run succeeds.
+    Warning,
+}
+
+/// One message for the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable code (`E-YAML`, `W-KEY` ...), for tools and documentation.
+    pub code: &'static str,
+    /// What is wrong, in Vietnamese.
+    pub message: String,
+    /// The file (as shown to the user), if the message is about one.
+    pub file: Option<String>,
+    /// Where in the file.
+    pub span: Option<Span>,
+    /// A label under the caret.
+    pub label: Option<String>,
+    /// What to do, in Vietnamese.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Error, code, message: message.into(), file: None, span: None, label: None, hint: None }
+    }
+
+    /// A warning.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+    }
+
+    /// Attaches a file and a span in it.
+    pub fn at(mut self, file: &str, span: Span) -> Self {
+        self.file = Some(file.to_string());
+        self.span = Some(span);
+        self
+    }
+
+    /// Attaches a file without a position.
+    pub fn in_file(mut self, file: &str) -> Self {
+        self.file = Some(file.to_string());
+        self
+    }
+
+    /// Adds a label shown under the caret.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The texts of the files diagnostics point into, by their shown path.
+pub type Sources = BTreeMap<String, String>;
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// rustc style with the source line and a caret.
+    #[default]
+    Human,
+    /// `path:line:col: severity: message`.
+    Short,
+    /// One JSON object per line.
+    Json,
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "lỗi",
+        Severity::Warning => "cảnh báo",
+    }
+}
+
+/// Renders one diagnostic.
+pub fn render(d: &Diagnostic, sources: &Sources, format: Format) -> String {
+    let text = d.file.as_ref().and_then(|f| sources.get(f));
+    let pos = match (text, &d.span) {
+        (Some(t), Some(s)) => Some(line_col(t, s.start)),
+        _ => None,
+    };
+    match format {
+        Format::Short => {
+            let place = match (&d.file, pos) {
+                (Some(f), Some((l, c))) => format!("{f}:{l}:{c}: "),
+                (Some(f), None) => format!("{f}: "),
+                _ => String::new(),
+            };
+            format!("{place}{}: {}\n", severity_word(d.severity), d.message)
+        }
+        Format::Json => {
+            #[derive(Serialize)]
+            struct J<'a> {
+                severity: Severity,
+                code: &'a str,
+                message: &'a str,
+                file: Option<&'a str>,
+                line: Option<usize>,
+                column: Option<usize>,
+                hint: Option<&'a str>,
+            }
+            let j = J {
+                severity: d.severity,
+                code: d.code,
+                message: &d.message,
+                file: d.file.as_deref(),
+                line: pos.map(|p| p.0),
+                column: pos.map(|p| p.1),
+                hint: d.hint.as_deref(),
+            };
+            format!("{}\n", serde_json::to_string(&j).unwrap_or_default())
+        }
+        Format::Human => render_human(d, text, pos),
+    }
+}
+
+fn render_human(d: &Diagnostic, text: Option<&String>, pos: Option<(usize, usize)>) -> String {
+    let mut out = format!("{}[{}]: {}\n", severity_word(d.severity), d.code, d.message);
+    let gutter_width = pos.map_or(1, |(l, _)| l.to_string().len());
+    let pad = " ".repeat(gutter_width);
+    if let Some(f) = &d.file {
+        match pos {
+            Some((l, c)) => out.push_str(&format!("{pad}--> {f}:{l}:{c}\n")),
+            None => out.push_str(&format!("{pad}--> {f}\n")),
+        }
+    }
+    if let (Some(t), Some(span), Some((l, _))) = (text, &d.span, pos) {
+        let (line, line_start) = line_at(t, span.start);
+        let start = span.start.clamp(line_start, line_start + line.len());
+        let end = span.end.clamp(start, line_start + line.len());
+        let lead = line[..start - line_start].width();
+        let under = line[start - line_start..end - line_start].width().max(1);
+        out.push_str(&format!("{pad} |\n{l} | {line}\n{pad} | {}{}", " ".repeat(lead), "^".repeat(under)));
+        if let Some(label) = &d.label {
+            out.push(' ');
+            out.push_str(label);
+        }
+        out.push('\n');
+    }
+    if let Some(h) = &d.hint {
+        out.push_str(&format!("{pad} = gợi ý: {h}\n"));
+    }
+    out
+}
+
+/// Sorts diagnostics for stable output: by file, position, then message.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.file, a.span.as_ref().map(|s| s.start), a.severity, &a.message).cmp(&(
+            &b.file,
+            b.span.as_ref().map(|s| s.start),
+            b.severity,
+            &b.message,
+        ))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_caret_under_vietnamese() {
+        let mut sources = Sources::new();
+        sources.insert("a.md".into(), "---\ntiêu đề: x\nnumber: 12\n---\n".into());
+        let start = "---\ntiêu đề: x\n".len();
+        let d = Diagnostic::error("E-NUM", "sai").at("a.md", start + 8..start + 10).label("đây").hint("sửa đi");
+        let out = render(&d, &sources, Format::Human);
+        assert_eq!(out, "lỗi[E-NUM]: sai\n --> a.md:3:9\n  |\n3 | number: 12\n  |         ^^ đây\n  = gợi ý: sửa đi\n");
+        assert_eq!(render(&d, &sources, Format::Short), "a.md:3:9: lỗi: sai\n");
+        let json = render(&d, &sources, Format::Json);
+        assert!(json.contains("\"line\":3") && json.contains("\"column\":9"), "{json}");
+    }
+
+    #[test]
+    fn caret_width_counts_display_columns() {
+        let mut sources = Sources::new();
+        sources.insert("b.md".into(), "ủy ban: x".into());
+        let d = Diagnostic::warning("W", "m").at("b.md", 0.."ủy ban".len());
+        let out = render(&d, &sources, Format::Human);
+        assert!(out.contains("1 | ủy ban: x\n  | ^^^^^^\n"), "{out}");
+    }
+}

@@ -1,0 +1,657 @@
+//! The link graph: documents, cited documents, issuing bodies, and the edges.
+//!
+//! In: loaded documents and the site configuration. Out: an [`Index`] in
+//! which every document has its URL, its issuing bodies (a local body
+//! qualified by its locality), its outgoing references resolved in context,
+//! and its backlinks; every cited document that is not in the content is a
+//! node of its own ([`Cited`]) with the URL it will keep once it is added.
+//!
+//! Resolution follows `numbers-and-references.md` section 3: the number, then
+//! the date the mention gives, the citing document's locality for local
+//! series, and no citing a document issued later; one candidate is linked,
+//! several are reported as ambiguous and never linked to a guess. Nodes are
+//! keys into vectors; all lists are sorted, so output is deterministic.
+
+use crate::config::Config;
+use crate::date::Date;
+use crate::diag::Diagnostic;
+use crate::load::Document;
+use crate::number::{DerivedType, Number, Shape};
+use crate::refs::{Citation, Relation};
+use crate::source::{key, slugify, Span};
+use std::collections::BTreeMap;
+
+/// A node a reference can point to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Node {
+    /// A content document, by index into [`Index::docs`].
+    Doc(usize),
+    /// A cited document not in the content, by index into [`Index::cited`].
+    Cited(usize),
+}
+
+/// Where a reference leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Resolved.
+    Node(Node),
+    /// Several documents fit; not linked.
+    Ambiguous,
+}
+
+/// One distinct document cited by a document.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    /// Where it leads.
+    pub target: Target,
+    /// The strongest relation among the mentions.
+    pub relation: Relation,
+    /// The number as the first mention wrote it (canonical form).
+    pub number: String,
+    /// The first mention as written.
+    pub text: String,
+    /// The date the mentions give.
+    pub date: Option<Date>,
+    /// Where the mentions stand in the citing file.
+    pub mentions: Vec<Span>,
+}
+
+/// A content document with its place in the graph.
+#[derive(Debug, Clone)]
+pub struct DocNode {
+    /// The document.
+    pub doc: Document,
+    /// URL segment.
+    pub slug: String,
+    /// Issuing bodies, by key into [`Index::issuers`].
+    pub issuers: Vec<String>,
+    /// Outgoing references, in order of first mention.
+    pub references: Vec<Reference>,
+    /// Documents citing it, with their relation, sorted by date then number.
+    pub cited_by: Vec<(usize, Relation)>,
+}
+
+/// A document known only from citations.
+#[derive(Debug, Clone)]
+pub struct Cited {
+    /// The number.
+    pub number: Number,
+    /// Type word: from the mentions, else from the code.
+    pub doc_type: String,
+    /// Date, when a mention gives it.
+    pub date: Option<Date>,
+    /// Issuers, when a mention gives them.
+    pub issuers: Vec<String>,
+    /// Locality, for local series.
+    pub locality: Option<String>,
+    /// Subject, when a mention gives it.
+    pub subject: Option<String>,
+    /// URL segment.
+    pub slug: String,
+    /// Issuing bodies, by key into [`Index::issuers`].
+    pub issuer_keys: Vec<String>,
+    /// Documents citing it, sorted by date then number.
+    pub cited_by: Vec<(usize, Relation)>,
+}
+
+/// An issuing body.
+#[derive(Debug, Clone)]
+pub struct Issuer {
+    /// Full name, qualified by locality for local bodies.
+    pub name: String,
+    /// URL segment.
+    pub slug: String,
+    /// Its documents and cited documents, newest first.
+    pub nodes: Vec<Node>,
+}
+
+/// A redirect page: old URL path (site-relative, no leading `/`) to a node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redirect {
+    /// Path of the page to write (`cu/a/` or `cu/a.html`).
+    pub from: String,
+    /// Where it leads.
+    pub to: Node,
+}
+
+/// The whole graph.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Content documents, in content walk order.
+    pub docs: Vec<DocNode>,
+    /// Cited documents not in the content, sorted by slug.
+    pub cited: Vec<Cited>,
+    /// Issuing bodies by slug.
+    pub issuers: BTreeMap<String, Issuer>,
+    /// Redirects: aliases, and the undated URL of dated pages.
+    pub redirects: Vec<Redirect>,
+}
+
+/// The URL segment of a document's identity: the number, the locality for
+/// local series, and the year where the series restarts (every number without
+/// a printed year): `73-cv-tu-phu-tho-2025`, `127-kl-tw-2025`, `30-2020-nd-cp`.
+pub fn identity_slug(number: &Number, locality: Option<&str>, date: Option<Date>) -> String {
+    let mut s = slugify(&number.canonical);
+    if number.is_local() {
+        if let Some(l) = locality {
+            s.push('-');
+            s.push_str(&slugify(l));
+        }
+    }
+    if number.printed_year().is_none() {
+        if let Some(d) = date {
+            s.push_str(&format!("-{}", d.year));
+        }
+    }
+    s
+}
+
+/// The identity of a document for duplicate detection: number, locality for
+/// local series, and the period of the series (the date for Party numbers,
+/// numbered per term; the year for State numbers without a printed year).
+fn identity(number: &Number, locality: Option<&str>, date: Option<Date>) -> (String, String, String) {
+    let loc = if number.is_local() { locality.map(key).unwrap_or_default() } else { String::new() };
+    let period = match number.shape {
+        Shape::StateYear(_) => String::new(),
+        Shape::State => date.map(|d| d.year.to_string()).unwrap_or_default(),
+        Shape::Party => date.map(|d| d.iso()).unwrap_or_default(),
+    };
+    (number.key(), loc, period)
+}
+
+impl Index {
+    /// The URL path (site-relative, with leading and trailing `/`) of a node.
+    pub fn url(&self, node: Node) -> String {
+        match node {
+            Node::Doc(i) => format!("/van-ban/{}/", self.docs[i].slug),
+            Node::Cited(i) => format!("/van-ban/{}/", self.cited[i].slug),
+        }
+    }
+
+    /// The date of a node.
+    pub fn date(&self, node: Node) -> Option<Date> {
+        match node {
+            Node::Doc(i) => self.docs[i].doc.date,
+            Node::Cited(i) => self.cited[i].date,
+        }
+    }
+
+    /// The type word of a node.
+    pub fn doc_type(&self, node: Node) -> &str {
+        match node {
+            Node::Doc(i) => &self.docs[i].doc.doc_type,
+            Node::Cited(i) => &self.cited[i].doc_type,
+        }
+    }
+
+    /// The canonical number of a node.
+    pub fn number(&self, node: Node) -> &str {
+        match node {
+            Node::Doc(i) => &self.docs[i].doc.number.canonical,
+            Node::Cited(i) => &self.cited[i].number.canonical,
+        }
+    }
+
+    /// Sort key: newest first, undated last, then by number.
+    pub fn newest_first(&self, node: Node) -> (std::cmp::Reverse<Option<Date>>, bool, String) {
+        let d = self.date(node);
+        (std::cmp::Reverse(d), d.is_none(), self.number(node).to_string())
+    }
+}
+
+/// Builds the graph. Errors (duplicate identity, URL collisions) and
+/// warnings (ambiguous references) are returned beside it.
+pub fn build(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut index = Index::default();
+
+    // Duplicate identities.
+    let mut seen: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+    let mut docs = Vec::new();
+    for doc in documents {
+        let id = identity(&doc.number, doc.locality.as_deref(), doc.date);
+        if let Some(&first) = seen.get(&id) {
+            let other: &Document = &docs[first];
+            diags.push(
+                Diagnostic::error("E-DUP", format!("văn bản `{}` trùng với văn bản ở `{}`", doc.number.canonical, other.file))
+                    .at(&doc.file, doc.number_span.clone())
+                    .label("cùng số, cùng địa phương, cùng thời kỳ")
+                    .hint(format!(
+                        "mỗi văn bản chỉ một tệp: xóa một trong hai tệp `{}` và `{}`, hoặc sửa `date`/`locality` nếu đây là hai văn bản khác nhau",
+                        other.file, doc.file
+                    )),
+            );
+            continue;
+        }
+        seen.insert(id, docs.len());
+        docs.push(doc);
+    }
+
+    // Document nodes with their slugs and issuers.
+    for doc in docs {
+        let slug = match &doc.slug {
+            Some((s, _)) => s.clone(),
+            None => identity_slug(&doc.number, doc.locality.as_deref(), doc.date),
+        };
+        let issuers = doc
+            .issuers
+            .iter()
+            .map(|name| qualified_issuer(name, &doc.number, doc.locality.as_deref(), config))
+            .collect::<Vec<_>>();
+        let mut keys = Vec::new();
+        for name in issuers {
+            let slug = slugify(&name);
+            index.issuers.entry(slug.clone()).or_insert_with(|| Issuer { name, slug: slug.clone(), nodes: Vec::new() });
+            if !keys.contains(&slug) {
+                keys.push(slug);
+            }
+        }
+        index.docs.push(DocNode { doc, slug, issuers: keys, references: Vec::new(), cited_by: Vec::new() });
+    }
+
+    resolve(&mut index, config, &mut diags);
+    check_urls(&mut index, &mut diags);
+
+    // Backlinks and issuer listings, sorted.
+    for i in 0..index.docs.len() {
+        for r in index.docs[i].references.clone() {
+            match r.target {
+                Target::Node(Node::Doc(j)) => index.docs[j].cited_by.push((i, r.relation)),
+                Target::Node(Node::Cited(j)) => index.cited[j].cited_by.push((i, r.relation)),
+                Target::Ambiguous => {}
+            }
+        }
+    }
+    let order = |index: &Index, list: &mut Vec<(usize, Relation)>| {
+        list.sort_by_key(|(i, _)| {
+            let d = &index.docs[*i].doc;
+            (d.date.is_none(), d.date, d.number.key(), *i)
+        });
+        list.dedup_by_key(|(i, _)| *i);
+    };
+    for i in 0..index.docs.len() {
+        let mut list = std::mem::take(&mut index.docs[i].cited_by);
+        order(&index, &mut list);
+        index.docs[i].cited_by = list;
+    }
+    for i in 0..index.cited.len() {
+        let mut list = std::mem::take(&mut index.cited[i].cited_by);
+        order(&index, &mut list);
+        index.cited[i].cited_by = list;
+    }
+    let mut listing: BTreeMap<String, Vec<Node>> = BTreeMap::new();
+    for (i, d) in index.docs.iter().enumerate() {
+        for k in &d.issuers {
+            listing.entry(k.clone()).or_default().push(Node::Doc(i));
+        }
+    }
+    for (i, c) in index.cited.iter().enumerate() {
+        for k in &c.issuer_keys {
+            listing.entry(k.clone()).or_default().push(Node::Cited(i));
+        }
+    }
+    for (k, mut nodes) in listing {
+        nodes.sort_by_key(|n| index.newest_first(*n));
+        if let Some(issuer) = index.issuers.get_mut(&k) {
+            issuer.nodes = nodes;
+        }
+    }
+    (index, diags)
+}
+
+/// The issuer's full name after `issuer_aliases`, qualified by the locality
+/// for a local series ("Ban Thường vụ Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy Phú Thọ").
+fn qualified_issuer(name: &str, number: &Number, locality: Option<&str>, config: &Config) -> String {
+    let name = config.issuer_aliases.get(&key(name)).cloned().unwrap_or_else(|| name.to_string());
+    match locality {
+        Some(l) if number.is_local() && !key(&name).contains(&key(l)) => format!("{name} {l}"),
+        _ => name,
+    }
+}
+
+/// One citation to resolve, with its citing document.
+struct Pending {
+    doc: usize,
+    citation: Citation,
+    locality: Option<String>,
+}
+
+fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
+    // Candidates by number key.
+    let mut by_number: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, d) in index.docs.iter().enumerate() {
+        by_number.entry(d.doc.number.key()).or_default().push(i);
+    }
+    let mut external: Vec<Pending> = Vec::new();
+    let mut resolved: Vec<Vec<(Citation, Target)>> = vec![Vec::new(); index.docs.len()];
+    for i in 0..index.docs.len() {
+        let citing = &index.docs[i].doc;
+        for c in &citing.citations {
+            let locality = c.locality.clone().or_else(|| if c.number.is_local() { citing.locality.clone() } else { None });
+            let candidates: Vec<usize> = by_number.get(&c.number.key()).cloned().unwrap_or_default();
+            if candidates.contains(&i) && c.date.is_none_or(|d| Some(d) == citing.date) {
+                diags.push(
+                    Diagnostic::warning("W-SELF", format!("văn bản dẫn chiếu chính nó (`{}`); bỏ qua", c.number.canonical))
+                        .at(&citing.file, c.span.clone())
+                        .hint("xóa mục này khỏi `relations`"),
+                );
+                continue;
+            }
+            let mut fit: Vec<usize> = candidates
+                .into_iter()
+                .filter(|&j| j != i)
+                .filter(|&j| {
+                    let other = &index.docs[j].doc;
+                    !c.number.is_local() || locality.is_none() || other.locality.as_deref().map(key) == locality.as_deref().map(key)
+                })
+                .collect();
+            if let Some(date) = c.date {
+                let exact: Vec<usize> = fit.iter().copied().filter(|&j| index.docs[j].doc.date == Some(date)).collect();
+                fit = if exact.is_empty() { fit.into_iter().filter(|&j| index.docs[j].doc.date.is_none()).collect() } else { exact };
+                if let Some(cd) = citing.date {
+                    if date > cd {
+                        diags.push(
+                            Diagnostic::warning("W-FUTURE", format!("`{}` ngày {date} ban hành sau văn bản dẫn chiếu nó ({cd})", c.number.canonical))
+                                .at(&citing.file, c.span.clone())
+                                .hint("kiểm tra lại ngày của hai văn bản"),
+                        );
+                    }
+                }
+            } else if let Some(cd) = citing.date {
+                fit.retain(|&j| index.docs[j].doc.date.is_none_or(|d| d <= cd));
+            }
+            match fit.len() {
+                0 => external.push(Pending { doc: i, citation: c.clone(), locality }),
+                1 => resolved[i].push((c.clone(), Target::Node(Node::Doc(fit[0])))),
+                _ => {
+                    let files: Vec<String> = fit.iter().map(|&j| index.docs[j].doc.file.clone()).collect();
+                    diags.push(
+                        Diagnostic::warning("W-AMBIGUOUS", format!("`{}` khớp với {} văn bản; không tạo liên kết", c.number.canonical, fit.len()))
+                            .at(&citing.file, c.span.clone())
+                            .label("không rõ văn bản nào")
+                            .hint(format!("ghi rõ `date` hoặc `locality` của văn bản được dẫn chiếu; các ứng viên: {}", files.join(", "))),
+                    );
+                    resolved[i].push((c.clone(), Target::Ambiguous));
+                }
+            }
+        }
+    }
+
+    // External nodes: one per (number, locality, date); an undated mention joins
+    // the one dated node of its number when there is exactly one that is not later
+    // than the citing document.
+    let ext_key = |p: &Pending| (p.citation.number.key(), if p.citation.number.is_local() { p.locality.as_deref().map(key).unwrap_or_default() } else { String::new() });
+    let mut dated: BTreeMap<(String, String), Vec<Date>> = BTreeMap::new();
+    for p in &external {
+        if let Some(d) = p.citation.date {
+            let list = dated.entry(ext_key(p)).or_default();
+            if !list.contains(&d) {
+                list.push(d);
+            }
+        }
+    }
+    let mut nodes: BTreeMap<(String, String, Option<Date>), Cited> = BTreeMap::new();
+    let mut assignments: Vec<(usize, Citation, (String, String, Option<Date>))> = Vec::new();
+    for p in external {
+        let (k, loc) = ext_key(&p);
+        let citing_date = index.docs[p.doc].doc.date;
+        let date = p.citation.date.or_else(|| {
+            let options: Vec<Date> = dated
+                .get(&(k.clone(), loc.clone()))
+                .map(|v| v.iter().copied().filter(|d| citing_date.is_none_or(|cd| *d <= cd)).collect())
+                .unwrap_or_default();
+            (options.len() == 1).then(|| options[0])
+        });
+        let node_key = (k, loc, date);
+        let c = &p.citation;
+        let entry = nodes.entry(node_key.clone()).or_insert_with(|| Cited {
+            number: c.number.clone(),
+            doc_type: String::new(),
+            date,
+            issuers: Vec::new(),
+            locality: if c.number.is_local() { p.locality.clone() } else { None },
+            subject: None,
+            slug: String::new(),
+            issuer_keys: Vec::new(),
+            cited_by: Vec::new(),
+        });
+        if entry.doc_type.is_empty() {
+            entry.doc_type = c.doc_type.clone().unwrap_or_default();
+        }
+        if entry.issuers.is_empty() {
+            entry.issuers = c.issuers.clone();
+        }
+        if entry.subject.is_none() {
+            entry.subject = c.subject.clone();
+        }
+        assignments.push((p.doc, p.citation, node_key));
+    }
+    let keys: Vec<_> = nodes.keys().cloned().collect();
+    let mut cited: Vec<Cited> = nodes.into_values().collect();
+    for c in &mut cited {
+        if c.doc_type.is_empty() {
+            c.doc_type = match c.number.derived_type() {
+                DerivedType::One(w) => w.to_string(),
+                DerivedType::QuyetDinhOrQuyDinh => "Quyết định".to_string(),
+                DerivedType::Unknown => "Văn bản".to_string(),
+            };
+        }
+        c.slug = identity_slug(&c.number, c.locality.as_deref(), c.date);
+        let names: Vec<String> = c.issuers.iter().map(|n| qualified_issuer(n, &c.number, c.locality.as_deref(), config)).collect();
+        for name in names {
+            let slug = slugify(&name);
+            index.issuers.entry(slug.clone()).or_insert_with(|| Issuer { name, slug: slug.clone(), nodes: Vec::new() });
+            if !c.issuer_keys.contains(&slug) {
+                c.issuer_keys.push(slug);
+            }
+        }
+    }
+    // Sort cited nodes by slug, keeping the key -> position map.
+    let mut order: Vec<usize> = (0..cited.len()).collect();
+    order.sort_by(|a, b| (&cited[*a].slug, &keys[*a]).cmp(&(&cited[*b].slug, &keys[*b])));
+    let mut position = vec![0; cited.len()];
+    for (pos, &old) in order.iter().enumerate() {
+        position[old] = pos;
+    }
+    let key_pos: BTreeMap<_, usize> = keys.into_iter().enumerate().map(|(old, k)| (k, position[old])).collect();
+    let mut sorted: Vec<Option<Cited>> = cited.into_iter().map(Some).collect();
+    index.cited = order.iter().filter_map(|&old| sorted[old].take()).collect();
+    for (doc, citation, node_key) in assignments {
+        if let Some(&pos) = key_pos.get(&node_key) {
+            resolved[doc].push((citation, Target::Node(Node::Cited(pos))));
+        }
+    }
+
+    // One reference per distinct target, strongest relation, first mention's text.
+    for (i, mut list) in resolved.into_iter().enumerate() {
+        list.sort_by_key(|(c, _)| c.span.start);
+        let mut refs: Vec<Reference> = Vec::new();
+        for (c, target) in list {
+            let same = refs.iter_mut().find(|r| match (&r.target, &target) {
+                (Target::Ambiguous, Target::Ambiguous) => r.number == c.number.canonical,
+                (a, b) => a == b,
+            });
+            match same {
+                Some(r) => {
+                    if (c.relation.rank(), c.relation) < (r.relation.rank(), r.relation) {
+                        r.relation = c.relation;
+                    }
+                    r.date = r.date.or(c.date);
+                    r.mentions.push(c.span.clone());
+                }
+                None => refs.push(Reference {
+                    target,
+                    relation: c.relation,
+                    number: c.number.canonical.clone(),
+                    text: c.text.clone(),
+                    date: c.date,
+                    mentions: vec![c.span.clone()],
+                }),
+            }
+        }
+        for r in &mut refs {
+            if let Target::Node(n) = r.target {
+                r.date = r.date.or(index.date(n));
+            }
+        }
+        index.docs[i].references = refs;
+    }
+}
+
+/// Every page URL must be unique; aliases must not shadow a page. Dated pages
+/// also answer at their undated URL (`127-kl-tw` -> `127-kl-tw-2025`) when no
+/// other page or redirect wants it, so that a cited page keeps its first URL
+/// once its date is learned.
+fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
+    let mut owners: BTreeMap<String, Node> = BTreeMap::new();
+    let mut nodes: Vec<Node> = (0..index.docs.len()).map(Node::Doc).collect();
+    nodes.extend((0..index.cited.len()).map(Node::Cited));
+    for n in nodes {
+        let url = index.url(n);
+        if let Some(&prev) = owners.get(&url) {
+            let (file, span) = match n {
+                Node::Doc(i) => (index.docs[i].doc.file.clone(), index.docs[i].doc.slug.as_ref().map_or(index.docs[i].doc.number_span.clone(), |s| s.1.clone())),
+                Node::Cited(i) => (index.docs[index.cited[i].cited_by.first().map_or(0, |x| x.0)].doc.file.clone(), 0..0),
+            };
+            let prev_name = match prev {
+                Node::Doc(j) => index.docs[j].doc.file.clone(),
+                Node::Cited(j) => format!("văn bản được dẫn chiếu {}", index.cited[j].number.canonical),
+            };
+            diags.push(
+                Diagnostic::error("E-URL", format!("địa chỉ `{url}` trùng với {prev_name}"))
+                    .at(&file, span)
+                    .hint("đặt `slug` khác cho một trong hai văn bản"),
+            );
+            continue;
+        }
+        owners.insert(url, n);
+    }
+    let mut taken: BTreeMap<String, Node> = owners.iter().map(|(u, n)| (u.trim_matches('/').to_string() + "/", *n)).collect();
+    for (i, d) in index.docs.iter().enumerate() {
+        for (alias, span) in &d.doc.aliases {
+            if let Some(other) = taken.get(alias) {
+                if *other != Node::Doc(i) {
+                    diags.push(
+                        Diagnostic::error("E-URL", format!("`aliases`: `/{alias}` đã là địa chỉ của một trang khác"))
+                            .at(&d.doc.file, span.clone())
+                            .hint("chọn một đường dẫn cũ chưa được dùng"),
+                    );
+                }
+                continue;
+            }
+            taken.insert(alias.clone(), Node::Doc(i));
+            index.redirects.push(Redirect { from: alias.clone(), to: Node::Doc(i) });
+        }
+    }
+    // Undated URLs of dated pages.
+    let mut wanted: BTreeMap<String, Vec<Node>> = BTreeMap::new();
+    let all: Vec<Node> = (0..index.docs.len()).map(Node::Doc).chain((0..index.cited.len()).map(Node::Cited)).collect();
+    for n in all {
+        let (number, locality, date, custom) = match n {
+            Node::Doc(i) => {
+                let d = &index.docs[i].doc;
+                (&d.number, d.locality.as_deref(), d.date, d.slug.is_some())
+            }
+            Node::Cited(i) => {
+                let c = &index.cited[i];
+                (&c.number, c.locality.as_deref(), c.date, false)
+            }
+        };
+        if custom || date.is_none() || number.printed_year().is_some() {
+            continue;
+        }
+        let undated = format!("van-ban/{}/", identity_slug(number, locality, None));
+        wanted.entry(undated).or_default().push(n);
+    }
+    for (from, list) in wanted {
+        if list.len() == 1 && !taken.contains_key(&from) {
+            taken.insert(from.clone(), list[0]);
+            index.redirects.push(Redirect { from, to: list[0] });
+        }
+    }
+    index.redirects.sort_by(|a, b| a.from.cmp(&b.from));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{parse_document, LoadOptions};
+
+    fn doc(file: &str, fm: &str) -> Document {
+        let text = format!("---\n{fm}\n---\nThân.\n");
+        let (d, diags) = parse_document(&text, file, file, &LoadOptions::default());
+        d.unwrap_or_else(|| panic!("{file}: {diags:?}"))
+    }
+
+    #[test]
+    fn slugs() {
+        let n = |s: &str| crate::number::parse(s).expect("number");
+        let d = Date::new(2025, 7, 18);
+        assert_eq!(identity_slug(&n("73-CV/TU"), Some("Phú Thọ"), d), "73-cv-tu-phu-tho-2025");
+        assert_eq!(identity_slug(&n("127-KL/TW"), Some("Phú Thọ"), d), "127-kl-tw-2025");
+        assert_eq!(identity_slug(&n("30/2020/NĐ-CP"), None, d), "30-2020-nd-cp");
+        assert_eq!(identity_slug(&n("4029-CV/TU"), None, None), "4029-cv-tu");
+    }
+
+    #[test]
+    fn same_number_two_provinces_resolves_by_locality() {
+        let docs = vec![
+            doc("a.md", "number: 02-KH/TU\ntitle: A\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Phú Thọ\ndate: 15/7/2025"),
+            doc("b.md", "number: 02-KH/TU\ntitle: B\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Hà Nội\ndate: 15/7/2025"),
+            doc("c.md", "number: 73-CV/TU\ntitle: C\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Phú Thọ\ndate: 18/7/2025\nrelations:\n  implements: [02-KH/TU]"),
+        ];
+        let (index, diags) = build(docs, &Config::default());
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(index.docs[2].references[0].target, Target::Node(Node::Doc(0)));
+        assert_eq!(index.docs[0].cited_by, vec![(2, Relation::Implements)]);
+        assert!(index.docs[1].cited_by.is_empty());
+        assert!(index.issuers.contains_key("ban-thuong-vu-tinh-uy-phu-tho"));
+        assert!(index.issuers.contains_key("ban-thuong-vu-tinh-uy-ha-noi"));
+    }
+
+    #[test]
+    fn ambiguous_is_not_linked_and_future_excluded() {
+        let docs = vec![
+            doc("a.md", "number: 35-CT/TW\ntitle: A\nissuer: Bộ Chính trị\ndate: 30/5/2019"),
+            doc("b.md", "number: 35-CT/TW\ntitle: B\nissuer: Bộ Chính trị\ndate: 14/6/2024"),
+            doc("c.md", "number: 1-KH/TU\ntitle: C\nissuer: X\nrelations:\n  cites: [35-CT/TW]"),
+            doc("d.md", "number: 2-KH/TU\ntitle: D\nissuer: X\ndate: 1/1/2020\nrelations:\n  cites: [35-CT/TW]"),
+        ];
+        let (index, diags) = build(docs, &Config::default());
+        assert_eq!(index.docs[2].references[0].target, Target::Ambiguous);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "W-AMBIGUOUS");
+        // A 2020 plan citing 35-CT/TW means the 2019 one.
+        assert_eq!(index.docs[3].references[0].target, Target::Node(Node::Doc(0)));
+    }
+
+    #[test]
+    fn cited_nodes_merge_and_redirect() {
+        let docs = vec![
+            doc("a.md", "number: 1-CV/TU\ntitle: A\nissuer: X\nrelations:\n  cites: [{number: 127-KL/TW, date: 28/02/2025, issuer: [Bộ Chính trị, Ban Bí thư]}]"),
+            doc("b.md", "number: 2-CV/TU\ntitle: B\nissuer: X\nrelations:\n  implements: [127-KL/TW]\n  cites: [127-KL/TW]"),
+        ];
+        let (index, diags) = build(docs, &Config::default());
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(index.cited.len(), 1);
+        assert_eq!(index.cited[0].slug, "127-kl-tw-2025");
+        assert_eq!(index.cited[0].cited_by, vec![(0, Relation::Cites), (1, Relation::Implements)]);
+        assert_eq!(index.docs[1].references.len(), 1);
+        assert_eq!(index.docs[1].references[0].relation, Relation::Implements);
+        assert_eq!(index.redirects, vec![Redirect { from: "van-ban/127-kl-tw/".into(), to: Node::Cited(0) }]);
+        assert!(index.issuers.contains_key("bo-chinh-tri"));
+    }
+
+    #[test]
+    fn duplicate_identity_names_both_files() {
+        let docs = vec![
+            doc("a.md", "number: 4029-CV/TU\ntitle: A\nissuer: X"),
+            doc("b.md", "number: 4029-CV/TU\ntitle: B\nissuer: X"),
+        ];
+        let (index, diags) = build(docs, &Config::default());
+        assert_eq!(index.docs.len(), 1);
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].is_error());
+        assert!(diags[0].message.contains("a.md") && diags[0].file.as_deref() == Some("b.md"));
+    }
+}

@@ -1,0 +1,11 @@
+pub mod codes;
+pub mod config;
+pub mod date;
+pub mod diag;
+pub mod graph;
+pub mod load;
+pub mod markdown;
+pub mod number;
+pub mod refs;
+pub mod source;
+pub mod yaml;

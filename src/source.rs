@@ -1,0 +1,188 @@
+//! Source files and text normalisation.
+//!
+//! In: the bytes of a content file. Out: a [`SourceFile`] that keeps the text
+//! exactly as written (minus a UTF-8 BOM), so that every span a later stage
+//! records can be shown to the editor at the right line and column, and the
+//! helpers that normalise *values* (NFC, look-alike letters, odd dashes and
+//! spaces, see `numbers-and-references.md` section 1) and fold Vietnamese for
+//! match keys and URLs.
+//!
+//! Why values and not the whole file: normalising the file first would move
+//! columns, and the editor must be shown the text they typed. Spans are byte
+//! ranges; line and column are counted in characters only when shown.
+
+use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
+
+/// A byte range into a [`SourceFile`]'s text.
+pub type Span = Range<usize>;
+
+/// One content file as it was read.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the content folder, with `/` separators (`2025/73-cv-tu.md`).
+    pub rel: String,
+    /// Path as given on the command line, for diagnostics.
+    pub display: String,
+    /// The text with a leading BOM removed; CRLF kept.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// One-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        line_col(&self.text, offset)
+    }
+}
+
+/// One-based line and column (in characters) of a byte offset in `text`.
+/// Offsets past the end or inside a character are clamped.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = text[line_start..offset].chars().count() + 1;
+    (line, col)
+}
+
+/// The full line (without its line end) that contains `offset`, and its start offset.
+pub fn line_at(text: &str, offset: usize) -> (&str, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    (text[start..end].trim_end_matches('\r'), start)
+}
+
+/// Decodes file bytes: UTF-8 required, a BOM is dropped.
+pub fn decode(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+    let mut text = String::from_utf8(bytes)?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
+/// Normalises a value for storage and display: NFC, look-alike letters to
+/// Vietnamese ones, dashes to `-`, slashes to `/`, odd spaces to a space,
+/// invisible characters dropped, runs of white space (line breaks included)
+/// folded into one space, and the ends trimmed.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfc() {
+        let c = match c {
+            '\u{00D0}' | '\u{0189}' => 'Đ',
+            '\u{00F0}' => 'đ',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
+            '\u{2215}' | '\u{2044}' | '\u{FF0F}' => '/',
+            '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' => ' ',
+            '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Normalises Markdown body text: like [`normalize`] for letters, dashes and
+/// invisible characters, but keeps line structure, which Markdown needs.
+pub fn normalize_body(s: &str) -> String {
+    s.nfc()
+        .filter_map(|c| match c {
+            '\u{00D0}' | '\u{0189}' => Some('Đ'),
+            '\u{00F0}' => Some('đ'),
+            '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' => Some(' '),
+            '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}' => None,
+            '\r' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Folds Vietnamese to ASCII lower case: tone and vowel marks removed, `đ`
+/// to `d` (U+0111 has no decomposition, so it is mapped explicitly).
+pub fn fold(s: &str) -> String {
+    normalize(s)
+        .nfd()
+        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A URL segment: folded, every run of other characters becomes one `-`.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// A match key: folded case and one tone placement (`uỷ`/`ủy`, `khoá`/`khóa`),
+/// obtained by dropping the marks entirely; white space folded.
+pub fn key(s: &str) -> String {
+    fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_table() {
+        let cases = [
+            ("\u{00D0}ại hội", "Đại hội"),
+            ("Nghi\u{0323}\n quyết", "Nghị quyết"),
+            ("127\u{2013}KL\u{2215}TW", "127-KL/TW"),
+            ("a\u{00A0}\u{200B}b", "a b"),
+            ("  x  ", "x"),
+            ("so\u{00AD}ft", "soft"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn fold_and_slug() {
+        assert_eq!(fold("Đảng ủy Ứng Hòa"), "dang uy ung hoa");
+        assert_eq!(slugify("Ban Thường vụ Tỉnh ủy Phú Thọ"), "ban-thuong-vu-tinh-uy-phu-tho");
+        assert_eq!(slugify("30/2020/NĐ-CP"), "30-2020-nd-cp");
+        assert_eq!(key("Ban thường vụ Tỉnh uỷ"), key("Ban Thường vụ  Tỉnh ủy"));
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "ab\nđây là x\n";
+        let x = text.find('x').unwrap_or(0);
+        assert_eq!(line_col(text, x), (2, 8));
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_at(text, x).0, "đây là x");
+    }
+}

@@ -1,0 +1,202 @@
+//! The one door to the YAML crate (`yaml_serde`, the maintained continuation
+//! of serde_yaml, renamed `serde_yaml` in Cargo.toml).
+//!
+//! In: the text of a front matter block or of `site.yaml`. Out: a plain
+//! [`Node`] tree, or a [`YamlError`] with a byte offset into that text. Also
+//! the locator that finds where a key or a value stands in the text, because
+//! the YAML crate keeps no positions for values and the editor must be shown
+//! the line they wrote. A swap of YAML crate stays a change of this file.
+
+use crate::source::Span;
+
+/// A YAML value, reduced to what front matter and configuration use.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// `~`, `null` or nothing.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number, as YAML printed it back.
+    Number(String),
+    /// A string.
+    Str(String),
+    /// A sequence.
+    List(Vec<Node>),
+    /// A mapping, in file order.
+    Map(Vec<(String, Node)>),
+}
+
+impl Node {
+    /// A scalar as text (numbers and booleans too), for values that are strings
+    /// to the editor even when YAML reads them otherwise (`title: 2025`).
+    pub fn as_text(&self) -> Option<String> {
+        match self {
+            Node::Str(s) | Node::Number(s) => Some(s.clone()),
+            Node::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    /// A short Vietnamese name of the node's kind, for messages.
+    pub fn kind_vi(&self) -> &'static str {
+        match self {
+            Node::Null => "rỗng",
+            Node::Bool(_) => "giá trị đúng/sai",
+            Node::Number(_) => "số",
+            Node::Str(_) => "chuỗi",
+            Node::List(_) => "danh sách",
+            Node::Map(_) => "bảng khóa",
+        }
+    }
+}
+
+/// YAML that does not parse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct YamlError {
+    /// The parser's message, without its own position.
+    pub message: String,
+    /// Byte offset into the parsed text, when the parser gave one.
+    pub offset: Option<usize>,
+}
+
+/// Parses a YAML document. An empty text is `Null`.
+pub fn parse(text: &str) -> Result<Node, YamlError> {
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        let offset = e.location().map(|l| offset_of(text, l.line(), l.column()));
+        let full = e.to_string();
+        let message = match full.find(" at line ") {
+            Some(i) => full[..i].to_string(),
+            None => full,
+        };
+        YamlError { message, offset }
+    })?;
+    Ok(convert(value))
+}
+
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let rest = &text[start..];
+    start + rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)
+}
+
+fn convert(v: serde_yaml::Value) -> Node {
+    match v {
+        serde_yaml::Value::Null => Node::Null,
+        serde_yaml::Value::Bool(b) => Node::Bool(b),
+        serde_yaml::Value::Number(n) => Node::Number(n.to_string()),
+        serde_yaml::Value::String(s) => Node::Str(s),
+        serde_yaml::Value::Sequence(items) => Node::List(items.into_iter().map(convert).collect()),
+        serde_yaml::Value::Mapping(m) => Node::Map(
+            m.into_iter()
+                .map(|(k, v)| {
+                    let key = match convert(k) {
+                        Node::Null => "~".to_string(),
+                        other => other.as_text().unwrap_or_else(|| "?".to_string()),
+                    };
+                    (key, convert(v))
+                })
+                .collect(),
+        ),
+        serde_yaml::Value::Tagged(t) => convert(t.value),
+    }
+}
+
+/// Where a top-level key stands: the span of the key name on its line.
+pub fn locate_key(text: &str, key: &str) -> Option<Span> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        for quoted in [key.to_string(), format!("\"{key}\""), format!("'{key}'")] {
+            if let Some(after) = bare.strip_prefix(&quoted) {
+                if after.trim_start().starts_with(':') {
+                    return Some(start..start + quoted.len());
+                }
+            }
+        }
+        start += line.len();
+    }
+    None
+}
+
+/// The region of a top-level key: its line and the indented lines after it.
+pub fn key_region(text: &str, key: &str) -> Option<Span> {
+    let at = locate_key(text, key)?;
+    let mut end = text[at.start..].find('\n').map_or(text.len(), |i| at.start + i + 1);
+    while end < text.len() {
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        let line = &text[end..line_end];
+        let indented = line.starts_with(' ') || line.starts_with('\t') || line.starts_with('-');
+        if !(indented || line.trim().is_empty() || line.trim_start().starts_with('#')) {
+            break;
+        }
+        end = line_end;
+    }
+    Some(at.start..end)
+}
+
+/// Where a value stands: its text inside the region of `key`, or after the
+/// key on its line, or else the key itself. `needle` is the value as the
+/// editor wrote it (before normalisation).
+pub fn locate_value(text: &str, key: &str, needle: &str) -> Option<Span> {
+    let region = key_region(text, key)?;
+    let key_end = locate_key(text, key).map_or(region.start, |s| s.end);
+    let needle = needle.trim();
+    if !needle.is_empty() {
+        if let Some(i) = text[key_end..region.end].find(needle) {
+            return Some(key_end + i..key_end + i + needle.len());
+        }
+    }
+    // The rest of the key's line after the colon, if any.
+    let line_end = text[key_end..].find('\n').map_or(text.len(), |i| key_end + i);
+    let after = &text[key_end..line_end];
+    if let Some(colon) = after.find(':') {
+        let value = after[colon + 1..].trim();
+        if !value.is_empty() {
+            let s = key_end + colon + 1 + after[colon + 1..].find(value).unwrap_or(0);
+            return Some(s..s + value.trim_end_matches('\r').len());
+        }
+    }
+    locate_key(text, key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_front_matter() {
+        let n = parse("number: 4029-CV/TU\nissuer: [Bộ Chính trị, Ban Bí thư]\ndraft: true\ntitle: 2025\n");
+        let Ok(Node::Map(m)) = n else { panic!("{n:?}") };
+        assert_eq!(m[0], ("number".into(), Node::Str("4029-CV/TU".into())));
+        assert_eq!(m[1].1, Node::List(vec![Node::Str("Bộ Chính trị".into()), Node::Str("Ban Bí thư".into())]));
+        assert_eq!(m[2].1, Node::Bool(true));
+        assert_eq!(m[3].1.as_text().as_deref(), Some("2025"));
+    }
+
+    #[test]
+    fn error_has_offset() {
+        let text = "number: x\ntitle: [a, b\nissuer: y\n";
+        let e = parse(text).expect_err("bad yaml");
+        let off = e.offset.unwrap_or(0);
+        assert!(off > "number: x\n".len(), "{e:?}");
+        assert!(!e.message.contains(" at line "));
+    }
+
+    #[test]
+    fn locates_keys_and_values() {
+        let text = "number: 12\nrelations:\n  implements:\n    - 127-KL/TW\ntitle: T\n";
+        assert_eq!(locate_key(text, "title"), Some(52..57));
+        let v = locate_value(text, "relations", "127-KL/TW").unwrap_or(0..0);
+        assert_eq!(&text[v], "127-KL/TW");
+        let v = locate_value(text, "number", "").unwrap_or(0..0);
+        assert_eq!(&text[v], "12");
+        assert_eq!(locate_key(text, "nope"), None);
+    }
+}
