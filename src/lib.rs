@@ -1,3 +1,23 @@
+//! vanban: a static site generator for published Vietnamese Party and State
+//! directives.
+//!
+//! The pipeline is a chain of plain data; each stage is a module and a
+//! function, and nothing is shared or mutated behind a stage's back:
+//!
+//! ```text
+//!  content/*.md ──load──▶ Vec<Document> ──graph::build──▶ Index
+//!   (source, yaml,          (number, refs)                  │
+//!    date, codes)                                            ▼
+//!  public/ ◀──write── Vec<Page> ◀──render (theme, markdown)──┘
+//!                        ▲
+//!                        └── opendata (documents.json, search index, feed, sitemap)
+//! ```
+//!
+//! Diagnostics from every stage are collected ([`diag`]); errors fail the run
+//! before anything is written, warnings are listed. The library never prints:
+//! the CLI ([`cli`]) does.
+
+pub mod cli;
 pub mod codes;
 pub mod config;
 pub mod date;
@@ -6,6 +26,164 @@ pub mod graph;
 pub mod load;
 pub mod markdown;
 pub mod number;
+pub mod opendata;
 pub mod refs;
+pub mod render;
 pub mod source;
+pub mod theme;
+pub mod write;
 pub mod yaml;
+
+use diag::{Diagnostic, Sources};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// What a run does.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The content folder.
+    pub content: PathBuf,
+    /// Where to write; `None` checks only.
+    pub output: Option<PathBuf>,
+    /// `--config FILE`; else `site.yaml` when present.
+    pub config: Option<PathBuf>,
+    /// `--theme DIR`; else the built-in theme.
+    pub theme: Option<PathBuf>,
+    /// `--base-url`, over the configuration's.
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Replace an output folder vanban did not create.
+    pub force: bool,
+}
+
+/// Hooks for a progress indication; the library calls, the CLI shows.
+pub trait Progress: Sync {
+    /// Rendering starts with this many pages.
+    fn start(&self, _pages: usize) {}
+    /// One page done.
+    fn tick(&self) {}
+    /// Rendering done.
+    fn finish(&self) {}
+}
+
+/// No progress indication.
+pub struct Quiet;
+impl Progress for Quiet {}
+
+/// The result of a run.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Every diagnostic, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Texts the diagnostics point into.
+    pub sources: Sources,
+    /// Files found under the content folder.
+    pub counts: load::Counts,
+    /// Documents published.
+    pub documents: usize,
+    /// Pages made (all files of the site).
+    pub pages: usize,
+    /// What was written, when the run writes and succeeded.
+    pub written: Option<write::Report>,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl Outcome {
+    /// Whether any error was reported.
+    pub fn failed(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.iter().filter(|d| !d.is_error()).count()
+    }
+}
+
+fn read_config(opts: &Options, out: &mut Outcome) -> config::Config {
+    let path = match &opts.config {
+        Some(p) => Some(p.clone()),
+        None => Some(PathBuf::from("site.yaml")).filter(|p| p.is_file()),
+    };
+    let mut cfg = match path {
+        None => config::Config::default(),
+        Some(p) => {
+            let shown = p.display().to_string();
+            match std::fs::read(&p).map_err(|e| e.to_string()).and_then(|b| source::decode(b).map_err(|e| e.to_string())) {
+                Ok(text) => {
+                    let (cfg, diags) = config::parse(&text, &shown);
+                    out.sources.insert(shown, text);
+                    out.diagnostics.extend(diags);
+                    cfg
+                }
+                Err(e) => {
+                    out.diagnostics.push(
+                        Diagnostic::error("E-CONFIG", format!("không đọc được tệp cấu hình: {e}"))
+                            .in_file(&shown)
+                            .hint("kiểm tra đường dẫn `--config`, hoặc bỏ tùy chọn này để dùng mặc định"),
+                    );
+                    config::Config::default()
+                }
+            }
+        }
+    };
+    if let Some(b) = &opts.base_url {
+        cfg.base_url = config::normalize_base_url(b);
+    }
+    cfg
+}
+
+/// Runs the pipeline: load, link, render, and write when `output` is set.
+pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
+    let started = Instant::now();
+    let mut out = Outcome::default();
+    let cfg = read_config(opts, &mut out);
+    if let Some(dir) = &opts.output {
+        if let Err(e) = write::check_output(dir, &opts.content, opts.force) {
+            out.diagnostics.push(e.diagnostic());
+        }
+    }
+    let loaded = load::load(&opts.content, &load::LoadOptions { drafts: opts.drafts, default_locality: cfg.locality.clone() });
+    out.sources.extend(loaded.sources);
+    out.diagnostics.extend(loaded.diagnostics);
+    out.counts = loaded.counts;
+    let (index, diags) = graph::build(loaded.documents, &cfg);
+    out.diagnostics.extend(diags);
+    out.documents = index.docs.len();
+    let theme = match theme::load(opts.theme.as_deref()) {
+        Ok(t) => Some(t),
+        Err(d) => {
+            out.diagnostics.extend(d);
+            None
+        }
+    };
+    if let (Some(theme), false) = (&theme, out.failed()) {
+        let renderer = render::Renderer::new(&index, &cfg, theme);
+        let rendered = renderer.render_all(&|n| progress.start(n), &|| progress.tick());
+        progress.finish();
+        match rendered {
+            Ok(mut pages) => {
+                pages.push(opendata::documents_json(&index));
+                pages.push(opendata::search_index(&index, &cfg));
+                pages.push(opendata::feed(&index, &cfg, &|i| renderer.first_paragraph(i).to_string()));
+                pages.push(opendata::robots(&cfg));
+                let sitemap = opendata::sitemap(&pages, &index, &cfg);
+                pages.push(sitemap);
+                pages.sort_by(|a, b| a.path.cmp(&b.path));
+                out.pages = pages.len();
+                if let Some(dir) = &opts.output {
+                    match write::write_site(dir, &opts.content, &pages, opts.force) {
+                        Ok(r) => out.written = Some(r),
+                        Err(e) => out.diagnostics.push(e.diagnostic()),
+                    }
+                }
+            }
+            Err(d) => out.diagnostics.extend(d),
+        }
+    }
+    diag::sort(&mut out.diagnostics);
+    out.elapsed = started.elapsed();
+    out
+}

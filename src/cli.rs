@@ -1,0 +1,187 @@
+//! The command line: arguments in, printed diagnostics and an exit code out.
+//!
+//! `build` and `check` as `site.md` specifies. Exit codes: 0 success
+//! (warnings allowed), 1 content or build errors, 2 usage errors (clap's own
+//! code for bad arguments). Diagnostics and the progress bar go to stderr;
+//! the bar shows only on a terminal. The last line always sums up the run.
+
+use crate::diag::{self, Format};
+use crate::{Options, Outcome, Progress};
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// vanban: trang web tĩnh cho văn bản chỉ đạo của Đảng và Nhà nước.
+#[derive(Debug, Parser)]
+#[command(name = "vanban", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Xây dựng trang web từ thư mục nội dung (build the site).
+    Build(BuildArgs),
+    /// Kiểm tra nội dung như khi xây dựng, không ghi gì (check only).
+    Check(CheckArgs),
+}
+
+/// Arguments shared by `build` and `check`.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Thư mục nội dung (content folder).
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+    /// Tệp cấu hình (default: site.yaml when present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Thư mục giao diện thay cho giao diện mặc định.
+    #[arg(long, value_name = "DIR")]
+    pub theme: Option<PathBuf>,
+    /// Gồm cả bản nháp (include drafts).
+    #[arg(long)]
+    pub drafts: bool,
+    /// Cách in thông báo: human, short (one line each) or json.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub message_format: Format,
+}
+
+/// `vanban build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Shared arguments.
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Thư mục xuất (output folder).
+    #[arg(long, value_name = "DIR", default_value = "public")]
+    pub output: PathBuf,
+    /// Địa chỉ gốc của trang, ví dụ https://portal.gov.vn/van-ban/.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Thay thế thư mục xuất dù không do vanban tạo.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `vanban check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Shared arguments.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+struct Bar(Option<ProgressBar>);
+
+impl Progress for Bar {
+    fn start(&self, pages: usize) {
+        if let Some(b) = &self.0 {
+            b.set_length(pages as u64);
+            if pages >= 200 {
+                b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+        }
+    }
+    fn tick(&self) {
+        if let Some(b) = &self.0 {
+            b.inc(1);
+        }
+    }
+    fn finish(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
+}
+
+fn bar() -> Bar {
+    if !std::io::stderr().is_terminal() {
+        return Bar(None);
+    }
+    let b = ProgressBar::with_draw_target(Some(0), indicatif::ProgressDrawTarget::hidden());
+    if let Ok(style) = ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} trang") {
+        b.set_style(style.progress_chars("=> "));
+    }
+    b.set_prefix("Đang tạo trang");
+    Bar(Some(b))
+}
+
+fn seconds(d: std::time::Duration) -> String {
+    format!("{:.2}", d.as_secs_f64()).replace('.', ",")
+}
+
+fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
+    let mut err = String::new();
+    for d in &outcome.diagnostics {
+        err.push_str(&diag::render(d, &outcome.sources, format));
+        if format == Format::Human {
+            err.push('\n');
+        }
+    }
+    let errors = outcome.diagnostics.len() - outcome.warnings();
+    let c = &outcome.counts;
+    let files = format!("tệp: {} xuất bản, {} nháp, {} không phải văn bản, {} lỗi", c.published, c.drafts, c.skipped, c.errors);
+    let line = if outcome.failed() {
+        let kept = if writing.is_some() { "; trang cũ được giữ nguyên" } else { "" };
+        format!("Thất bại: {errors} lỗi, {} cảnh báo ({files}){kept}, {} giây", outcome.warnings(), seconds(outcome.elapsed))
+    } else {
+        let verb = if writing.is_some() { "Đã xây dựng" } else { "Đã kiểm tra" };
+        let dest = writing.map(|p| format!(" vào {}", p.display())).unwrap_or_default();
+        format!(
+            "{verb}: {} văn bản, {} trang, {} cảnh báo ({files}){dest}, {} giây",
+            outcome.documents,
+            outcome.pages,
+            outcome.warnings(),
+            seconds(outcome.elapsed)
+        )
+    };
+    if format == Format::Json {
+        let summary = serde_json::json!({
+            "summary": line, "documents": outcome.documents, "pages": outcome.pages,
+            "errors": errors, "warnings": outcome.warnings(), "seconds": outcome.elapsed.as_secs_f64(),
+        });
+        err.push_str(&format!("{summary}\n"));
+    } else {
+        err.push_str(&line);
+        err.push('\n');
+    }
+    eprint!("{err}");
+    i32::from(outcome.failed())
+}
+
+/// Runs the command line; returns the exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(a) => {
+            let opts = Options {
+                content: a.common.content,
+                output: Some(a.output.clone()),
+                config: a.common.config,
+                theme: a.common.theme,
+                base_url: a.base_url,
+                drafts: a.common.drafts,
+                force: a.force,
+            };
+            let outcome = crate::run(&opts, &bar());
+            report(&outcome, a.common.message_format, Some(&a.output))
+        }
+        Command::Check(a) => {
+            let opts = Options {
+                content: a.common.content,
+                output: None,
+                config: a.common.config,
+                theme: a.common.theme,
+                base_url: None,
+                drafts: a.common.drafts,
+                force: false,
+            };
+            let outcome = crate::run(&opts, &crate::Quiet);
+            report(&outcome, a.common.message_format, None)
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! Open data and machine-readable files: `api/documents.json`, the search
+//! index, `sitemap.xml`, `feed.xml` and `robots.txt`.
+//!
+//! In: the [`Index`] and the configuration. Out: [`Page`]s. The JSON follows
+//! `site.md` exactly: URLs site-relative (before `base_url`), dates ISO or
+//! null, lists sorted. Nothing here reads the clock: the feed's dates come
+//! from the documents, so two builds give the same bytes.
+
+use crate::config::Config;
+use crate::graph::{Index, Node, Target};
+use crate::render::Page;
+use crate::source::fold;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Reference<'a> {
+    number: &'a str,
+    relation: crate::refs::Relation,
+    date: Option<String>,
+    url: Option<String>,
+    in_corpus: bool,
+    text: &'a str,
+    #[serde(rename = "type")]
+    doc_type: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    ambiguous: bool,
+}
+
+#[derive(Serialize)]
+struct DocumentEntry<'a> {
+    number: &'a str,
+    #[serde(rename = "type")]
+    doc_type: &'a str,
+    title: &'a str,
+    issuers: &'a [String],
+    locality: Option<&'a str>,
+    date: Option<String>,
+    url: String,
+    source: &'a str,
+    status: &'a str,
+    references: Vec<Reference<'a>>,
+    cited_by: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct CitedEntry<'a> {
+    number: &'a str,
+    #[serde(rename = "type")]
+    doc_type: &'a str,
+    issuers: Vec<String>,
+    locality: Option<&'a str>,
+    date: Option<String>,
+    subject: Option<&'a str>,
+    url: String,
+    cited_by: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct IssuerEntry<'a> {
+    name: &'a str,
+    url: String,
+    documents: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct OpenData<'a> {
+    documents: Vec<DocumentEntry<'a>>,
+    cited: Vec<CitedEntry<'a>>,
+    issuers: Vec<IssuerEntry<'a>>,
+}
+
+/// `api/documents.json`.
+pub fn documents_json(index: &Index) -> Page {
+    let urls = |list: &[(usize, crate::refs::Relation)]| list.iter().map(|(j, _)| index.url(Node::Doc(*j))).collect::<Vec<_>>();
+    let mut documents: Vec<DocumentEntry> = index
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| DocumentEntry {
+            number: &d.doc.number.canonical,
+            doc_type: &d.doc.doc_type,
+            title: &d.doc.title,
+            issuers: &d.doc.issuers,
+            locality: d.doc.locality.as_deref(),
+            date: d.doc.date.map(|x| x.iso()),
+            url: index.url(Node::Doc(i)),
+            source: &d.doc.source,
+            status: d.doc.status.key(),
+            references: d
+                .references
+                .iter()
+                .map(|r| {
+                    let node = match r.target {
+                        Target::Node(n) => Some(n),
+                        Target::Ambiguous => None,
+                    };
+                    Reference {
+                        number: node.map_or(&r.number, |n| index.number(n)),
+                        relation: r.relation,
+                        date: r.date.map(|x| x.iso()),
+                        url: node.map(|n| index.url(n)),
+                        in_corpus: matches!(node, Some(Node::Doc(_))),
+                        text: &r.text,
+                        doc_type: node.map(|n| index.doc_type(n)),
+                        ambiguous: node.is_none(),
+                    }
+                })
+                .collect(),
+            cited_by: urls(&d.cited_by),
+        })
+        .collect();
+    documents.sort_by(|a, b| a.url.cmp(&b.url));
+    let cited = index
+        .cited
+        .iter()
+        .enumerate()
+        .map(|(i, c)| CitedEntry {
+            number: &c.number.canonical,
+            doc_type: &c.doc_type,
+            issuers: c.issuer_keys.iter().filter_map(|k| index.issuers.get(k)).map(|x| x.name.clone()).collect(),
+            locality: c.locality.as_deref(),
+            date: c.date.map(|x| x.iso()),
+            subject: c.subject.as_deref(),
+            url: index.url(Node::Cited(i)),
+            cited_by: urls(&c.cited_by),
+        })
+        .collect();
+    let issuers = index
+        .issuers
+        .values()
+        .map(|x| IssuerEntry {
+            name: &x.name,
+            url: format!("/co-quan/{}/", x.slug),
+            documents: {
+                let mut v: Vec<String> = x.nodes.iter().map(|n| index.url(*n)).collect();
+                v.sort();
+                v
+            },
+        })
+        .collect();
+    let data = OpenData { documents, cited, issuers };
+    let mut bytes = serde_json::to_vec_pretty(&data).unwrap_or_default();
+    bytes.push(b'\n');
+    Page { path: "api/documents.json".to_string(), bytes }
+}
+
+#[derive(Serialize)]
+struct SearchEntry {
+    /// Number.
+    n: String,
+    /// Type word.
+    t: String,
+    /// Title or subject.
+    ti: String,
+    /// Issuers, joined.
+    i: String,
+    /// Date, dd/mm/yyyy.
+    d: Option<String>,
+    /// URL with base_url.
+    u: String,
+    /// Folded match key.
+    k: String,
+}
+
+/// `tim-kiem/index.json`: one entry per document and cited document, with a
+/// folded key the search script matches against.
+pub fn search_index(index: &Index, config: &Config) -> Page {
+    let mut nodes: Vec<Node> = (0..index.docs.len()).map(Node::Doc).collect();
+    nodes.extend((0..index.cited.len()).map(Node::Cited));
+    nodes.sort_by_key(|n| index.newest_first(*n));
+    let entries: Vec<SearchEntry> = nodes
+        .into_iter()
+        .map(|n| {
+            let (title, issuer_keys, locality) = match n {
+                Node::Doc(i) => {
+                    let d = &index.docs[i];
+                    (d.doc.title.clone(), &d.issuers, d.doc.locality.clone())
+                }
+                Node::Cited(i) => {
+                    let c = &index.cited[i];
+                    (c.subject.clone().unwrap_or_default(), &c.issuer_keys, c.locality.clone())
+                }
+            };
+            let issuers: Vec<String> = issuer_keys.iter().filter_map(|k| index.issuers.get(k)).map(|x| x.name.clone()).collect();
+            let number = index.number(n).to_string();
+            let doc_type = index.doc_type(n).to_string();
+            let short = number.split(['-', '/']).next().unwrap_or("").to_string();
+            let k = fold(&format!(
+                "{number} {short} {} {doc_type} {title} {} {}",
+                number.replace(['-', '/'], " "),
+                issuers.join(" "),
+                locality.unwrap_or_default()
+            ));
+            SearchEntry {
+                n: number,
+                t: doc_type,
+                ti: title,
+                i: issuers.join(", "),
+                d: index.date(n).map(|d| d.to_string()),
+                u: format!("{}{}", config.base_url, index.url(n).trim_start_matches('/')),
+                k,
+            }
+        })
+        .collect();
+    Page { path: "tim-kiem/index.json".to_string(), bytes: serde_json::to_vec(&entries).unwrap_or_default() }
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+}
+
+/// `sitemap.xml`: every HTML page but the redirects (`index.redirects`).
+pub fn sitemap(pages: &[Page], index: &Index, config: &Config) -> Page {
+    let redirects: std::collections::BTreeSet<String> = index
+        .redirects
+        .iter()
+        .map(|r| if r.from.ends_with('/') { format!("{}index.html", r.from) } else { r.from.clone() })
+        .collect();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for p in pages {
+        if !p.path.ends_with("index.html") || redirects.contains(&p.path) {
+            continue;
+        }
+        let path = p.path.trim_end_matches("index.html");
+        out.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&format!("{}{path}", config.base_url))));
+    }
+    out.push_str("</urlset>\n");
+    Page { path: "sitemap.xml".to_string(), bytes: out.into_bytes() }
+}
+
+/// `feed.xml`: the newest documents, by date; undated documents come after
+/// the dated ones and carry the newest date of the site as their `updated`.
+pub fn feed(index: &Index, config: &Config, first_paragraph: &dyn Fn(usize) -> String) -> Page {
+    let mut docs: Vec<usize> = (0..index.docs.len()).collect();
+    docs.sort_by_key(|i| index.newest_first(Node::Doc(*i)));
+    docs.truncate(config.feed_limit);
+    let newest = index.docs.iter().filter_map(|d| d.doc.date).max();
+    let stamp = |d: Option<crate::date::Date>| format!("{}T00:00:00Z", d.or(newest).map_or_else(|| "1970-01-01".to_string(), |d| d.iso()));
+    let abs = |path: &str| format!("{}{}", config.base_url, path.trim_start_matches('/'));
+    let id = |path: &str| {
+        if config.base_url.starts_with("http") {
+            abs(path)
+        } else {
+            format!("urn:vanban:{}", path.trim_matches('/').replace('/', ":"))
+        }
+    };
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n");
+    out.push_str(&format!("  <title>{}</title>\n", xml_escape(&config.title)));
+    out.push_str(&format!("  <link rel=\"self\" href=\"{}\"/>\n", xml_escape(&abs("feed.xml"))));
+    out.push_str(&format!("  <link href=\"{}\"/>\n", xml_escape(&config.base_url)));
+    out.push_str(&format!("  <id>{}</id>\n", xml_escape(&id("/"))));
+    out.push_str(&format!("  <updated>{}</updated>\n", stamp(newest)));
+    for i in docs {
+        let d = &index.docs[i];
+        let url = index.url(Node::Doc(i));
+        let summary = d.doc.summary.clone().unwrap_or_else(|| first_paragraph(i));
+        out.push_str("  <entry>\n");
+        out.push_str(&format!("    <title>{}</title>\n", xml_escape(&format!("{} số {}: {}", d.doc.doc_type, d.doc.number.canonical, d.doc.title))));
+        out.push_str(&format!("    <link href=\"{}\"/>\n", xml_escape(&abs(&url))));
+        out.push_str(&format!("    <id>{}</id>\n", xml_escape(&id(&url))));
+        out.push_str(&format!("    <updated>{}</updated>\n", stamp(d.doc.date)));
+        for k in &d.issuers {
+            if let Some(x) = index.issuers.get(k) {
+                out.push_str(&format!("    <author><name>{}</name></author>\n", xml_escape(&x.name)));
+            }
+        }
+        if d.issuers.is_empty() {
+            out.push_str(&format!("    <author><name>{}</name></author>\n", xml_escape(&config.title)));
+        }
+        if !summary.is_empty() {
+            out.push_str(&format!("    <summary>{}</summary>\n", xml_escape(&summary)));
+        }
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    Page { path: "feed.xml".to_string(), bytes: out.into_bytes() }
+}
+
+/// `robots.txt`: everything may be crawled; the sitemap is named when the
+/// base URL is absolute (the protocol needs an absolute address).
+pub fn robots(config: &Config) -> Page {
+    let mut out = String::from("User-agent: *\nAllow: /\n");
+    if config.base_url.starts_with("http") {
+        out.push_str(&format!("Sitemap: {}sitemap.xml\n", config.base_url));
+    }
+    Page { path: "robots.txt".to_string(), bytes: out.into_bytes() }
+}

@@ -1,0 +1,782 @@
+//! Rendering: from the link graph to the pages of the site.
+//!
+//! In: the [`Index`], the configuration and a [`Theme`]. Out: every page as
+//! a [`Page`] (a site-relative path and its bytes), sorted by path, or the
+//! diagnostics of the pages that failed, each naming the page and the
+//! template.
+//!
+//! Templates only see the documented view structs below, with every list
+//! already sorted and every URL already joined to `base_url`, so a theme never
+//! reaches into the graph. Pages render in parallel; each page is a pure
+//! function of the index, so the output does not depend on thread count.
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::graph::{Index, Node, Target};
+use crate::markdown;
+use crate::refs::Relation;
+use crate::source::slugify;
+use crate::theme::{error_chain, Theme};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Site-relative path with `/` separators (`van-ban/127-kl-tw-2025/index.html`).
+    pub path: String,
+    /// The bytes to write.
+    pub bytes: Vec<u8>,
+}
+
+/// Site-wide values every template sees as `site`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Site name.
+    pub title: String,
+    /// `base_url`, ending with `/`; every link starts with it.
+    pub base: String,
+    /// UI language.
+    pub language: String,
+}
+
+/// A link.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    /// Shown text.
+    pub name: String,
+    /// Full URL (with `base_url`).
+    pub url: String,
+}
+
+/// A breadcrumb; the last has no URL.
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    /// Shown text.
+    pub name: String,
+    /// URL, or none for the current page.
+    pub url: Option<String>,
+}
+
+/// A document or cited document in a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    /// URL.
+    pub url: String,
+    /// Số ký hiệu.
+    pub number: String,
+    /// Type word.
+    pub doc_type: String,
+    /// Title, or the subject known from citations.
+    pub title: Option<String>,
+    /// `dd/mm/yyyy`, or none when unknown.
+    pub date: Option<String>,
+    /// ISO date.
+    pub date_iso: Option<String>,
+    /// Issuer names.
+    pub issuers: Vec<String>,
+    /// Whether the full text is in the site.
+    pub in_corpus: bool,
+}
+
+/// A group of items under a heading (a year, a type).
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    /// Heading.
+    pub label: String,
+    /// Items, sorted.
+    pub items: Vec<ItemView>,
+}
+
+/// One page link in a pagination bar.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    /// Page number, from 1.
+    pub number: usize,
+    /// URL.
+    pub url: String,
+    /// Whether it is the page shown.
+    pub current: bool,
+}
+
+/// Pagination of a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
+    /// Current page, from 1.
+    pub current: usize,
+    /// Number of pages.
+    pub total: usize,
+    /// Previous page URL.
+    pub prev: Option<String>,
+    /// Next page URL.
+    pub next: Option<String>,
+    /// All pages.
+    pub pages: Vec<PageLink>,
+}
+
+/// An outgoing reference on a document page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RefView {
+    /// URL, none when ambiguous.
+    pub url: Option<String>,
+    /// Số ký hiệu.
+    pub number: String,
+    /// Type word.
+    pub doc_type: String,
+    /// Title or subject, when known.
+    pub title: Option<String>,
+    /// Date, when known.
+    pub date: Option<String>,
+    /// Whether the cited document is in the site.
+    pub in_corpus: bool,
+}
+
+/// References grouped by relation, strongest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct RefGroup {
+    /// "Thực hiện", "Dẫn chiếu" ...
+    pub label: String,
+    /// The references.
+    pub items: Vec<RefView>,
+}
+
+/// A document citing the page's document.
+#[derive(Debug, Clone, Serialize)]
+pub struct BacklinkView {
+    /// URL of the citing document.
+    pub url: String,
+    /// Its number.
+    pub number: String,
+    /// Its type word.
+    pub doc_type: String,
+    /// Its title.
+    pub title: String,
+    /// Its date.
+    pub date: Option<String>,
+    /// Its issuers.
+    pub issuers: Vec<String>,
+    /// The relation, in Vietnamese.
+    pub relation: String,
+    /// The sentence of its text that cites, when the text names the number.
+    pub sentence: Option<String>,
+}
+
+/// The signature block.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignerView {
+    /// T/M Ban Thường vụ.
+    pub capacity: Option<String>,
+    /// Phó Bí thư.
+    pub position: Option<String>,
+    /// Nguyễn Hải Trâm.
+    pub name: Option<String>,
+}
+
+/// Where a reported text comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    /// Outlet.
+    pub name: Option<String>,
+    /// Address.
+    pub url: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+}
+
+/// A document page (`doc` in `document.html`; the cited page uses the same
+/// view with `in_corpus` false and no body).
+#[derive(Debug, Clone, Serialize)]
+pub struct DocView {
+    /// URL.
+    pub url: String,
+    /// Số ký hiệu.
+    pub number: String,
+    /// Type word.
+    pub doc_type: String,
+    /// URL of the type listing.
+    pub type_url: String,
+    /// Title (trích yếu); for a cited document, its subject or empty.
+    pub title: String,
+    /// Subject known from citations (cited documents).
+    pub subject: Option<String>,
+    /// Issuers with their pages.
+    pub issuers: Vec<LinkView>,
+    /// Issuer names.
+    pub issuer_names: Vec<String>,
+    /// Locality.
+    pub locality: Option<String>,
+    /// Place in the header.
+    pub place: Option<String>,
+    /// `dd/mm/yyyy`.
+    pub date: Option<String>,
+    /// ISO date.
+    pub date_iso: Option<String>,
+    /// `ngày 18 tháng 07 năm 2025`.
+    pub date_long: Option<String>,
+    /// Status label.
+    pub status: String,
+    /// Documents that replace this one.
+    pub replaced_by: Vec<LinkView>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Kính gửi.
+    pub recipients: Vec<String>,
+    /// Nơi nhận.
+    pub distribution: Vec<String>,
+    /// Signature.
+    pub signer: Option<SignerView>,
+    /// Body HTML.
+    pub body: String,
+    /// Report source, when the text is a report.
+    pub source: Option<SourceView>,
+    /// Outgoing references by relation.
+    pub groups: Vec<RefGroup>,
+    /// Documents citing this one, by date.
+    pub cited_by: Vec<BacklinkView>,
+    /// schema.org JSON-LD, escaped for a `<script>` element.
+    pub jsonld: String,
+    /// Whether the full text is in the site.
+    pub in_corpus: bool,
+}
+
+/// A name with a count and a URL (home page and catalogues).
+#[derive(Debug, Clone, Serialize)]
+pub struct CountView {
+    /// Name.
+    pub name: String,
+    /// URL.
+    pub url: String,
+    /// How many documents.
+    pub count: usize,
+}
+
+/// The rendered bodies and the shared helpers of one render.
+pub struct Renderer<'a> {
+    index: &'a Index,
+    config: &'a Config,
+    theme: &'a Theme,
+    site: SiteView,
+    bodies: Vec<markdown::Rendered>,
+}
+
+enum Job {
+    Home { types: Vec<CountView>, issuers: Vec<CountView> },
+    Doc(usize),
+    Cited(usize),
+    Listing { path: String, base: String, heading: String, crumbs: Vec<Crumb>, nodes: Vec<Node>, by_year: bool, total: usize },
+    Catalog { path: String, heading: String, entries: Vec<CountView> },
+    Search,
+    NotFound,
+    Redirect(usize),
+}
+
+/// A listing: a path, its heading, its nodes, and how to group them.
+type ListingSpec = (String, String, Vec<Crumb>, Vec<Node>, bool);
+
+impl<'a> Renderer<'a> {
+    /// Prepares a render: Markdown bodies are rendered once, in parallel.
+    pub fn new(index: &'a Index, config: &'a Config, theme: &'a Theme) -> Self {
+        let bodies = index.docs.par_iter().map(|d| markdown::render(&d.doc.body)).collect();
+        let site = SiteView { title: config.title.clone(), base: config.base_url.clone(), language: config.language.clone() };
+        Renderer { index, config, theme, site, bodies }
+    }
+
+    /// A site-relative path (`/van-ban/x/`) joined to `base_url`.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{}", self.site.base, path.trim_start_matches('/'))
+    }
+
+    /// The first paragraph of a document, for summaries.
+    pub fn first_paragraph(&self, doc: usize) -> &str {
+        &self.bodies[doc].first_paragraph
+    }
+
+    /// Renders every page. `tick` is called once per page done.
+    pub fn render_all(&self, start: &dyn Fn(usize), tick: &(dyn Fn() + Sync)) -> Result<Vec<Page>, Vec<Diagnostic>> {
+        let jobs = self.jobs();
+        start(jobs.len());
+        let results: Vec<Result<Page, Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let r = self.render_job(job);
+                tick();
+                r
+            })
+            .collect();
+        let mut pages = Vec::with_capacity(results.len() + self.theme.statics.len());
+        let mut diags = Vec::new();
+        for r in results {
+            match r {
+                Ok(p) => pages.push(p),
+                Err(d) => diags.push(d),
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        for (path, bytes) in &self.theme.statics {
+            pages.push(Page { path: path.clone(), bytes: bytes.clone() });
+        }
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(pages)
+    }
+
+
+    fn all_nodes(&self) -> Vec<Node> {
+        let mut nodes: Vec<Node> = (0..self.index.docs.len()).map(Node::Doc).collect();
+        nodes.extend((0..self.index.cited.len()).map(Node::Cited));
+        nodes.sort_by_key(|n| self.index.newest_first(*n));
+        nodes
+    }
+
+    fn listings(&self) -> (Vec<ListingSpec>, Vec<CountView>, Vec<CountView>, Vec<CountView>) {
+        let index = self.index;
+        let nodes = self.all_nodes();
+        let mut specs = Vec::new();
+        // All content documents.
+        let docs: Vec<Node> = nodes.iter().copied().filter(|n| matches!(n, Node::Doc(_))).collect();
+        specs.push(("van-ban/".to_string(), "Tất cả văn bản".to_string(), vec![Crumb { name: "Văn bản".into(), url: None }], docs, true));
+        // By type.
+        let mut types: BTreeMap<String, (String, Vec<Node>)> = BTreeMap::new();
+        for n in &nodes {
+            let t = index.doc_type(*n).to_string();
+            types.entry(slugify(&t)).or_insert_with(|| (t, Vec::new())).1.push(*n);
+        }
+        let mut type_counts = Vec::new();
+        for (slug, (name, list)) in types {
+            let path = format!("loai/{slug}/");
+            type_counts.push(CountView { name: name.clone(), url: self.href(&path), count: list.len() });
+            let crumbs = vec![Crumb { name: "Loại văn bản".into(), url: Some(self.href("loai/")) }, Crumb { name: name.clone(), url: None }];
+            specs.push((path, name, crumbs, list, true));
+        }
+        // By year.
+        let mut years: BTreeMap<i32, Vec<Node>> = BTreeMap::new();
+        for n in &nodes {
+            if let Some(d) = index.date(*n) {
+                years.entry(d.year).or_default().push(*n);
+            }
+        }
+        let mut year_counts = Vec::new();
+        for (year, list) in years.into_iter().rev() {
+            let path = format!("nam/{year}/");
+            year_counts.push(CountView { name: format!("Năm {year}"), url: self.href(&path), count: list.len() });
+            let crumbs = vec![Crumb { name: "Năm ban hành".into(), url: Some(self.href("nam/")) }, Crumb { name: year.to_string(), url: None }];
+            specs.push((path, format!("Văn bản ban hành năm {year}"), crumbs, list, false));
+        }
+        // By issuer.
+        let mut issuer_counts = Vec::new();
+        for issuer in index.issuers.values() {
+            let path = format!("co-quan/{}/", issuer.slug);
+            issuer_counts.push(CountView { name: issuer.name.clone(), url: self.href(&path), count: issuer.nodes.len() });
+            let crumbs = vec![Crumb { name: "Cơ quan ban hành".into(), url: Some(self.href("co-quan/")) }, Crumb { name: issuer.name.clone(), url: None }];
+            specs.push((path, issuer.name.clone(), crumbs, issuer.nodes.clone(), true));
+        }
+        issuer_counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        type_counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        (specs, type_counts, year_counts, issuer_counts)
+    }
+
+    fn jobs(&self) -> Vec<Job> {
+        let (specs, types, years, issuers) = self.listings();
+        let mut jobs = vec![Job::Home { types: types.clone(), issuers: issuers.clone() }, Job::Search, Job::NotFound];
+        jobs.extend((0..self.index.docs.len()).map(Job::Doc));
+        jobs.extend((0..self.index.cited.len()).map(Job::Cited));
+        jobs.extend((0..self.index.redirects.len()).map(Job::Redirect));
+        for (path, heading, crumbs, nodes, by_year) in specs {
+            let size = self.config.page_size.max(1);
+            let pages = nodes.len().div_ceil(size).max(1);
+            for p in 0..pages {
+                let page_path = if p == 0 { path.clone() } else { format!("{path}trang/{}/", p + 1) };
+                let slice = nodes.iter().copied().skip(p * size).take(size).collect();
+                jobs.push(Job::Listing {
+                    path: page_path,
+                    base: path.clone(),
+                    heading: heading.clone(),
+                    crumbs: crumbs.clone(),
+                    nodes: slice,
+                    by_year,
+                    total: nodes.len(),
+                });
+            }
+        }
+        jobs.push(Job::Catalog { path: "loai/".into(), heading: "Loại văn bản".into(), entries: types });
+        jobs.push(Job::Catalog { path: "nam/".into(), heading: "Năm ban hành".into(), entries: years });
+        jobs.push(Job::Catalog { path: "co-quan/".into(), heading: "Cơ quan ban hành".into(), entries: issuers });
+        jobs
+    }
+
+    fn render_job(&self, job: &Job) -> Result<Page, Diagnostic> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &self.site);
+        ctx.insert("breadcrumbs", &Vec::<Crumb>::new());
+        let (path, template) = match job {
+            Job::Home { types, issuers } => {
+                let nodes: Vec<Node> = self.all_nodes().into_iter().filter(|n| matches!(n, Node::Doc(_))).take(10).collect();
+                ctx.insert("latest", &nodes.iter().map(|n| self.item(*n)).collect::<Vec<_>>());
+                ctx.insert("types", types);
+                ctx.insert("issuers", issuers);
+                #[derive(Serialize)]
+                struct Counts {
+                    documents: usize,
+                    cited: usize,
+                    issuers: usize,
+                }
+                ctx.insert(
+                    "counts",
+                    &Counts { documents: self.index.docs.len(), cited: self.index.cited.len(), issuers: self.index.issuers.len() },
+                );
+                ("index.html".to_string(), "index.html")
+            }
+            Job::Doc(i) => {
+                let view = self.doc_view(*i);
+                let crumbs = vec![
+                    Crumb { name: "Văn bản".into(), url: Some(self.href("van-ban/")) },
+                    Crumb { name: format!("{} số {}", view.doc_type, view.number), url: None },
+                ];
+                ctx.insert("breadcrumbs", &crumbs);
+                ctx.insert("doc", &view);
+                (format!("van-ban/{}/index.html", self.index.docs[*i].slug), "document.html")
+            }
+            Job::Cited(i) => {
+                let view = self.cited_view(*i);
+                let crumbs = vec![
+                    Crumb { name: "Văn bản".into(), url: Some(self.href("van-ban/")) },
+                    Crumb { name: format!("{} số {}", view.doc_type, view.number), url: None },
+                ];
+                ctx.insert("breadcrumbs", &crumbs);
+                ctx.insert("doc", &view);
+                (format!("van-ban/{}/index.html", self.index.cited[*i].slug), "cited.html")
+            }
+            Job::Listing { path, base, heading, crumbs, nodes, by_year, total } => {
+                ctx.insert("heading", heading);
+                ctx.insert("breadcrumbs", crumbs);
+                ctx.insert("total", total);
+                ctx.insert("groups", &self.groups(nodes, *by_year));
+                ctx.insert("pagination", &self.pagination(base, path, *total));
+                (format!("{path}index.html"), "list.html")
+            }
+            Job::Catalog { path, heading, entries } => {
+                ctx.insert("heading", heading);
+                ctx.insert("breadcrumbs", &vec![Crumb { name: heading.clone(), url: None }]);
+                ctx.insert("entries", entries);
+                (format!("{path}index.html"), "catalog.html")
+            }
+            Job::Search => {
+                ctx.insert("breadcrumbs", &vec![Crumb { name: "Tìm kiếm".into(), url: None }]);
+                ("tim-kiem/index.html".to_string(), "search.html")
+            }
+            Job::NotFound => ("404.html".to_string(), "404.html"),
+            Job::Redirect(i) => {
+                let r = &self.index.redirects[*i];
+                ctx.insert("target", &self.href(&self.index.url(r.to)));
+                let path = if r.from.ends_with('/') { format!("{}index.html", r.from) } else { r.from.clone() };
+                (path, "redirect.html")
+            }
+        };
+        match self.theme.tera.render(template, &ctx) {
+            Ok(html) => Ok(Page { path, bytes: html.into_bytes() }),
+            Err(e) => Err(Diagnostic::error("E-RENDER", format!("không tạo được trang `{path}` từ mẫu `{template}`: {}", error_chain(&e)))
+                .hint("kiểm tra các biến mà mẫu dùng; danh sách biến có trong README (mục Giao diện)")),
+        }
+    }
+
+    fn pagination(&self, base: &str, path: &str, total_items: usize) -> Pagination {
+        let size = self.config.page_size.max(1);
+        let total = total_items.div_ceil(size).max(1);
+        let current = path
+            .strip_prefix(base)
+            .and_then(|r| r.strip_prefix("trang/"))
+            .and_then(|n| n.trim_end_matches('/').parse().ok())
+            .unwrap_or(1);
+        let url = |n: usize| if n == 1 { self.href(&base) } else { self.href(&format!("{base}trang/{n}/")) };
+        Pagination {
+            current,
+            total,
+            prev: (current > 1).then(|| url(current - 1)),
+            next: (current < total).then(|| url(current + 1)),
+            pages: (1..=total).map(|n| PageLink { number: n, url: url(n), current: n == current }).collect(),
+        }
+    }
+
+    fn groups(&self, nodes: &[Node], by_year: bool) -> Vec<GroupView> {
+        let mut groups: Vec<GroupView> = Vec::new();
+        for n in nodes {
+            let label = if by_year {
+                self.index.date(*n).map_or_else(|| "Chưa rõ ngày".to_string(), |d| format!("Năm {}", d.year))
+            } else {
+                self.index.doc_type(*n).to_string()
+            };
+            match groups.iter_mut().find(|g| g.label == label) {
+                Some(g) => g.items.push(self.item(*n)),
+                None => groups.push(GroupView { label, items: vec![self.item(*n)] }),
+            }
+        }
+        groups
+    }
+
+    /// The listing view of a node.
+    pub fn item(&self, n: Node) -> ItemView {
+        let index = self.index;
+        match n {
+            Node::Doc(i) => {
+                let d = &index.docs[i];
+                ItemView {
+                    url: self.href(&index.url(n)),
+                    number: d.doc.number.canonical.clone(),
+                    doc_type: d.doc.doc_type.clone(),
+                    title: Some(d.doc.title.clone()),
+                    date: d.doc.date.map(|d| d.to_string()),
+                    date_iso: d.doc.date.map(|d| d.iso()),
+                    issuers: self.issuer_names(&d.issuers),
+                    in_corpus: true,
+                }
+            }
+            Node::Cited(i) => {
+                let c = &index.cited[i];
+                ItemView {
+                    url: self.href(&index.url(n)),
+                    number: c.number.canonical.clone(),
+                    doc_type: c.doc_type.clone(),
+                    title: c.subject.clone(),
+                    date: c.date.map(|d| d.to_string()),
+                    date_iso: c.date.map(|d| d.iso()),
+                    issuers: self.issuer_names(&c.issuer_keys),
+                    in_corpus: false,
+                }
+            }
+        }
+    }
+
+    fn issuer_names(&self, keys: &[String]) -> Vec<String> {
+        keys.iter().filter_map(|k| self.index.issuers.get(k)).map(|i| i.name.clone()).collect()
+    }
+
+    fn issuer_links(&self, keys: &[String]) -> Vec<LinkView> {
+        keys.iter()
+            .filter_map(|k| self.index.issuers.get(k))
+            .map(|i| LinkView { name: i.name.clone(), url: self.href(&format!("co-quan/{}/", i.slug)) })
+            .collect()
+    }
+
+    fn backlinks(&self, list: &[(usize, Relation)], target: &str) -> Vec<BacklinkView> {
+        list.iter()
+            .map(|(j, rel)| {
+                let d = &self.index.docs[*j];
+                BacklinkView {
+                    url: self.href(&self.index.url(Node::Doc(*j))),
+                    number: d.doc.number.canonical.clone(),
+                    doc_type: d.doc.doc_type.clone(),
+                    title: d.doc.title.clone(),
+                    date: d.doc.date.map(|x| x.to_string()),
+                    issuers: self.issuer_names(&d.issuers),
+                    relation: rel.label_vi().to_string(),
+                    sentence: citing_sentence(&d.doc.body, target),
+                }
+            })
+            .collect()
+    }
+
+    fn doc_view(&self, i: usize) -> DocView {
+        let index = self.index;
+        let node = &index.docs[i];
+        let d = &node.doc;
+        let url = self.href(&index.url(Node::Doc(i)));
+        let mut groups: Vec<RefGroup> = Vec::new();
+        for rel in Relation::ALL {
+            let items: Vec<RefView> = node
+                .references
+                .iter()
+                .filter(|r| r.relation == rel)
+                .map(|r| match r.target {
+                    Target::Node(n) => {
+                        let item = self.item(n);
+                        RefView {
+                            url: Some(item.url),
+                            number: item.number,
+                            doc_type: item.doc_type,
+                            title: item.title,
+                            date: r.date.map(|x| x.to_string()),
+                            in_corpus: item.in_corpus,
+                        }
+                    }
+                    Target::Ambiguous => RefView {
+                        url: None,
+                        number: r.number.clone(),
+                        doc_type: crate::codes::party_type(r.number.split(['-', '/']).nth(1).unwrap_or("")).unwrap_or("Văn bản").to_string(),
+                        title: None,
+                        date: r.date.map(|x| x.to_string()),
+                        in_corpus: false,
+                    },
+                })
+                .collect();
+            if !items.is_empty() {
+                groups.push(RefGroup { label: rel.label_vi().to_string(), items });
+            }
+        }
+        let replaced_by = node
+            .cited_by
+            .iter()
+            .filter(|(_, r)| *r == Relation::Replaces)
+            .map(|(j, _)| LinkView {
+                name: format!("{} số {}", index.docs[*j].doc.doc_type, index.docs[*j].doc.number.canonical),
+                url: self.href(&index.url(Node::Doc(*j))),
+            })
+            .collect();
+        let issuers = self.issuer_links(&node.issuers);
+        let issuer_names: Vec<String> = issuers.iter().map(|l| l.name.clone()).collect();
+        DocView {
+            jsonld: self.jsonld(&d.number.canonical, &d.doc_type, Some(&d.title), d.date, &issuer_names, &url, d.locality.as_deref(), Some(d.status.key())),
+            url,
+            number: d.number.canonical.clone(),
+            doc_type: d.doc_type.clone(),
+            type_url: self.href(&format!("loai/{}/", slugify(&d.doc_type))),
+            title: d.title.clone(),
+            subject: None,
+            issuers,
+            issuer_names,
+            locality: d.locality.clone(),
+            place: d.place.clone(),
+            date: d.date.map(|x| x.to_string()),
+            date_iso: d.date.map(|x| x.iso()),
+            date_long: d.date.map(|x| x.long_vi()),
+            status: d.status.label_vi().to_string(),
+            replaced_by,
+            tags: d.tags.clone(),
+            recipients: d.recipients.clone(),
+            distribution: d.distribution.clone(),
+            signer: d.signer.as_ref().map(|s| SignerView { capacity: s.capacity.clone(), position: s.position.clone(), name: s.name.clone() }),
+            body: self.bodies[i].html.clone(),
+            source: d.source_info.as_ref().map(|s| SourceView {
+                name: s.name.clone(),
+                url: s.url.clone(),
+                author: s.author.clone(),
+                published: s.published.map(|x| x.to_string()),
+            }),
+            groups,
+            cited_by: self.backlinks(&node.cited_by, &d.number.canonical),
+            in_corpus: true,
+        }
+    }
+
+    fn cited_view(&self, i: usize) -> DocView {
+        let c = &self.index.cited[i];
+        let url = self.href(&self.index.url(Node::Cited(i)));
+        let issuers = self.issuer_links(&c.issuer_keys);
+        let issuer_names: Vec<String> = issuers.iter().map(|l| l.name.clone()).collect();
+        DocView {
+            jsonld: self.jsonld(&c.number.canonical, &c.doc_type, c.subject.as_deref(), c.date, &issuer_names, &url, c.locality.as_deref(), None),
+            url,
+            number: c.number.canonical.clone(),
+            doc_type: c.doc_type.clone(),
+            type_url: self.href(&format!("loai/{}/", slugify(&c.doc_type))),
+            title: c.subject.clone().unwrap_or_default(),
+            subject: c.subject.clone(),
+            issuers,
+            issuer_names,
+            locality: c.locality.clone(),
+            place: None,
+            date: c.date.map(|x| x.to_string()),
+            date_iso: c.date.map(|x| x.iso()),
+            date_long: c.date.map(|x| x.long_vi()),
+            status: String::new(),
+            replaced_by: Vec::new(),
+            tags: Vec::new(),
+            recipients: Vec::new(),
+            distribution: Vec::new(),
+            signer: None,
+            body: String::new(),
+            source: None,
+            groups: Vec::new(),
+            cited_by: self.backlinks(&c.cited_by, &c.number.canonical),
+            in_corpus: false,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn jsonld(
+        &self,
+        number: &str,
+        doc_type: &str,
+        title: Option<&str>,
+        date: Option<crate::date::Date>,
+        issuers: &[String],
+        url: &str,
+        locality: Option<&str>,
+        status: Option<&str>,
+    ) -> String {
+        let mut v = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "legislationIdentifier": number,
+            "legislationType": doc_type,
+            "inLanguage": "vi",
+            "url": url,
+            "legislationJurisdiction": locality.map_or_else(|| "Việt Nam".to_string(), |l| format!("{l}, Việt Nam")),
+            "legislationPassedBy": issuers.iter().map(|n| serde_json::json!({"@type": "GovernmentOrganization", "name": n})).collect::<Vec<_>>(),
+        });
+        let name = title.map_or_else(|| format!("{doc_type} số {number}"), |t| format!("{doc_type} số {number}: {t}"));
+        v["name"] = serde_json::Value::String(name);
+        if let Some(d) = date {
+            v["legislationDate"] = serde_json::Value::String(d.iso());
+        }
+        if let Some(s) = status {
+            let force = if s == "in-force" { "https://schema.org/InForce" } else { "https://schema.org/NotInForce" };
+            v["legislationLegalForce"] = serde_json::Value::String(force.to_string());
+        }
+        script_safe_json(&v)
+    }
+}
+
+/// JSON that can stand inside `<script>`: `<`, `>` and `&` escaped.
+pub fn script_safe_json(v: &serde_json::Value) -> String {
+    serde_json::to_string(v).unwrap_or_default().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+/// The sentence of a Markdown body that names `number`, as plain text, at
+/// most about 400 characters, or none when the text does not name it.
+pub fn citing_sentence(body: &str, number: &str) -> Option<String> {
+    let at = body.find(number)?;
+    let before = &body[..at];
+    let start = [before.rfind(". "), before.rfind('\n'), before.rfind("; ")]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let after = &body[at..];
+    let end = [after.find(". "), after.find(".\n"), after.find('\n')].into_iter().flatten().min().map_or(body.len(), |i| at + i + 1);
+    let raw = &body[start..end.min(body.len())];
+    let text: String = raw.chars().filter(|c| !matches!(c, '*' | '_' | '#' | '\\' | '`')).collect();
+    let text = crate::source::normalize(&text);
+    let text = text.trim_start_matches(['.', ';', ' ']).to_string();
+    if text.chars().count() > 400 {
+        let cut: String = text.chars().take(400).collect();
+        Some(format!("{cut}…"))
+    } else {
+        Some(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_around_a_number() {
+        let body = "Mở đầu. Thực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị, Ban Bí thư. Câu sau.\n";
+        assert_eq!(
+            citing_sentence(body, "127-KL/TW").as_deref(),
+            Some("Thực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị, Ban Bí thư.")
+        );
+        assert_eq!(citing_sentence(body, "9-KL/TW"), None);
+    }
+
+    #[test]
+    fn json_for_script() {
+        let v = serde_json::json!({"name": "</script><b>&"});
+        let s = script_safe_json(&v);
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'), "{s}");
+    }
+}

@@ -1,0 +1,177 @@
+//! Themes: the templates and static files pages are made with.
+//!
+//! In: nothing (the default theme is compiled into the binary) or a theme
+//! folder given with `--theme DIR` (`DIR/templates/*.html`, `DIR/static/**`).
+//! Out: a [`Theme`] whose templates are parsed by Tera 2, or diagnostics
+//! naming the template file and the Tera message. A theme folder overrides
+//! the default file by file, so a site can change one template and keep the
+//! rest.
+
+use crate::diag::Diagnostic;
+use std::path::Path;
+
+/// Template names every theme provides (the default one fills any gap).
+pub const TEMPLATES: &[&str] = &[
+    "base.html",
+    "index.html",
+    "document.html",
+    "cited.html",
+    "list.html",
+    "catalog.html",
+    "search.html",
+    "404.html",
+    "redirect.html",
+    "partials/item.html",
+    "partials/pagination.html",
+];
+
+macro_rules! builtin {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../themes/default/", $path)))),*]
+    };
+}
+
+const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
+    "templates/base.html",
+    "templates/index.html",
+    "templates/document.html",
+    "templates/cited.html",
+    "templates/list.html",
+    "templates/catalog.html",
+    "templates/search.html",
+    "templates/404.html",
+    "templates/redirect.html",
+    "templates/partials/item.html",
+    "templates/partials/pagination.html",
+);
+
+const BUILTIN_STATIC: &[(&str, &str)] = builtin!("static/style.css", "static/search.js");
+
+/// A loaded theme.
+pub struct Theme {
+    /// The parsed templates.
+    pub tera: tera::Tera,
+    /// Static files: site-relative path (`static/style.css`) and bytes.
+    pub statics: Vec<(String, Vec<u8>)>,
+}
+
+/// Loads the default theme, overridden by `dir` when given.
+pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
+    let mut templates: Vec<(String, String, String)> = BUILTIN_TEMPLATES
+        .iter()
+        .map(|(p, t)| (p.trim_start_matches("templates/").to_string(), t.to_string(), format!("(giao diện mặc định)/{p}")))
+        .collect();
+    let mut statics: Vec<(String, Vec<u8>)> = BUILTIN_STATIC.iter().map(|(p, t)| (p.to_string(), t.as_bytes().to_vec())).collect();
+    let mut diags = Vec::new();
+    if let Some(dir) = dir {
+        if !dir.is_dir() {
+            return Err(vec![Diagnostic::error("E-THEME", format!("không tìm thấy thư mục giao diện `{}`", dir.display()))
+                .hint("`--theme` nhận một thư mục có `templates/` và `static/`")]);
+        }
+        for (sub, is_template) in [("templates", true), ("static", false)] {
+            let root = dir.join(sub);
+            if !root.is_dir() {
+                continue;
+            }
+            for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        diags.push(Diagnostic::error("E-THEME", format!("không đọc được giao diện: {e}")));
+                        continue;
+                    }
+                };
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let rel = entry.path().strip_prefix(&root).unwrap_or(entry.path());
+                let rel = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
+                let shown = entry.path().display().to_string();
+                if is_template {
+                    match std::fs::read_to_string(entry.path()) {
+                        Ok(text) => {
+                            templates.retain(|(name, _, _)| *name != rel);
+                            templates.push((rel, text, shown));
+                        }
+                        Err(e) => diags.push(Diagnostic::error("E-THEME", format!("không đọc được mẫu: {e}")).in_file(&shown)),
+                    }
+                } else {
+                    match std::fs::read(entry.path()) {
+                        Ok(bytes) => {
+                            let path = format!("static/{rel}");
+                            statics.retain(|(p, _)| *p != path);
+                            statics.push((path, bytes));
+                        }
+                        Err(e) => diags.push(Diagnostic::error("E-THEME", format!("không đọc được tệp: {e}")).in_file(&shown)),
+                    }
+                }
+            }
+        }
+    }
+    let mut tera = tera::Tera::new();
+    // Each template alone first, to name the file of a syntax error.
+    for (name, text, shown) in &templates {
+        let mut single = tera::Tera::new();
+        if let Err(e) = single.add_raw_template(name, text) {
+            if !matches!(e.kind(), tera::ErrorKind::TemplateNotFound(_) | tera::ErrorKind::MissingParent { .. }) {
+                diags.push(
+                    Diagnostic::error("E-THEME", format!("mẫu `{name}` có lỗi cú pháp: {}", error_chain(&e)))
+                        .in_file(shown)
+                        .hint("xem cú pháp Tera 2: {{ biến }}, {% if %}…{% endif %}, {% for %}…{% endfor %}"),
+                );
+            }
+        }
+    }
+    if diags.is_empty() {
+        if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str()))) {
+            diags.push(Diagnostic::error("E-THEME", format!("giao diện không dùng được: {}", error_chain(&e))));
+        }
+    }
+    statics.sort();
+    if diags.is_empty() {
+        Ok(Theme { tera, statics })
+    } else {
+        Err(diags)
+    }
+}
+
+/// A Tera error with its sources, on one line.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut src = e.source();
+    while let Some(s) = src {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        src = s.source();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_theme_parses() {
+        let theme = load(None).unwrap_or_else(|d| panic!("{d:?}"));
+        for name in TEMPLATES {
+            assert!(theme.tera.contains_template(name), "{name}");
+        }
+        assert!(theme.statics.iter().any(|(p, _)| p == "static/style.css"));
+    }
+
+    #[test]
+    fn theme_dir_overrides_and_reports_errors() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let t = dir.path().join("templates");
+        std::fs::create_dir_all(&t).expect("mkdir");
+        std::fs::write(t.join("404.html"), "{% if %}").expect("write");
+        let Err(diags) = load(Some(dir.path())) else { panic!("bad template accepted") };
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].file.as_deref().is_some_and(|f| f.ends_with("404.html")));
+        std::fs::write(t.join("404.html"), "Không thấy").expect("write");
+        let theme = load(Some(dir.path())).unwrap_or_else(|d| panic!("{d:?}"));
+        let out = theme.tera.render("404.html", &tera::Context::new()).unwrap_or_default();
+        assert_eq!(out, "Không thấy");
+    }
+}

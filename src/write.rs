@@ -1,0 +1,238 @@
+//! Writing: from pages to the output folder, all or nothing.
+//!
+//! In: the rendered [`Page`]s and the output folder. Out: a [`Report`], or a
+//! [`WriteError`] with the previous site untouched.
+//!
+//! The site is written into a fresh folder beside the output folder and
+//! swapped in by two renames only when every file was written; a failure
+//! removes the half-written folder. Every page path is checked to stay inside
+//! the output folder, and the output folder may not be, or contain, the
+//! content folder or the working folder. A folder that vanban did not create
+//! (no `.vanban-site` marker) is not replaced unless `--force` says so.
+
+use crate::diag::Diagnostic;
+use crate::render::Page;
+use rayon::prelude::*;
+use std::path::{Component, Path, PathBuf};
+
+/// The marker file that says vanban made a folder.
+pub const MARKER: &str = ".vanban-site";
+
+/// What was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Report {
+    /// Files written.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+}
+
+/// Why the site was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// A page path would leave the output folder.
+    #[error("đường dẫn trang `{0}` không an toàn (ra ngoài thư mục xuất)")]
+    UnsafePath(String),
+    /// The output folder is the content folder, holds it, or holds the working folder.
+    #[error("không thể xuất vào `{0}`: thư mục này chứa nội dung hoặc thư mục làm việc")]
+    DangerousOutput(PathBuf),
+    /// The output folder exists and is not a vanban site.
+    #[error("thư mục `{0}` đã có và không phải do vanban tạo; không ghi đè")]
+    NotOurs(PathBuf),
+    /// An I/O error.
+    #[error("lỗi ghi `{path}`: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
+}
+
+impl WriteError {
+    /// The diagnostic for the editor.
+    pub fn diagnostic(&self) -> Diagnostic {
+        let d = Diagnostic::error("E-WRITE", self.to_string());
+        match self {
+            WriteError::NotOurs(_) => d.hint("chọn thư mục khác bằng `--output`, xóa thư mục đó, hoặc thêm `--force` nếu chắc chắn muốn thay thế"),
+            WriteError::DangerousOutput(_) => d.hint("chọn một thư mục xuất riêng, ví dụ `--output public`"),
+            WriteError::UnsafePath(_) => d.hint("đây là lỗi của vanban hoặc của giao diện; hãy báo lại kèm tệp nội dung"),
+            WriteError::Io { .. } => d.hint("kiểm tra quyền ghi và dung lượng đĩa; trang cũ vẫn được giữ nguyên"),
+        }
+    }
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
+    move |source| WriteError::Io { path: path.to_path_buf(), source }
+}
+
+/// Whether a site-relative path stays inside the site.
+pub fn safe_relative(path: &str) -> bool {
+    !path.is_empty()
+        && !path.contains('\\')
+        && !path.contains('\0')
+        && !path.starts_with('/')
+        && path.split('/').all(|seg| !seg.is_empty() && seg != "." && seg != "..")
+        && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// An absolute, lexically clean form of a path that may not exist yet.
+fn absolute(p: &Path) -> std::io::Result<PathBuf> {
+    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) };
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // Resolve symlinks of the part that exists.
+    let mut existing = out.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => rest.push(name.to_os_string()),
+            None => break,
+        }
+        existing.pop();
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        resolved.push(name);
+    }
+    Ok(resolved)
+}
+
+/// Checks that `out` may be replaced: not the content folder or an ancestor
+/// of it or of the working folder, and either absent, empty, or made by vanban
+/// (unless `force`).
+pub fn check_output(out: &Path, content: &Path, force: bool) -> Result<(), WriteError> {
+    let out_abs = absolute(out).map_err(io(out))?;
+    let content_abs = absolute(content).map_err(io(content))?;
+    let cwd = std::env::current_dir().map_err(io(Path::new(".")))?;
+    let cwd = cwd.canonicalize().unwrap_or(cwd);
+    if out_abs.parent().is_none() || content_abs.starts_with(&out_abs) || cwd.starts_with(&out_abs) {
+        return Err(WriteError::DangerousOutput(out.to_path_buf()));
+    }
+    if out.exists() && !force {
+        let ours = out.join(MARKER).is_file();
+        let empty = std::fs::read_dir(out).map_err(io(out))?.next().is_none();
+        if !ours && !empty {
+            return Err(WriteError::NotOurs(out.to_path_buf()));
+        }
+    }
+    Ok(())
+}
+
+/// Writes the site into `out`, all or nothing.
+pub fn write_site(out: &Path, content: &Path, pages: &[Page], force: bool) -> Result<Report, WriteError> {
+    for p in pages {
+        if !safe_relative(&p.path) {
+            return Err(WriteError::UnsafePath(p.path.clone()));
+        }
+    }
+    check_output(out, content, force)?;
+    let out_abs = absolute(out).map_err(io(out))?;
+    let parent = out_abs.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let name = out_abs.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+    let staging = parent.join(format!(".{name}.vanban-new-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.vanban-old-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
+    }
+    match fill(&staging, pages) {
+        Ok(report) => {
+            swap(&staging, &out_abs, &old)?;
+            Ok(report)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            Err(e)
+        }
+    }
+}
+
+fn fill(staging: &Path, pages: &[Page]) -> Result<Report, WriteError> {
+    std::fs::create_dir_all(staging).map_err(io(staging))?;
+    let mut dirs: Vec<PathBuf> = pages.iter().filter_map(|p| Path::new(&p.path).parent().map(|d| staging.join(d))).collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        std::fs::create_dir_all(d).map_err(io(d))?;
+    }
+    pages.par_iter().try_for_each(|p| {
+        let path = staging.join(&p.path);
+        std::fs::write(&path, &p.bytes).map_err(io(&path))
+    })?;
+    let marker = staging.join(MARKER);
+    std::fs::write(&marker, "Thư mục này do vanban tạo; mỗi lần build sẽ thay thế toàn bộ.\n").map_err(io(&marker))?;
+    Ok(Report { files: pages.len(), bytes: pages.iter().map(|p| p.bytes.len() as u64).sum() })
+}
+
+fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), WriteError> {
+    let had_old = out.exists();
+    if had_old {
+        if old.exists() {
+            std::fs::remove_dir_all(old).map_err(io(old))?;
+        }
+        std::fs::rename(out, old).map_err(io(out))?;
+    }
+    if let Err(e) = std::fs::rename(staging, out) {
+        if had_old {
+            let _ = std::fs::rename(old, out);
+        }
+        let _ = std::fs::remove_dir_all(staging);
+        return Err(WriteError::Io { path: out.to_path_buf(), source: e });
+    }
+    if had_old {
+        std::fs::remove_dir_all(old).map_err(io(old))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_paths_are_refused() {
+        for bad in ["", "/etc/x", "../x", "a/../../x", "a//b", "a\\b", "./a", "a/."] {
+            assert!(!safe_relative(bad), "{bad}");
+        }
+        for good in ["index.html", "van-ban/x/index.html", "a.b/c"] {
+            assert!(safe_relative(good), "{good}");
+        }
+    }
+
+    #[test]
+    fn all_or_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("public");
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(&content).expect("mkdir");
+        let page = |p: &str, b: &str| Page { path: p.into(), bytes: b.as_bytes().to_vec() };
+        write_site(&out, &content, &[page("index.html", "một")], false).expect("first build");
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).ok().as_deref(), Some("một"));
+        // A page whose folder collides with a file fails; the old site stays.
+        let err = write_site(&out, &content, &[page("index.html", "hai"), page("index.html/x", "y")], false);
+        assert!(err.is_err());
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).ok().as_deref(), Some("một"));
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("read").filter_map(Result::ok).map(|e| e.file_name()).collect();
+        assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+        // Dangerous outputs.
+        assert!(matches!(write_site(&content, &content, &[], false), Err(WriteError::DangerousOutput(_))));
+        assert!(matches!(write_site(dir.path(), &content, &[], false), Err(WriteError::DangerousOutput(_))));
+        // A folder vanban did not make.
+        let foreign = dir.path().join("foreign");
+        std::fs::create_dir_all(&foreign).expect("mkdir");
+        std::fs::write(foreign.join("keep.txt"), "x").expect("write");
+        assert!(matches!(write_site(&foreign, &content, &[page("a.html", "a")], false), Err(WriteError::NotOurs(_))));
+        assert!(foreign.join("keep.txt").exists());
+        write_site(&foreign, &content, &[page("a.html", "a")], true).expect("forced");
+        assert!(!foreign.join("keep.txt").exists());
+    }
+}
