@@ -124,12 +124,27 @@ fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
     }
     let errors = outcome.diagnostics.len() - outcome.warnings();
     let c = &outcome.counts;
-    let files = format!("tệp: {} xuất bản, {} nháp, {} không phải văn bản, {} lỗi", c.published, c.drafts, c.skipped, c.errors);
+    let files = format!(
+        "tệp: {} xuất bản, {} nháp, {} không phải văn bản, {} lỗi",
+        c.published, c.drafts, c.skipped, c.errors
+    );
     let line = if outcome.failed() {
-        let kept = if writing.is_some() { "; trang cũ được giữ nguyên" } else { "" };
-        format!("Thất bại: {errors} lỗi, {} cảnh báo ({files}){kept}, {} giây", outcome.warnings(), seconds(outcome.elapsed))
+        let kept = if writing.is_some() {
+            "; trang cũ được giữ nguyên"
+        } else {
+            ""
+        };
+        format!(
+            "Thất bại: {errors} lỗi, {} cảnh báo ({files}){kept}, {} giây",
+            outcome.warnings(),
+            seconds(outcome.elapsed)
+        )
     } else {
-        let verb = if writing.is_some() { "Đã xây dựng" } else { "Đã kiểm tra" };
+        let verb = if writing.is_some() {
+            "Đã xây dựng"
+        } else {
+            "Đã kiểm tra"
+        };
         let dest = writing.map(|p| format!(" vào {}", p.display())).unwrap_or_default();
         format!(
             "{verb}: {} văn bản, {} trang, {} cảnh báo ({files}){dest}, {} giây",

@@ -10,7 +10,15 @@ use crate::yaml::{self, Node};
 use std::collections::BTreeMap;
 
 /// The keys of `site.yaml`.
-pub const KEYS: &[&str] = &["title", "base_url", "language", "locality", "issuer_aliases", "page_size", "feed_limit"];
+pub const KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "language",
+    "locality",
+    "issuer_aliases",
+    "page_size",
+    "feed_limit",
+];
 
 /// The site configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,22 +68,38 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
         Ok(Node::Map(m)) => m,
         Ok(Node::Null) => Vec::new(),
         Ok(other) => {
-            diags.push(Diagnostic::error("E-CONFIG", format!("cấu hình phải là các cặp `khóa: giá trị`, không phải {}", other.kind_vi())).at(file, 0..0));
+            diags.push(
+                Diagnostic::error(
+                    "E-CONFIG",
+                    format!(
+                        "cấu hình phải là các cặp `khóa: giá trị`, không phải {}",
+                        other.kind_vi()
+                    ),
+                )
+                .at(file, 0..0),
+            );
             return (cfg, diags);
         }
         Err(e) => {
             let at = e.offset.unwrap_or(0);
             diags.push(
-                Diagnostic::error("E-CONFIG", format!("tệp cấu hình không phải YAML hợp lệ: {}", e.message))
-                    .at(file, at..at)
-                    .hint("mỗi dòng là `khóa: giá trị`"),
+                Diagnostic::error(
+                    "E-CONFIG",
+                    format!("tệp cấu hình không phải YAML hợp lệ: {}", e.message),
+                )
+                .at(file, at..at)
+                .hint("mỗi dòng là `khóa: giá trị`"),
             );
             return (cfg, diags);
         }
     };
     for (key, value) in &map {
         let bad = |what: &str| {
-            Diagnostic::error("E-CONFIG", format!("`{key}` phải là {what}, không phải {}", value.kind_vi())).at(file, span_of(key))
+            Diagnostic::error(
+                "E-CONFIG",
+                format!("`{key}` phải là {what}, không phải {}", value.kind_vi()),
+            )
+            .at(file, span_of(key))
         };
         match key.as_str() {
             "title" | "base_url" | "language" | "locality" => match value.as_text() {
@@ -87,9 +111,12 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                         "language" => {
                             if v != "vi" {
                                 diags.push(
-                                    Diagnostic::warning("W-CONFIG", format!("ngôn ngữ `{v}` chưa có bản dịch; dùng tiếng Việt"))
-                                        .at(file, span_of(key))
-                                        .hint("giao diện hiện chỉ có `vi`"),
+                                    Diagnostic::warning(
+                                        "W-CONFIG",
+                                        format!("ngôn ngữ `{v}` chưa có bản dịch; dùng tiếng Việt"),
+                                    )
+                                    .at(file, span_of(key))
+                                    .hint("giao diện hiện chỉ có `vi`"),
                                 );
                             }
                             cfg.language = v;
@@ -100,11 +127,13 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                 None if matches!(value, Node::Null) => {}
                 None => diags.push(bad("một chuỗi")),
             },
-            "page_size" | "feed_limit" => match value.as_text().and_then(|v| v.parse::<usize>().ok()).filter(|n| *n > 0) {
-                Some(n) if key == "page_size" => cfg.page_size = n,
-                Some(n) => cfg.feed_limit = n,
-                None => diags.push(bad("một số nguyên dương")),
-            },
+            "page_size" | "feed_limit" => {
+                match value.as_text().and_then(|v| v.parse::<usize>().ok()).filter(|n| *n > 0) {
+                    Some(n) if key == "page_size" => cfg.page_size = n,
+                    Some(n) => cfg.feed_limit = n,
+                    None => diags.push(bad("một số nguyên dương")),
+                }
+            }
             "issuer_aliases" => match value {
                 Node::Map(m) => {
                     for (from, to) in m {
@@ -120,8 +149,10 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                 _ => diags.push(bad("bảng `tên khác: tên chuẩn`")),
             },
             other => {
-                let hint = crate::load::closest(other, KEYS)
-                    .map_or_else(|| format!("các khóa: {}", KEYS.join(", ")), |k| format!("có phải ý bạn là `{k}`?"));
+                let hint = crate::load::closest(other, KEYS).map_or_else(
+                    || format!("các khóa: {}", KEYS.join(", ")),
+                    |k| format!("có phải ý bạn là `{k}`?"),
+                );
                 diags.push(
                     Diagnostic::warning("W-CONFIG", format!("`{other}` không phải là khóa cấu hình; bị bỏ qua"))
                         .at(file, span_of(other))
@@ -147,7 +178,12 @@ mod tests {
         assert_eq!(c.base_url, "https://x.vn/van-ban/");
         assert_eq!(c.page_size, 10);
         assert_eq!(c.locality.as_deref(), Some("Phú Thọ"));
-        assert_eq!(c.issuer_aliases.get(&crate::source::key("Ban Thường vụ Tỉnh ủy")).map(String::as_str), Some("Ban Thường vụ Tỉnh ủy"));
+        assert_eq!(
+            c.issuer_aliases
+                .get(&crate::source::key("Ban Thường vụ Tỉnh ủy"))
+                .map(String::as_str),
+            Some("Ban Thường vụ Tỉnh ủy")
+        );
     }
 
     #[test]

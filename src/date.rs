@@ -32,10 +32,8 @@ pub enum DateError {
 impl Date {
     /// A date from its parts, if it exists.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        let valid = (1000..=9999).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month);
+        let valid =
+            (1000..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         valid.then_some(Date { year, month, day })
     }
 
@@ -48,7 +46,11 @@ impl Date {
         } else {
             t.split('/').collect()
         };
-        if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+        if parts.len() != 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
             return Err(shape());
         }
         let (y, m, d) = if t.contains('-') {
@@ -108,7 +110,15 @@ mod tests {
             ("29/02/2024", (2024, 2, 29)),
         ];
         for (s, (y, m, d)) in ok {
-            assert_eq!(Date::parse(s), Ok(Date { year: y, month: m, day: d }), "{s}");
+            assert_eq!(
+                Date::parse(s),
+                Ok(Date {
+                    year: y,
+                    month: m,
+                    day: d
+                }),
+                "{s}"
+            );
         }
         assert!(matches!(Date::parse("31/02/2025"), Err(DateError::Impossible(_))));
         assert!(matches!(Date::parse("29/02/2025"), Err(DateError::Impossible(_))));
@@ -120,7 +130,11 @@ mod tests {
 
     #[test]
     fn formats() {
-        let d = Date::new(2025, 7, 8).unwrap_or(Date { year: 0, month: 0, day: 0 });
+        let d = Date::new(2025, 7, 8).unwrap_or(Date {
+            year: 0,
+            month: 0,
+            day: 0,
+        });
         assert_eq!(d.iso(), "2025-07-08");
         assert_eq!(d.to_string(), "08/07/2025");
         assert_eq!(d.long_vi(), "ngày 08 tháng 07 năm 2025");

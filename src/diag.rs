@@ -47,12 +47,23 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error.
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, code, message: message.into(), file: None, span: None, label: None, hint: None }
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            file: None,
+            span: None,
+            label: None,
+            hint: None,
+        }
     }
 
     /// A warning.
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
     }
 
     /// Attaches a file and a span in it.
@@ -166,7 +177,11 @@ fn render_human(d: &Diagnostic, text: Option<&String>, pos: Option<(usize, usize
         let end = span.end.clamp(start, line_start + line.len());
         let lead = line[..start - line_start].width();
         let under = line[start - line_start..end - line_start].width().max(1);
-        out.push_str(&format!("{pad} |\n{l} | {line}\n{pad} | {}{}", " ".repeat(lead), "^".repeat(under)));
+        out.push_str(&format!(
+            "{pad} |\n{l} | {line}\n{pad} | {}{}",
+            " ".repeat(lead),
+            "^".repeat(under)
+        ));
         if let Some(label) = &d.label {
             out.push(' ');
             out.push_str(label);
@@ -174,6 +189,7 @@ fn render_human(d: &Diagnostic, text: Option<&String>, pos: Option<(usize, usize
         out.push('\n');
     }
     if let Some(h) = &d.hint {
+        let h = h.replace('\n', &format!("\n{pad}           "));
         out.push_str(&format!("{pad} = gợi ý: {h}\n"));
     }
     out
@@ -200,9 +216,15 @@ mod tests {
         let mut sources = Sources::new();
         sources.insert("a.md".into(), "---\ntiêu đề: x\nnumber: 12\n---\n".into());
         let start = "---\ntiêu đề: x\n".len();
-        let d = Diagnostic::error("E-NUM", "sai").at("a.md", start + 8..start + 10).label("đây").hint("sửa đi");
+        let d = Diagnostic::error("E-NUM", "sai")
+            .at("a.md", start + 8..start + 10)
+            .label("đây")
+            .hint("sửa đi");
         let out = render(&d, &sources, Format::Human);
-        assert_eq!(out, "lỗi[E-NUM]: sai\n --> a.md:3:9\n  |\n3 | number: 12\n  |         ^^ đây\n  = gợi ý: sửa đi\n");
+        assert_eq!(
+            out,
+            "lỗi[E-NUM]: sai\n --> a.md:3:9\n  |\n3 | number: 12\n  |         ^^ đây\n  = gợi ý: sửa đi\n"
+        );
         assert_eq!(render(&d, &sources, Format::Short), "a.md:3:9: lỗi: sai\n");
         let json = render(&d, &sources, Format::Json);
         assert!(json.contains("\"line\":3") && json.contains("\"column\":9"), "{json}");

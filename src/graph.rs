@@ -52,6 +52,8 @@ pub struct Reference {
     pub text: String,
     /// The date the mentions give.
     pub date: Option<Date>,
+    /// The type word the mentions give, else the one the code gives.
+    pub doc_type: String,
     /// Where the mentions stand in the citing file.
     pub mentions: Vec<Span>,
 }
@@ -150,7 +152,11 @@ pub fn identity_slug(number: &Number, locality: Option<&str>, date: Option<Date>
 /// local series, and the period of the series (the date for Party numbers,
 /// numbered per term; the year for State numbers without a printed year).
 fn identity(number: &Number, locality: Option<&str>, date: Option<Date>) -> (String, String, String) {
-    let loc = if number.is_local() { locality.map(key).unwrap_or_default() } else { String::new() };
+    let loc = if number.is_local() {
+        locality.map(key).unwrap_or_default()
+    } else {
+        String::new()
+    };
     let period = match number.shape {
         Shape::StateYear(_) => String::new(),
         Shape::State => date.map(|d| d.year.to_string()).unwrap_or_default(),
@@ -241,12 +247,22 @@ pub fn build(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnosti
         let mut keys = Vec::new();
         for name in issuers {
             let slug = slugify(&name);
-            index.issuers.entry(slug.clone()).or_insert_with(|| Issuer { name, slug: slug.clone(), nodes: Vec::new() });
+            index.issuers.entry(slug.clone()).or_insert_with(|| Issuer {
+                name,
+                slug: slug.clone(),
+                nodes: Vec::new(),
+            });
             if !keys.contains(&slug) {
                 keys.push(slug);
             }
         }
-        index.docs.push(DocNode { doc, slug, issuers: keys, references: Vec::new(), cited_by: Vec::new() });
+        index.docs.push(DocNode {
+            doc,
+            slug,
+            issuers: keys,
+            references: Vec::new(),
+            cited_by: Vec::new(),
+        });
     }
 
     resolve(&mut index, config, &mut diags);
@@ -302,12 +318,29 @@ pub fn build(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnosti
 /// The issuer's full name after `issuer_aliases`, qualified by the locality
 /// for a local series ("Ban Thường vụ Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy Phú Thọ").
 fn qualified_issuer(name: &str, number: &Number, locality: Option<&str>, config: &Config) -> String {
-    let name = config.issuer_aliases.get(&key(name)).cloned().unwrap_or_else(|| name.to_string());
+    let name = config
+        .issuer_aliases
+        .get(&key(name))
+        .cloned()
+        .unwrap_or_else(|| name.to_string());
     match locality {
         Some(l) if number.is_local() && !key(&name).contains(&key(l)) => format!("{name} {l}"),
         _ => name,
     }
 }
+
+/// The type word of a cited number when no mention says it: `QĐ` falls
+/// back to Quyết định, an unknown code to the neutral "Văn bản".
+fn type_from_code(number: &Number) -> String {
+    match number.derived_type() {
+        DerivedType::One(w) => w.to_string(),
+        DerivedType::QuyetDinhOrQuyDinh => "Quyết định".to_string(),
+        DerivedType::Unknown => "Văn bản".to_string(),
+    }
+}
+
+/// A cited document's key: number key, locality key (local series), date.
+type ExternalKey = (String, String, Option<Date>);
 
 /// One citation to resolve, with its citing document.
 struct Pending {
@@ -324,16 +357,25 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
     }
     let mut external: Vec<Pending> = Vec::new();
     let mut resolved: Vec<Vec<(Citation, Target)>> = vec![Vec::new(); index.docs.len()];
-    for i in 0..index.docs.len() {
+    for (i, slot) in resolved.iter_mut().enumerate() {
         let citing = &index.docs[i].doc;
         for c in &citing.citations {
-            let locality = c.locality.clone().or_else(|| if c.number.is_local() { citing.locality.clone() } else { None });
+            let locality = c.locality.clone().or_else(|| {
+                if c.number.is_local() {
+                    citing.locality.clone()
+                } else {
+                    None
+                }
+            });
             let candidates: Vec<usize> = by_number.get(&c.number.key()).cloned().unwrap_or_default();
             if candidates.contains(&i) && c.date.is_none_or(|d| Some(d) == citing.date) {
                 diags.push(
-                    Diagnostic::warning("W-SELF", format!("văn bản dẫn chiếu chính nó (`{}`); bỏ qua", c.number.canonical))
-                        .at(&citing.file, c.span.clone())
-                        .hint("xóa mục này khỏi `relations`"),
+                    Diagnostic::warning(
+                        "W-SELF",
+                        format!("văn bản dẫn chiếu chính nó (`{}`); bỏ qua", c.number.canonical),
+                    )
+                    .at(&citing.file, c.span.clone())
+                    .hint("xóa mục này khỏi `relations`"),
                 );
                 continue;
             }
@@ -342,18 +384,34 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
                 .filter(|&j| j != i)
                 .filter(|&j| {
                     let other = &index.docs[j].doc;
-                    !c.number.is_local() || locality.is_none() || other.locality.as_deref().map(key) == locality.as_deref().map(key)
+                    !c.number.is_local()
+                        || locality.is_none()
+                        || other.locality.as_deref().map(key) == locality.as_deref().map(key)
                 })
                 .collect();
             if let Some(date) = c.date {
-                let exact: Vec<usize> = fit.iter().copied().filter(|&j| index.docs[j].doc.date == Some(date)).collect();
-                fit = if exact.is_empty() { fit.into_iter().filter(|&j| index.docs[j].doc.date.is_none()).collect() } else { exact };
+                let exact: Vec<usize> = fit
+                    .iter()
+                    .copied()
+                    .filter(|&j| index.docs[j].doc.date == Some(date))
+                    .collect();
+                fit = if exact.is_empty() {
+                    fit.into_iter().filter(|&j| index.docs[j].doc.date.is_none()).collect()
+                } else {
+                    exact
+                };
                 if let Some(cd) = citing.date {
                     if date > cd {
                         diags.push(
-                            Diagnostic::warning("W-FUTURE", format!("`{}` ngày {date} ban hành sau văn bản dẫn chiếu nó ({cd})", c.number.canonical))
-                                .at(&citing.file, c.span.clone())
-                                .hint("kiểm tra lại ngày của hai văn bản"),
+                            Diagnostic::warning(
+                                "W-FUTURE",
+                                format!(
+                                    "`{}` ngày {date} ban hành sau văn bản dẫn chiếu nó ({cd})",
+                                    c.number.canonical
+                                ),
+                            )
+                            .at(&citing.file, c.span.clone())
+                            .hint("kiểm tra lại ngày của hai văn bản"),
                         );
                     }
                 }
@@ -361,17 +419,31 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
                 fit.retain(|&j| index.docs[j].doc.date.is_none_or(|d| d <= cd));
             }
             match fit.len() {
-                0 => external.push(Pending { doc: i, citation: c.clone(), locality }),
-                1 => resolved[i].push((c.clone(), Target::Node(Node::Doc(fit[0])))),
+                0 => external.push(Pending {
+                    doc: i,
+                    citation: c.clone(),
+                    locality,
+                }),
+                1 => slot.push((c.clone(), Target::Node(Node::Doc(fit[0])))),
                 _ => {
                     let files: Vec<String> = fit.iter().map(|&j| index.docs[j].doc.file.clone()).collect();
                     diags.push(
-                        Diagnostic::warning("W-AMBIGUOUS", format!("`{}` khớp với {} văn bản; không tạo liên kết", c.number.canonical, fit.len()))
-                            .at(&citing.file, c.span.clone())
-                            .label("không rõ văn bản nào")
-                            .hint(format!("ghi rõ `date` hoặc `locality` của văn bản được dẫn chiếu; các ứng viên: {}", files.join(", "))),
+                        Diagnostic::warning(
+                            "W-AMBIGUOUS",
+                            format!(
+                                "`{}` khớp với {} văn bản; không tạo liên kết",
+                                c.number.canonical,
+                                fit.len()
+                            ),
+                        )
+                        .at(&citing.file, c.span.clone())
+                        .label("không rõ văn bản nào")
+                        .hint(format!(
+                            "ghi rõ `date` hoặc `locality` của văn bản được dẫn chiếu; các ứng viên: {}",
+                            files.join(", ")
+                        )),
                     );
-                    resolved[i].push((c.clone(), Target::Ambiguous));
+                    slot.push((c.clone(), Target::Ambiguous));
                 }
             }
         }
@@ -380,7 +452,16 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
     // External nodes: one per (number, locality, date); an undated mention joins
     // the one dated node of its number when there is exactly one that is not later
     // than the citing document.
-    let ext_key = |p: &Pending| (p.citation.number.key(), if p.citation.number.is_local() { p.locality.as_deref().map(key).unwrap_or_default() } else { String::new() });
+    let ext_key = |p: &Pending| {
+        (
+            p.citation.number.key(),
+            if p.citation.number.is_local() {
+                p.locality.as_deref().map(key).unwrap_or_default()
+            } else {
+                String::new()
+            },
+        )
+    };
     let mut dated: BTreeMap<(String, String), Vec<Date>> = BTreeMap::new();
     for p in &external {
         if let Some(d) = p.citation.date {
@@ -390,15 +471,20 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
-    let mut nodes: BTreeMap<(String, String, Option<Date>), Cited> = BTreeMap::new();
-    let mut assignments: Vec<(usize, Citation, (String, String, Option<Date>))> = Vec::new();
+    let mut nodes: BTreeMap<ExternalKey, Cited> = BTreeMap::new();
+    let mut assignments: Vec<(usize, Citation, ExternalKey)> = Vec::new();
     for p in external {
         let (k, loc) = ext_key(&p);
         let citing_date = index.docs[p.doc].doc.date;
         let date = p.citation.date.or_else(|| {
             let options: Vec<Date> = dated
                 .get(&(k.clone(), loc.clone()))
-                .map(|v| v.iter().copied().filter(|d| citing_date.is_none_or(|cd| *d <= cd)).collect())
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|d| citing_date.is_none_or(|cd| *d <= cd))
+                        .collect()
+                })
                 .unwrap_or_default();
             (options.len() == 1).then(|| options[0])
         });
@@ -430,17 +516,21 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
     let mut cited: Vec<Cited> = nodes.into_values().collect();
     for c in &mut cited {
         if c.doc_type.is_empty() {
-            c.doc_type = match c.number.derived_type() {
-                DerivedType::One(w) => w.to_string(),
-                DerivedType::QuyetDinhOrQuyDinh => "Quyết định".to_string(),
-                DerivedType::Unknown => "Văn bản".to_string(),
-            };
+            c.doc_type = type_from_code(&c.number);
         }
         c.slug = identity_slug(&c.number, c.locality.as_deref(), c.date);
-        let names: Vec<String> = c.issuers.iter().map(|n| qualified_issuer(n, &c.number, c.locality.as_deref(), config)).collect();
+        let names: Vec<String> = c
+            .issuers
+            .iter()
+            .map(|n| qualified_issuer(n, &c.number, c.locality.as_deref(), config))
+            .collect();
         for name in names {
             let slug = slugify(&name);
-            index.issuers.entry(slug.clone()).or_insert_with(|| Issuer { name, slug: slug.clone(), nodes: Vec::new() });
+            index.issuers.entry(slug.clone()).or_insert_with(|| Issuer {
+                name,
+                slug: slug.clone(),
+                nodes: Vec::new(),
+            });
             if !c.issuer_keys.contains(&slug) {
                 c.issuer_keys.push(slug);
             }
@@ -453,7 +543,11 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
     for (pos, &old) in order.iter().enumerate() {
         position[old] = pos;
     }
-    let key_pos: BTreeMap<_, usize> = keys.into_iter().enumerate().map(|(old, k)| (k, position[old])).collect();
+    let key_pos: BTreeMap<_, usize> = keys
+        .into_iter()
+        .enumerate()
+        .map(|(old, k)| (k, position[old]))
+        .collect();
     let mut sorted: Vec<Option<Cited>> = cited.into_iter().map(Some).collect();
     index.cited = order.iter().filter_map(|&old| sorted[old].take()).collect();
     for (doc, citation, node_key) in assignments {
@@ -485,6 +579,7 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
                     number: c.number.canonical.clone(),
                     text: c.text.clone(),
                     date: c.date,
+                    doc_type: c.doc_type.clone().unwrap_or_else(|| type_from_code(&c.number)),
                     mentions: vec![c.span.clone()],
                 }),
             }
@@ -510,12 +605,27 @@ fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
         let url = index.url(n);
         if let Some(&prev) = owners.get(&url) {
             let (file, span) = match n {
-                Node::Doc(i) => (index.docs[i].doc.file.clone(), index.docs[i].doc.slug.as_ref().map_or(index.docs[i].doc.number_span.clone(), |s| s.1.clone())),
-                Node::Cited(i) => (index.docs[index.cited[i].cited_by.first().map_or(0, |x| x.0)].doc.file.clone(), 0..0),
+                Node::Doc(i) => (
+                    index.docs[i].doc.file.clone(),
+                    index.docs[i]
+                        .doc
+                        .slug
+                        .as_ref()
+                        .map_or(index.docs[i].doc.number_span.clone(), |s| s.1.clone()),
+                ),
+                Node::Cited(i) => (
+                    index.docs[index.cited[i].cited_by.first().map_or(0, |x| x.0)]
+                        .doc
+                        .file
+                        .clone(),
+                    0..0,
+                ),
             };
             let prev_name = match prev {
                 Node::Doc(j) => index.docs[j].doc.file.clone(),
-                Node::Cited(j) => format!("văn bản được dẫn chiếu {}", index.cited[j].number.canonical),
+                Node::Cited(j) => {
+                    format!("văn bản được dẫn chiếu {}", index.cited[j].number.canonical)
+                }
             };
             diags.push(
                 Diagnostic::error("E-URL", format!("địa chỉ `{url}` trùng với {prev_name}"))
@@ -526,26 +636,38 @@ fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
         }
         owners.insert(url, n);
     }
-    let mut taken: BTreeMap<String, Node> = owners.iter().map(|(u, n)| (u.trim_matches('/').to_string() + "/", *n)).collect();
+    let mut taken: BTreeMap<String, Node> = owners
+        .iter()
+        .map(|(u, n)| (u.trim_matches('/').to_string() + "/", *n))
+        .collect();
     for (i, d) in index.docs.iter().enumerate() {
         for (alias, span) in &d.doc.aliases {
             if let Some(other) = taken.get(alias) {
                 if *other != Node::Doc(i) {
                     diags.push(
-                        Diagnostic::error("E-URL", format!("`aliases`: `/{alias}` đã là địa chỉ của một trang khác"))
-                            .at(&d.doc.file, span.clone())
-                            .hint("chọn một đường dẫn cũ chưa được dùng"),
+                        Diagnostic::error(
+                            "E-URL",
+                            format!("`aliases`: `/{alias}` đã là địa chỉ của một trang khác"),
+                        )
+                        .at(&d.doc.file, span.clone())
+                        .hint("chọn một đường dẫn cũ chưa được dùng"),
                     );
                 }
                 continue;
             }
             taken.insert(alias.clone(), Node::Doc(i));
-            index.redirects.push(Redirect { from: alias.clone(), to: Node::Doc(i) });
+            index.redirects.push(Redirect {
+                from: alias.clone(),
+                to: Node::Doc(i),
+            });
         }
     }
     // Undated URLs of dated pages.
     let mut wanted: BTreeMap<String, Vec<Node>> = BTreeMap::new();
-    let all: Vec<Node> = (0..index.docs.len()).map(Node::Doc).chain((0..index.cited.len()).map(Node::Cited)).collect();
+    let all: Vec<Node> = (0..index.docs.len())
+        .map(Node::Doc)
+        .chain((0..index.cited.len()).map(Node::Cited))
+        .collect();
     for n in all {
         let (number, locality, date, custom) = match n {
             Node::Doc(i) => {
@@ -587,7 +709,10 @@ mod tests {
     fn slugs() {
         let n = |s: &str| crate::number::parse(s).expect("number");
         let d = Date::new(2025, 7, 18);
-        assert_eq!(identity_slug(&n("73-CV/TU"), Some("Phú Thọ"), d), "73-cv-tu-phu-tho-2025");
+        assert_eq!(
+            identity_slug(&n("73-CV/TU"), Some("Phú Thọ"), d),
+            "73-cv-tu-phu-tho-2025"
+        );
         assert_eq!(identity_slug(&n("127-KL/TW"), Some("Phú Thọ"), d), "127-kl-tw-2025");
         assert_eq!(identity_slug(&n("30/2020/NĐ-CP"), None, d), "30-2020-nd-cp");
         assert_eq!(identity_slug(&n("4029-CV/TU"), None, None), "4029-cv-tu");
@@ -612,10 +737,22 @@ mod tests {
     #[test]
     fn ambiguous_is_not_linked_and_future_excluded() {
         let docs = vec![
-            doc("a.md", "number: 35-CT/TW\ntitle: A\nissuer: Bộ Chính trị\ndate: 30/5/2019"),
-            doc("b.md", "number: 35-CT/TW\ntitle: B\nissuer: Bộ Chính trị\ndate: 14/6/2024"),
-            doc("c.md", "number: 1-KH/TU\ntitle: C\nissuer: X\nrelations:\n  cites: [35-CT/TW]"),
-            doc("d.md", "number: 2-KH/TU\ntitle: D\nissuer: X\ndate: 1/1/2020\nrelations:\n  cites: [35-CT/TW]"),
+            doc(
+                "a.md",
+                "number: 35-CT/TW\ntitle: A\nissuer: Bộ Chính trị\ndate: 30/5/2019",
+            ),
+            doc(
+                "b.md",
+                "number: 35-CT/TW\ntitle: B\nissuer: Bộ Chính trị\ndate: 14/6/2024",
+            ),
+            doc(
+                "c.md",
+                "number: 1-KH/TU\ntitle: C\nissuer: X\nrelations:\n  cites: [35-CT/TW]",
+            ),
+            doc(
+                "d.md",
+                "number: 2-KH/TU\ntitle: D\nissuer: X\ndate: 1/1/2020\nrelations:\n  cites: [35-CT/TW]",
+            ),
         ];
         let (index, diags) = build(docs, &Config::default());
         assert_eq!(index.docs[2].references[0].target, Target::Ambiguous);
@@ -635,10 +772,19 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(index.cited.len(), 1);
         assert_eq!(index.cited[0].slug, "127-kl-tw-2025");
-        assert_eq!(index.cited[0].cited_by, vec![(0, Relation::Cites), (1, Relation::Implements)]);
+        assert_eq!(
+            index.cited[0].cited_by,
+            vec![(0, Relation::Cites), (1, Relation::Implements)]
+        );
         assert_eq!(index.docs[1].references.len(), 1);
         assert_eq!(index.docs[1].references[0].relation, Relation::Implements);
-        assert_eq!(index.redirects, vec![Redirect { from: "van-ban/127-kl-tw/".into(), to: Node::Cited(0) }]);
+        assert_eq!(
+            index.redirects,
+            vec![Redirect {
+                from: "van-ban/127-kl-tw/".into(),
+                to: Node::Cited(0)
+            }]
+        );
         assert!(index.issuers.contains_key("bo-chinh-tri"));
     }
 

@@ -17,6 +17,10 @@
 //! before anything is written, warnings are listed. The library never prints:
 //! the CLI ([`cli`]) does.
 
+// A `Diagnostic` is the error type of several stages; it is large, but it
+// travels only on the cold path of a failed file or page.
+#![allow(clippy::result_large_err)]
+
 pub mod cli;
 pub mod codes;
 pub mod config;
@@ -111,7 +115,10 @@ fn read_config(opts: &Options, out: &mut Outcome) -> config::Config {
         None => config::Config::default(),
         Some(p) => {
             let shown = p.display().to_string();
-            match std::fs::read(&p).map_err(|e| e.to_string()).and_then(|b| source::decode(b).map_err(|e| e.to_string())) {
+            match std::fs::read(&p)
+                .map_err(|e| e.to_string())
+                .and_then(|b| source::decode(b).map_err(|e| e.to_string()))
+            {
                 Ok(text) => {
                     let (cfg, diags) = config::parse(&text, &shown);
                     out.sources.insert(shown, text);
@@ -145,11 +152,21 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
             out.diagnostics.push(e.diagnostic());
         }
     }
-    let loaded = load::load(&opts.content, &load::LoadOptions { drafts: opts.drafts, default_locality: cfg.locality.clone() });
+    let loaded = load::load(
+        &opts.content,
+        &load::LoadOptions {
+            drafts: opts.drafts,
+            default_locality: cfg.locality.clone(),
+        },
+    );
     out.sources.extend(loaded.sources);
     out.diagnostics.extend(loaded.diagnostics);
     out.counts = loaded.counts;
     let (index, diags) = graph::build(loaded.documents, &cfg);
+    // A document dropped as a duplicate is a file in error, not a published one.
+    let duplicates = diags.iter().filter(|d| d.code == "E-DUP").count();
+    out.counts.published -= duplicates.min(out.counts.published);
+    out.counts.errors += duplicates;
     out.diagnostics.extend(diags);
     out.documents = index.docs.len();
     let theme = match theme::load(opts.theme.as_deref()) {
@@ -167,7 +184,9 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
             Ok(mut pages) => {
                 pages.push(opendata::documents_json(&index));
                 pages.push(opendata::search_index(&index, &cfg));
-                pages.push(opendata::feed(&index, &cfg, &|i| renderer.first_paragraph(i).to_string()));
+                pages.push(opendata::feed(&index, &cfg, &|i| {
+                    renderer.first_paragraph(i).to_string()
+                }));
                 pages.push(opendata::robots(&cfg));
                 let sitemap = opendata::sitemap(&pages, &index, &cfg);
                 pages.push(sitemap);

@@ -69,7 +69,10 @@ impl Status {
 
     /// The contract's spelling.
     pub fn key(self) -> &'static str {
-        Status::ALL.iter().find(|(_, s)| *s == self).map_or("in-force", |(k, _)| k)
+        Status::ALL
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("in-force", |(k, _)| k)
     }
 
     /// Shown on the page.
@@ -198,13 +201,19 @@ pub fn load(dir: &Path, opts: &LoadOptions) -> Loaded {
     let mut out = Loaded::default();
     if !dir.is_dir() {
         out.diagnostics.push(
-            Diagnostic::error("E-CONTENT", format!("không tìm thấy thư mục nội dung `{}`", dir.display()))
-                .hint("tạo thư mục đó, hoặc chỉ ra thư mục khác bằng `--content THƯ_MỤC`"),
+            Diagnostic::error(
+                "E-CONTENT",
+                format!("không tìm thấy thư mục nội dung `{}`", dir.display()),
+            )
+            .hint("tạo thư mục đó, hoặc chỉ ra thư mục khác bằng `--content THƯ_MỤC`"),
         );
         return out;
     }
     let mut files: Vec<(PathBuf, String)> = Vec::new();
-    let walker = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
     let walker = walker.filter_entry(|e| e.depth() == 0 || !hidden(e.file_name().to_string_lossy().as_ref()));
     for entry in walker {
         match entry {
@@ -224,7 +233,8 @@ pub fn load(dir: &Path, opts: &LoadOptions) -> Loaded {
                 } else {
                     format!("không đọc được `{path}`: {err}")
                 };
-                out.diagnostics.push(Diagnostic::error("E-READ", msg).hint("kiểm tra quyền đọc và các liên kết tượng trưng"));
+                out.diagnostics
+                    .push(Diagnostic::error("E-READ", msg).hint("kiểm tra quyền đọc và các liên kết tượng trưng"));
                 out.counts.errors += 1;
             }
         }
@@ -276,7 +286,10 @@ fn count_hidden(dir: &Path) -> usize {
 
 fn rel_path(dir: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(dir).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 struct FileResult {
@@ -289,11 +302,17 @@ struct FileResult {
 /// Loads one file. Public so that tests and the dev server can check one file.
 fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> FileResult {
     let file = path.display().to_string();
-    let mut r = FileResult { file: file.clone(), text: None, document: None, diagnostics: Vec::new() };
+    let mut r = FileResult {
+        file: file.clone(),
+        text: None,
+        document: None,
+        diagnostics: Vec::new(),
+    };
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            r.diagnostics.push(Diagnostic::error("E-READ", format!("không đọc được tệp: {e}")).in_file(&file));
+            r.diagnostics
+                .push(Diagnostic::error("E-READ", format!("không đọc được tệp: {e}")).in_file(&file));
             return r;
         }
     };
@@ -324,10 +343,12 @@ fn split(text: &str, file: &str) -> Result<(Span, usize), Diagnostic> {
     let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_end].trim_end() != "---" {
         let (line, _) = source::line_at(text, 0);
-        return Err(Diagnostic::error("E-FRONT", "tệp không bắt đầu bằng front matter `---`")
-            .at(file, 0..line.len().max(1))
-            .label("dòng đầu tiên phải là `---`")
-            .hint("thêm ở đầu tệp một khối:\n---\nnumber: ...\ntitle: ...\nissuer: ...\n---"));
+        return Err(
+            Diagnostic::error("E-FRONT", "tệp không bắt đầu bằng front matter `---`")
+                .at(file, 0..line.len().max(1))
+                .label("dòng đầu tiên phải là `---`")
+                .hint("thêm ở đầu tệp một khối:\n---\nnumber: ...\ntitle: ...\nissuer: ...\n---"),
+        );
     }
     let mut at = first_end;
     while at < text.len() {
@@ -355,7 +376,15 @@ pub fn parse_document(text: &str, file: &str, rel: &str, opts: &LoadOptions) -> 
     let node = match yaml::parse(yaml_text) {
         Ok(n) => n,
         Err(e) => {
-            let at = block.start + e.offset.unwrap_or(0).min(yaml_text.len());
+            // An error at the end of the block belongs to its last character, not to the closing `---`.
+            let last = yaml_text.trim_end().len();
+            let offset = e.offset.unwrap_or(0);
+            let offset = if offset >= last && last > 0 {
+                yaml_text[..last].char_indices().last().map_or(0, |(i, _)| i)
+            } else {
+                offset
+            };
+            let at = block.start + offset;
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
             diags.push(
                 Diagnostic::error("E-YAML", format!("front matter không phải YAML hợp lệ: {}", e.message))
@@ -370,14 +399,28 @@ pub fn parse_document(text: &str, file: &str, rel: &str, opts: &LoadOptions) -> 
         Node::Null => Vec::new(),
         other => {
             diags.push(
-                Diagnostic::error("E-YAML", format!("front matter phải là các cặp `khóa: giá trị`, không phải {}", other.kind_vi()))
-                    .at(file, block.start..block.start + yaml_text.find('\n').unwrap_or(yaml_text.len()))
-                    .hint("viết mỗi khóa trên một dòng: `number: 4029-CV/TU`"),
+                Diagnostic::error(
+                    "E-YAML",
+                    format!(
+                        "front matter phải là các cặp `khóa: giá trị`, không phải {}",
+                        other.kind_vi()
+                    ),
+                )
+                .at(
+                    file,
+                    block.start..block.start + yaml_text.find('\n').unwrap_or(yaml_text.len()),
+                )
+                .hint("viết mỗi khóa trên một dòng: `number: 4029-CV/TU`"),
             );
             return (None, diags);
         }
     };
-    let mut fm = Fm { text, file, block: block.clone(), diags: &mut diags };
+    let mut fm = Fm {
+        text,
+        file,
+        block: block.clone(),
+        diags: &mut diags,
+    };
     let doc = fm.document(&map, rel, opts, body_offset);
     let doc = doc.filter(|_| !diags.iter().any(Diagnostic::is_error));
     (doc, diags)
@@ -397,26 +440,33 @@ impl Fm<'_> {
     }
 
     fn key_span(&self, key: &str) -> Span {
-        yaml::locate_key(self.block_text(), key)
-            .map_or(0..3, |s| self.block.start + s.start..self.block.start + s.end)
+        yaml::locate_key(self.block_text(), key).map_or(0..3, |s| self.block.start + s.start..self.block.start + s.end)
     }
 
     fn value_span(&self, key: &str, needle: &str) -> Span {
-        yaml::locate_value(self.block_text(), key, needle)
-            .map_or_else(|| self.key_span(key), |s| self.block.start + s.start..self.block.start + s.end)
+        yaml::locate_value(self.block_text(), key, needle).map_or_else(
+            || self.key_span(key),
+            |s| self.block.start + s.start..self.block.start + s.end,
+        )
     }
 
     fn error(&mut self, span: Span, msg: String, hint: &str) {
-        self.diags.push(Diagnostic::error("E-KEY", msg).at(self.file, span).hint(hint));
+        self.diags
+            .push(Diagnostic::error("E-KEY", msg).at(self.file, span).hint(hint));
     }
 
     fn warn(&mut self, span: Span, msg: String, hint: &str) {
-        self.diags.push(Diagnostic::warning("W-KEY", msg).at(self.file, span).hint(hint));
+        self.diags
+            .push(Diagnostic::warning("W-KEY", msg).at(self.file, span).hint(hint));
     }
 
     fn wrong_kind(&mut self, key: &str, want: &str, got: &Node) {
         let span = self.value_span(key, "");
-        self.error(span, format!("`{key}` phải là {want}, không phải {}", got.kind_vi()), &format!("xem bảng khóa front matter trong README: `{key}`"));
+        self.error(
+            span,
+            format!("`{key}` phải là {want}, không phải {}", got.kind_vi()),
+            &format!("xem bảng khóa front matter trong README: `{key}`"),
+        );
     }
 
     /// A string value (numbers and booleans accepted as text), normalised.
@@ -450,7 +500,11 @@ impl Fm<'_> {
                         Some(_) => {}
                         None => {
                             let span = self.value_span(key, "");
-                            self.error(span, format!("mỗi mục của `{key}` phải là một chuỗi, có mục là {}", item.kind_vi()), "viết mỗi mục trên một dòng: `  - Như trên`");
+                            self.error(
+                                span,
+                                format!("mỗi mục của `{key}` phải là một chuỗi, có mục là {}", item.kind_vi()),
+                                "viết mỗi mục trên một dòng: `  - Như trên`",
+                            );
                         }
                     }
                 }
@@ -477,7 +531,11 @@ impl Fm<'_> {
             Ok(d) => Some(d),
             Err(e) => {
                 let span = self.value_span(key, &raw);
-                self.error(span, e.to_string(), "viết ngày theo dạng 2025-07-18 hoặc 18/7/2025; bỏ khóa nếu không rõ ngày");
+                self.error(
+                    span,
+                    e.to_string(),
+                    "viết ngày theo dạng 2025-07-18 hoặc 18/7/2025; bỏ khóa nếu không rõ ngày",
+                );
                 None
             }
         }
@@ -489,21 +547,34 @@ impl Fm<'_> {
             Ok(n) => Some(n),
             Err(e) => {
                 // Point at the offending characters when the file holds the value as normalised.
-                let exact = &self.text[span.clone()] == printed;
+                let exact = self.text[span.clone()] == printed;
                 let span = if exact {
                     let start = printed.char_indices().nth(e.at).map_or(printed.len(), |(i, _)| i);
-                    let end = printed[start..].char_indices().nth(e.width).map_or(printed.len(), |(i, _)| start + i);
+                    let end = printed[start..]
+                        .char_indices()
+                        .nth(e.width)
+                        .map_or(printed.len(), |(i, _)| start + i);
                     span.start + start..span.start + end.max(start)
                 } else {
                     span
                 };
-                self.error(span, format!("`{key}`: số ký hiệu `{printed}` không hợp lệ: {e}"), "số ký hiệu viết như trên văn bản: `4029-CV/TU`, `127-KL/TW`, `30/2020/NĐ-CP`, `1234/QĐ-UBND`");
+                self.error(
+                    span,
+                    format!("`{key}`: số ký hiệu `{printed}` không hợp lệ: {e}"),
+                    "số ký hiệu viết như trên văn bản: `4029-CV/TU`, `127-KL/TW`, `30/2020/NĐ-CP`, `1234/QĐ-UBND`",
+                );
                 None
             }
         }
     }
 
-    fn document(&mut self, map: &[(String, Node)], rel: &str, opts: &LoadOptions, body_offset: usize) -> Option<Document> {
+    fn document(
+        &mut self,
+        map: &[(String, Node)],
+        rel: &str,
+        opts: &LoadOptions,
+        body_offset: usize,
+    ) -> Option<Document> {
         let get = |k: &str| map.iter().find(|(key, _)| key == k).map(|(_, v)| v);
         for (key, _) in map {
             if !KEYS.contains(&key.as_str()) {
@@ -512,13 +583,25 @@ impl Fm<'_> {
                     Some(k) => format!("có phải ý bạn là `{k}`?"),
                     None => format!("các khóa hợp lệ: {}", KEYS.join(", ")),
                 };
-                self.warn(span, format!("`{key}` không phải là khóa front matter; khóa này bị bỏ qua"), &hint);
+                self.warn(
+                    span,
+                    format!("`{key}` không phải là khóa front matter; khóa này bị bỏ qua"),
+                    &hint,
+                );
             }
         }
-        for (key, example) in [("number", "number: 4029-CV/TU"), ("title", "title: Triển khai thực hiện ..."), ("issuer", "issuer: Ban Thường vụ Tỉnh ủy")] {
+        for (key, example) in [
+            ("number", "number: 4029-CV/TU"),
+            ("title", "title: Triển khai thực hiện ..."),
+            ("issuer", "issuer: Ban Thường vụ Tỉnh ủy"),
+        ] {
             if get(key).is_none_or(|n| matches!(n, Node::Null)) {
                 let span = if get(key).is_some() { self.key_span(key) } else { 0..3 };
-                self.error(span, format!("thiếu khóa bắt buộc `{key}`"), &format!("thêm vào front matter một dòng `{example}`"));
+                self.error(
+                    span,
+                    format!("thiếu khóa bắt buộc `{key}`"),
+                    &format!("thêm vào front matter một dòng `{example}`"),
+                );
             }
         }
         let number = match get("number") {
@@ -541,19 +624,35 @@ impl Fm<'_> {
             let span = self.key_span("issuer");
             self.error(span, "`issuer` trống".into(), "ghi tên đầy đủ của cơ quan ban hành");
         }
-        let locality = get("locality").and_then(|n| self.string("locality", n)).or_else(|| opts.default_locality.clone());
+        let locality = get("locality")
+            .and_then(|n| self.string("locality", n))
+            .or_else(|| opts.default_locality.clone());
         let date = get("date").and_then(|n| self.date("date", n));
         let place = get("place").and_then(|n| self.string("place", n));
         let signer = get("signer").and_then(|n| self.signer(n));
-        let recipients = get("recipients").map(|n| self.strings("recipients", n)).unwrap_or_default();
-        let distribution = get("distribution").map(|n| self.strings("distribution", n)).unwrap_or_default();
-        let status = get("status").and_then(|n| self.string("status", n)).map_or(Status::InForce, |s| {
-            Status::ALL.iter().find(|(k, _)| *k == s).map(|(_, v)| *v).unwrap_or_else(|| {
-                let span = self.value_span("status", &s);
-                self.error(span, format!("`status` không nhận giá trị `{s}`"), "dùng một trong: in-force, expired, replaced, repealed");
-                Status::InForce
-            })
-        });
+        let recipients = get("recipients")
+            .map(|n| self.strings("recipients", n))
+            .unwrap_or_default();
+        let distribution = get("distribution")
+            .map(|n| self.strings("distribution", n))
+            .unwrap_or_default();
+        let status = get("status")
+            .and_then(|n| self.string("status", n))
+            .map_or(Status::InForce, |s| {
+                Status::ALL
+                    .iter()
+                    .find(|(k, _)| *k == s)
+                    .map(|(_, v)| *v)
+                    .unwrap_or_else(|| {
+                        let span = self.value_span("status", &s);
+                        self.error(
+                            span,
+                            format!("`status` không nhận giá trị `{s}`"),
+                            "dùng một trong: in-force, expired, replaced, repealed",
+                        );
+                        Status::InForce
+                    })
+            });
         let summary = get("summary").and_then(|n| self.string("summary", n));
         let source_info = get("source").and_then(|n| self.source_info(n));
         let tags = get("tags").map(|n| self.strings("tags", n)).unwrap_or_default();
@@ -562,7 +661,11 @@ impl Fm<'_> {
             if valid_slug(&s) {
                 Some((s, span))
             } else {
-                self.error(span, format!("`slug` `{s}` không hợp lệ"), "chỉ dùng chữ thường không dấu a-z, chữ số 0-9 và dấu `-` (ví dụ `4029-cv-tu`)");
+                self.error(
+                    span,
+                    format!("`slug` `{s}` không hợp lệ"),
+                    "chỉ dùng chữ thường không dấu a-z, chữ số 0-9 và dấu `-` (ví dụ `4029-cv-tu`)",
+                );
                 None
             }
         });
@@ -594,7 +697,11 @@ impl Fm<'_> {
             number,
             number_span,
             title: title?,
-            issuers: if issuers.is_empty() { return None } else { issuers },
+            issuers: if issuers.is_empty() {
+                return None;
+            } else {
+                issuers
+            },
             doc_type: doc_type?,
             locality,
             date,
@@ -621,12 +728,23 @@ impl Fm<'_> {
             (None, DerivedType::One(w)) => Some(w.to_string()),
             (None, DerivedType::QuyetDinhOrQuyDinh) => {
                 let span = self.value_span("number", &num.canonical);
-                self.warn(span, format!("mã `QĐ` trong `{}` có thể là Quyết định hoặc Quy định; mặc định là Quyết định", num.canonical), "thêm `type: Quy định` hoặc `type: Quyết định` để nói rõ");
+                self.warn(
+                    span,
+                    format!(
+                        "mã `QĐ` trong `{}` có thể là Quyết định hoặc Quy định; mặc định là Quyết định",
+                        num.canonical
+                    ),
+                    "thêm `type: Quy định` hoặc `type: Quyết định` để nói rõ",
+                );
                 Some("Quyết định".to_string())
             }
             (None, DerivedType::Unknown) => {
                 let span = self.value_span("number", &num.canonical);
-                self.error(span, format!("không suy ra được loại văn bản từ số `{}`", num.canonical), "thêm khóa `type` (ví dụ `type: Luật`)");
+                self.error(
+                    span,
+                    format!("không suy ra được loại văn bản từ số `{}`", num.canonical),
+                    "thêm khóa `type` (ví dụ `type: Luật`)",
+                );
                 None
             }
             (Some(t), derived) => {
@@ -640,14 +758,22 @@ impl Fm<'_> {
                     let span = self.value_span("type", &t);
                     self.error(
                         span,
-                        format!("`type: {t}` mâu thuẫn với mã loại trong số `{}` ({})", num.canonical, allowed.join(" hoặc ")),
+                        format!(
+                            "`type: {t}` mâu thuẫn với mã loại trong số `{}` ({})",
+                            num.canonical,
+                            allowed.join(" hoặc ")
+                        ),
                         "sửa `type` cho khớp với số ký hiệu, hoặc bỏ `type` để vanban tự suy ra",
                     );
                     return None;
                 }
                 if !crate::codes::known_type_words().any(|w| source::key(w) == source::key(&t)) {
                     let span = self.value_span("type", &t);
-                    self.warn(span, format!("`{t}` không phải tên loại văn bản quen thuộc"), "kiểm tra chính tả (ví dụ `Kết luận`, `Công văn`, `Quy định`)");
+                    self.warn(
+                        span,
+                        format!("`{t}` không phải tên loại văn bản quen thuộc"),
+                        "kiểm tra chính tả (ví dụ `Kết luận`, `Công văn`, `Quy định`)",
+                    );
                 }
                 Some(t)
             }
@@ -667,14 +793,20 @@ impl Fm<'_> {
                         "capacity" => s.capacity = val,
                         other => {
                             let span = self.value_span("signer", other);
-                            let hint = closest(other, &["name", "position", "capacity"]).map_or_else(|| "các khóa của `signer`: name, position, capacity".to_string(), |c| format!("có phải ý bạn là `{c}`?"));
+                            let hint = closest(other, &["name", "position", "capacity"]).map_or_else(
+                                || "các khóa của `signer`: name, position, capacity".to_string(),
+                                |c| format!("có phải ý bạn là `{c}`?"),
+                            );
                             self.warn(span, format!("`signer.{other}` không phải là khóa; bị bỏ qua"), &hint);
                         }
                     }
                 }
                 Some(s)
             }
-            n => self.string("signer", n).map(|name| Signer { name: Some(name), ..Signer::default() }),
+            n => self.string("signer", n).map(|name| Signer {
+                name: Some(name),
+                ..Signer::default()
+            }),
         }
     }
 
@@ -695,7 +827,11 @@ impl Fm<'_> {
                             Some(u)
                         } else {
                             let span = self.value_span("source", &u);
-                            self.error(span, format!("`source.url` `{u}` không phải địa chỉ http(s)"), "ghi địa chỉ đầy đủ, bắt đầu bằng https://");
+                            self.error(
+                                span,
+                                format!("`source.url` `{u}` không phải địa chỉ http(s)"),
+                                "ghi địa chỉ đầy đủ, bắt đầu bằng https://",
+                            );
                             None
                         }
                     })
@@ -704,7 +840,10 @@ impl Fm<'_> {
                 "published" => s.published = self.date("source", v),
                 other => {
                     let span = self.value_span("source", other);
-                    let hint = closest(other, &["name", "url", "author", "published"]).map_or_else(|| "các khóa của `source`: name, url, author, published".to_string(), |c| format!("có phải ý bạn là `{c}`?"));
+                    let hint = closest(other, &["name", "url", "author", "published"]).map_or_else(
+                        || "các khóa của `source`: name, url, author, published".to_string(),
+                        |c| format!("có phải ý bạn là `{c}`?"),
+                    );
                     self.warn(span, format!("`source.{other}` không phải là khóa; bị bỏ qua"), &hint);
                 }
             }
@@ -740,7 +879,10 @@ impl Fm<'_> {
             let Some(relation) = Relation::from_key(key) else {
                 let span = self.value_span("relations", key);
                 let keys: Vec<&str> = Relation::ALL.iter().map(|r| r.key()).collect();
-                let hint = closest(key, &keys).map_or_else(|| format!("các quan hệ: {}", keys.join(", ")), |c| format!("có phải ý bạn là `{c}`?"));
+                let hint = closest(key, &keys).map_or_else(
+                    || format!("các quan hệ: {}", keys.join(", ")),
+                    |c| format!("có phải ý bạn là `{c}`?"),
+                );
                 self.error(span, format!("`relations.{key}` không phải là quan hệ"), &hint);
                 continue;
             };
@@ -764,14 +906,22 @@ impl Fm<'_> {
                 Some(n) => (n, m.as_slice()),
                 None => {
                     let span = self.key_span("relations");
-                    self.error(span, "một mục của `relations` thiếu `number`".into(), "viết `{number: 127-KL/TW, date: 28/02/2025}`");
+                    self.error(
+                        span,
+                        "một mục của `relations` thiếu `number`".into(),
+                        "viết `{number: 127-KL/TW, date: 28/02/2025}`",
+                    );
                     return None;
                 }
             },
             n => match n.as_text() {
                 Some(s) => (s, &[]),
                 None => {
-                    self.wrong_kind("relations", "một số ký hiệu hoặc bảng khóa {number, date, issuer, locality}", n);
+                    self.wrong_kind(
+                        "relations",
+                        "một số ký hiệu hoặc bảng khóa {number, date, issuer, locality}",
+                        n,
+                    );
                     return None;
                 }
             },
@@ -801,8 +951,15 @@ impl Fm<'_> {
                 other => {
                     let span = self.value_span("relations", other);
                     let fields = ["number", "date", "issuer", "locality", "type", "title"];
-                    let hint = closest(other, &fields).map_or_else(|| format!("các khóa: {}", fields.join(", ")), |f| format!("có phải ý bạn là `{f}`?"));
-                    self.warn(span, format!("`{other}` không phải là khóa của một quan hệ; bị bỏ qua"), &hint);
+                    let hint = closest(other, &fields).map_or_else(
+                        || format!("các khóa: {}", fields.join(", ")),
+                        |f| format!("có phải ý bạn là `{f}`?"),
+                    );
+                    self.warn(
+                        span,
+                        format!("`{other}` không phải là khóa của một quan hệ; bị bỏ qua"),
+                        &hint,
+                    );
                 }
             }
         }
@@ -812,7 +969,9 @@ impl Fm<'_> {
 
 /// Whether a slug is only `a-z`, `0-9` and `-`, and not empty.
 pub fn valid_slug(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Validates an alias and returns it relative to the site root
@@ -826,7 +985,9 @@ pub fn alias_path(a: &str) -> Option<String> {
         return None;
     }
     for seg in trimmed.split('/') {
-        let ok_chars = seg.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'-'));
+        let ok_chars = seg
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'-'));
         if seg.is_empty() || seg == "." || seg == ".." || !ok_chars || seg.starts_with('.') {
             return None;
         }
@@ -890,22 +1051,79 @@ mod tests {
         // case, text, expected code, line, column
         let cases = [
             ("missing title", "---\nnumber: 1-KL/TW\nissuer: X\n---\n", "E-KEY", 1, 1),
-            ("bad number", "---\nnumber: 12-kl/TW\ntitle: T\nissuer: X\n---\n", "E-KEY", 2, 12),
-            ("impossible date", "---\nnumber: 1-KL/TW\ntitle: T\nissuer: X\ndate: 31/02/2025\n---\n", "E-KEY", 5, 7),
-            ("bad yaml", "---\nnumber: 1-KL/TW\ntitle: [T\nissuer: X\n---\n", "E-YAML", 4, 7),
+            (
+                "bad number",
+                "---\nnumber: 12-kl/TW\ntitle: T\nissuer: X\n---\n",
+                "E-KEY",
+                2,
+                12,
+            ),
+            (
+                "impossible date",
+                "---\nnumber: 1-KL/TW\ntitle: T\nissuer: X\ndate: 31/02/2025\n---\n",
+                "E-KEY",
+                5,
+                7,
+            ),
+            (
+                "bad yaml",
+                "---\nnumber: 1-KL/TW\ntitle: [T\nissuer: X\n---\n",
+                "E-YAML",
+                4,
+                7,
+            ),
             ("no closing", "---\nnumber: 1-KL/TW\n", "E-FRONT", 1, 1),
             ("no front matter", "Xin chào\n", "E-FRONT", 1, 1),
-            ("type contradicts", "---\nnumber: 1-KL/TW\ntitle: T\nissuer: X\ntype: Công văn\n---\n", "E-KEY", 5, 7),
-            ("bad slug", "---\nnumber: 1-KL/TW\ntitle: T\nissuer: X\nslug: ../x\n---\n", "E-KEY", 5, 7),
-            ("alias traversal", "---\nnumber: 1-KL/TW\ntitle: T\nissuer: X\naliases: [/a/../../b/]\n---\n", "E-KEY", 5, 11),
-            ("wrong kind", "---\nnumber: 1-KL/TW\ntitle: [a, b]\nissuer: X\n---\n", "E-KEY", 3, 8),
-            ("bad relation", "---\nnumber: 1-KL/TW\ntitle: T\nissuer: X\nrelations:\n  implement: [2-KL/TW]\n---\n", "E-KEY", 6, 3),
-            ("bad status", "---\nnumber: 1-KL/TW\ntitle: T\nissuer: X\nstatus: old\n---\n", "E-KEY", 5, 9),
+            (
+                "type contradicts",
+                "---\nnumber: 1-KL/TW\ntitle: T\nissuer: X\ntype: Công văn\n---\n",
+                "E-KEY",
+                5,
+                7,
+            ),
+            (
+                "bad slug",
+                "---\nnumber: 1-KL/TW\ntitle: T\nissuer: X\nslug: ../x\n---\n",
+                "E-KEY",
+                5,
+                7,
+            ),
+            (
+                "alias traversal",
+                "---\nnumber: 1-KL/TW\ntitle: T\nissuer: X\naliases: [/a/../../b/]\n---\n",
+                "E-KEY",
+                5,
+                11,
+            ),
+            (
+                "wrong kind",
+                "---\nnumber: 1-KL/TW\ntitle: [a, b]\nissuer: X\n---\n",
+                "E-KEY",
+                3,
+                8,
+            ),
+            (
+                "bad relation",
+                "---\nnumber: 1-KL/TW\ntitle: T\nissuer: X\nrelations:\n  implement: [2-KL/TW]\n---\n",
+                "E-KEY",
+                6,
+                3,
+            ),
+            (
+                "bad status",
+                "---\nnumber: 1-KL/TW\ntitle: T\nissuer: X\nstatus: old\n---\n",
+                "E-KEY",
+                5,
+                9,
+            ),
         ];
         for (name, text, code, line, col) in cases {
             let (doc, diags) = check(text);
             assert!(doc.is_none(), "{name}: accepted");
-            let d = diags.iter().find(|d| d.is_error()).unwrap_or_else(|| panic!("{name}: no error"));
+            let d = diags
+                .iter()
+                .find(|d| d.is_error())
+                .unwrap_or_else(|| panic!("{name}: no error"));
             assert_eq!((d.code, pos(text, d)), (code, (line, col)), "{name}: {d:?}");
         }
     }
@@ -938,7 +1156,8 @@ mod tests {
 
     #[test]
     fn crlf_nfd_and_lookalikes() {
-        let text = "---\r\nnumber: 1-KL/TW\r\ntitle: \u{00D0}a\u{0323}i ho\u{0302}\u{0323}i\r\nissuer: X\r\n---\r\nA\r\nB\r\n";
+        let text =
+            "---\r\nnumber: 1-KL/TW\r\ntitle: \u{00D0}a\u{0323}i ho\u{0302}\u{0323}i\r\nissuer: X\r\n---\r\nA\r\nB\r\n";
         let (doc, diags) = check(text);
         assert!(diags.is_empty(), "{diags:?}");
         let doc = doc.expect("valid");
@@ -951,7 +1170,17 @@ mod tests {
         assert_eq!(alias_path("/cu/a/").as_deref(), Some("cu/a/"));
         assert_eq!(alias_path("/cu/a").as_deref(), Some("cu/a/"));
         assert_eq!(alias_path("/cu/a.html").as_deref(), Some("cu/a.html"));
-        for bad in ["cu/a", "/", "/a/../b", "/a/./b", "/%2e%2e/x", "/a\\b", "//x", "/.git/x", "/a b/"] {
+        for bad in [
+            "cu/a",
+            "/",
+            "/a/../b",
+            "/a/./b",
+            "/%2e%2e/x",
+            "/a\\b",
+            "//x",
+            "/.git/x",
+            "/a b/",
+        ] {
             assert_eq!(alias_path(bad), None, "{bad}");
         }
     }

@@ -24,12 +24,13 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }
 
-fn shift(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
+/// Moves a heading so that the body's highest level becomes `<h2>`.
+fn shift(level: HeadingLevel, top: usize) -> HeadingLevel {
+    match (level as usize + 2).saturating_sub(top) {
+        0..=2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
 }
@@ -39,6 +40,13 @@ pub fn render(body: &str) -> Rendered {
     let mut first = String::new();
     let mut in_para = false;
     let mut para_done = false;
+    let top = Parser::new_ext(body, options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
     let events = Parser::new_ext(body, options()).map(|event| {
         match &event {
             Event::Start(Tag::Paragraph) if !para_done => in_para = true,
@@ -51,23 +59,50 @@ pub fn render(body: &str) -> Rendered {
             _ => {}
         }
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                Event::Start(Tag::Heading { level: shift(level), id, classes, attrs })
-            }
-            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => Event::Start(Tag::Heading {
+                level: shift(level, top),
+                id,
+                classes,
+                attrs,
+            }),
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level, top))),
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                Event::Start(Tag::Link { link_type, dest_url: safe_url(dest_url), title, id })
-            }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                Event::Start(Tag::Image { link_type, dest_url: safe_url(dest_url), title, id })
-            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: safe_url(dest_url),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: safe_url(dest_url),
+                title,
+                id,
+            }),
             e => e,
         }
     });
     let mut out = String::with_capacity(body.len() * 5 / 4);
     html::push_html(&mut out, events);
-    Rendered { html: out, first_paragraph: crate::source::normalize(&first) }
+    Rendered {
+        html: out,
+        first_paragraph: crate::source::normalize(&first),
+    }
 }
 
 /// Drops URLs with a scheme other than http, https and mailto.
@@ -86,14 +121,26 @@ mod tests {
 
     #[test]
     fn headings_shift_and_first_paragraph() {
-        let r = render("# Tiêu đề\n\nĐoạn một\ncòn tiếp.\n\nĐoạn hai.\n");
-        assert!(r.html.contains("<h2>Tiêu đề</h2>"), "{}", r.html);
+        let r = render("# Tiêu đề\n\nĐoạn một\ncòn tiếp.\n\n## Mục\n\nĐoạn hai.\n");
+        assert!(
+            r.html.contains("<h2>Tiêu đề</h2>") && r.html.contains("<h3>Mục</h3>"),
+            "{}",
+            r.html
+        );
         assert_eq!(r.first_paragraph, "Đoạn một còn tiếp.");
+        let r = render("### Chỉ cấp ba\n\n#### Cấp bốn\n");
+        assert!(
+            r.html.contains("<h2>Chỉ cấp ba</h2>") && r.html.contains("<h3>Cấp bốn</h3>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
     fn raw_html_and_bad_urls_are_neutralised() {
-        let r = render("<script>alert(1)</script>\n\nxin <b onclick=x>chào</b> [a](javascript:alert(1)) [b](https://x.vn)\n");
+        let r = render(
+            "<script>alert(1)</script>\n\nxin <b onclick=x>chào</b> [a](javascript:alert(1)) [b](https://x.vn)\n",
+        );
         assert!(!r.html.contains("<script"), "{}", r.html);
         assert!(!r.html.contains("<b "), "{}", r.html);
         assert!(!r.html.contains("javascript:"), "{}", r.html);

@@ -98,7 +98,11 @@ impl Cursor {
     }
 
     fn err(&self, kind: NumberErrorKind) -> NumberError {
-        NumberError { kind, at: self.pos, width: 1 }
+        NumberError {
+            kind,
+            at: self.pos,
+            width: 1,
+        }
     }
 
     /// A separator with at most one space either side.
@@ -159,16 +163,27 @@ impl Cursor {
 
 /// Parses a number as printed.
 pub fn parse(input: &str) -> Result<Number, NumberError> {
-    let mut c = Cursor { chars: input.chars().collect(), pos: 0 };
+    let mut c = Cursor {
+        chars: input.chars().collect(),
+        pos: 0,
+    };
     if c.chars.is_empty() {
         return Err(c.err(NumberErrorKind::Empty));
     }
     let digits = c.digits();
     if digits.is_empty() {
-        return Err(NumberError { kind: NumberErrorKind::ExpectedDigits, at: 0, width: 1 });
+        return Err(NumberError {
+            kind: NumberErrorKind::ExpectedDigits,
+            at: 0,
+            width: 1,
+        });
     }
     if digits.len() > 6 {
-        return Err(NumberError { kind: NumberErrorKind::TooManyDigits, at: 0, width: digits.len() });
+        return Err(NumberError {
+            kind: NumberErrorKind::TooManyDigits,
+            at: 0,
+            width: digits.len(),
+        });
     }
     let seq: u32 = digits.parse().map_err(|_| c.err(NumberErrorKind::ExpectedDigits))?;
     let letter = match c.peek() {
@@ -209,7 +224,11 @@ pub fn parse(input: &str) -> Result<Number, NumberError> {
         None => return Err(c.err(NumberErrorKind::ExpectedSeparator)),
     };
     if c.pos < c.chars.len() {
-        return Err(NumberError { kind: NumberErrorKind::Trailing, at: c.pos, width: c.chars.len() - c.pos });
+        return Err(NumberError {
+            kind: NumberErrorKind::Trailing,
+            at: c.pos,
+            width: c.chars.len() - c.pos,
+        });
     }
     let head = format!("{digits}{}", letter.map(String::from).unwrap_or_default());
     let canonical = match shape {
@@ -217,7 +236,13 @@ pub fn parse(input: &str) -> Result<Number, NumberError> {
         Shape::StateYear(y) => format!("{head}/{y}/{}", codes.join("-")),
         Shape::State => format!("{head}/{}", codes.join("-")),
     };
-    Ok(Number { canonical, seq, letter, shape, codes })
+    Ok(Number {
+        canonical,
+        seq,
+        letter,
+        shape,
+        codes,
+    })
 }
 
 fn rest_codes(c: &mut Cursor) -> Result<Vec<String>, NumberError> {
@@ -256,8 +281,10 @@ fn fix_code(code: String, known: impl Fn(&str) -> bool) -> String {
 }
 
 fn known_party_issuer(code: &str) -> bool {
-    matches!(code, "TW" | "TU" | "HU" | "ĐU" | "BCĐTW" | "VPTW" | "BTCTW" | "UBKTTW" | "BTGTW" | "BTGDVTW")
-        || code.starts_with("ĐU")
+    matches!(
+        code,
+        "TW" | "TU" | "HU" | "ĐU" | "BCĐTW" | "VPTW" | "BTCTW" | "UBKTTW" | "BTGTW" | "BTGDVTW"
+    ) || code.starts_with("ĐU")
         || code.ends_with("TU")
 }
 
@@ -334,9 +361,27 @@ mod tests {
             ("12-QD/TW", "12-QĐ/TW", Shape::Party, &["QĐ", "TW"], false),
             ("5-KH/BCDTW", "5-KH/BCĐTW", Shape::Party, &["KH", "BCĐTW"], false),
             ("7-QĐi/TW", "7-QĐi/TW", Shape::Party, &["QĐi", "TW"], false),
-            ("30/2020/NĐ-CP", "30/2020/NĐ-CP", Shape::StateYear(2020), &["NĐ", "CP"], false),
-            ("30/2020/ND-CP", "30/2020/NĐ-CP", Shape::StateYear(2020), &["NĐ", "CP"], false),
-            ("02/2011/TTLT-VPCP-BNV", "02/2011/TTLT-VPCP-BNV", Shape::StateYear(2011), &["TTLT", "VPCP", "BNV"], false),
+            (
+                "30/2020/NĐ-CP",
+                "30/2020/NĐ-CP",
+                Shape::StateYear(2020),
+                &["NĐ", "CP"],
+                false,
+            ),
+            (
+                "30/2020/ND-CP",
+                "30/2020/NĐ-CP",
+                Shape::StateYear(2020),
+                &["NĐ", "CP"],
+                false,
+            ),
+            (
+                "02/2011/TTLT-VPCP-BNV",
+                "02/2011/TTLT-VPCP-BNV",
+                Shape::StateYear(2011),
+                &["TTLT", "VPCP", "BNV"],
+                false,
+            ),
             ("45/2019/QH14", "45/2019/QH14", Shape::StateYear(2019), &["QH14"], false),
             ("1234/QĐ-UBND", "1234/QĐ-UBND", Shape::State, &["QĐ", "UBND"], true),
             ("98 /QĐ-SKHCN", "98/QĐ-SKHCN", Shape::State, &["QĐ", "SKHCN"], true),
@@ -350,7 +395,11 @@ mod tests {
             let n = parse(input).unwrap_or_else(|e| panic!("{input}: {e:?}"));
             assert_eq!(n.canonical, *canonical, "{input}");
             assert_eq!(n.shape, *shape, "{input}");
-            assert_eq!(n.codes, codes.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{input}");
+            assert_eq!(
+                n.codes,
+                codes.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{input}"
+            );
             assert_eq!(n.is_local(), *local, "{input}");
         }
     }

@@ -21,7 +21,7 @@ struct Reference<'a> {
     in_corpus: bool,
     text: &'a str,
     #[serde(rename = "type")]
-    doc_type: Option<&'a str>,
+    doc_type: &'a str,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     ambiguous: bool,
 }
@@ -71,7 +71,9 @@ struct OpenData<'a> {
 
 /// `api/documents.json`.
 pub fn documents_json(index: &Index) -> Page {
-    let urls = |list: &[(usize, crate::refs::Relation)]| list.iter().map(|(j, _)| index.url(Node::Doc(*j))).collect::<Vec<_>>();
+    let urls = |list: &[(usize, crate::refs::Relation)]| {
+        list.iter().map(|(j, _)| index.url(Node::Doc(*j))).collect::<Vec<_>>()
+    };
     let mut documents: Vec<DocumentEntry> = index
         .docs
         .iter()
@@ -101,7 +103,7 @@ pub fn documents_json(index: &Index) -> Page {
                         url: node.map(|n| index.url(n)),
                         in_corpus: matches!(node, Some(Node::Doc(_))),
                         text: &r.text,
-                        doc_type: node.map(|n| index.doc_type(n)),
+                        doc_type: node.map_or(r.doc_type.as_str(), |n| index.doc_type(n)),
                         ambiguous: node.is_none(),
                     }
                 })
@@ -117,7 +119,12 @@ pub fn documents_json(index: &Index) -> Page {
         .map(|(i, c)| CitedEntry {
             number: &c.number.canonical,
             doc_type: &c.doc_type,
-            issuers: c.issuer_keys.iter().filter_map(|k| index.issuers.get(k)).map(|x| x.name.clone()).collect(),
+            issuers: c
+                .issuer_keys
+                .iter()
+                .filter_map(|k| index.issuers.get(k))
+                .map(|x| x.name.clone())
+                .collect(),
             locality: c.locality.as_deref(),
             date: c.date.map(|x| x.iso()),
             subject: c.subject.as_deref(),
@@ -138,10 +145,17 @@ pub fn documents_json(index: &Index) -> Page {
             },
         })
         .collect();
-    let data = OpenData { documents, cited, issuers };
+    let data = OpenData {
+        documents,
+        cited,
+        issuers,
+    };
     let mut bytes = serde_json::to_vec_pretty(&data).unwrap_or_default();
     bytes.push(b'\n');
-    Page { path: "api/documents.json".to_string(), bytes }
+    Page {
+        path: "api/documents.json".to_string(),
+        bytes,
+    }
 }
 
 #[derive(Serialize)]
@@ -178,10 +192,18 @@ pub fn search_index(index: &Index, config: &Config) -> Page {
                 }
                 Node::Cited(i) => {
                     let c = &index.cited[i];
-                    (c.subject.clone().unwrap_or_default(), &c.issuer_keys, c.locality.clone())
+                    (
+                        c.subject.clone().unwrap_or_default(),
+                        &c.issuer_keys,
+                        c.locality.clone(),
+                    )
                 }
             };
-            let issuers: Vec<String> = issuer_keys.iter().filter_map(|k| index.issuers.get(k)).map(|x| x.name.clone()).collect();
+            let issuers: Vec<String> = issuer_keys
+                .iter()
+                .filter_map(|k| index.issuers.get(k))
+                .map(|x| x.name.clone())
+                .collect();
             let number = index.number(n).to_string();
             let doc_type = index.doc_type(n).to_string();
             let short = number.split(['-', '/']).next().unwrap_or("").to_string();
@@ -202,11 +224,18 @@ pub fn search_index(index: &Index, config: &Config) -> Page {
             }
         })
         .collect();
-    Page { path: "tim-kiem/index.json".to_string(), bytes: serde_json::to_vec(&entries).unwrap_or_default() }
+    Page {
+        path: "tim-kiem/index.json".to_string(),
+        bytes: serde_json::to_vec(&entries).unwrap_or_default(),
+    }
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
 }
 
 /// `sitemap.xml`: every HTML page but the redirects (`index.redirects`).
@@ -214,18 +243,32 @@ pub fn sitemap(pages: &[Page], index: &Index, config: &Config) -> Page {
     let redirects: std::collections::BTreeSet<String> = index
         .redirects
         .iter()
-        .map(|r| if r.from.ends_with('/') { format!("{}index.html", r.from) } else { r.from.clone() })
+        .map(|r| {
+            if r.from.ends_with('/') {
+                format!("{}index.html", r.from)
+            } else {
+                r.from.clone()
+            }
+        })
         .collect();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for p in pages {
         if !p.path.ends_with("index.html") || redirects.contains(&p.path) {
             continue;
         }
         let path = p.path.trim_end_matches("index.html");
-        out.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&format!("{}{path}", config.base_url))));
+        out.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            xml_escape(&format!("{}{path}", config.base_url))
+        ));
     }
     out.push_str("</urlset>\n");
-    Page { path: "sitemap.xml".to_string(), bytes: out.into_bytes() }
+    Page {
+        path: "sitemap.xml".to_string(),
+        bytes: out.into_bytes(),
+    }
 }
 
 /// `feed.xml`: the newest documents, by date; undated documents come after
@@ -235,7 +278,12 @@ pub fn feed(index: &Index, config: &Config, first_paragraph: &dyn Fn(usize) -> S
     docs.sort_by_key(|i| index.newest_first(Node::Doc(*i)));
     docs.truncate(config.feed_limit);
     let newest = index.docs.iter().filter_map(|d| d.doc.date).max();
-    let stamp = |d: Option<crate::date::Date>| format!("{}T00:00:00Z", d.or(newest).map_or_else(|| "1970-01-01".to_string(), |d| d.iso()));
+    let stamp = |d: Option<crate::date::Date>| {
+        format!(
+            "{}T00:00:00Z",
+            d.or(newest).map_or_else(|| "1970-01-01".to_string(), |d| d.iso())
+        )
+    };
     let abs = |path: &str| format!("{}{}", config.base_url, path.trim_start_matches('/'));
     let id = |path: &str| {
         if config.base_url.starts_with("http") {
@@ -244,9 +292,14 @@ pub fn feed(index: &Index, config: &Config, first_paragraph: &dyn Fn(usize) -> S
             format!("urn:vanban:{}", path.trim_matches('/').replace('/', ":"))
         }
     };
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n");
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n",
+    );
     out.push_str(&format!("  <title>{}</title>\n", xml_escape(&config.title)));
-    out.push_str(&format!("  <link rel=\"self\" href=\"{}\"/>\n", xml_escape(&abs("feed.xml"))));
+    out.push_str(&format!(
+        "  <link rel=\"self\" href=\"{}\"/>\n",
+        xml_escape(&abs("feed.xml"))
+    ));
     out.push_str(&format!("  <link href=\"{}\"/>\n", xml_escape(&config.base_url)));
     out.push_str(&format!("  <id>{}</id>\n", xml_escape(&id("/"))));
     out.push_str(&format!("  <updated>{}</updated>\n", stamp(newest)));
@@ -255,7 +308,13 @@ pub fn feed(index: &Index, config: &Config, first_paragraph: &dyn Fn(usize) -> S
         let url = index.url(Node::Doc(i));
         let summary = d.doc.summary.clone().unwrap_or_else(|| first_paragraph(i));
         out.push_str("  <entry>\n");
-        out.push_str(&format!("    <title>{}</title>\n", xml_escape(&format!("{} số {}: {}", d.doc.doc_type, d.doc.number.canonical, d.doc.title))));
+        out.push_str(&format!(
+            "    <title>{}</title>\n",
+            xml_escape(&format!(
+                "{} số {}: {}",
+                d.doc.doc_type, d.doc.number.canonical, d.doc.title
+            ))
+        ));
         out.push_str(&format!("    <link href=\"{}\"/>\n", xml_escape(&abs(&url))));
         out.push_str(&format!("    <id>{}</id>\n", xml_escape(&id(&url))));
         out.push_str(&format!("    <updated>{}</updated>\n", stamp(d.doc.date)));
@@ -265,7 +324,10 @@ pub fn feed(index: &Index, config: &Config, first_paragraph: &dyn Fn(usize) -> S
             }
         }
         if d.issuers.is_empty() {
-            out.push_str(&format!("    <author><name>{}</name></author>\n", xml_escape(&config.title)));
+            out.push_str(&format!(
+                "    <author><name>{}</name></author>\n",
+                xml_escape(&config.title)
+            ));
         }
         if !summary.is_empty() {
             out.push_str(&format!("    <summary>{}</summary>\n", xml_escape(&summary)));
@@ -273,7 +335,10 @@ pub fn feed(index: &Index, config: &Config, first_paragraph: &dyn Fn(usize) -> S
         out.push_str("  </entry>\n");
     }
     out.push_str("</feed>\n");
-    Page { path: "feed.xml".to_string(), bytes: out.into_bytes() }
+    Page {
+        path: "feed.xml".to_string(),
+        bytes: out.into_bytes(),
+    }
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is named when the
@@ -283,5 +348,8 @@ pub fn robots(config: &Config) -> Page {
     if config.base_url.starts_with("http") {
         out.push_str(&format!("Sitemap: {}sitemap.xml\n", config.base_url));
     }
-    Page { path: "robots.txt".to_string(), bytes: out.into_bytes() }
+    Page {
+        path: "robots.txt".to_string(),
+        bytes: out.into_bytes(),
+    }
 }

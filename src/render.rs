@@ -263,11 +263,26 @@ pub struct Renderer<'a> {
 }
 
 enum Job {
-    Home { types: Vec<CountView>, issuers: Vec<CountView> },
+    Home {
+        types: Vec<CountView>,
+        issuers: Vec<CountView>,
+    },
     Doc(usize),
     Cited(usize),
-    Listing { path: String, base: String, heading: String, crumbs: Vec<Crumb>, nodes: Vec<Node>, by_year: bool, total: usize },
-    Catalog { path: String, heading: String, entries: Vec<CountView> },
+    Listing {
+        path: String,
+        base: String,
+        heading: String,
+        crumbs: Vec<Crumb>,
+        nodes: Vec<Node>,
+        by_year: bool,
+        total: usize,
+    },
+    Catalog {
+        path: String,
+        heading: String,
+        entries: Vec<CountView>,
+    },
     Search,
     NotFound,
     Redirect(usize),
@@ -280,8 +295,18 @@ impl<'a> Renderer<'a> {
     /// Prepares a render: Markdown bodies are rendered once, in parallel.
     pub fn new(index: &'a Index, config: &'a Config, theme: &'a Theme) -> Self {
         let bodies = index.docs.par_iter().map(|d| markdown::render(&d.doc.body)).collect();
-        let site = SiteView { title: config.title.clone(), base: config.base_url.clone(), language: config.language.clone() };
-        Renderer { index, config, theme, site, bodies }
+        let site = SiteView {
+            title: config.title.clone(),
+            base: config.base_url.clone(),
+            language: config.language.clone(),
+        };
+        Renderer {
+            index,
+            config,
+            theme,
+            site,
+            bodies,
+        }
     }
 
     /// A site-relative path (`/van-ban/x/`) joined to `base_url`.
@@ -318,12 +343,14 @@ impl<'a> Renderer<'a> {
             return Err(diags);
         }
         for (path, bytes) in &self.theme.statics {
-            pages.push(Page { path: path.clone(), bytes: bytes.clone() });
+            pages.push(Page {
+                path: path.clone(),
+                bytes: bytes.clone(),
+            });
         }
         pages.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(pages)
     }
-
 
     fn all_nodes(&self) -> Vec<Node> {
         let mut nodes: Vec<Node> = (0..self.index.docs.len()).map(Node::Doc).collect();
@@ -338,7 +365,16 @@ impl<'a> Renderer<'a> {
         let mut specs = Vec::new();
         // All content documents.
         let docs: Vec<Node> = nodes.iter().copied().filter(|n| matches!(n, Node::Doc(_))).collect();
-        specs.push(("van-ban/".to_string(), "Tất cả văn bản".to_string(), vec![Crumb { name: "Văn bản".into(), url: None }], docs, true));
+        specs.push((
+            "van-ban/".to_string(),
+            "Tất cả văn bản".to_string(),
+            vec![Crumb {
+                name: "Văn bản".into(),
+                url: None,
+            }],
+            docs,
+            true,
+        ));
         // By type.
         let mut types: BTreeMap<String, (String, Vec<Node>)> = BTreeMap::new();
         for n in &nodes {
@@ -348,8 +384,21 @@ impl<'a> Renderer<'a> {
         let mut type_counts = Vec::new();
         for (slug, (name, list)) in types {
             let path = format!("loai/{slug}/");
-            type_counts.push(CountView { name: name.clone(), url: self.href(&path), count: list.len() });
-            let crumbs = vec![Crumb { name: "Loại văn bản".into(), url: Some(self.href("loai/")) }, Crumb { name: name.clone(), url: None }];
+            type_counts.push(CountView {
+                name: name.clone(),
+                url: self.href(&path),
+                count: list.len(),
+            });
+            let crumbs = vec![
+                Crumb {
+                    name: "Loại văn bản".into(),
+                    url: Some(self.href("loai/")),
+                },
+                Crumb {
+                    name: name.clone(),
+                    url: None,
+                },
+            ];
             specs.push((path, name, crumbs, list, true));
         }
         // By year.
@@ -362,16 +411,42 @@ impl<'a> Renderer<'a> {
         let mut year_counts = Vec::new();
         for (year, list) in years.into_iter().rev() {
             let path = format!("nam/{year}/");
-            year_counts.push(CountView { name: format!("Năm {year}"), url: self.href(&path), count: list.len() });
-            let crumbs = vec![Crumb { name: "Năm ban hành".into(), url: Some(self.href("nam/")) }, Crumb { name: year.to_string(), url: None }];
+            year_counts.push(CountView {
+                name: format!("Năm {year}"),
+                url: self.href(&path),
+                count: list.len(),
+            });
+            let crumbs = vec![
+                Crumb {
+                    name: "Năm ban hành".into(),
+                    url: Some(self.href("nam/")),
+                },
+                Crumb {
+                    name: year.to_string(),
+                    url: None,
+                },
+            ];
             specs.push((path, format!("Văn bản ban hành năm {year}"), crumbs, list, false));
         }
         // By issuer.
         let mut issuer_counts = Vec::new();
         for issuer in index.issuers.values() {
             let path = format!("co-quan/{}/", issuer.slug);
-            issuer_counts.push(CountView { name: issuer.name.clone(), url: self.href(&path), count: issuer.nodes.len() });
-            let crumbs = vec![Crumb { name: "Cơ quan ban hành".into(), url: Some(self.href("co-quan/")) }, Crumb { name: issuer.name.clone(), url: None }];
+            issuer_counts.push(CountView {
+                name: issuer.name.clone(),
+                url: self.href(&path),
+                count: issuer.nodes.len(),
+            });
+            let crumbs = vec![
+                Crumb {
+                    name: "Cơ quan ban hành".into(),
+                    url: Some(self.href("co-quan/")),
+                },
+                Crumb {
+                    name: issuer.name.clone(),
+                    url: None,
+                },
+            ];
             specs.push((path, issuer.name.clone(), crumbs, issuer.nodes.clone(), true));
         }
         issuer_counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
@@ -381,7 +456,14 @@ impl<'a> Renderer<'a> {
 
     fn jobs(&self) -> Vec<Job> {
         let (specs, types, years, issuers) = self.listings();
-        let mut jobs = vec![Job::Home { types: types.clone(), issuers: issuers.clone() }, Job::Search, Job::NotFound];
+        let mut jobs = vec![
+            Job::Home {
+                types: types.clone(),
+                issuers: issuers.clone(),
+            },
+            Job::Search,
+            Job::NotFound,
+        ];
         jobs.extend((0..self.index.docs.len()).map(Job::Doc));
         jobs.extend((0..self.index.cited.len()).map(Job::Cited));
         jobs.extend((0..self.index.redirects.len()).map(Job::Redirect));
@@ -389,7 +471,11 @@ impl<'a> Renderer<'a> {
             let size = self.config.page_size.max(1);
             let pages = nodes.len().div_ceil(size).max(1);
             for p in 0..pages {
-                let page_path = if p == 0 { path.clone() } else { format!("{path}trang/{}/", p + 1) };
+                let page_path = if p == 0 {
+                    path.clone()
+                } else {
+                    format!("{path}trang/{}/", p + 1)
+                };
                 let slice = nodes.iter().copied().skip(p * size).take(size).collect();
                 jobs.push(Job::Listing {
                     path: page_path,
@@ -402,9 +488,21 @@ impl<'a> Renderer<'a> {
                 });
             }
         }
-        jobs.push(Job::Catalog { path: "loai/".into(), heading: "Loại văn bản".into(), entries: types });
-        jobs.push(Job::Catalog { path: "nam/".into(), heading: "Năm ban hành".into(), entries: years });
-        jobs.push(Job::Catalog { path: "co-quan/".into(), heading: "Cơ quan ban hành".into(), entries: issuers });
+        jobs.push(Job::Catalog {
+            path: "loai/".into(),
+            heading: "Loại văn bản".into(),
+            entries: types,
+        });
+        jobs.push(Job::Catalog {
+            path: "nam/".into(),
+            heading: "Năm ban hành".into(),
+            entries: years,
+        });
+        jobs.push(Job::Catalog {
+            path: "co-quan/".into(),
+            heading: "Cơ quan ban hành".into(),
+            entries: issuers,
+        });
         jobs
     }
 
@@ -414,7 +512,12 @@ impl<'a> Renderer<'a> {
         ctx.insert("breadcrumbs", &Vec::<Crumb>::new());
         let (path, template) = match job {
             Job::Home { types, issuers } => {
-                let nodes: Vec<Node> = self.all_nodes().into_iter().filter(|n| matches!(n, Node::Doc(_))).take(10).collect();
+                let nodes: Vec<Node> = self
+                    .all_nodes()
+                    .into_iter()
+                    .filter(|n| matches!(n, Node::Doc(_)))
+                    .take(10)
+                    .collect();
                 ctx.insert("latest", &nodes.iter().map(|n| self.item(*n)).collect::<Vec<_>>());
                 ctx.insert("types", types);
                 ctx.insert("issuers", issuers);
@@ -426,31 +529,61 @@ impl<'a> Renderer<'a> {
                 }
                 ctx.insert(
                     "counts",
-                    &Counts { documents: self.index.docs.len(), cited: self.index.cited.len(), issuers: self.index.issuers.len() },
+                    &Counts {
+                        documents: self.index.docs.len(),
+                        cited: self.index.cited.len(),
+                        issuers: self.index.issuers.len(),
+                    },
                 );
                 ("index.html".to_string(), "index.html")
             }
             Job::Doc(i) => {
                 let view = self.doc_view(*i);
                 let crumbs = vec![
-                    Crumb { name: "Văn bản".into(), url: Some(self.href("van-ban/")) },
-                    Crumb { name: format!("{} số {}", view.doc_type, view.number), url: None },
+                    Crumb {
+                        name: "Văn bản".into(),
+                        url: Some(self.href("van-ban/")),
+                    },
+                    Crumb {
+                        name: format!("{} số {}", view.doc_type, view.number),
+                        url: None,
+                    },
                 ];
                 ctx.insert("breadcrumbs", &crumbs);
                 ctx.insert("doc", &view);
-                (format!("van-ban/{}/index.html", self.index.docs[*i].slug), "document.html")
+                (
+                    format!("van-ban/{}/index.html", self.index.docs[*i].slug),
+                    "document.html",
+                )
             }
             Job::Cited(i) => {
                 let view = self.cited_view(*i);
                 let crumbs = vec![
-                    Crumb { name: "Văn bản".into(), url: Some(self.href("van-ban/")) },
-                    Crumb { name: format!("{} số {}", view.doc_type, view.number), url: None },
+                    Crumb {
+                        name: "Văn bản".into(),
+                        url: Some(self.href("van-ban/")),
+                    },
+                    Crumb {
+                        name: format!("{} số {}", view.doc_type, view.number),
+                        url: None,
+                    },
                 ];
                 ctx.insert("breadcrumbs", &crumbs);
                 ctx.insert("doc", &view);
-                (format!("van-ban/{}/index.html", self.index.cited[*i].slug), "cited.html")
+                (
+                    format!("van-ban/{}/index.html", self.index.cited[*i].slug),
+                    "cited.html",
+                )
             }
-            Job::Listing { path, base, heading, crumbs, nodes, by_year, total } => {
+            Job::Listing {
+                path,
+                base,
+                heading,
+                crumbs,
+                nodes,
+                by_year,
+                total,
+            } => {
                 ctx.insert("heading", heading);
                 ctx.insert("breadcrumbs", crumbs);
                 ctx.insert("total", total);
@@ -460,26 +593,48 @@ impl<'a> Renderer<'a> {
             }
             Job::Catalog { path, heading, entries } => {
                 ctx.insert("heading", heading);
-                ctx.insert("breadcrumbs", &vec![Crumb { name: heading.clone(), url: None }]);
+                ctx.insert(
+                    "breadcrumbs",
+                    &vec![Crumb {
+                        name: heading.clone(),
+                        url: None,
+                    }],
+                );
                 ctx.insert("entries", entries);
                 (format!("{path}index.html"), "catalog.html")
             }
             Job::Search => {
-                ctx.insert("breadcrumbs", &vec![Crumb { name: "Tìm kiếm".into(), url: None }]);
+                ctx.insert(
+                    "breadcrumbs",
+                    &vec![Crumb {
+                        name: "Tìm kiếm".into(),
+                        url: None,
+                    }],
+                );
                 ("tim-kiem/index.html".to_string(), "search.html")
             }
             Job::NotFound => ("404.html".to_string(), "404.html"),
             Job::Redirect(i) => {
                 let r = &self.index.redirects[*i];
                 ctx.insert("target", &self.href(&self.index.url(r.to)));
-                let path = if r.from.ends_with('/') { format!("{}index.html", r.from) } else { r.from.clone() };
+                let path = if r.from.ends_with('/') {
+                    format!("{}index.html", r.from)
+                } else {
+                    r.from.clone()
+                };
                 (path, "redirect.html")
             }
         };
         match self.theme.tera.render(template, &ctx) {
-            Ok(html) => Ok(Page { path, bytes: html.into_bytes() }),
-            Err(e) => Err(Diagnostic::error("E-RENDER", format!("không tạo được trang `{path}` từ mẫu `{template}`: {}", error_chain(&e)))
-                .hint("kiểm tra các biến mà mẫu dùng; danh sách biến có trong README (mục Giao diện)")),
+            Ok(html) => Ok(Page {
+                path,
+                bytes: html.into_bytes(),
+            }),
+            Err(e) => Err(Diagnostic::error(
+                "E-RENDER",
+                format!("không tạo được trang `{path}` từ mẫu `{template}`: {}", error_chain(&e)),
+            )
+            .hint("kiểm tra các biến mà mẫu dùng; danh sách biến có trong README (mục Giao diện)")),
         }
     }
 
@@ -491,13 +646,25 @@ impl<'a> Renderer<'a> {
             .and_then(|r| r.strip_prefix("trang/"))
             .and_then(|n| n.trim_end_matches('/').parse().ok())
             .unwrap_or(1);
-        let url = |n: usize| if n == 1 { self.href(&base) } else { self.href(&format!("{base}trang/{n}/")) };
+        let url = |n: usize| {
+            if n == 1 {
+                self.href(base)
+            } else {
+                self.href(&format!("{base}trang/{n}/"))
+            }
+        };
         Pagination {
             current,
             total,
             prev: (current > 1).then(|| url(current - 1)),
             next: (current < total).then(|| url(current + 1)),
-            pages: (1..=total).map(|n| PageLink { number: n, url: url(n), current: n == current }).collect(),
+            pages: (1..=total)
+                .map(|n| PageLink {
+                    number: n,
+                    url: url(n),
+                    current: n == current,
+                })
+                .collect(),
         }
     }
 
@@ -505,13 +672,18 @@ impl<'a> Renderer<'a> {
         let mut groups: Vec<GroupView> = Vec::new();
         for n in nodes {
             let label = if by_year {
-                self.index.date(*n).map_or_else(|| "Chưa rõ ngày".to_string(), |d| format!("Năm {}", d.year))
+                self.index
+                    .date(*n)
+                    .map_or_else(|| "Chưa rõ ngày".to_string(), |d| format!("Năm {}", d.year))
             } else {
                 self.index.doc_type(*n).to_string()
             };
             match groups.iter_mut().find(|g| g.label == label) {
                 Some(g) => g.items.push(self.item(*n)),
-                None => groups.push(GroupView { label, items: vec![self.item(*n)] }),
+                None => groups.push(GroupView {
+                    label,
+                    items: vec![self.item(*n)],
+                }),
             }
         }
         groups
@@ -551,13 +723,19 @@ impl<'a> Renderer<'a> {
     }
 
     fn issuer_names(&self, keys: &[String]) -> Vec<String> {
-        keys.iter().filter_map(|k| self.index.issuers.get(k)).map(|i| i.name.clone()).collect()
+        keys.iter()
+            .filter_map(|k| self.index.issuers.get(k))
+            .map(|i| i.name.clone())
+            .collect()
     }
 
     fn issuer_links(&self, keys: &[String]) -> Vec<LinkView> {
         keys.iter()
             .filter_map(|k| self.index.issuers.get(k))
-            .map(|i| LinkView { name: i.name.clone(), url: self.href(&format!("co-quan/{}/", i.slug)) })
+            .map(|i| LinkView {
+                name: i.name.clone(),
+                url: self.href(&format!("co-quan/{}/", i.slug)),
+            })
             .collect()
     }
 
@@ -605,7 +783,7 @@ impl<'a> Renderer<'a> {
                     Target::Ambiguous => RefView {
                         url: None,
                         number: r.number.clone(),
-                        doc_type: crate::codes::party_type(r.number.split(['-', '/']).nth(1).unwrap_or("")).unwrap_or("Văn bản").to_string(),
+                        doc_type: r.doc_type.clone(),
                         title: None,
                         date: r.date.map(|x| x.to_string()),
                         in_corpus: false,
@@ -613,7 +791,10 @@ impl<'a> Renderer<'a> {
                 })
                 .collect();
             if !items.is_empty() {
-                groups.push(RefGroup { label: rel.label_vi().to_string(), items });
+                groups.push(RefGroup {
+                    label: rel.label_vi().to_string(),
+                    items,
+                });
             }
         }
         let replaced_by = node
@@ -621,14 +802,26 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter(|(_, r)| *r == Relation::Replaces)
             .map(|(j, _)| LinkView {
-                name: format!("{} số {}", index.docs[*j].doc.doc_type, index.docs[*j].doc.number.canonical),
+                name: format!(
+                    "{} số {}",
+                    index.docs[*j].doc.doc_type, index.docs[*j].doc.number.canonical
+                ),
                 url: self.href(&index.url(Node::Doc(*j))),
             })
             .collect();
         let issuers = self.issuer_links(&node.issuers);
         let issuer_names: Vec<String> = issuers.iter().map(|l| l.name.clone()).collect();
         DocView {
-            jsonld: self.jsonld(&d.number.canonical, &d.doc_type, Some(&d.title), d.date, &issuer_names, &url, d.locality.as_deref(), Some(d.status.key())),
+            jsonld: self.jsonld(
+                &d.number.canonical,
+                &d.doc_type,
+                Some(&d.title),
+                d.date,
+                &issuer_names,
+                &url,
+                d.locality.as_deref(),
+                Some(d.status.key()),
+            ),
             url,
             number: d.number.canonical.clone(),
             doc_type: d.doc_type.clone(),
@@ -647,7 +840,11 @@ impl<'a> Renderer<'a> {
             tags: d.tags.clone(),
             recipients: d.recipients.clone(),
             distribution: d.distribution.clone(),
-            signer: d.signer.as_ref().map(|s| SignerView { capacity: s.capacity.clone(), position: s.position.clone(), name: s.name.clone() }),
+            signer: d.signer.as_ref().map(|s| SignerView {
+                capacity: s.capacity.clone(),
+                position: s.position.clone(),
+                name: s.name.clone(),
+            }),
             body: self.bodies[i].html.clone(),
             source: d.source_info.as_ref().map(|s| SourceView {
                 name: s.name.clone(),
@@ -667,7 +864,16 @@ impl<'a> Renderer<'a> {
         let issuers = self.issuer_links(&c.issuer_keys);
         let issuer_names: Vec<String> = issuers.iter().map(|l| l.name.clone()).collect();
         DocView {
-            jsonld: self.jsonld(&c.number.canonical, &c.doc_type, c.subject.as_deref(), c.date, &issuer_names, &url, c.locality.as_deref(), None),
+            jsonld: self.jsonld(
+                &c.number.canonical,
+                &c.doc_type,
+                c.subject.as_deref(),
+                c.date,
+                &issuer_names,
+                &url,
+                c.locality.as_deref(),
+                None,
+            ),
             url,
             number: c.number.canonical.clone(),
             doc_type: c.doc_type.clone(),
@@ -717,13 +923,20 @@ impl<'a> Renderer<'a> {
             "legislationJurisdiction": locality.map_or_else(|| "Việt Nam".to_string(), |l| format!("{l}, Việt Nam")),
             "legislationPassedBy": issuers.iter().map(|n| serde_json::json!({"@type": "GovernmentOrganization", "name": n})).collect::<Vec<_>>(),
         });
-        let name = title.map_or_else(|| format!("{doc_type} số {number}"), |t| format!("{doc_type} số {number}: {t}"));
+        let name = title.map_or_else(
+            || format!("{doc_type} số {number}"),
+            |t| format!("{doc_type} số {number}: {t}"),
+        );
         v["name"] = serde_json::Value::String(name);
         if let Some(d) = date {
             v["legislationDate"] = serde_json::Value::String(d.iso());
         }
         if let Some(s) = status {
-            let force = if s == "in-force" { "https://schema.org/InForce" } else { "https://schema.org/NotInForce" };
+            let force = if s == "in-force" {
+                "https://schema.org/InForce"
+            } else {
+                "https://schema.org/NotInForce"
+            };
             v["legislationLegalForce"] = serde_json::Value::String(force.to_string());
         }
         script_safe_json(&v)
@@ -732,7 +945,11 @@ impl<'a> Renderer<'a> {
 
 /// JSON that can stand inside `<script>`: `<`, `>` and `&` escaped.
 pub fn script_safe_json(v: &serde_json::Value) -> String {
-    serde_json::to_string(v).unwrap_or_default().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    serde_json::to_string(v)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// The sentence of a Markdown body that names `number`, as plain text, at
@@ -746,9 +963,16 @@ pub fn citing_sentence(body: &str, number: &str) -> Option<String> {
         .max()
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let after = &body[at..];
-    let end = [after.find(". "), after.find(".\n"), after.find('\n')].into_iter().flatten().min().map_or(body.len(), |i| at + i + 1);
+    let end = [after.find(". "), after.find(".\n"), after.find('\n')]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(body.len(), |i| at + i + 1);
     let raw = &body[start..end.min(body.len())];
-    let text: String = raw.chars().filter(|c| !matches!(c, '*' | '_' | '#' | '\\' | '`')).collect();
+    let text: String = raw
+        .chars()
+        .filter(|c| !matches!(c, '*' | '_' | '#' | '\\' | '`'))
+        .collect();
     let text = crate::source::normalize(&text);
     let text = text.trim_start_matches(['.', ';', ' ']).to_string();
     if text.chars().count() > 400 {

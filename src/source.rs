@@ -172,7 +172,10 @@ mod tests {
     #[test]
     fn fold_and_slug() {
         assert_eq!(fold("Đảng ủy Ứng Hòa"), "dang uy ung hoa");
-        assert_eq!(slugify("Ban Thường vụ Tỉnh ủy Phú Thọ"), "ban-thuong-vu-tinh-uy-phu-tho");
+        assert_eq!(
+            slugify("Ban Thường vụ Tỉnh ủy Phú Thọ"),
+            "ban-thuong-vu-tinh-uy-phu-tho"
+        );
         assert_eq!(slugify("30/2020/NĐ-CP"), "30-2020-nd-cp");
         assert_eq!(key("Ban thường vụ Tỉnh uỷ"), key("Ban Thường vụ  Tỉnh ủy"));
     }

@@ -59,14 +59,26 @@ pub struct Theme {
 pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
     let mut templates: Vec<(String, String, String)> = BUILTIN_TEMPLATES
         .iter()
-        .map(|(p, t)| (p.trim_start_matches("templates/").to_string(), t.to_string(), format!("(giao diện mặc định)/{p}")))
+        .map(|(p, t)| {
+            (
+                p.trim_start_matches("templates/").to_string(),
+                t.to_string(),
+                format!("(giao diện mặc định)/{p}"),
+            )
+        })
         .collect();
-    let mut statics: Vec<(String, Vec<u8>)> = BUILTIN_STATIC.iter().map(|(p, t)| (p.to_string(), t.as_bytes().to_vec())).collect();
+    let mut statics: Vec<(String, Vec<u8>)> = BUILTIN_STATIC
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
+        .collect();
     let mut diags = Vec::new();
     if let Some(dir) = dir {
         if !dir.is_dir() {
-            return Err(vec![Diagnostic::error("E-THEME", format!("không tìm thấy thư mục giao diện `{}`", dir.display()))
-                .hint("`--theme` nhận một thư mục có `templates/` và `static/`")]);
+            return Err(vec![Diagnostic::error(
+                "E-THEME",
+                format!("không tìm thấy thư mục giao diện `{}`", dir.display()),
+            )
+            .hint("`--theme` nhận một thư mục có `templates/` và `static/`")]);
         }
         for (sub, is_template) in [("templates", true), ("static", false)] {
             let root = dir.join(sub);
@@ -85,7 +97,11 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
                     continue;
                 }
                 let rel = entry.path().strip_prefix(&root).unwrap_or(entry.path());
-                let rel = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
                 let shown = entry.path().display().to_string();
                 if is_template {
                     match std::fs::read_to_string(entry.path()) {
@@ -93,7 +109,9 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
                             templates.retain(|(name, _, _)| *name != rel);
                             templates.push((rel, text, shown));
                         }
-                        Err(e) => diags.push(Diagnostic::error("E-THEME", format!("không đọc được mẫu: {e}")).in_file(&shown)),
+                        Err(e) => {
+                            diags.push(Diagnostic::error("E-THEME", format!("không đọc được mẫu: {e}")).in_file(&shown))
+                        }
                     }
                 } else {
                     match std::fs::read(entry.path()) {
@@ -102,7 +120,9 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
                             statics.retain(|(p, _)| *p != path);
                             statics.push((path, bytes));
                         }
-                        Err(e) => diags.push(Diagnostic::error("E-THEME", format!("không đọc được tệp: {e}")).in_file(&shown)),
+                        Err(e) => {
+                            diags.push(Diagnostic::error("E-THEME", format!("không đọc được tệp: {e}")).in_file(&shown))
+                        }
                     }
                 }
             }
@@ -113,7 +133,10 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
     for (name, text, shown) in &templates {
         let mut single = tera::Tera::new();
         if let Err(e) = single.add_raw_template(name, text) {
-            if !matches!(e.kind(), tera::ErrorKind::TemplateNotFound(_) | tera::ErrorKind::MissingParent { .. }) {
+            if !matches!(
+                e.kind(),
+                tera::ErrorKind::TemplateNotFound(_) | tera::ErrorKind::MissingParent { .. }
+            ) {
                 diags.push(
                     Diagnostic::error("E-THEME", format!("mẫu `{name}` có lỗi cú pháp: {}", error_chain(&e)))
                         .in_file(shown)
@@ -124,7 +147,10 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
     }
     if diags.is_empty() {
         if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str()))) {
-            diags.push(Diagnostic::error("E-THEME", format!("giao diện không dùng được: {}", error_chain(&e))));
+            diags.push(Diagnostic::error(
+                "E-THEME",
+                format!("giao diện không dùng được: {}", error_chain(&e)),
+            ));
         }
     }
     statics.sort();
@@ -166,7 +192,9 @@ mod tests {
         let t = dir.path().join("templates");
         std::fs::create_dir_all(&t).expect("mkdir");
         std::fs::write(t.join("404.html"), "{% if %}").expect("write");
-        let Err(diags) = load(Some(dir.path())) else { panic!("bad template accepted") };
+        let Err(diags) = load(Some(dir.path())) else {
+            panic!("bad template accepted")
+        };
         assert_eq!(diags.len(), 1);
         assert!(diags[0].file.as_deref().is_some_and(|f| f.ends_with("404.html")));
         std::fs::write(t.join("404.html"), "Không thấy").expect("write");

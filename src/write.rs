@@ -54,16 +54,23 @@ impl WriteError {
     pub fn diagnostic(&self) -> Diagnostic {
         let d = Diagnostic::error("E-WRITE", self.to_string());
         match self {
-            WriteError::NotOurs(_) => d.hint("chọn thư mục khác bằng `--output`, xóa thư mục đó, hoặc thêm `--force` nếu chắc chắn muốn thay thế"),
+            WriteError::NotOurs(_) => d.hint(
+                "chọn thư mục khác bằng `--output`, xóa thư mục đó, hoặc thêm `--force` nếu chắc chắn muốn thay thế",
+            ),
             WriteError::DangerousOutput(_) => d.hint("chọn một thư mục xuất riêng, ví dụ `--output public`"),
-            WriteError::UnsafePath(_) => d.hint("đây là lỗi của vanban hoặc của giao diện; hãy báo lại kèm tệp nội dung"),
+            WriteError::UnsafePath(_) => {
+                d.hint("đây là lỗi của vanban hoặc của giao diện; hãy báo lại kèm tệp nội dung")
+            }
             WriteError::Io { .. } => d.hint("kiểm tra quyền ghi và dung lượng đĩa; trang cũ vẫn được giữ nguyên"),
         }
     }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
-    move |source| WriteError::Io { path: path.to_path_buf(), source }
+    move |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Whether a site-relative path stays inside the site.
@@ -78,7 +85,11 @@ pub fn safe_relative(path: &str) -> bool {
 
 /// An absolute, lexically clean form of a path that may not exist yet.
 fn absolute(p: &Path) -> std::io::Result<PathBuf> {
-    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) };
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(p)
+    };
     let mut out = PathBuf::new();
     for c in abs.components() {
         match c {
@@ -136,8 +147,14 @@ pub fn write_site(out: &Path, content: &Path, pages: &[Page], force: bool) -> Re
     }
     check_output(out, content, force)?;
     let out_abs = absolute(out).map_err(io(out))?;
-    let parent = out_abs.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-    let name = out_abs.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let parent = out_abs
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = out_abs
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     std::fs::create_dir_all(&parent).map_err(io(&parent))?;
     let staging = parent.join(format!(".{name}.vanban-new-{}", std::process::id()));
     let old = parent.join(format!(".{name}.vanban-old-{}", std::process::id()));
@@ -158,7 +175,10 @@ pub fn write_site(out: &Path, content: &Path, pages: &[Page], force: bool) -> Re
 
 fn fill(staging: &Path, pages: &[Page]) -> Result<Report, WriteError> {
     std::fs::create_dir_all(staging).map_err(io(staging))?;
-    let mut dirs: Vec<PathBuf> = pages.iter().filter_map(|p| Path::new(&p.path).parent().map(|d| staging.join(d))).collect();
+    let mut dirs: Vec<PathBuf> = pages
+        .iter()
+        .filter_map(|p| Path::new(&p.path).parent().map(|d| staging.join(d)))
+        .collect();
     dirs.sort();
     dirs.dedup();
     for d in &dirs {
@@ -169,8 +189,15 @@ fn fill(staging: &Path, pages: &[Page]) -> Result<Report, WriteError> {
         std::fs::write(&path, &p.bytes).map_err(io(&path))
     })?;
     let marker = staging.join(MARKER);
-    std::fs::write(&marker, "Thư mục này do vanban tạo; mỗi lần build sẽ thay thế toàn bộ.\n").map_err(io(&marker))?;
-    Ok(Report { files: pages.len(), bytes: pages.iter().map(|p| p.bytes.len() as u64).sum() })
+    std::fs::write(
+        &marker,
+        "Thư mục này do vanban tạo; mỗi lần build sẽ thay thế toàn bộ.\n",
+    )
+    .map_err(io(&marker))?;
+    Ok(Report {
+        files: pages.len(),
+        bytes: pages.iter().map(|p| p.bytes.len() as u64).sum(),
+    })
 }
 
 fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), WriteError> {
@@ -186,7 +213,10 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), WriteError> {
             let _ = std::fs::rename(old, out);
         }
         let _ = std::fs::remove_dir_all(staging);
-        return Err(WriteError::Io { path: out.to_path_buf(), source: e });
+        return Err(WriteError::Io {
+            path: out.to_path_buf(),
+            source: e,
+        });
     }
     if had_old {
         std::fs::remove_dir_all(old).map_err(io(old))?;
@@ -214,23 +244,50 @@ mod tests {
         let out = dir.path().join("public");
         let content = dir.path().join("content");
         std::fs::create_dir_all(&content).expect("mkdir");
-        let page = |p: &str, b: &str| Page { path: p.into(), bytes: b.as_bytes().to_vec() };
+        let page = |p: &str, b: &str| Page {
+            path: p.into(),
+            bytes: b.as_bytes().to_vec(),
+        };
         write_site(&out, &content, &[page("index.html", "một")], false).expect("first build");
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).ok().as_deref(), Some("một"));
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).ok().as_deref(),
+            Some("một")
+        );
         // A page whose folder collides with a file fails; the old site stays.
-        let err = write_site(&out, &content, &[page("index.html", "hai"), page("index.html/x", "y")], false);
+        let err = write_site(
+            &out,
+            &content,
+            &[page("index.html", "hai"), page("index.html/x", "y")],
+            false,
+        );
         assert!(err.is_err());
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).ok().as_deref(), Some("một"));
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("read").filter_map(Result::ok).map(|e| e.file_name()).collect();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).ok().as_deref(),
+            Some("một")
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("read")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(leftovers.len(), 2, "{leftovers:?}");
         // Dangerous outputs.
-        assert!(matches!(write_site(&content, &content, &[], false), Err(WriteError::DangerousOutput(_))));
-        assert!(matches!(write_site(dir.path(), &content, &[], false), Err(WriteError::DangerousOutput(_))));
+        assert!(matches!(
+            write_site(&content, &content, &[], false),
+            Err(WriteError::DangerousOutput(_))
+        ));
+        assert!(matches!(
+            write_site(dir.path(), &content, &[], false),
+            Err(WriteError::DangerousOutput(_))
+        ));
         // A folder vanban did not make.
         let foreign = dir.path().join("foreign");
         std::fs::create_dir_all(&foreign).expect("mkdir");
         std::fs::write(foreign.join("keep.txt"), "x").expect("write");
-        assert!(matches!(write_site(&foreign, &content, &[page("a.html", "a")], false), Err(WriteError::NotOurs(_))));
+        assert!(matches!(
+            write_site(&foreign, &content, &[page("a.html", "a")], false),
+            Err(WriteError::NotOurs(_))
+        ));
         assert!(foreign.join("keep.txt").exists());
         write_site(&foreign, &content, &[page("a.html", "a")], true).expect("forced");
         assert!(!foreign.join("keep.txt").exists());

@@ -83,7 +83,11 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
         }
     }
     let rest = &text[start..];
-    start + rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)
+    start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i)
 }
 
 fn convert(v: serde_yaml::Value) -> Node {
@@ -175,7 +179,10 @@ mod tests {
         let n = parse("number: 4029-CV/TU\nissuer: [Bộ Chính trị, Ban Bí thư]\ndraft: true\ntitle: 2025\n");
         let Ok(Node::Map(m)) = n else { panic!("{n:?}") };
         assert_eq!(m[0], ("number".into(), Node::Str("4029-CV/TU".into())));
-        assert_eq!(m[1].1, Node::List(vec![Node::Str("Bộ Chính trị".into()), Node::Str("Ban Bí thư".into())]));
+        assert_eq!(
+            m[1].1,
+            Node::List(vec![Node::Str("Bộ Chính trị".into()), Node::Str("Ban Bí thư".into())])
+        );
         assert_eq!(m[2].1, Node::Bool(true));
         assert_eq!(m[3].1.as_text().as_deref(), Some("2025"));
     }

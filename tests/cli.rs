@@ -1,0 +1,261 @@
+//! The command line as users run it: exit codes, `check`, safe writing,
+//! `base_url`, drafts and themes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn vanban(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run vanban")
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(p) = path.parent() {
+        std::fs::create_dir_all(p).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+const GOOD: &str = "---\nnumber: 4029-CV/TU\ntitle: Triển khai\nissuer: Ban Thường vụ Tỉnh ủy\n---\nThân.\n";
+
+#[test]
+fn failed_build_keeps_old_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(&dir.path().join("content/a.md"), GOOD);
+    let ok = vanban(dir.path(), &["build"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    let page = dir.path().join("public/van-ban/4029-cv-tu/index.html");
+    let before = std::fs::read_to_string(&page).expect("page built");
+    // Break the content: the build fails and the old site stays as it was.
+    write(
+        &dir.path().join("content/a.md"),
+        "---\nnumber: 4029-CV/TU\ntitle: [\n---\n",
+    );
+    write(
+        &dir.path().join("content/b.md"),
+        "---\nnumber: 1-KL/TW\ntitle: Mới\nissuer: Bộ Chính trị\n---\n",
+    );
+    let bad = vanban(dir.path(), &["build"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("content/a.md:3:"), "{stderr}");
+    assert!(stderr.contains("trang cũ được giữ nguyên"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&page).ok(), Some(before));
+    assert!(!dir.path().join("public/van-ban/1-kl-tw").exists());
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("read")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into())
+        .collect();
+    assert!(names.iter().all(|n| !n.contains("vanban-")), "{names:?}");
+}
+
+#[test]
+fn check_writes_nothing_and_reports_every_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        &dir.path().join("content/a.md"),
+        "---\nnumber: 12-kl/TW\ntitle: T\nissuer: X\n---\n",
+    );
+    write(
+        &dir.path().join("content/b.md"),
+        "---\nnumber: 1-KL/TW\ntitle: T\nissuer: X\ndate: 30/2/2024\n---\n",
+    );
+    write(&dir.path().join("content/c.md"), GOOD);
+    let out = vanban(dir.path(), &["check", "--message-format", "short"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("content/a.md:2:12: lỗi: `number`"), "{stderr}");
+    assert!(
+        stderr.contains("content/b.md:5:7: lỗi: ngày `30/2/2024` không tồn tại"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.lines().last().is_some_and(|l| l.starts_with("Thất bại: 2 lỗi")),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("public").exists());
+    // A clean check exits 0 and writes nothing either.
+    std::fs::remove_file(dir.path().join("content/a.md")).expect("rm");
+    std::fs::remove_file(dir.path().join("content/b.md")).expect("rm");
+    let out = vanban(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("Đã kiểm tra: 1 văn bản"));
+    assert!(!dir.path().join("public").exists());
+}
+
+#[test]
+fn json_messages_are_one_object_per_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        &dir.path().join("content/a.md"),
+        "---\nnumber: 1-KL/TW\ntitle: T\n---\n",
+    );
+    let out = vanban(dir.path(), &["check", "--message-format", "json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<serde_json::Value> = stderr
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert_eq!(lines[0]["file"], "content/a.md");
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[1]["errors"], 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert_eq!(vanban(dir.path(), &["build", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(vanban(dir.path(), &["frobnicate"]).status.code(), Some(2));
+    assert_eq!(
+        vanban(dir.path(), &["check", "--message-format", "xml"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn missing_content_folder_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = vanban(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("không tìm thấy thư mục nội dung"));
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_make() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(&dir.path().join("content/a.md"), GOOD);
+    write(&dir.path().join("site/keep.txt"), "của người khác");
+    let out = vanban(dir.path(), &["build", "--output", "site"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(dir.path().join("site/keep.txt").exists());
+    for target in [".", "content", ".."] {
+        let out = vanban(dir.path(), &["build", "--output", target, "--force"]);
+        assert_eq!(out.status.code(), Some(1), "{target}");
+        assert!(dir.path().join("content/a.md").exists());
+    }
+    let out = vanban(dir.path(), &["build", "--output", "site", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!dir.path().join("site/keep.txt").exists());
+    assert!(dir.path().join("site/.vanban-site").exists());
+}
+
+#[test]
+fn base_url_with_a_path_prefixes_every_link() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(&dir.path().join("content/a.md"), GOOD);
+    let out = vanban(
+        dir.path(),
+        &["build", "--base-url", "https://portal.gov.vn/van-ban-chi-dao"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let base = "https://portal.gov.vn/van-ban-chi-dao/";
+    let mut checked = 0;
+    for entry in walk(&dir.path().join("public")) {
+        if entry.extension().is_some_and(|e| e == "html") {
+            let html = std::fs::read_to_string(&entry).expect("read");
+            for attr in ["href=\"", "src=\""] {
+                for part in html.split(attr).skip(1) {
+                    let url = part.split('"').next().unwrap_or("");
+                    assert!(
+                        url.starts_with(base) || url.starts_with('#') || url.starts_with("https://schema.org"),
+                        "{}: {url}",
+                        entry.display()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} links checked");
+    let robots = std::fs::read_to_string(dir.path().join("public/robots.txt")).expect("robots");
+    assert!(robots.contains("Sitemap: https://portal.gov.vn/van-ban-chi-dao/sitemap.xml"));
+}
+
+#[test]
+fn drafts_only_with_the_flag() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        &dir.path().join("content/a.md"),
+        "---\nnumber: 1-CV/TU\ntitle: Nháp\nissuer: X\ndraft: true\n---\n",
+    );
+    assert_eq!(vanban(dir.path(), &["build"]).status.code(), Some(0));
+    assert!(!dir.path().join("public/van-ban/1-cv-tu").exists());
+    assert_eq!(vanban(dir.path(), &["build", "--drafts"]).status.code(), Some(0));
+    assert!(dir.path().join("public/van-ban/1-cv-tu/index.html").exists());
+}
+
+#[test]
+fn theme_folder_replaces_templates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(&dir.path().join("content/a.md"), GOOD);
+    write(&dir.path().join("theme/templates/404.html"), "<p>Riêng của tỉnh</p>");
+    write(&dir.path().join("theme/static/logo.svg"), "<svg/>");
+    let out = vanban(dir.path(), &["build", "--theme", "theme"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("public/404.html"))
+            .ok()
+            .as_deref(),
+        Some("<p>Riêng của tỉnh</p>")
+    );
+    assert!(dir.path().join("public/static/logo.svg").exists());
+    assert!(dir.path().join("public/static/style.css").exists());
+    write(
+        &dir.path().join("theme/templates/document.html"),
+        "{{ doc.no_such_field }}",
+    );
+    let out = vanban(dir.path(), &["build", "--theme", "theme"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("van-ban/4029-cv-tu/index.html") && stderr.contains("document.html"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let a = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["build", "--output", "a", "--content"])
+        .arg(&content)
+        .env("RAYON_NUM_THREADS", "1")
+        .current_dir(dir.path())
+        .output()
+        .expect("run");
+    let b = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["build", "--output", "b", "--content"])
+        .arg(&content)
+        .env("RAYON_NUM_THREADS", "4")
+        .current_dir(dir.path())
+        .output()
+        .expect("run");
+    assert!(a.status.success() && b.status.success());
+    let files_a = walk(&dir.path().join("a"));
+    assert!(files_a.len() > 20);
+    for f in files_a {
+        let rel = f.strip_prefix(dir.path().join("a")).expect("rel");
+        let other = dir.path().join("b").join(rel);
+        assert_eq!(std::fs::read(&f).ok(), std::fs::read(&other).ok(), "{}", rel.display());
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
