@@ -34,6 +34,7 @@ pub mod opendata;
 pub mod refs;
 pub mod render;
 pub mod source;
+pub mod synth;
 pub mod theme;
 pub mod write;
 pub mod yaml;
