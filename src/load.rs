@@ -340,12 +340,17 @@ fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> FileResult {
 /// Splits the text into the front matter block and the body.
 /// Returns (block span, body offset) or a diagnostic.
 fn split(text: &str, file: &str) -> Result<(Span, usize), Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error("E-FRONT", "tệp trống")
+            .at(file, 0..0)
+            .hint("một văn bản cần front matter (`number`, `title`, `issuer`) giữa hai dòng `---`, rồi đến toàn văn; tệp ghi chú thì đặt tên bắt đầu bằng `_`"));
+    }
     let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_end].trim_end() != "---" {
         let (line, _) = source::line_at(text, 0);
         return Err(
             Diagnostic::error("E-FRONT", "tệp không bắt đầu bằng front matter `---`")
-                .at(file, 0..line.len().max(1))
+                .at(file, 0..line.len())
                 .label("dòng đầu tiên phải là `---`")
                 .hint("thêm ở đầu tệp một khối:\n---\nnumber: ...\ntitle: ...\nissuer: ...\n---"),
         );

@@ -210,6 +210,11 @@ pub struct DocView {
     pub locality: Option<String>,
     /// Place in the header.
     pub place: Option<String>,
+    /// The heading opposite the issuer, as printed: "ĐẢNG CỘNG SẢN VIỆT NAM"
+    /// on Party documents, the national motto on State ones.
+    pub motto: Vec<String>,
+    /// Whether the document is a Party one (the issuer block ends with `*`).
+    pub party: bool,
     /// `dd/mm/yyyy`.
     pub date: Option<String>,
     /// ISO date.
@@ -832,6 +837,8 @@ impl<'a> Renderer<'a> {
             issuer_names,
             locality: d.locality.clone(),
             place: d.place.clone(),
+            motto: motto(&d.number),
+            party: d.number.shape == crate::number::Shape::Party,
             date: d.date.map(|x| x.to_string()),
             date_iso: d.date.map(|x| x.iso()),
             date_long: d.date.map(|x| x.long_vi()),
@@ -884,6 +891,8 @@ impl<'a> Renderer<'a> {
             issuer_names,
             locality: c.locality.clone(),
             place: None,
+            motto: motto(&c.number),
+            party: c.number.shape == crate::number::Shape::Party,
             date: c.date.map(|x| x.to_string()),
             date_iso: c.date.map(|x| x.iso()),
             date_long: c.date.map(|x| x.long_vi()),
@@ -940,6 +949,17 @@ impl<'a> Renderer<'a> {
             v["legislationLegalForce"] = serde_json::Value::String(force.to_string());
         }
         script_safe_json(&v)
+    }
+}
+
+/// The heading printed opposite the issuer.
+fn motto(number: &crate::number::Number) -> Vec<String> {
+    match number.shape {
+        crate::number::Shape::Party => vec!["ĐẢNG CỘNG SẢN VIỆT NAM".to_string()],
+        _ => vec![
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_string(),
+            "Độc lập - Tự do - Hạnh phúc".to_string(),
+        ],
     }
 }
 

@@ -69,9 +69,61 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
             Some(i) => full[..i].to_string(),
             None => full,
         };
-        YamlError { message, offset }
+        YamlError {
+            message: explain(&message),
+            offset,
+        }
     })?;
     Ok(convert(value))
+}
+
+/// The parser's message in Vietnamese, with the original kept for searching.
+fn explain(message: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "mapping values are not allowed",
+            "dấu `:` không được phép ở đây; giá trị có dấu `:` phải đặt trong ngoặc kép",
+        ),
+        (
+            "did not find expected key",
+            "không tìm thấy khóa như mong đợi; kiểm tra thụt lề và dấu ngoặc",
+        ),
+        ("did not find expected node content", "thiếu giá trị"),
+        (
+            "did not find expected ',' or ']'",
+            "thiếu dấu `,` hoặc `]` để đóng danh sách",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "thiếu dấu `,` hoặc `}` để đóng bảng khóa",
+        ),
+        (
+            "found character that cannot start any token",
+            "ký tự này không thể mở đầu một giá trị (dấu tab, `@`, `` ` ``…)",
+        ),
+        ("duplicate entry", "khóa bị lặp lại"),
+        (
+            "found unexpected end of stream",
+            "khối kết thúc bất ngờ; có dấu ngoặc hoặc ngoặc kép chưa đóng",
+        ),
+        (
+            "block sequence entries are not allowed",
+            "mục danh sách `-` không được phép ở đây; kiểm tra thụt lề",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "thiếu dấu `-` của mục danh sách; kiểm tra thụt lề",
+        ),
+        ("found undefined alias", "bí danh YAML (`*tên`) chưa được định nghĩa"),
+        (
+            "found unknown escape character",
+            "chuỗi trong ngoặc kép có ký tự thoát `\\` không hợp lệ",
+        ),
+    ];
+    match KNOWN.iter().find(|(en, _)| message.contains(en)) {
+        Some((_, vi)) => format!("{vi} ({message})"),
+        None => message.to_string(),
+    }
 }
 
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
