@@ -101,7 +101,7 @@ fn mutated_documents_never_panic_and_always_explain() {
     let mut rng = Rng(0x5eed);
     let mut cases = 0;
     for seed in &seeds {
-        let head_end = seed.match_indices("\n---").nth(0).map_or(seed.len(), |(i, _)| i + 5);
+        let head_end = seed.match_indices("\n---").next().map_or(seed.len(), |(i, _)| i + 5);
         let head = &seed[..head_end.min(seed.len())];
         let boundaries: Vec<usize> = head.char_indices().map(|(i, _)| i).chain([head.len()]).collect();
         // Every cut of the front matter.
