@@ -56,6 +56,8 @@ pub struct Reference {
     pub doc_type: String,
     /// Where the mentions stand in the citing file.
     pub mentions: Vec<Span>,
+    /// Whether front matter declares it (its relation then wins).
+    pub declared: bool,
 }
 
 /// A content document with its place in the graph.
@@ -415,8 +417,22 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
                         );
                     }
                 }
-            } else if let Some(cd) = citing.date {
-                fit.retain(|&j| index.docs[j].doc.date.is_none_or(|d| d <= cd));
+            } else {
+                // A year, a term, or a day and month narrow the candidates.
+                let docs = &index.docs;
+                let keep = |j: &usize, f: &dyn Fn(Date) -> bool| docs[*j].doc.date.is_some_and(f);
+                if let Some(y) = c.year {
+                    fit.retain(|j| keep(j, &|d| d.year == y));
+                }
+                if let Some((a, b)) = c.term {
+                    fit.retain(|j| keep(j, &|d| d.year >= a && d.year <= b));
+                }
+                if let Some((day, month)) = c.day_month {
+                    fit.retain(|j| keep(j, &|d| d.day == day && d.month == month));
+                }
+                if let Some(cd) = citing.date {
+                    fit.retain(|&j| index.docs[j].doc.date.is_none_or(|d| d <= cd));
+                }
             }
             match fit.len() {
                 0 => external.push(Pending {
@@ -445,6 +461,59 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
                     );
                     slot.push((c.clone(), Target::Ambiguous));
                 }
+            }
+        }
+    }
+
+    // Short forms: a unique document of the corpus with that type and number,
+    // narrowed by the date, year and issuers the mention gives.
+    for (i, slot) in resolved.iter_mut().enumerate() {
+        let citing = &index.docs[i];
+        for s in &citing.doc.shorts {
+            let fit: Vec<usize> = (0..index.docs.len())
+                .filter(|&j| j != i)
+                .filter(|&j| {
+                    let d = &index.docs[j].doc;
+                    d.number.seq == s.seq
+                        && crate::refs::words::word_fits(s.codes, &d.number)
+                        && s.date.is_none_or(|x| d.date == Some(x))
+                        && s.year.is_none_or(|y| d.date.is_some_and(|x| x.year == y))
+                        && citing.doc.date.is_none_or(|cd| d.date.is_none_or(|x| x <= cd))
+                        && (s.issuers.is_empty()
+                            || s.issuers
+                                .iter()
+                                .any(|n| d.issuers.iter().any(|m| key(m).contains(&key(n)))))
+                })
+                .collect();
+            if let [j] = fit[..] {
+                let other = &index.docs[j].doc;
+                let c = Citation {
+                    number: other.number.clone(),
+                    text: s.text.clone(),
+                    relation: s.relation,
+                    date: s.date,
+                    year: s.year,
+                    day_month: None,
+                    term: None,
+                    issuers: s.issuers.clone(),
+                    locality: None,
+                    doc_type: Some(s.doc_type.clone()),
+                    subject: None,
+                    span: s.span.clone(),
+                    origin: crate::refs::Origin::Text,
+                };
+                slot.push((c, Target::Node(Node::Doc(j))));
+            } else {
+                let why = if fit.is_empty() {
+                    "không tìm thấy văn bản nào khớp trong hệ thống".to_string()
+                } else {
+                    format!("khớp với {} văn bản", fit.len())
+                };
+                diags.push(
+                    Diagnostic::warning("W-SHORT", format!("`{}` viết tắt, không có số ký hiệu đầy đủ: {why}; không tạo liên kết", s.text))
+                        .at(&citing.doc.file, s.span.clone())
+                        .hint("ghi số ký hiệu đầy đủ (ví dụ `Kết luận số 127-KL/TW`) ở lần nhắc đầu tiên, hoặc thêm ngày và cơ quan ban hành"),
+                );
             }
         }
     }
@@ -567,13 +636,18 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
             });
             match same {
                 Some(r) => {
-                    if (c.relation.rank(), c.relation) < (r.relation.rank(), r.relation) {
+                    // A relation declared in front matter wins over what the text suggests.
+                    let declared = c.origin == crate::refs::Origin::FrontMatter;
+                    let stronger = (c.relation.rank(), c.relation) < (r.relation.rank(), r.relation);
+                    if (declared && !r.declared) || (stronger && declared == r.declared) {
                         r.relation = c.relation;
                     }
+                    r.declared |= declared;
                     r.date = r.date.or(c.date);
                     r.mentions.push(c.span.clone());
                 }
                 None => refs.push(Reference {
+                    declared: c.origin == crate::refs::Origin::FrontMatter,
                     target,
                     relation: c.relation,
                     number: c.number.canonical.clone(),

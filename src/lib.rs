@@ -5,9 +5,9 @@
 //! function, and nothing is shared or mutated behind a stage's back:
 //!
 //! ```text
-//!  content/*.md ──load──▶ Vec<Document> ──graph::build──▶ Index
-//!   (source, yaml,          (number, refs)                  │
-//!    date, codes)                                            ▼
+//!  content/*.md ──load──▶ Vec<Document> ──refs::find──▶ citations ──graph::build──▶ Index
+//!   (source, yaml,          (number)        (normal,                                   │
+//!    date, codes)                            recognise, words)                          ▼
 //!  public/ ◀──write── Vec<Page> ◀──render (theme, markdown)──┘
 //!                        ▲
 //!                        └── opendata (documents.json, search index, feed, sitemap)
@@ -40,6 +40,7 @@ pub mod write;
 pub mod yaml;
 
 use diag::{Diagnostic, Sources};
+use rayon::prelude::*;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -163,7 +164,17 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
     out.sources.extend(loaded.sources);
     out.diagnostics.extend(loaded.diagnostics);
     out.counts = loaded.counts;
-    let (index, diags) = graph::build(loaded.documents, &cfg);
+    let mut documents = loaded.documents;
+    let found: Vec<refs::TextRefs> = documents
+        .par_iter()
+        .map(|d| refs::find(&d.file, &d.body, d.body_offset, (&d.number, d.date)))
+        .collect();
+    for (doc, f) in documents.iter_mut().zip(found) {
+        doc.citations.extend(f.citations);
+        doc.shorts = f.shorts;
+        out.diagnostics.extend(f.diagnostics);
+    }
+    let (index, diags) = graph::build(documents, &cfg);
     // A document dropped as a duplicate is a file in error, not a published one.
     let duplicates = diags.iter().filter(|d| d.code == "E-DUP").count();
     out.counts.published -= duplicates.min(out.counts.published);

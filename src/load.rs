@@ -139,8 +139,11 @@ pub struct Document {
     pub recipients: Vec<String>,
     /// Nơi nhận.
     pub distribution: Vec<String>,
-    /// Citations declared in front matter.
+    /// Citations: declared in front matter here; the references stage adds
+    /// those found in the text.
     pub citations: Vec<Citation>,
+    /// Short forms of the text left for the corpus (references stage).
+    pub shorts: Vec<crate::refs::ShortCitation>,
     /// Status.
     pub status: Status,
     /// Abstract for listings.
@@ -155,7 +158,8 @@ pub struct Document {
     pub aliases: Vec<(String, Span)>,
     /// Draft flag.
     pub draft: bool,
-    /// Markdown body, normalised (NFC, look-alikes), line structure kept.
+    /// Markdown body exactly as written (spans index into it after
+    /// `body_offset`); normalised when rendered.
     pub body: String,
     /// Byte offset of the body in the file.
     pub body_offset: usize,
@@ -715,6 +719,7 @@ impl Fm<'_> {
             recipients,
             distribution,
             citations,
+            shorts: Vec::new(),
             status,
             summary,
             source_info,
@@ -722,7 +727,7 @@ impl Fm<'_> {
             slug,
             aliases,
             draft,
-            body: source::normalize_body(&self.text[body_offset..]),
+            body: self.text[body_offset..].to_string(),
             body_offset,
         })
     }
@@ -938,6 +943,9 @@ impl Fm<'_> {
             text: normalize(&raw),
             relation,
             date: None,
+            year: None,
+            day_month: None,
+            term: None,
             issuers: Vec::new(),
             locality: None,
             doc_type: None,
@@ -1167,7 +1175,7 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         let doc = doc.expect("valid");
         assert_eq!(doc.title, "Đại hội");
-        assert_eq!(doc.body, "A\nB\n");
+        assert_eq!(doc.body, "A\r\nB\r\n");
     }
 
     #[test]

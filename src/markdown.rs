@@ -9,7 +9,9 @@
 //! from Word and web pages, and a published portal must not carry their
 //! scripts. (An allow-list sanitiser is planned with the security issue.)
 
+use crate::source::normalize_body;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
 
 /// A rendered body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,19 +37,42 @@ fn shift(level: HeadingLevel, top: usize) -> HeadingLevel {
     }
 }
 
-/// Renders a body.
+/// A link to put over a range of the body (a recognised citation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Byte range in the body as written.
+    pub range: Range<usize>,
+    /// Where it leads.
+    pub href: String,
+    /// The tooltip: the cited document named in full.
+    pub title: String,
+}
+
+/// Renders a body without links.
 pub fn render(body: &str) -> Rendered {
-    let mut first = String::new();
-    let mut in_para = false;
-    let mut para_done = false;
-    let top = Parser::new_ext(body, options())
-        .filter_map(|e| match e {
-            Event::Start(Tag::Heading { level, .. }) => Some(level as usize),
+    render_with_links(body, &[])
+}
+
+/// Renders a body, turning the given ranges into links. A range is linked
+/// only when it lies in plain text at one nesting level (not across an
+/// emphasis, never inside code or an existing link); text is normalised
+/// (NFC, look-alike letters) as it is written out.
+pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let top = events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
             _ => None,
         })
         .min()
         .unwrap_or(1);
-    let events = Parser::new_ext(body, options()).map(|event| {
+    let valid = valid_links(body, &events, links);
+    let mut first = String::new();
+    let mut in_para = false;
+    let mut para_done = false;
+    let mut out_events: Vec<Event> = Vec::with_capacity(events.len() + valid.len() * 2);
+    for (event, range) in events {
         match &event {
             Event::Start(Tag::Paragraph) if !para_done => in_para = true,
             Event::End(TagEnd::Paragraph) if in_para => {
@@ -59,50 +84,180 @@ pub fn render(body: &str) -> Rendered {
             _ => {}
         }
         match event {
+            Event::Text(t) => {
+                if body.get(range.clone()) == Some(&*t) {
+                    split_text(&t, range.start, &valid, &mut out_events);
+                } else {
+                    out_events.push(Event::Text(CowStr::from(normalize_body(&t))));
+                }
+            }
             Event::Start(Tag::Heading {
                 level,
                 id,
                 classes,
                 attrs,
-            }) => Event::Start(Tag::Heading {
+            }) => out_events.push(Event::Start(Tag::Heading {
                 level: shift(level, top),
                 id,
                 classes,
                 attrs,
-            }),
-            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level, top))),
-            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            })),
+            Event::End(TagEnd::Heading(level)) => out_events.push(Event::End(TagEnd::Heading(shift(level, top)))),
+            Event::Html(raw) | Event::InlineHtml(raw) => out_events.push(Event::Text(raw)),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => Event::Start(Tag::Link {
+            }) => out_events.push(Event::Start(Tag::Link {
                 link_type,
                 dest_url: safe_url(dest_url),
                 title,
                 id,
-            }),
+            })),
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => Event::Start(Tag::Image {
+            }) => out_events.push(Event::Start(Tag::Image {
                 link_type,
                 dest_url: safe_url(dest_url),
                 title,
                 id,
-            }),
-            e => e,
+            })),
+            e => out_events.push(e),
         }
-    });
+    }
     let mut out = String::with_capacity(body.len() * 5 / 4);
-    html::push_html(&mut out, events);
+    html::push_html(&mut out, out_events.into_iter());
     Rendered {
         html: out,
         first_paragraph: crate::source::normalize(&first),
     }
+}
+
+/// The links whose ranges stand in plain text, contiguous and at one level.
+fn valid_links<'l>(body: &str, events: &[(Event, Range<usize>)], links: &'l [Link]) -> Vec<&'l Link> {
+    let mut depth = 0i32;
+    // (range, depth, is plain text or soft break)
+    let mut spans: Vec<(Range<usize>, i32, bool)> = Vec::with_capacity(events.len());
+    for (e, r) in events {
+        match e {
+            Event::Start(_) => {
+                spans.push((r.clone(), depth, false));
+                depth += 1;
+            }
+            Event::End(_) => {
+                depth -= 1;
+                spans.push((r.clone(), depth, false));
+            }
+            Event::Text(t) => spans.push((r.clone(), depth, body.get(r.clone()) == Some(&**t))),
+            Event::SoftBreak => spans.push((r.clone(), depth, true)),
+            _ => spans.push((r.clone(), depth, false)),
+        }
+    }
+    let mut in_link = 0i32;
+    let mut inside_link: Vec<bool> = Vec::with_capacity(events.len());
+    for (e, _) in events {
+        if let Event::Start(Tag::Link { .. } | Tag::Image { .. }) = e {
+            in_link += 1;
+        }
+        inside_link.push(in_link > 0);
+        if let Event::End(TagEnd::Link | TagEnd::Image) = e {
+            in_link -= 1;
+        }
+    }
+    let mut sorted: Vec<&Link> = links.iter().collect();
+    sorted.sort_by_key(|l| l.range.start);
+    let mut out: Vec<&Link> = Vec::new();
+    for l in sorted {
+        if out.last().is_some_and(|p| p.range.end > l.range.start) || l.range.is_empty() {
+            continue;
+        }
+        // Leaf events the link touches.
+        let touched: Vec<usize> = spans
+            .iter()
+            .enumerate()
+            .filter(|(_, (r, _, _))| r.start < l.range.end && l.range.start < r.end)
+            .map(|(i, _)| i)
+            .filter(|i| !matches!(events[*i].0, Event::Start(_) | Event::End(_)))
+            .collect();
+        let Some((&first, &last)) = touched.first().zip(touched.last()) else {
+            continue;
+        };
+        let level = spans[first].1;
+        let contiguous = touched.windows(2).all(|w| w[1] == w[0] + 1);
+        let plain = touched
+            .iter()
+            .all(|&i| spans[i].2 && spans[i].1 == level && !inside_link[i]);
+        let ends_in_text = matches!(events[first].0, Event::Text(_)) && matches!(events[last].0, Event::Text(_));
+        let within = spans[first].0.start <= l.range.start && l.range.end <= spans[last].0.end;
+        if contiguous && plain && ends_in_text && within {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// Emits a plain text event, opening and closing the links inside it.
+fn split_text<'a>(text: &str, at: usize, links: &[&Link], out: &mut Vec<Event<'a>>) {
+    let end = at + text.len();
+    let mut cuts: Vec<(usize, Option<&Link>)> = Vec::new();
+    for l in links {
+        if l.range.start >= at && l.range.start < end {
+            cuts.push((l.range.start, Some(l)));
+        }
+        if l.range.end > at && l.range.end <= end {
+            cuts.push((l.range.end, None));
+        }
+    }
+    cuts.sort_by_key(|(pos, open)| (*pos, open.is_some()));
+    let mut pos = at;
+    for (cut, open) in cuts {
+        if cut > pos && text.is_char_boundary(cut - at) && text.is_char_boundary(pos - at) {
+            out.push(Event::Text(CowStr::from(normalize_body(&text[pos - at..cut - at]))));
+            pos = cut;
+        }
+        let tag = match open {
+            Some(l) => format!(
+                "<a class=\"cite\" href=\"{}\" title=\"{}\">",
+                escape_attr(&l.href),
+                escape_attr(&l.title)
+            ),
+            None => "</a>".to_string(),
+        };
+        out.push(Event::InlineHtml(CowStr::from(tag)));
+    }
+    if pos < end {
+        out.push(Event::Text(CowStr::from(normalize_body(&text[pos - at..]))));
+    }
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Byte ranges of a body that citations may not be found in: code spans and
+/// blocks, links and images (they already lead somewhere), and raw HTML.
+pub fn masked_ranges(body: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Code(_)
+            | Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::Start(Tag::CodeBlock(_))
+            | Event::Start(Tag::Link { .. })
+            | Event::Start(Tag::Image { .. })
+            | Event::Start(Tag::HtmlBlock) => out.push(range),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Drops URLs with a scheme other than http, https and mailto.
@@ -134,6 +289,46 @@ mod tests {
             "{}",
             r.html
         );
+    }
+
+    #[test]
+    fn links_over_citations() {
+        let body = "Thực hiện Kết luận số 127-KL/TW ngày 28/02/2025.\n\n**Kết luận** số 9-KL/TW và `1-KL/TW`.\n";
+        let link = |s: &str, href: &str| {
+            let at = body.find(s).unwrap_or(0);
+            Link {
+                range: at..at + s.len(),
+                href: href.into(),
+                title: "Kết luận \"127\"".into(),
+            }
+        };
+        let links = [
+            link("Kết luận số 127-KL/TW", "/van-ban/127/"),
+            link("Kết luận** số 9-KL/TW", "/van-ban/9/"),
+            link("1-KL/TW", "/van-ban/1/"),
+        ];
+        let r = render_with_links(body, &links);
+        assert!(
+            r.html.contains("Thực hiện <a class=\"cite\" href=\"/van-ban/127/\" title=\"Kết luận &quot;127&quot;\">Kết luận số 127-KL/TW</a> ngày"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("/van-ban/9/"), "across emphasis: {}", r.html);
+        assert!(!r.html.contains("/van-ban/1/"), "inside code: {}", r.html);
+    }
+
+    #[test]
+    fn output_text_is_normalised() {
+        let r = render("\u{00D0}a\u{0309}ng vi\u{00EA}\u{0323}c\r\n");
+        assert!(r.html.contains("Đảng việc"), "{}", r.html);
+    }
+
+    #[test]
+    fn masked() {
+        let body = "a `127-KL/TW` [x](http://a) b\n\n```\ncode\n```\n";
+        let m = masked_ranges(body);
+        assert_eq!(m.len(), 3, "{m:?}");
+        assert_eq!(&body[m[0].clone()], "`127-KL/TW`");
     }
 
     #[test]

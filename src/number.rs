@@ -163,8 +163,27 @@ impl Cursor {
 
 /// Parses a number as printed.
 pub fn parse(input: &str) -> Result<Number, NumberError> {
+    let chars: Vec<char> = input.chars().collect();
+    let (number, used) = parse_chars(&chars)?;
+    if used < chars.len() {
+        return Err(NumberError {
+            kind: NumberErrorKind::Trailing,
+            at: used,
+            width: chars.len() - used,
+        });
+    }
+    Ok(number)
+}
+
+/// Parses the longest number at the start of `chars`; returns it and the
+/// number of characters it takes. Used to find numbers in running text.
+pub fn parse_prefix(chars: &[char]) -> Option<(Number, usize)> {
+    parse_chars(chars).ok()
+}
+
+fn parse_chars(chars: &[char]) -> Result<(Number, usize), NumberError> {
     let mut c = Cursor {
-        chars: input.chars().collect(),
+        chars: chars.to_vec(),
         pos: 0,
     };
     if c.chars.is_empty() {
@@ -223,40 +242,36 @@ pub fn parse(input: &str) -> Result<Number, NumberError> {
         }
         None => return Err(c.err(NumberErrorKind::ExpectedSeparator)),
     };
-    if c.pos < c.chars.len() {
-        return Err(NumberError {
-            kind: NumberErrorKind::Trailing,
-            at: c.pos,
-            width: c.chars.len() - c.pos,
-        });
-    }
     let head = format!("{digits}{}", letter.map(String::from).unwrap_or_default());
     let canonical = match shape {
         Shape::Party => format!("{head}-{}/{}", codes[0], codes[1..].join("-")),
         Shape::StateYear(y) => format!("{head}/{y}/{}", codes.join("-")),
         Shape::State => format!("{head}/{}", codes.join("-")),
     };
-    Ok(Number {
-        canonical,
-        seq,
-        letter,
-        shape,
-        codes,
-    })
+    Ok((
+        Number {
+            canonical,
+            seq,
+            letter,
+            shape,
+            codes,
+        },
+        c.pos,
+    ))
 }
 
 fn rest_codes(c: &mut Cursor) -> Result<Vec<String>, NumberError> {
     let mut out = Vec::new();
     loop {
         let save = c.pos;
-        match c.sep() {
-            Some('-') => out.push(fix_code(c.code()?, known_state_code)),
-            Some(_) => {
-                c.pos = save;
-                return Err(c.err(NumberErrorKind::Trailing));
+        if c.sep() == Some('-') {
+            if let Ok(code) = c.code() {
+                out.push(fix_code(code, known_state_code));
+                continue;
             }
-            None => return Ok(out),
         }
+        c.pos = save;
+        return Ok(out);
     }
 }
 

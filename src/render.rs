@@ -299,7 +299,33 @@ type ListingSpec = (String, String, Vec<Crumb>, Vec<Node>, bool);
 impl<'a> Renderer<'a> {
     /// Prepares a render: Markdown bodies are rendered once, in parallel.
     pub fn new(index: &'a Index, config: &'a Config, theme: &'a Theme) -> Self {
-        let bodies = index.docs.par_iter().map(|d| markdown::render(&d.doc.body)).collect();
+        let bodies = index
+            .docs
+            .par_iter()
+            .map(|d| {
+                let links: Vec<markdown::Link> = d
+                    .references
+                    .iter()
+                    .filter_map(|r| match r.target {
+                        Target::Node(n) => Some((r, n)),
+                        Target::Ambiguous => None,
+                    })
+                    .flat_map(|(r, n)| {
+                        let href = format!("{}{}", config.base_url, index.url(n).trim_start_matches('/'));
+                        let title = full_name(index, n);
+                        r.mentions
+                            .iter()
+                            .filter(|m| m.start >= d.doc.body_offset)
+                            .map(move |m| markdown::Link {
+                                range: m.start - d.doc.body_offset..m.end - d.doc.body_offset,
+                                href: href.clone(),
+                                title: title.clone(),
+                            })
+                    })
+                    .collect();
+                markdown::render_with_links(&d.doc.body, &links)
+            })
+            .collect();
         let site = SiteView {
             title: config.title.clone(),
             base: config.base_url.clone(),
@@ -744,7 +770,7 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn backlinks(&self, list: &[(usize, Relation)], target: &str) -> Vec<BacklinkView> {
+    fn backlinks(&self, list: &[(usize, Relation)], target: Node, number: &str) -> Vec<BacklinkView> {
         list.iter()
             .map(|(j, rel)| {
                 let d = &self.index.docs[*j];
@@ -756,7 +782,13 @@ impl<'a> Renderer<'a> {
                     date: d.doc.date.map(|x| x.to_string()),
                     issuers: self.issuer_names(&d.issuers),
                     relation: rel.label_vi().to_string(),
-                    sentence: citing_sentence(&d.doc.body, target),
+                    sentence: d
+                        .references
+                        .iter()
+                        .find(|r| r.target == Target::Node(target))
+                        .and_then(|r| r.mentions.iter().find(|m| m.start >= d.doc.body_offset))
+                        .and_then(|m| sentence_at(&d.doc.body, m.start - d.doc.body_offset))
+                        .or_else(|| citing_sentence(&d.doc.body, number)),
                 }
             })
             .collect()
@@ -860,7 +892,7 @@ impl<'a> Renderer<'a> {
                 published: s.published.map(|x| x.to_string()),
             }),
             groups,
-            cited_by: self.backlinks(&node.cited_by, &d.number.canonical),
+            cited_by: self.backlinks(&node.cited_by, Node::Doc(i), &d.number.canonical),
             in_corpus: true,
         }
     }
@@ -905,7 +937,7 @@ impl<'a> Renderer<'a> {
             body: String::new(),
             source: None,
             groups: Vec::new(),
-            cited_by: self.backlinks(&c.cited_by, &c.number.canonical),
+            cited_by: self.backlinks(&c.cited_by, Node::Cited(i), &c.number.canonical),
             in_corpus: false,
         }
     }
@@ -963,6 +995,33 @@ fn motto(number: &crate::number::Number) -> Vec<String> {
     }
 }
 
+/// A document named in full, for tooltips: "Kết luận số 127-KL/TW ngày
+/// 28/02/2025 của Bộ Chính trị, Ban Bí thư về ...".
+pub fn full_name(index: &Index, n: Node) -> String {
+    let mut s = format!("{} số {}", index.doc_type(n), index.number(n));
+    if let Some(d) = index.date(n) {
+        s.push_str(&format!(" ngày {d}"));
+    }
+    let (keys, title) = match n {
+        Node::Doc(i) => (&index.docs[i].issuers, Some(index.docs[i].doc.title.clone())),
+        Node::Cited(i) => (&index.cited[i].issuer_keys, index.cited[i].subject.clone()),
+    };
+    let names: Vec<&str> = keys
+        .iter()
+        .filter_map(|k| index.issuers.get(k))
+        .map(|x| x.name.as_str())
+        .collect();
+    if !names.is_empty() {
+        s.push_str(&format!(" của {}", names.join(", ")));
+    }
+    match title {
+        Some(t) if t.starts_with("về ") || t.starts_with("Về ") => s.push_str(&format!(" {t}")),
+        Some(t) if !t.is_empty() => s.push_str(&format!(": {t}")),
+        _ => {}
+    }
+    s
+}
+
 /// JSON that can stand inside `<script>`: `<`, `>` and `&` escaped.
 pub fn script_safe_json(v: &serde_json::Value) -> String {
     serde_json::to_string(v)
@@ -975,7 +1034,14 @@ pub fn script_safe_json(v: &serde_json::Value) -> String {
 /// The sentence of a Markdown body that names `number`, as plain text, at
 /// most about 400 characters, or none when the text does not name it.
 pub fn citing_sentence(body: &str, number: &str) -> Option<String> {
-    let at = body.find(number)?;
+    sentence_at(body, body.find(number)?)
+}
+
+/// The sentence of a Markdown body around byte offset `at`, as plain text.
+pub fn sentence_at(body: &str, at: usize) -> Option<String> {
+    if at > body.len() || !body.is_char_boundary(at) {
+        return None;
+    }
     let before = &body[..at];
     let start = [before.rfind(". "), before.rfind('\n'), before.rfind("; ")]
         .into_iter()

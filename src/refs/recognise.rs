@@ -1,0 +1,928 @@
+//! The recogniser: citations in running Vietnamese text.
+//!
+//! In: a normalised body ([`Normalized`]), the citing document's own number,
+//! and the ranges Markdown keeps out of reach (code, links, raw HTML). Out:
+//! [`Mention`]s with the number, the type word, the date, year or term, the
+//! issuers, the subject after "về", and the relation their clause states;
+//! short forms to resolve against the corpus; and warnings for the editor.
+//!
+//! It works in passes over the text, each small: find numbers (the grammar of
+//! `number.rs`, with the boundary rules), read what stands before them (type
+//! word, "số") and after them (date, term, issuer, subject), share a trailing
+//! date and issuer across a list and a leading type word across a list, read
+//! an issuer and date stated before "ban hành", type each mention from the
+//! cue that opens its clause or from a sentence naming the document itself,
+//! then find short forms and aliases. `numbers-and-references.md` §4 lists
+//! the forms; the tests below have one table row per form.
+
+use super::normal::Normalized;
+use super::words::{self, CUES, ISSUER_ALIASES, NOT_BEFORE, ORGANS, TERMS, TYPE_WORDS};
+use super::Relation;
+use crate::date::Date;
+use crate::number::{self, Number, Shape};
+use std::ops::Range;
+
+/// A citation found in the text (offsets into the normalised text).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// From the type word (or "số", or the number) to the end of the number.
+    pub range: Range<usize>,
+    /// The number (a mis-written one already corrected).
+    pub number: Number,
+    /// Row of [`TYPE_WORDS`] written before it, when the word fits the number.
+    pub word: Option<usize>,
+    /// Date given.
+    pub date: Option<Date>,
+    /// Year given without a full date ("năm 2025").
+    pub year: Option<i32>,
+    /// Day and month given without a year ("ngày 19/6").
+    pub day_month: Option<(u32, u32)>,
+    /// Term given ("khóa XII"): first and last year.
+    pub term: Option<(i32, i32)>,
+    /// Issuers named after "của" (or before "ban hành").
+    pub issuers: Vec<String>,
+    /// The subject, from "về".
+    pub subject: Option<String>,
+    /// The relation the clause states.
+    pub relation: Relation,
+    /// A short form ("Kết luận số 127") resolved inside the document.
+    pub short: bool,
+    /// End of what was read after the number (date, issuer, subject).
+    tail: usize,
+}
+
+/// A short form the document does not resolve itself ("Chỉ thị số 35 ngày
+/// 30/5/2019 của Bộ Chính trị"): the corpus may.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Short {
+    /// The text range.
+    pub range: Range<usize>,
+    /// Row of [`TYPE_WORDS`].
+    pub word: usize,
+    /// The sequence number.
+    pub seq: u32,
+    /// Date given.
+    pub date: Option<Date>,
+    /// Year given.
+    pub year: Option<i32>,
+    /// Issuers given.
+    pub issuers: Vec<String>,
+    /// The relation the clause states.
+    pub relation: Relation,
+}
+
+/// A warning for the editor, at a range of the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// A stable code.
+    pub code: &'static str,
+    /// Where.
+    pub range: Range<usize>,
+    /// What.
+    pub message: String,
+    /// What to do.
+    pub hint: String,
+}
+
+/// Everything found in one text.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// Citations (full and resolved short forms), in text order.
+    pub mentions: Vec<Mention>,
+    /// Short forms left for the corpus.
+    pub shorts: Vec<Short>,
+    /// Warnings.
+    pub warnings: Vec<Warning>,
+}
+
+// ---------------------------------------------------------------- helpers
+
+fn lower_eq(a: char, b: char) -> bool {
+    a == b || a.to_lowercase().eq(b.to_lowercase())
+}
+
+/// If `hay` ends with `needle` (case-insensitive) at a word boundary, the
+/// byte offset where it starts.
+fn ends_with_word(hay: &str, needle: &str) -> Option<usize> {
+    let mut h = hay.char_indices().rev();
+    let mut start = hay.len();
+    for n in needle.chars().rev() {
+        let (i, c) = h.next()?;
+        if !lower_eq(c, n) {
+            return None;
+        }
+        start = i;
+    }
+    match hay[..start].chars().next_back() {
+        Some(c) if c.is_alphanumeric() => None,
+        _ => Some(start),
+    }
+}
+
+/// If `hay` starts with `needle` (case-insensitive), its byte length in `hay`.
+fn starts_with_ci(hay: &str, needle: &str) -> Option<usize> {
+    let mut h = hay.char_indices();
+    for n in needle.chars() {
+        let (_, c) = h.next()?;
+        if !lower_eq(c, n) {
+            return None;
+        }
+    }
+    Some(h.next().map_or(hay.len(), |(i, _)| i))
+}
+
+/// Like [`starts_with_ci`], and the next character is not a letter or digit.
+fn starts_with_word(hay: &str, needle: &str) -> Option<usize> {
+    let n = starts_with_ci(hay, needle)?;
+    match hay[n..].chars().next() {
+        Some(c) if c.is_alphanumeric() => None,
+        _ => Some(n),
+    }
+}
+
+fn digits_at(s: &str, max: usize) -> Option<(u32, usize)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > max {
+        return None;
+    }
+    Some((s[..n].parse().ok()?, n))
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Lower case that keeps every byte offset: a character whose lower case has
+/// another length is kept as it is.
+fn lower_same_len(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// If `hay` ends with `needle` (case-insensitive, no boundary check), where it starts.
+fn ends_with_ci(hay: &str, needle: &str) -> Option<usize> {
+    let mut h = hay.char_indices().rev();
+    let mut start = hay.len();
+    for n in needle.chars().rev() {
+        let (i, c) = h.next()?;
+        if !lower_eq(c, n) {
+            return None;
+        }
+        start = i;
+    }
+    Some(start)
+}
+
+/// The largest char boundary of `s` not above `i`.
+fn floor(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A date at the start of `s`: `17/7/2025`, `14-4-2025`, `22.12.2024`,
+/// `05 tháng 3 năm 2020`. Returns the date (or day and month when the year
+/// is missing and `yearless` allows it) and the length read.
+fn date_at(s: &str, yearless: bool) -> Option<(Option<Date>, Option<(u32, u32)>, usize)> {
+    let (d, n1) = digits_at(s, 2)?;
+    let rest = &s[n1..];
+    if let Some(t) = starts_with_ci(rest, " tháng ") {
+        let (m, n2) = digits_at(&rest[t..], 2)?;
+        let r2 = &rest[t + n2..];
+        let y_at = starts_with_ci(r2, " năm ")?;
+        let (y, n3) = digits_at(&r2[y_at..], 4).filter(|(_, n)| *n == 4)?;
+        let len = n1 + t + n2 + y_at + n3;
+        return Some((Date::new(y as i32, m, d), None, len));
+    }
+    let sep = rest.chars().next().filter(|c| matches!(c, '/' | '-' | '.'))?;
+    let (m, n2) = digits_at(&rest[1..], 2)?;
+    let r2 = &rest[1 + n2..];
+    if r2.starts_with(sep) {
+        if let Some((y, 4)) = digits_at(&r2[1..], 4) {
+            let len = n1 + 1 + n2 + 1 + 4;
+            if s[len..].chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            return Some((Date::new(y as i32, m, d), None, len));
+        }
+    }
+    let next = r2.chars().next();
+    let clean_end = !next.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '-');
+    (yearless && sep == '/' && clean_end && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((
+        None,
+        Some((d, m)),
+        n1 + 1 + n2,
+    ))
+}
+
+/// The issuing bodies of a phrase after "của", and how much of it they take.
+fn issuers_at(s: &str) -> Option<(Vec<String>, usize)> {
+    const STOPS: &[&str] = &[
+        ";",
+        ".",
+        ")",
+        "(",
+        ":",
+        "\n",
+        " về ",
+        " ngày ",
+        " năm ",
+        " khóa ",
+        " khoá ",
+        " tại ",
+        " để ",
+        " nhằm ",
+        " theo ",
+        " đã ",
+        " thì ",
+        " trong ",
+        " nhất là",
+        " đảm bảo",
+        " bảo đảm",
+        " đối với",
+        " cho ",
+        " với ",
+        " tạo ",
+        " yêu cầu",
+        " ban hành",
+        " được ",
+        " có ",
+        " là ",
+        " nêu ",
+        " và các ",
+        " và những ",
+        ", ngày",
+        " số ",
+    ];
+    let limit = STOPS
+        .iter()
+        .filter_map(|st| s.find(st))
+        .min()
+        .unwrap_or(s.len())
+        .min(200);
+    let mut limit = limit;
+    while !s.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let phrase = &s[..limit];
+    let mut names = Vec::new();
+    let mut taken = 0;
+    let mut pos = 0;
+    while pos < phrase.len() {
+        let rest = &phrase[pos..];
+        let (part_len, sep_len) = match [", ", " và "]
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+            .min()
+        {
+            Some((i, l)) => (i, l),
+            None => (rest.len(), 0),
+        };
+        let part = rest[..part_len].trim();
+        let organ = ORGANS.iter().any(|o| starts_with_ci(&format!("{part} "), o).is_some());
+        if part.is_empty() || !organ {
+            break;
+        }
+        let name = ISSUER_ALIASES
+            .iter()
+            .find(|(alias, _)| lower(part) == *alias)
+            .map_or_else(|| part.to_string(), |(_, canon)| canon.to_string());
+        if !names.contains(&name) {
+            names.push(name);
+        }
+        taken = pos + part_len;
+        pos += part_len + sep_len;
+        if sep_len == 0 {
+            break;
+        }
+    }
+    (!names.is_empty()).then_some((names, taken))
+}
+
+fn subject_at(s: &str) -> Option<(String, usize)> {
+    let start = starts_with_ci(s, " về ")?;
+    let body = &s[start..floor(s, start + 1200)];
+    let mut end = body.len();
+    for stop in [
+        ";",
+        ". ",
+        ".\n",
+        "\n",
+        ")",
+        ", nhất là",
+        ", trong đó",
+        ", đồng thời",
+        ", đảm bảo",
+        ", bảo đảm",
+    ] {
+        if let Some(i) = body.find(stop) {
+            end = end.min(i);
+        }
+    }
+    if body[..end].ends_with('.') {
+        end -= 1;
+    }
+    // ", " followed by a capital letter starts a new clause or citation.
+    for (i, _) in body.match_indices(", ") {
+        if i < end && body[i + 2..].chars().next().is_some_and(char::is_uppercase) {
+            end = i;
+            break;
+        }
+    }
+    let text = body[..end].trim();
+    (!text.is_empty() && text.chars().count() <= 300).then(|| (format!("về {text}"), start + end))
+}
+
+/// The start of the clause holding `at`.
+fn clause_start(t: &str, at: usize) -> usize {
+    let from = floor(t, at.saturating_sub(2000));
+    let before = &t[from..at];
+    let found = [
+        before.rfind(". "),
+        before.rfind(";"),
+        before.rfind(":"),
+        before.rfind('\n'),
+        before.rfind(".\n"),
+    ]
+    .into_iter()
+    .flatten()
+    .max();
+    found.map_or(from, |i| from + i + 1)
+}
+
+/// The clause prefix without list numbering ("3.1.", "a)", "-").
+fn strip_numbering(p: &str) -> &str {
+    let mut p = p.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '+' | '*' | '•' | '\\' | ' ')
+    });
+    let mut chars = p.chars();
+    if let (Some(c), Some(')')) = (chars.next(), chars.next()) {
+        if c.is_alphabetic() {
+            p = p[c.len_utf8() + 1..].trim_start();
+        }
+    }
+    p.trim()
+}
+
+/// The relation of a clause prefix made only of cue verbs ("Thực hiện",
+/// "Nghiên cứu, quán triệt"), if it is one.
+fn cue_relation(prefix: &str) -> Option<Relation> {
+    let p = lower(strip_numbering(prefix));
+    if p.is_empty() {
+        return None;
+    }
+    let exact = |s: &str| CUES.iter().find(|(c, _)| *c == s).map(|(_, r)| *r);
+    if let Some(r) = exact(&p) {
+        return r;
+    }
+    let mut best: Option<Relation> = None;
+    for part in p.split([',', ';']).flat_map(|x| x.split(" và ")) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        // A part may be a cue followed by an adverb ("thực hiện nghiêm").
+        let words: Vec<&str> = part.split(' ').collect();
+        let mut found = None;
+        for cut in (1..=words.len()).rev() {
+            let head = words[..cut].join(" ");
+            let tail = words[cut..].join(" ");
+            if let Some(r) = exact(&head) {
+                if tail.is_empty() || exact(&tail).is_some() {
+                    found = Some(r);
+                    break;
+                }
+            }
+        }
+        match found {
+            Some(r) => {
+                if let Some(r) = r {
+                    best = Some(best.map_or(r, |b| if (r.rank(), r) < (b.rank(), b) { r } else { b }));
+                }
+            }
+            None => return None,
+        }
+    }
+    best
+}
+
+fn is_connector(gap: &str) -> bool {
+    let g = lower(gap);
+    let rest = g
+        .split([',', ';', ' '])
+        .filter(|w| !w.is_empty())
+        .all(|w| matches!(w, "và" | "các" | "hoặc" | "cùng"));
+    rest && g.chars().count() <= 12
+}
+
+// ---------------------------------------------------------------- passes
+
+/// Finds the citations of `n.text`. `own` is the citing document's number and
+/// date; `masked` holds original-text ranges that may not be linked.
+pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<usize>]) -> Found {
+    let t = n.text.as_str();
+    let mut found = Found::default();
+    let in_mask = |r: &Range<usize>| {
+        let (s, e) = (n.start(r.start), n.end(r.end));
+        masked.iter().any(|m| s < m.end && m.start < e)
+    };
+
+    // Pass 1: numbers.
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    let mut tokens: Vec<(Range<usize>, Number)> = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if !c.is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+        let after_so = ends_with_ci(&t[..i], "số").is_some();
+        let left_ok = !prev.is_some_and(|p| p.is_alphanumeric() || p == '/' || p == '-') || after_so;
+        let slice: Vec<char> = chars[k..(k + 64).min(chars.len())].iter().map(|x| x.1).collect();
+        let parsed = if left_ok { number::parse_prefix(&slice) } else { None };
+        match parsed {
+            Some((num, used)) if !slice.get(used).is_some_and(|c| c.is_alphanumeric()) => {
+                let end = chars.get(k + used).map_or(t.len(), |x| x.0);
+                tokens.push((i..end, num));
+                k += used;
+            }
+            _ => {
+                // Lost hyphens: "127KL/TW", "127 KL/TW" after "số" or a type word.
+                let digits = slice.iter().take_while(|c| c.is_ascii_digit()).count();
+                let rest: String = slice[digits..].iter().take(24).collect();
+                let r = rest.strip_prefix(' ').unwrap_or(&rest);
+                let code: String = r.chars().take_while(|c| c.is_alphabetic()).collect();
+                let lost = left_ok
+                    && prev.is_some_and(|p| p == ' ')
+                    && !code.is_empty()
+                    && code.chars().next().is_some_and(|c| c.is_uppercase())
+                    && r[code.len()..].starts_with('/')
+                    && (after_so
+                        || TYPE_WORDS
+                            .iter()
+                            .any(|(w, _, _)| ends_with_word(t[..i].trim_end(), w).is_some()));
+                if lost {
+                    let end = chars
+                        .get(k + digits + (rest.len() - r.len()) + code.chars().count())
+                        .map_or(t.len(), |x| x.0);
+                    let tail: String = r[code.len() + 1..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric())
+                        .collect();
+                    found.warnings.push(Warning {
+                        code: "W-HYPHEN",
+                        range: i..end,
+                        message: format!("số ký hiệu có vẻ mất dấu `-`: `{}`", &t[i..end + 1 + tail.len()].trim()),
+                        hint: format!(
+                            "viết `{}-{code}/{tail}` (có dấu `-` giữa số và mã loại)",
+                            &t[i..i + digits]
+                        ),
+                    });
+                }
+                k += digits.max(1);
+            }
+        }
+    }
+
+    // Pass 2: what stands before and after each number.
+    let own_key = own.0.key();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut own_ranges: Vec<Range<usize>> = Vec::new();
+    for (range, num) in &tokens {
+        let mut start = range.start;
+        let mut b = t[..start].trim_end_matches(' ');
+        let mut has_so = false;
+        if let Some(p) = ends_with_ci(b, "số") {
+            has_so = true;
+            start = p;
+            b = t[..p].trim_end_matches(' ');
+        }
+        let mut word = None;
+        for (w_idx, (w, _, _)) in TYPE_WORDS.iter().enumerate() {
+            if let Some(p) = ends_with_word(b, w) {
+                word = Some(w_idx);
+                start = p;
+                break;
+            }
+        }
+        if word.is_none() && NOT_BEFORE.iter().any(|w| ends_with_word(b, w).is_some()) {
+            continue;
+        }
+        let _ = has_so;
+        let mut number = num.clone();
+        // A Party-shaped number with a State issuer is a State number written wrong.
+        if number.shape == Shape::Party
+            && number
+                .codes
+                .get(1)
+                .is_some_and(|c| words::STATE_ISSUERS.contains(&c.as_str()))
+        {
+            let fixed = format!(
+                "{}{}/{}-{}",
+                number.seq,
+                number.letter.map(String::from).unwrap_or_default(),
+                number.codes[0],
+                number.codes[1..].join("-")
+            );
+            if let Ok(f) = number::parse(&fixed) {
+                found.warnings.push(Warning {
+                    code: "W-MISWRITTEN",
+                    range: range.clone(),
+                    message: format!(
+                        "`{}` viết theo dạng số của Đảng nhưng mã `{}` là của cơ quan Nhà nước; hiểu là `{}`",
+                        number.canonical, number.codes[1], f.canonical
+                    ),
+                    hint: format!("sửa thành `{}`", f.canonical),
+                });
+                number = f;
+            }
+        }
+        // After: date, year, term, issuers (in either order), then the subject.
+        let mut m = Mention {
+            range: start..range.end,
+            number,
+            word,
+            date: None,
+            year: None,
+            day_month: None,
+            term: None,
+            issuers: Vec::new(),
+            subject: None,
+            relation: Relation::Cites,
+            short: false,
+            tail: range.end,
+        };
+        read_tail(t, &mut m);
+        let own_mention = m.number.key() == own_key && (m.date.is_none() || m.date == own.1 || own.1.is_none());
+        if own_mention {
+            own_ranges.push(m.range.clone());
+            continue;
+        }
+        if let Some(w) = m.word {
+            if !words::word_fits(TYPE_WORDS[w].2, &m.number) {
+                found.warnings.push(Warning {
+                    code: "W-TYPEWORD",
+                    range: m.range.clone(),
+                    message: format!(
+                        "tên loại `{}` không khớp với mã loại trong số `{}`",
+                        &t[m.range.start..m.range.start + TYPE_WORDS[w].0.len().min(m.range.len())].trim(),
+                        m.number.canonical
+                    ),
+                    hint: "kiểm tra lại tên loại hoặc số ký hiệu; liên kết dựa theo số ký hiệu".to_string(),
+                });
+                m.word = None;
+            }
+        }
+        mentions.push(m);
+    }
+
+    // Pass 3: lists share a trailing date and issuer, and a leading type word.
+    for i in (0..mentions.len().saturating_sub(1)).rev() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        let bare = a.date.is_none() && a.year.is_none() && a.issuers.is_empty() && a.subject.is_none();
+        if bare && a.tail <= b.range.start && is_connector(&t[a.tail..b.range.start]) {
+            let (date, year, term, issuers) = (b.date, b.year, b.term, b.issuers.clone());
+            let a = &mut mentions[i];
+            a.date = date;
+            a.year = year;
+            a.term = term;
+            a.issuers = issuers;
+        }
+    }
+    for i in 1..mentions.len() {
+        let (a, b) = (&mentions[i - 1], &mentions[i]);
+        if b.word.is_none() && a.word.is_some() && a.tail <= b.range.start && is_connector(&t[a.tail..b.range.start]) {
+            let w = a.word;
+            if w.is_some_and(|w| words::word_fits(TYPE_WORDS[w].2, &mentions[i].number)) {
+                mentions[i].word = w;
+            }
+        }
+    }
+
+    // Pass 4: issuer and date stated before "ban hành".
+    for m in &mut mentions {
+        if m.date.is_some() || !m.issuers.is_empty() {
+            continue;
+        }
+        let cs = clause_start(t, m.range.start);
+        let prefix = t[cs..m.range.start].trim_end();
+        let Some(p) = ends_with_word(prefix, "ban hành") else {
+            continue;
+        };
+        let mut inner = prefix[..p].trim_end();
+        if let Some(q) = ends_with_word(inner, "đã") {
+            inner = inner[..q].trim_end();
+        }
+        let mut body = inner.trim_start_matches(|c: char| c == ',' || c == ' ');
+        if let Some(at) = lower_same_len(body).find("ngày ") {
+            if let Some((date, _, len)) = date_at(&body[at + "ngày ".len()..], false) {
+                m.date = date;
+                body = body[at + "ngày ".len() + len..].trim_start_matches([',', ' ']);
+            }
+        }
+        if let Some((names, len)) = issuers_at(body) {
+            if len >= body.trim_end().len() {
+                m.issuers = names;
+            }
+        }
+    }
+
+    // Pass 5: relations from cues.
+    for i in 0..mentions.len() {
+        let start = mentions[i].range.start;
+        let cs = clause_start(t, start);
+        let prefix = &t[cs..start];
+        let mut relation = cue_relation(prefix);
+        // A list after the cue: "Căn cứ Nghị quyết số X, Nghị quyết số Y".
+        if relation.is_none() && i > 0 {
+            let prev = &mentions[i - 1];
+            if prev.range.start >= cs
+                && prev.tail <= start
+                && is_connector(&t[prev.tail..start])
+                && prev.relation != Relation::Cites
+            {
+                relation = Some(prev.relation);
+            }
+        }
+        // The document naming itself: "công văn số 73-CV/TU về việc triển khai Kết luận ...",
+        // "Chỉ thị này thay thế ...".
+        if relation.is_none() {
+            for o in own_ranges.iter().filter(|o| o.end <= start && o.start >= cs) {
+                let gap = lower(t[o.end..start].trim());
+                let gap = gap
+                    .strip_prefix("về việc")
+                    .or_else(|| gap.strip_prefix("về"))
+                    .unwrap_or(&gap)
+                    .trim()
+                    .to_string();
+                if let Some(r) = CUES.iter().find(|(c, _)| *c == gap).and_then(|(_, r)| *r) {
+                    relation = Some(r);
+                }
+            }
+            let p = lower(strip_numbering(prefix));
+            for (w, _, _) in TYPE_WORDS {
+                let rest = p.strip_prefix(w).and_then(|r| r.strip_prefix(" này ")).map(str::trim);
+                if let Some(r) = rest
+                    .and_then(|r| CUES.iter().find(|(c, _)| *c == r))
+                    .and_then(|(_, r)| *r)
+                {
+                    relation = Some(r);
+                }
+            }
+        }
+        mentions[i].relation = relation.unwrap_or(Relation::Cites);
+    }
+
+    // Pass 6: aliases ("(viết tắt là Nghị quyết 57)") and short forms.
+    let mut taken: Vec<Range<usize>> = mentions
+        .iter()
+        .map(|m| m.range.clone())
+        .chain(own_ranges.iter().cloned())
+        .collect();
+    let mut extra: Vec<Mention> = Vec::new();
+    let tl = lower_same_len(t);
+    for m in &mentions {
+        let rest_l = &tl[m.tail..floor(t, m.tail + 200)];
+        for intro in [
+            "(viết tắt là ",
+            "(sau đây viết tắt là ",
+            "(gọi tắt là ",
+            "(sau đây gọi tắt là ",
+            "(sau đây gọi là ",
+        ] {
+            let Some(at) = rest_l.find(intro) else { continue };
+            if !rest_l[..at].trim().is_empty() {
+                continue;
+            }
+            let from = m.tail + at + intro.len();
+            let Some(close) = t[from..].find(')') else { continue };
+            let alias = t[from..from + close].trim().trim_matches(['"', '“', '”', '\'']).trim();
+            if alias.chars().count() < 4 || !alias.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            taken.push(from..from + close);
+            let mut pos = from + close;
+            let alias_l = lower_same_len(alias);
+            while let Some(found_at) = tl[pos..].find(&alias_l) {
+                let s = pos + found_at;
+                let e = s + alias.len();
+                pos = e;
+                if !t.is_char_boundary(s) || !t.is_char_boundary(e) {
+                    continue;
+                }
+                let boundary = !t[..s].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !t[e..].chars().next().is_some_and(char::is_alphanumeric);
+                if boundary && !taken.iter().any(|r| r.start < e && s < r.end) {
+                    let mut a = m.clone();
+                    a.range = s..e;
+                    a.tail = e;
+                    a.short = true;
+                    a.subject = None;
+                    a.relation = cue_relation(&t[clause_start(t, s)..s]).unwrap_or(Relation::Cites);
+                    taken.push(s..e);
+                    extra.push(a);
+                }
+            }
+        }
+    }
+    for (w_idx, (w, _, codes)) in TYPE_WORDS.iter().enumerate() {
+        if codes.contains(&"*") {
+            continue;
+        }
+        let mut pos = 0;
+        while let Some(at) = tl[pos..].find(w) {
+            let s = pos + at;
+            pos = s + w.len();
+            if !t.is_char_boundary(s) || t[..s].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let mut p = s + w.len();
+            if !t.is_char_boundary(p) {
+                continue;
+            }
+            if let Some(l) = starts_with_word(&t[p..], " số") {
+                p += l;
+            }
+            let Some(l) = starts_with_ci(&t[p..], " ") else {
+                continue;
+            };
+            p += l;
+            let Some((seq, dl)) = digits_at(&t[p..], 6) else {
+                continue;
+            };
+            let e = p + dl;
+            let after = &t[e..];
+            if after.chars().next().is_some_and(char::is_alphanumeric)
+                || (after.starts_with(['-', '/', '.']) && after[1..].chars().next().is_some_and(char::is_alphanumeric))
+            {
+                continue;
+            }
+            let follow = after.trim_start_matches(' ');
+            let ok_follow = follow.is_empty()
+                || follow.starts_with([',', '.', ';', ':', ')', '(', '\n'])
+                || [
+                    "của", "ngày", "về", "và", "khóa", "khoá", "đã", "được", "là", "thì", "nêu", "tại", "trên", "này",
+                ]
+                .iter()
+                .any(|x| starts_with_word(follow, x).is_some())
+                || starts_with_word(follow, "năm")
+                    .is_some_and(|l| digits_at(follow[l..].trim_start(), 4).is_some_and(|(_, n)| n == 4));
+            if !ok_follow || taken.iter().any(|r| r.start < e && s < r.end) {
+                continue;
+            }
+            // Case of the first letter: a lower-case type word mid-sentence is as good.
+            let mut m = Mention {
+                range: s..e,
+                number: own.0.clone(),
+                word: Some(w_idx),
+                date: None,
+                year: None,
+                day_month: None,
+                term: None,
+                issuers: Vec::new(),
+                subject: None,
+                relation: Relation::Cites,
+                short: true,
+                tail: e,
+            };
+            read_tail(t, &mut m);
+            m.subject = None;
+            let cs = clause_start(t, s);
+            m.relation = cue_relation(&t[cs..s]).unwrap_or(Relation::Cites);
+            if own.0.seq == seq && words::word_fits(codes, own.0) {
+                continue;
+            }
+            taken.push(s..e);
+            // Resolved in the document when it names the full symbol.
+            let full = mentions
+                .iter()
+                .find(|f| f.number.seq == seq && words::word_fits(codes, &f.number))
+                .map(|f| f.number.clone());
+            match full {
+                Some(number) => {
+                    m.number = number;
+                    extra.push(m);
+                }
+                None => found.shorts.push(Short {
+                    range: s..e,
+                    word: w_idx,
+                    seq,
+                    date: m.date,
+                    year: m.year,
+                    issuers: m.issuers,
+                    relation: m.relation,
+                }),
+            }
+        }
+    }
+    mentions.extend(extra);
+    mentions.retain(|m| !in_mask(&m.range));
+    found.shorts.retain(|s| !in_mask(&s.range));
+    mentions.sort_by_key(|m| m.range.start);
+    found.shorts.sort_by_key(|s| s.range.start);
+    found.mentions = mentions;
+
+    // Legacy font encodings.
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let odd: Vec<usize> = t
+        .char_indices()
+        .filter(|(_, c)| words::LEGACY_MARKS.contains(c))
+        .map(|(i, _)| i)
+        .collect();
+    if odd.len() >= 3 && odd.len() * 200 >= letters {
+        let at = odd[0];
+        let end = at + t[at..].chars().next().map_or(1, char::len_utf8);
+        found.warnings.push(Warning {
+            code: "W-ENCODING",
+            range: at..end,
+            message: "văn bản có vẻ được gõ bằng phông chữ cũ (TCVN3/VNI), không phải Unicode".to_string(),
+            hint:
+                "chuyển mã sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã, TCVN3 hoặc VNI sang Unicode) rồi dán lại"
+                    .to_string(),
+        });
+    }
+    found
+}
+
+/// Reads date, year, term and issuers after a mention (in any order), then
+/// its subject, and records how far it read.
+fn read_tail(t: &str, m: &mut Mention) {
+    let mut p = m.range.end;
+    for _ in 0..4 {
+        let rest = &t[p..];
+        let (comma, r) = match rest.strip_prefix(',') {
+            Some(r) => (1, r),
+            None => (0, rest),
+        };
+        let Some(sp) = r.strip_prefix(' ').map(|_| 1) else {
+            break;
+        };
+        let r = &r[sp..];
+        let base = p + comma + sp;
+        if m.date.is_none() && m.year.is_none() && m.day_month.is_none() {
+            let (ngay, rr) = match starts_with_ci(r, "ngày ") {
+                Some(l) => (l, &r[l..]),
+                None => (0, r),
+            };
+            if let Some((date, dm, len)) = date_at(rr, ngay > 0) {
+                m.date = date;
+                m.day_month = dm;
+                p = base + ngay + len;
+                continue;
+            }
+            if let Some(l) = starts_with_ci(r, "năm ") {
+                if let Some((y, 4)) = digits_at(&r[l..], 4) {
+                    if !r[l + 4..].chars().next().is_some_and(char::is_alphanumeric) {
+                        m.year = Some(y as i32);
+                        p = base + l + 4;
+                        continue;
+                    }
+                }
+            }
+        }
+        if m.term.is_none() {
+            if let Some(l) = starts_with_ci(r, "khóa ").or_else(|| starts_with_ci(r, "khoá ")) {
+                let roman: String = r[l..]
+                    .chars()
+                    .take_while(|c| matches!(c, 'I' | 'V' | 'X' | 'i' | 'v' | 'x'))
+                    .collect();
+                if let Some((_, a, b)) = TERMS.iter().find(|(k, _, _)| *k == lower(&roman)) {
+                    if !r[l + roman.len()..].chars().next().is_some_and(char::is_alphanumeric) {
+                        m.term = Some((*a, *b));
+                        p = base + l + roman.len();
+                        continue;
+                    }
+                }
+            }
+        }
+        if m.issuers.is_empty() && comma == 0 {
+            if let Some(l) = starts_with_ci(r, "của ") {
+                if let Some((names, len)) = issuers_at(&r[l..]) {
+                    m.issuers = names;
+                    p = base + l + len;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    m.tail = p;
+    if let Some((subject, len)) = subject_at(&t[p..]) {
+        m.subject = Some(subject);
+        m.tail = p + len;
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,173 @@
+//! The words of citations, as data: type words and the codes they go with,
+//! relation cues, the first words of issuing bodies, terms of the Party
+//! Central Committee, and State issuer codes (for numbers written in the
+//! Party shape by mistake). Lower case, NFC.
+
+use crate::refs::Relation;
+
+/// A type word and the type codes it may stand before. The first column is
+/// matched (longest first), the second is the type shown.
+pub const TYPE_WORDS: &[(&str, &str, &[&str])] = &[
+    ("thông báo kết luận", "Thông báo", &["TB"]),
+    ("thông tư liên tịch", "Thông tư liên tịch", &["TTLT"]),
+    ("nghị quyết liên tịch", "Nghị quyết liên tịch", &["NQLT"]),
+    ("chương trình hành động", "Chương trình", &["CTr"]),
+    ("kết luận", "Kết luận", &["KL"]),
+    ("nghị quyết", "Nghị quyết", &["NQ"]),
+    ("quyết định", "Quyết định", &["QĐ"]),
+    ("quy định", "Quy định", &["QĐ", "QĐi", "QyĐ"]),
+    ("chỉ thị", "Chỉ thị", &["CT"]),
+    ("kế hoạch", "Kế hoạch", &["KH"]),
+    ("công văn", "Công văn", &["CV", ""]),
+    ("hướng dẫn", "Hướng dẫn", &["HD"]),
+    ("thông báo", "Thông báo", &["TB"]),
+    ("báo cáo", "Báo cáo", &["BC"]),
+    ("chương trình", "Chương trình", &["CTr"]),
+    ("đề án", "Đề án", &["ĐA"]),
+    ("dự án", "Dự án", &["DA"]),
+    ("tờ trình", "Tờ trình", &["TTr"]),
+    ("thông tri", "Thông tri", &["TT"]),
+    ("quy chế", "Quy chế", &["QC"]),
+    ("nghị định", "Nghị định", &["NĐ"]),
+    ("thông tư", "Thông tư", &["TT"]),
+    ("công điện", "Công điện", &["CĐ"]),
+    ("phương án", "Phương án", &["PA"]),
+    ("thông cáo", "Thông cáo", &["TC"]),
+    ("bộ luật", "Bộ luật", &["QH"]),
+    ("luật", "Luật", &["QH"]),
+    ("pháp lệnh", "Pháp lệnh", &["UBTVQH"]),
+    ("văn bản", "", &["*"]),
+];
+
+/// Verbs that may open a clause before a citation; the relation they give.
+/// `None`: a verb that may stand in the list but types nothing ("nghiên cứu").
+pub const CUES: &[(&str, Option<Relation>)] = &[
+    ("triển khai thực hiện", Some(Relation::Implements)),
+    ("tổ chức thực hiện", Some(Relation::Implements)),
+    ("tiếp tục thực hiện", Some(Relation::Implements)),
+    ("tiếp tục triển khai thực hiện", Some(Relation::Implements)),
+    ("tiếp tục triển khai", Some(Relation::Implements)),
+    ("thực hiện", Some(Relation::Implements)),
+    ("triển khai", Some(Relation::Implements)),
+    ("quán triệt", Some(Relation::Implements)),
+    ("cụ thể hóa", Some(Relation::Implements)),
+    ("căn cứ", Some(Relation::BasedOn)),
+    ("thay thế", Some(Relation::Replaces)),
+    ("sửa đổi, bổ sung", Some(Relation::Amends)),
+    ("sửa đổi bổ sung", Some(Relation::Amends)),
+    ("điều chỉnh, bổ sung", Some(Relation::Amends)),
+    ("sửa đổi", Some(Relation::Amends)),
+    ("bổ sung", Some(Relation::Amends)),
+    ("bãi bỏ", Some(Relation::Repeals)),
+    ("hướng dẫn thực hiện", Some(Relation::Guides)),
+    ("hướng dẫn", Some(Relation::Guides)),
+    ("nghiên cứu", None),
+    ("học tập", None),
+    ("tuyên truyền", None),
+    ("phổ biến", None),
+    ("tiếp tục", None),
+    ("nghiêm túc", None),
+    ("tốt", None),
+    ("nghiêm", None),
+    ("hiệu quả", None),
+];
+
+/// First words of an issuing body: a part of an issuer phrase must start
+/// with one of these.
+pub const ORGANS: &[&str] = &[
+    "ban ",
+    "bộ ",
+    "tỉnh ủy",
+    "thành ủy",
+    "huyện ủy",
+    "quận ủy",
+    "thị ủy",
+    "đảng ủy",
+    "ủy ban",
+    "chính phủ",
+    "thủ tướng",
+    "quốc hội",
+    "văn phòng",
+    "hội đồng",
+    "sở ",
+    "trung ương",
+    "thường trực",
+    "thường vụ",
+    "đảng đoàn",
+    "mặt trận",
+    "tổng cục",
+    "cục ",
+    "viện ",
+    "tòa án",
+    "kiểm toán",
+    "ngân hàng nhà nước",
+    "liên đoàn",
+    "hội ",
+    "đoàn ",
+    "bch ",
+    "ubnd",
+    "hđnd",
+    "ubmttq",
+];
+
+/// Words after which a number is a form or table code, not a document.
+pub const NOT_BEFORE: &[&str] = &["mẫu", "mẫu số", "biểu", "biểu số", "phụ lục", "mã", "mã số", "ký hiệu"];
+
+/// Terms (khóa) of the Party Central Committee and their years.
+pub const TERMS: &[(&str, i32, i32)] = &[
+    ("viii", 1996, 2001),
+    ("ix", 2001, 2006),
+    ("x", 2006, 2011),
+    ("xi", 2011, 2016),
+    ("xii", 2016, 2021),
+    ("xiii", 2021, 2026),
+    ("xiv", 2026, 2031),
+];
+
+/// State issuer codes: a Party-shaped number with one of these (`03-NQ/CP`)
+/// is a mis-written State number (`03/NQ-CP`).
+pub const STATE_ISSUERS: &[&str] = &[
+    "CP", "TTg", "VPCP", "BNV", "BTC", "BCA", "BQP", "BNG", "BTP", "BGDĐT", "BYT", "BCT", "BXD", "BTNMT", "BGTVT",
+    "BKHĐT", "BLĐTBXH", "BVHTTDL", "BNNPTNT", "BKHCN", "BTTTT", "NHNN", "TTCP", "KTNN", "TANDTC", "VKSNDTC", "UBND",
+    "HĐND", "QH",
+];
+
+/// Canonical names for common long forms of central bodies.
+pub const ISSUER_ALIASES: &[(&str, &str)] = &[
+    ("ban bí thư trung ương đảng", "Ban Bí thư"),
+    ("ban bí thư trung ương", "Ban Bí thư"),
+    ("bộ chính trị trung ương đảng", "Bộ Chính trị"),
+    ("ban chấp hành trung ương đảng", "Ban Chấp hành Trung ương"),
+    (
+        "ban chấp hành trung ương đảng cộng sản việt nam",
+        "Ban Chấp hành Trung ương",
+    ),
+    ("bch trung ương", "Ban Chấp hành Trung ương"),
+    ("trung ương", "Ban Chấp hành Trung ương"),
+];
+
+/// Letters that Vietnamese never uses but legacy font encodings (TCVN3,
+/// VNI) produce when their text is read as Unicode.
+pub const LEGACY_MARKS: &[char] = &[
+    'ä', 'ë', 'ï', 'ö', 'ü', 'ø', 'å', 'æ', 'ç', 'ñ', 'ß', '¸', 'µ', '¶', '·', '¹', '¨', '«', '¬', '®', '¯', '±', '²',
+    '³', '´', '½', '¾', 'Æ', 'Ç', 'Ë', 'Î', 'Ï', 'Ñ', '×', 'Ø', 'Ü', 'Þ', 'þ', 'ÿ', 'Ä', 'Ö', '¼', '¤', '¦',
+];
+
+/// The type word of a code, for short forms and contradictions: whether
+/// `word` (a row of [`TYPE_WORDS`]) fits a number's codes.
+pub fn word_fits(codes: &[&str], number: &crate::number::Number) -> bool {
+    use crate::number::Shape;
+    if codes.contains(&"*") {
+        return true;
+    }
+    let first = number.codes.first().map(String::as_str).unwrap_or("");
+    match number.shape {
+        Shape::Party => codes.contains(&first),
+        Shape::StateYear(_) => {
+            codes.contains(&first)
+                || (codes.contains(&"QH") && (first.starts_with("QH") || first.starts_with("UBTVQH")))
+                || (codes.contains(&"NQ") && number.codes.iter().any(|c| c.starts_with("QH")))
+        }
+        Shape::State => codes.contains(&first) || (codes.contains(&"") && crate::codes::state_type(first).is_none()),
+    }
+}
