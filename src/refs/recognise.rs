@@ -468,7 +468,7 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
                     && !code.is_empty()
                     && code.chars().next().is_some_and(|c| c.is_uppercase())
                     && r[code.len()..].starts_with('/')
-                    && (after_so
+                    && (ends_with_ci(t[..i].trim_end(), "số").is_some()
                         || TYPE_WORDS
                             .iter()
                             .any(|(w, _, _)| ends_with_word(t[..i].trim_end(), w).is_some()));
@@ -528,13 +528,8 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
                 .get(1)
                 .is_some_and(|c| words::STATE_ISSUERS.contains(&c.as_str()))
         {
-            let fixed = format!(
-                "{}{}/{}-{}",
-                number.seq,
-                number.letter.map(String::from).unwrap_or_default(),
-                number.codes[0],
-                number.codes[1..].join("-")
-            );
+            let head = number.canonical.split('-').next().unwrap_or_default();
+            let fixed = format!("{head}/{}-{}", number.codes[0], number.codes[1..].join("-"));
             if let Ok(f) = number::parse(&fixed) {
                 found.warnings.push(Warning {
                     code: "W-MISWRITTEN",

@@ -1,1 +1,249 @@
-//! tests
+//! One table row per form of `numbers-and-references.md` §4, asserting the
+//! text at the span (in the original), the number, date, type, issuers and
+//! relation.
+
+use crate::date::Date;
+use crate::number;
+use crate::refs::{find, Relation};
+
+fn own() -> crate::number::Number {
+    number::parse("999-CV/TU").expect("own number")
+}
+
+/// (text at span, canonical number, ISO date, type word, relation, issuers)
+type Row = (String, String, Option<String>, Option<String>, Relation, Vec<String>);
+
+fn rows(text: &str) -> Vec<Row> {
+    let n = own();
+    let f = find("t.md", text, 0, (&n, Date::new(2025, 12, 1)));
+    f.citations
+        .iter()
+        .map(|c| {
+            (
+                text[c.span.clone()].to_string(),
+                c.number.canonical.clone(),
+                c.date.map(|d| d.iso()),
+                c.doc_type.clone(),
+                c.relation,
+                c.issuers.clone(),
+            )
+        })
+        .collect()
+}
+
+fn row(text: &str, num: &str, date: Option<&str>, ty: Option<&str>, rel: Relation, issuers: &[&str]) -> Row {
+    (
+        text.to_string(),
+        num.to_string(),
+        date.map(str::to_string),
+        ty.map(str::to_string),
+        rel,
+        issuers.iter().map(|s| s.to_string()).collect(),
+    )
+}
+
+use Relation::*;
+
+#[test]
+fn forms_of_section_4() {
+    let bct = ["Bộ Chính trị", "Ban Bí thư"];
+    let cases: Vec<(&str, &str, Vec<Row>)> = vec![
+        (
+            "1 full",
+            "Thực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị, Ban Bí thư về triển khai nghiên cứu, Ban Thường vụ yêu cầu.",
+            vec![row("Kết luận số 127-KL/TW", "127-KL/TW", Some("2025-02-28"), Some("Kết luận"), Implements, &bct)],
+        ),
+        (
+            "2 comma before the date",
+            "triển khai Kết luận số 178-KL/TW, ngày 17/7/2025 của Bộ Chính trị, Ban Bí thư về tiếp tục.",
+            vec![row("Kết luận số 178-KL/TW", "178-KL/TW", Some("2025-07-17"), Some("Kết luận"), Implements, &bct)],
+        ),
+        (
+            "3 without số",
+            "theo Nghị quyết 59-NQ/TW ngày 24/1/2025 của Bộ Chính trị.",
+            vec![row("Nghị quyết 59-NQ/TW", "59-NQ/TW", Some("2025-01-24"), Some("Nghị quyết"), Cites, &["Bộ Chính trị"])],
+        ),
+        (
+            "4 dates with - . and words",
+            "Chỉ thị số 05-CT/TU ngày 14-4-2025; Kế hoạch số 12-KH/TU ngày 22.12.2024; Nghị quyết số 03-NQ/TU ngày 05 tháng 3 năm 2020.",
+            vec![
+                row("Chỉ thị số 05-CT/TU", "05-CT/TU", Some("2025-04-14"), Some("Chỉ thị"), Cites, &[]),
+                row("Kế hoạch số 12-KH/TU", "12-KH/TU", Some("2024-12-22"), Some("Kế hoạch"), Cites, &[]),
+                row("Nghị quyết số 03-NQ/TU", "03-NQ/TU", Some("2020-03-05"), Some("Nghị quyết"), Cites, &[]),
+            ],
+        ),
+        (
+            "5 list sharing a trailing date and issuer",
+            "theo Quy định số 253-QĐ/TW và Quy định số 255-QĐ/TW, ngày 24/01/2025 của Ban Bí thư.",
+            vec![
+                row("Quy định số 253-QĐ/TW", "253-QĐ/TW", Some("2025-01-24"), Some("Quy định"), Cites, &["Ban Bí thư"]),
+                row("Quy định số 255-QĐ/TW", "255-QĐ/TW", Some("2025-01-24"), Some("Quy định"), Cites, &["Ban Bí thư"]),
+            ],
+        ),
+        (
+            "6 list sharing the type word",
+            "các Quy định số 89-QĐ/TW; số 214-QĐ/TW; số 124-QĐ/TW của Bộ Chính trị.",
+            vec![
+                row("Quy định số 89-QĐ/TW", "89-QĐ/TW", None, Some("Quy định"), Cites, &["Bộ Chính trị"]),
+                row("số 214-QĐ/TW", "214-QĐ/TW", None, Some("Quy định"), Cites, &["Bộ Chính trị"]),
+                row("số 124-QĐ/TW", "124-QĐ/TW", None, Some("Quy định"), Cites, &["Bộ Chính trị"]),
+            ],
+        ),
+        (
+            "7 parenthetical",
+            "đã báo cáo (Báo cáo số 424-BC/BTCTW, ngày 16/7/2025).",
+            vec![row("Báo cáo số 424-BC/BTCTW", "424-BC/BTCTW", Some("2025-07-16"), Some("Báo cáo"), Cites, &[])],
+        ),
+        (
+            "8 issuer and date before the mention",
+            "Ngày 14/6/2024, Bộ Chính trị ban hành Chỉ thị số 35-CT/TW về tăng cường.",
+            vec![row("Chỉ thị số 35-CT/TW", "35-CT/TW", Some("2024-06-14"), Some("Chỉ thị"), Cites, &["Bộ Chính trị"])],
+        ),
+        (
+            "9 short form after the full symbol",
+            "Thực hiện Kết luận số 127-KL/TW ngày 28/02/2025. Các cấp quán triệt Kết luận số 127 của Bộ Chính trị.",
+            vec![
+                row("Kết luận số 127-KL/TW", "127-KL/TW", Some("2025-02-28"), Some("Kết luận"), Implements, &[]),
+                row("Kết luận số 127", "127-KL/TW", None, Some("Kết luận"), Cites, &["Bộ Chính trị"]),
+            ],
+        ),
+        (
+            "9 alias defined in the text",
+            "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị (viết tắt là Nghị quyết 57). Căn cứ Nghị quyết 57, tỉnh làm.",
+            vec![
+                row("Nghị quyết số 57-NQ/TW", "57-NQ/TW", Some("2024-12-22"), Some("Nghị quyết"), Cites, &["Bộ Chính trị"]),
+                row("Nghị quyết 57", "57-NQ/TW", Some("2024-12-22"), Some("Nghị quyết"), BasedOn, &["Bộ Chính trị"]),
+            ],
+        ),
+        (
+            "10 compound type word",
+            "Thông báo kết luận số 81-TB/TW ngày 02/7/2025 của Bộ Chính trị.",
+            vec![row("Thông báo kết luận số 81-TB/TW", "81-TB/TW", Some("2025-07-02"), Some("Thông báo"), Cites, &["Bộ Chính trị"])],
+        ),
+        (
+            "11 pinpoint",
+            "theo điểm c khoản 3 mục II Phần I Phụ lục I Nghị định số 30/2020/NĐ-CP của Chính phủ.",
+            vec![row("Nghị định số 30/2020/NĐ-CP", "30/2020/NĐ-CP", None, Some("Nghị định"), Cites, &["Chính phủ"])],
+        ),
+        (
+            "State shapes",
+            "Quyết định số 1234/QĐ-UBND ngày 3/3/2025 của Ủy ban nhân dân tỉnh và Công văn số 4079/UBND-KT.",
+            vec![
+                row("Quyết định số 1234/QĐ-UBND", "1234/QĐ-UBND", Some("2025-03-03"), Some("Quyết định"), Cites, &["Ủy ban nhân dân tỉnh"]),
+                row("Công văn số 4079/UBND-KT", "4079/UBND-KT", None, Some("Công văn"), Cites, &[]),
+            ],
+        ),
+        ("boundary: directly after số", "Quyết định số31-QĐ/TW.", vec![row("Quyết định số31-QĐ/TW", "31-QĐ/TW", None, Some("Quyết định"), Cites, &[])]),
+        ("stray spaces", "Kết luận số 100 - KL/TW.", vec![row("Kết luận số 100 - KL/TW", "100-KL/TW", None, Some("Kết luận"), Cites, &[])]),
+        ("term", "Nghị quyết số 18-NQ/TW khóa XII.", vec![row("Nghị quyết số 18-NQ/TW", "18-NQ/TW", None, Some("Nghị quyết"), Cites, &[])]),
+        ("12 not links", "Nghị quyết Đại hội XIII, Hội nghị Trung ương 14, Kết luận này, mã CV625-TB/TW, Kế hoạch 5 năm, Mẫu 01-HS/TU, công văn số 999-CV/TU.", vec![]),
+        ("code span", "xem `Kết luận số 127-KL/TW` và [Kết luận số 9-KL/TW](https://x.vn).", vec![]),
+    ];
+    for (name, text, want) in cases {
+        assert_eq!(rows(text), want, "{name}");
+    }
+}
+
+#[test]
+fn relations_from_cues() {
+    let cases: &[(&str, Relation)] = &[
+        ("Căn cứ Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương;", BasedOn),
+        (
+            "1. Nghiên cứu, quán triệt Kết luận số 127-KL/TW tạo sự đồng thuận.",
+            Implements,
+        ),
+        ("Công văn này thay thế Công văn số 12-CV/TU.", Replaces),
+        ("Bãi bỏ Quyết định số 5-QĐ/TU.", Repeals),
+        ("Sửa đổi, bổ sung Quy định số 7-QĐ/TU.", Amends),
+        ("Hướng dẫn thực hiện Quy định số 8-QĐ/TW.", Guides),
+        ("Quy định 365 thay thế Quy định số 89-QĐ/TW.", Cites),
+        (
+            "Ban Thường vụ yêu cầu tiếp tục thực hiện nghiêm Kết luận số 177-KL/TW.",
+            Cites,
+        ),
+        (
+            "ban hành công văn số 999-CV/TU về việc triển khai Kết luận số 178-KL/TW.",
+            Implements,
+        ),
+    ];
+    for (text, want) in cases {
+        let got: Vec<Relation> = rows(text).into_iter().map(|r| r.4).collect();
+        assert_eq!(got.last(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn warnings_that_help_editors() {
+    let n = own();
+    let cases: &[(&str, &str, usize)] = &[
+        ("Kế hoạch số 65-CTr/TU của tỉnh.", "W-TYPEWORD", 1),
+        ("Nghị quyết số 03-NQ/CP của Chính phủ.", "W-MISWRITTEN", 1),
+        ("Kết luận số 127KL/TW của Bộ Chính trị.", "W-HYPHEN", 0),
+        (
+            "Qu¶n lý nhµ n­íc vÒ c«ng t¸c tæ chøc c¸n bé theo quy ®Þnh.",
+            "W-ENCODING",
+            0,
+        ),
+    ];
+    for (text, code, citations) in cases {
+        let f = find("t.md", text, 0, (&n, None));
+        assert!(
+            f.diagnostics.iter().any(|d| d.code == *code),
+            "{text}: {:?}",
+            f.diagnostics
+        );
+        assert_eq!(f.citations.len(), *citations, "{text}");
+    }
+    let f = find("t.md", "Nghị quyết số 03-NQ/CP.", 0, (&n, None));
+    assert_eq!(f.citations[0].number.canonical, "03/NQ-CP");
+}
+
+#[test]
+fn short_forms_left_for_the_corpus() {
+    let n = own();
+    let f = find(
+        "t.md",
+        "Thực hiện Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính trị, tỉnh làm.",
+        0,
+        (&n, None),
+    );
+    assert!(f.citations.is_empty());
+    assert_eq!(f.shorts.len(), 1);
+    let s = &f.shorts[0];
+    assert_eq!(
+        (s.seq, s.doc_type.as_str(), s.date.map(|d| d.iso())),
+        (35, "Chỉ thị", Some("2019-05-30".into()))
+    );
+    assert_eq!(s.relation, Implements);
+    assert_eq!(s.issuers, vec!["Bộ Chính trị".to_string()]);
+}
+
+#[test]
+fn spans_point_into_the_text_as_written() {
+    let n = own();
+    // NFD, a look-alike Đ, an en dash and a line break inside the mention.
+    let text =
+        "Thư\u{0323}c hiê\u{0323}n Nghi\u{0323}\nquyê\u{0301}t sô\u{0301} 18\u{2013}NQ/TW cu\u{0309}a \u{00D0}ảng.";
+    let f = find("t.md", text, 10, (&n, None));
+    assert_eq!(f.citations.len(), 1);
+    let c = &f.citations[0];
+    assert_eq!(
+        &text[c.span.start - 10..c.span.end - 10],
+        "Nghi\u{0323}\nquyê\u{0301}t sô\u{0301} 18\u{2013}NQ/TW"
+    );
+    assert_eq!(c.number.canonical, "18-NQ/TW");
+    assert_eq!(c.relation, Implements);
+}
+
+#[test]
+fn own_number_is_not_a_citation_but_names_the_document() {
+    let n = number::parse("73-CV/TU").expect("n");
+    let text = "Ngày 18/7, Ban Thường vụ Tỉnh ủy Phú Thọ ban hành công văn số 73-CV/TU về việc triển khai Kết luận số 178-KL/TW, ngày 17/7/2025 của Bộ Chính trị, Ban Bí thư.";
+    let f = find("t.md", text, 0, (&n, Date::new(2025, 7, 18)));
+    let got: Vec<(&str, Relation)> = f
+        .citations
+        .iter()
+        .map(|c| (c.number.canonical.as_str(), c.relation))
+        .collect();
+    assert_eq!(got, vec![("178-KL/TW", Implements)]);
+}
