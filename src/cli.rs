@@ -73,6 +73,9 @@ pub struct CheckArgs {
     /// Shared arguments.
     #[command(flatten)]
     pub common: CommonArgs,
+    /// Liệt kê các trích dẫn tìm thấy trong tệp này (list the citations found in FILE).
+    #[arg(long, value_name = "FILE")]
+    pub explain: Option<PathBuf>,
 }
 
 struct Bar(Option<ProgressBar>);
@@ -181,6 +184,7 @@ pub fn main() -> i32 {
                 base_url: a.base_url,
                 drafts: a.common.drafts,
                 force: a.force,
+                explain: None,
             };
             let outcome = crate::run(&opts, &bar());
             report(&outcome, a.common.message_format, Some(&a.output))
@@ -194,8 +198,15 @@ pub fn main() -> i32 {
                 base_url: None,
                 drafts: a.common.drafts,
                 force: false,
+                explain: a.explain,
             };
             let outcome = crate::run(&opts, &crate::Quiet);
+            if let Some(text) = &outcome.explain {
+                use std::io::Write;
+                let mut stdout = std::io::stdout().lock();
+                let _ = stdout.write_all(text.as_bytes());
+                let _ = stdout.flush();
+            }
             report(&outcome, a.common.message_format, None)
         }
     }

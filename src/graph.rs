@@ -54,8 +54,9 @@ pub struct Reference {
     pub date: Option<Date>,
     /// The type word the mentions give, else the one the code gives.
     pub doc_type: String,
-    /// Where the mentions stand in the citing file.
-    pub mentions: Vec<Span>,
+    /// The mentions: where they stand in the citing file, the relation each
+    /// states, and where it came from.
+    pub mentions: Vec<(Span, Relation, crate::refs::Origin)>,
     /// Whether front matter declares it (its relation then wins).
     pub declared: bool,
 }
@@ -320,11 +321,13 @@ pub fn build(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnosti
 /// The issuer's full name after `issuer_aliases`, qualified by the locality
 /// for a local series ("Ban Thường vụ Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy Phú Thọ").
 fn qualified_issuer(name: &str, number: &Number, locality: Option<&str>, config: &Config) -> String {
-    let name = config
-        .issuer_aliases
-        .get(&key(name))
-        .cloned()
-        .unwrap_or_else(|| name.to_string());
+    let lower = crate::source::normalize(name).to_lowercase();
+    let name = config.issuer_aliases.get(&key(name)).cloned().unwrap_or_else(|| {
+        crate::refs::words::ISSUER_ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == lower)
+            .map_or_else(|| name.to_string(), |(_, canon)| canon.to_string())
+    });
     match locality {
         Some(l) if number.is_local() && !key(&name).contains(&key(l)) => format!("{name} {l}"),
         _ => name,
@@ -644,7 +647,7 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
                     }
                     r.declared |= declared;
                     r.date = r.date.or(c.date);
-                    r.mentions.push(c.span.clone());
+                    r.mentions.push((c.span.clone(), c.relation, c.origin));
                 }
                 None => refs.push(Reference {
                     declared: c.origin == crate::refs::Origin::FrontMatter,
@@ -654,7 +657,7 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
                     text: c.text.clone(),
                     date: c.date,
                     doc_type: c.doc_type.clone().unwrap_or_else(|| type_from_code(&c.number)),
-                    mentions: vec![c.span.clone()],
+                    mentions: vec![(c.span.clone(), c.relation, c.origin)],
                 }),
             }
         }

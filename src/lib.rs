@@ -26,6 +26,7 @@ pub mod codes;
 pub mod config;
 pub mod date;
 pub mod diag;
+pub mod explain;
 pub mod graph;
 pub mod load;
 pub mod markdown;
@@ -61,6 +62,8 @@ pub struct Options {
     pub drafts: bool,
     /// Replace an output folder vanban did not create.
     pub force: bool,
+    /// `check --explain FILE`: list the citations found in this file.
+    pub explain: Option<PathBuf>,
 }
 
 /// Hooks for a progress indication; the library calls, the CLI shows.
@@ -94,6 +97,8 @@ pub struct Outcome {
     pub written: Option<write::Report>,
     /// Wall time.
     pub elapsed: Duration,
+    /// The citations of the `--explain` file, one line each.
+    pub explain: Option<String>,
 }
 
 impl Outcome {
@@ -181,6 +186,9 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
     out.counts.errors += duplicates;
     out.diagnostics.extend(diags);
     out.documents = index.docs.len();
+    if let Some(file) = &opts.explain {
+        out.explain = Some(explain::explain(&index, &out.sources, &out.diagnostics, file));
+    }
     let theme = match theme::load(opts.theme.as_deref()) {
         Ok(t) => Some(t),
         Err(d) => {

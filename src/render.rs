@@ -315,6 +315,7 @@ impl<'a> Renderer<'a> {
                         let title = full_name(index, n);
                         r.mentions
                             .iter()
+                            .map(|m| &m.0)
                             .filter(|m| m.start >= d.doc.body_offset)
                             .map(move |m| markdown::Link {
                                 range: m.start - d.doc.body_offset..m.end - d.doc.body_offset,
@@ -786,7 +787,7 @@ impl<'a> Renderer<'a> {
                         .references
                         .iter()
                         .find(|r| r.target == Target::Node(target))
-                        .and_then(|r| r.mentions.iter().find(|m| m.start >= d.doc.body_offset))
+                        .and_then(|r| r.mentions.iter().map(|m| &m.0).find(|m| m.start >= d.doc.body_offset))
                         .and_then(|m| sentence_at(&d.doc.body, m.start - d.doc.body_offset))
                         .or_else(|| citing_sentence(&d.doc.body, number)),
                 }

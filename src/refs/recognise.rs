@@ -362,7 +362,7 @@ fn clause_start(t: &str, at: usize) -> usize {
 /// The clause prefix without list numbering ("3.1.", "a)", "-").
 fn strip_numbering(p: &str) -> &str {
     let mut p = p.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '+' | '*' | '•' | '\\' | ' ')
+        c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '+' | '*' | '•' | '\\' | ' ' | '#' | '>')
     });
     let mut chars = p.chars();
     if let (Some(c), Some(')')) = (chars.next(), chars.next()) {
