@@ -87,12 +87,12 @@ pub enum NumberErrorKind {
     Trailing,
 }
 
-struct Cursor {
-    chars: Vec<char>,
+struct Cursor<'a> {
+    chars: &'a [char],
     pos: usize,
 }
 
-impl Cursor {
+impl Cursor<'_> {
     fn peek(&self) -> Option<char> {
         self.chars.get(self.pos).copied()
     }
@@ -182,10 +182,7 @@ pub fn parse_prefix(chars: &[char]) -> Option<(Number, usize)> {
 }
 
 fn parse_chars(chars: &[char]) -> Result<(Number, usize), NumberError> {
-    let mut c = Cursor {
-        chars: chars.to_vec(),
-        pos: 0,
-    };
+    let mut c = Cursor { chars, pos: 0 };
     if c.chars.is_empty() {
         return Err(c.err(NumberErrorKind::Empty));
     }

@@ -50,6 +50,12 @@ impl Normalized {
                 iter.next();
             }
             map.push((text.len(), start));
+            if c.is_ascii() && c != '\n' && c != '\r' && c != '\t' && end == start + 1 {
+                if c != ' ' || !text.ends_with(' ') {
+                    text.push(c);
+                }
+                continue;
+            }
             if c == '\n' {
                 // A blank line (only spaces up to the next line end) is a paragraph break.
                 let rest = &orig[end..];

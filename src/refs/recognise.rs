@@ -189,10 +189,13 @@ fn floor(s: &str, i: usize) -> usize {
     i
 }
 
+/// A date read: the full date, or day and month alone, and the length read.
+type DateRead = (Option<Date>, Option<(u32, u32)>, usize);
+
 /// A date at the start of `s`: `17/7/2025`, `14-4-2025`, `22.12.2024`,
 /// `05 tháng 3 năm 2020`. Returns the date (or day and month when the year
 /// is missing and `yearless` allows it) and the length read.
-fn date_at(s: &str, yearless: bool) -> Option<(Option<Date>, Option<(u32, u32)>, usize)> {
+fn date_at(s: &str, yearless: bool) -> Option<DateRead> {
     let (d, n1) = digits_at(s, 2)?;
     let rest = &s[n1..];
     if let Some(t) = starts_with_ci(rest, " tháng ") {
@@ -222,6 +225,22 @@ fn date_at(s: &str, yearless: bool) -> Option<(Option<Date>, Option<(u32, u32)>,
         Some((d, m)),
         n1 + 1 + n2,
     ))
+}
+
+/// The offset of the first of `stops` in `s` (or its length), in one pass:
+/// every stop starts with an ASCII byte.
+fn first_stop(s: &str, stops: &[&str]) -> usize {
+    let bytes = s.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if b.is_ascii()
+            && stops
+                .iter()
+                .any(|st| st.as_bytes()[0] == *b && bytes[i..].starts_with(st.as_bytes()))
+        {
+            return i;
+        }
+    }
+    s.len()
 }
 
 /// The issuing bodies of a phrase after "của", and how much of it they take.
@@ -263,16 +282,8 @@ fn issuers_at(s: &str) -> Option<(Vec<String>, usize)> {
         ", ngày",
         " số ",
     ];
-    let limit = STOPS
-        .iter()
-        .filter_map(|st| s.find(st))
-        .min()
-        .unwrap_or(s.len())
-        .min(200);
-    let mut limit = limit;
-    while !s.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    let s = &s[..floor(s, 300)];
+    let limit = first_stop(s, STOPS).min(floor(s, 200));
     let phrase = &s[..limit];
     let mut names = Vec::new();
     let mut taken = 0;
@@ -311,23 +322,21 @@ fn issuers_at(s: &str) -> Option<(Vec<String>, usize)> {
 fn subject_at(s: &str) -> Option<(String, usize)> {
     let start = starts_with_ci(s, " về ")?;
     let body = &s[start..floor(s, start + 1200)];
-    let mut end = body.len();
-    for stop in [
-        ";",
-        ". ",
-        ".\n",
-        "\n",
-        ")",
-        ", nhất là",
-        ", trong đó",
-        ", đồng thời",
-        ", đảm bảo",
-        ", bảo đảm",
-    ] {
-        if let Some(i) = body.find(stop) {
-            end = end.min(i);
-        }
-    }
+    let mut end = first_stop(
+        body,
+        &[
+            ";",
+            ". ",
+            ".\n",
+            "\n",
+            ")",
+            ", nhất là",
+            ", trong đó",
+            ", đồng thời",
+            ", đảm bảo",
+            ", bảo đảm",
+        ],
+    );
     if body[..end].ends_with('.') {
         end -= 1;
     }
@@ -342,21 +351,21 @@ fn subject_at(s: &str) -> Option<(String, usize)> {
     (!text.is_empty() && text.chars().count() <= 300).then(|| (format!("về {text}"), start + end))
 }
 
-/// The start of the clause holding `at`.
+/// The start of the clause holding `at`: after the last `;`, `:`, line
+/// break, or `.` followed by a space, within 1,000 bytes.
 fn clause_start(t: &str, at: usize) -> usize {
-    let from = floor(t, at.saturating_sub(2000));
-    let before = &t[from..at];
-    let found = [
-        before.rfind(". "),
-        before.rfind(";"),
-        before.rfind(":"),
-        before.rfind('\n'),
-        before.rfind(".\n"),
-    ]
-    .into_iter()
-    .flatten()
-    .max();
-    found.map_or(from, |i| from + i + 1)
+    let bytes = t.as_bytes();
+    let stop = at.saturating_sub(1000);
+    let mut i = at;
+    while i > stop {
+        i -= 1;
+        match bytes[i] {
+            b';' | b':' | b'\n' => return i + 1,
+            b'.' if matches!(bytes.get(i + 1), Some(b' ' | b'\n')) => return i + 1,
+            _ => {}
+        }
+    }
+    floor(t, stop)
 }
 
 /// The clause prefix without list numbering ("3.1.", "a)", "-").
@@ -377,6 +386,11 @@ fn strip_numbering(p: &str) -> &str {
 /// "Nghiên cứu, quán triệt"), if it is one.
 fn cue_relation(prefix: &str) -> Option<Relation> {
     let p = lower(strip_numbering(prefix));
+    let p = p
+        .strip_suffix(" các")
+        .or_else(|| p.strip_suffix(" những"))
+        .unwrap_or(&p)
+        .to_string();
     if p.is_empty() {
         return None;
     }
@@ -415,6 +429,13 @@ fn cue_relation(prefix: &str) -> Option<Relation> {
     best
 }
 
+/// A four-digit year that is not the start of a range ("2021-2025").
+fn year_alone(s: &str) -> bool {
+    digits_at(s, 4).is_some_and(|(_, n)| n == 4)
+        && !s[4..].starts_with(['-', '/'])
+        && !s[4..].starts_with(char::is_alphanumeric)
+}
+
 fn is_connector(gap: &str) -> bool {
     let g = lower(gap);
     let rest = g
@@ -422,6 +443,22 @@ fn is_connector(gap: &str) -> bool {
         .filter(|w| !w.is_empty())
         .all(|w| matches!(w, "và" | "các" | "hoặc" | "cùng"));
     rest && g.chars().count() <= 12
+}
+
+/// Ranges already read, for overlap checks in logarithmic time.
+#[derive(Default)]
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    fn add(&mut self, r: Range<usize>) {
+        let end = self.0.entry(r.start).or_insert(r.end);
+        *end = (*end).max(r.end);
+    }
+
+    /// Whether `r` overlaps a range taken (ranges taken do not nest).
+    fn overlaps(&self, r: Range<usize>) -> bool {
+        self.0.range(..r.end).next_back().is_some_and(|(_, &end)| end > r.start)
+    }
 }
 
 // ---------------------------------------------------------------- passes
@@ -437,27 +474,43 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
     };
 
     // Pass 1: numbers.
-    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    // ASCII digits never occur inside a multi-byte character, so a byte scan
+    // finds every candidate at a character boundary.
+    let bytes = t.as_bytes();
+    let width = |cs: &[char]| cs.iter().map(|c| c.len_utf8()).sum::<usize>();
     let mut tokens: Vec<(Range<usize>, Number)> = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if !c.is_ascii_digit() {
-            k += 1;
+    let mut short_candidates: Vec<(usize, usize, usize, u32)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
             continue;
         }
-        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+        let prev = t[..i].chars().next_back();
         let after_so = ends_with_ci(&t[..i], "số").is_some();
         let left_ok = !prev.is_some_and(|p| p.is_alphanumeric() || p == '/' || p == '-') || after_so;
-        let slice: Vec<char> = chars[k..(k + 64).min(chars.len())].iter().map(|x| x.1).collect();
+        let slice: Vec<char> = t[i..].chars().take(64).collect();
         let parsed = if left_ok { number::parse_prefix(&slice) } else { None };
         match parsed {
             Some((num, used)) if !slice.get(used).is_some_and(|c| c.is_alphanumeric()) => {
-                let end = chars.get(k + used).map_or(t.len(), |x| x.0);
+                let end = i + width(&slice[..used]);
                 tokens.push((i..end, num));
-                k += used;
+                i = end;
             }
             _ => {
+                // A short form: a type word, maybe "số", a space, digits and no code.
+                let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+                if run <= 6 && prev == Some(' ') {
+                    let b = t[..i].trim_end_matches(' ');
+                    let b = ends_with_word(b, "số").map_or(b, |p| t[..p].trim_end_matches(' '));
+                    let word = TYPE_WORDS
+                        .iter()
+                        .position(|(w, _, codes)| !codes.contains(&"*") && ends_with_word(b, w).is_some());
+                    if let (Some(w_idx), Ok(seq)) = (word, t[i..i + run].parse::<u32>()) {
+                        let s = ends_with_word(b, TYPE_WORDS[w_idx].0).unwrap_or(i);
+                        short_candidates.push((s, i + run, w_idx, seq));
+                    }
+                }
                 // Lost hyphens: "127KL/TW", "127 KL/TW" after "số" or a type word.
                 let digits = slice.iter().take_while(|c| c.is_ascii_digit()).count();
                 let rest: String = slice[digits..].iter().take(24).collect();
@@ -473,9 +526,7 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
                             .iter()
                             .any(|(w, _, _)| ends_with_word(t[..i].trim_end(), w).is_some()));
                 if lost {
-                    let end = chars
-                        .get(k + digits + (rest.len() - r.len()) + code.chars().count())
-                        .map_or(t.len(), |x| x.0);
+                    let end = i + digits + (rest.len() - r.len()) + code.len();
                     let tail: String = r[code.len() + 1..]
                         .chars()
                         .take_while(|c| c.is_alphanumeric())
@@ -490,7 +541,7 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
                         ),
                     });
                 }
-                k += digits.max(1);
+                i += digits.max(1);
             }
         }
     }
@@ -619,7 +670,7 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
         if let Some(q) = ends_with_word(inner, "đã") {
             inner = inner[..q].trim_end();
         }
-        let mut body = inner.trim_start_matches(|c: char| c == ',' || c == ' ');
+        let mut body = inner.trim_start_matches([',', ' ']);
         if let Some(at) = lower_same_len(body).find("ngày ") {
             if let Some((date, _, len)) = date_at(&body[at + "ngày ".len()..], false) {
                 m.date = date;
@@ -642,11 +693,7 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
         // A list after the cue: "Căn cứ Nghị quyết số X, Nghị quyết số Y".
         if relation.is_none() && i > 0 {
             let prev = &mentions[i - 1];
-            if prev.range.start >= cs
-                && prev.tail <= start
-                && is_connector(&t[prev.tail..start])
-                && prev.relation != Relation::Cites
-            {
+            if prev.tail <= start && is_connector(&t[prev.tail..start]) && prev.relation != Relation::Cites {
                 relation = Some(prev.relation);
             }
         }
@@ -680,15 +727,19 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
     }
 
     // Pass 6: aliases ("(viết tắt là Nghị quyết 57)") and short forms.
-    let mut taken: Vec<Range<usize>> = mentions
+    let mut taken = Taken::default();
+    for r in mentions
         .iter()
         .map(|m| m.range.clone())
         .chain(own_ranges.iter().cloned())
-        .collect();
+    {
+        taken.add(r);
+    }
     let mut extra: Vec<Mention> = Vec::new();
-    let tl = lower_same_len(t);
-    for m in &mentions {
-        let rest_l = &tl[m.tail..floor(t, m.tail + 200)];
+    // Definitions by alias text: (where the definition ends, the mention it names).
+    let mut aliases: std::collections::BTreeMap<String, Vec<(usize, usize)>> = std::collections::BTreeMap::new();
+    for (idx, m) in mentions.iter().enumerate() {
+        let rest_l = &lower_same_len(&t[m.tail..floor(t, m.tail + 200)]);
         for intro in [
             "(viết tắt là ",
             "(sau đây viết tắt là ",
@@ -701,62 +752,57 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
                 continue;
             }
             let from = m.tail + at + intro.len();
-            let Some(close) = t[from..].find(')') else { continue };
+            let Some(close) = t[from..floor(t, from + 120)].find(')') else {
+                continue;
+            };
             let alias = t[from..from + close].trim().trim_matches(['"', '“', '”', '\'']).trim();
             if alias.chars().count() < 4 || !alias.chars().any(|c| c.is_ascii_digit()) {
                 continue;
             }
-            taken.push(from..from + close);
-            let mut pos = from + close;
-            let alias_l = lower_same_len(alias);
-            while let Some(found_at) = tl[pos..].find(&alias_l) {
-                let s = pos + found_at;
-                let e = s + alias.len();
-                pos = e;
-                if !t.is_char_boundary(s) || !t.is_char_boundary(e) {
-                    continue;
-                }
-                let boundary = !t[..s].chars().next_back().is_some_and(char::is_alphanumeric)
-                    && !t[e..].chars().next().is_some_and(char::is_alphanumeric);
-                if boundary && !taken.iter().any(|r| r.start < e && s < r.end) {
-                    let mut a = m.clone();
-                    a.range = s..e;
-                    a.tail = e;
-                    a.short = true;
-                    a.subject = None;
-                    a.relation = cue_relation(&t[clause_start(t, s)..s]).unwrap_or(Relation::Cites);
-                    taken.push(s..e);
-                    extra.push(a);
-                }
+            taken.add(from..from + close);
+            aliases
+                .entry(lower_same_len(alias))
+                .or_default()
+                .push((from + close, idx));
+        }
+    }
+    let tl = if aliases.is_empty() {
+        String::new()
+    } else {
+        lower_same_len(t)
+    };
+    for (alias_l, defs) in &aliases {
+        let mut pos = defs[0].0;
+        while let Some(found_at) = tl[pos..].find(alias_l.as_str()) {
+            let s = pos + found_at;
+            let e = s + alias_l.len();
+            pos = e;
+            if !t.is_char_boundary(s) || !t.is_char_boundary(e) {
+                continue;
+            }
+            let boundary = !t[..s].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !t[e..].chars().next().is_some_and(char::is_alphanumeric);
+            // The latest definition before this use.
+            let def = defs.iter().rev().find(|(end, _)| *end <= s).map(|(_, idx)| *idx);
+            if let (true, Some(idx)) = (boundary && !taken.overlaps(s..e), def) {
+                let mut a = mentions[idx].clone();
+                a.range = s..e;
+                a.tail = e;
+                a.short = true;
+                a.subject = None;
+                a.relation = cue_relation(&t[clause_start(t, s)..s]).unwrap_or(Relation::Cites);
+                taken.add(s..e);
+                extra.push(a);
             }
         }
     }
-    for (w_idx, (w, _, codes)) in TYPE_WORDS.iter().enumerate() {
-        if codes.contains(&"*") {
-            continue;
-        }
-        let mut pos = 0;
-        while let Some(at) = tl[pos..].find(w) {
-            let s = pos + at;
-            pos = s + w.len();
-            if !t.is_char_boundary(s) || t[..s].chars().next_back().is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            let mut p = s + w.len();
-            if !t.is_char_boundary(p) {
-                continue;
-            }
-            if let Some(l) = starts_with_word(&t[p..], " số") {
-                p += l;
-            }
-            let Some(l) = starts_with_ci(&t[p..], " ") else {
-                continue;
-            };
-            p += l;
-            let Some((seq, dl)) = digits_at(&t[p..], 6) else {
-                continue;
-            };
-            let e = p + dl;
+    let mut by_seq: std::collections::HashMap<u32, Vec<usize>> = std::collections::HashMap::new();
+    for (idx, m) in mentions.iter().enumerate() {
+        by_seq.entry(m.number.seq).or_default().push(idx);
+    }
+    for &(s, e, w_idx, seq) in &short_candidates {
+        let codes = TYPE_WORDS[w_idx].2;
+        {
             let after = &t[e..];
             if after.chars().next().is_some_and(char::is_alphanumeric)
                 || (after.starts_with(['-', '/', '.']) && after[1..].chars().next().is_some_and(char::is_alphanumeric))
@@ -771,9 +817,8 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
                 ]
                 .iter()
                 .any(|x| starts_with_word(follow, x).is_some())
-                || starts_with_word(follow, "năm")
-                    .is_some_and(|l| digits_at(follow[l..].trim_start(), 4).is_some_and(|(_, n)| n == 4));
-            if !ok_follow || taken.iter().any(|r| r.start < e && s < r.end) {
+                || starts_with_word(follow, "năm").is_some_and(|l| year_alone(follow[l..].trim_start()));
+            if !ok_follow || taken.overlaps(s..e) {
                 continue;
             }
             // Case of the first letter: a lower-case type word mid-sentence is as good.
@@ -798,11 +843,15 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
             if own.0.seq == seq && words::word_fits(codes, own.0) {
                 continue;
             }
-            taken.push(s..e);
+            taken.add(s..e);
             // Resolved in the document when it names the full symbol.
-            let full = mentions
-                .iter()
-                .find(|f| f.number.seq == seq && words::word_fits(codes, &f.number))
+            let full = by_seq
+                .get(&seq)
+                .and_then(|list| {
+                    list.iter()
+                        .map(|&k| &mentions[k])
+                        .find(|f| words::word_fits(codes, &f.number))
+                })
                 .map(|f| f.number.clone());
             match full {
                 Some(number) => {
@@ -829,13 +878,12 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
     found.mentions = mentions;
 
     // Legacy font encodings.
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     let odd: Vec<usize> = t
         .char_indices()
-        .filter(|(_, c)| words::LEGACY_MARKS.contains(c))
+        .filter(|(_, c)| !c.is_ascii() && words::LEGACY_MARKS.contains(c))
         .map(|(i, _)| i)
         .collect();
-    if odd.len() >= 3 && odd.len() * 200 >= letters {
+    if odd.len() >= 3 && odd.len() * 200 >= t.chars().filter(|c| c.is_alphabetic()).count() {
         let at = odd[0];
         let end = at + t[at..].chars().next().map_or(1, char::len_utf8);
         found.warnings.push(Warning {

@@ -180,7 +180,7 @@ fn warnings_that_help_editors() {
         ("Nghị quyết số 03-NQ/CP của Chính phủ.", "W-MISWRITTEN", 1),
         ("Kết luận số 127KL/TW của Bộ Chính trị.", "W-HYPHEN", 0),
         (
-            "Qu¶n lý nhµ n­íc vÒ c«ng t¸c tæ chøc c¸n bé theo quy ®Þnh.",
+            "Qu¶n lý nhµ n\u{AD}íc vÒ c«ng t¸c tæ chøc c¸n bé theo quy ®Þnh.",
             "W-ENCODING",
             0,
         ),
