@@ -259,3 +259,30 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+#[test]
+fn explain_lists_each_citation_with_its_position() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        &dir.path().join("content/a.md"),
+        "---\nnumber: 4029-CV/TU\ntitle: T\nissuer: Ban Thường vụ Tỉnh ủy\n---\nThực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị.\n\nTheo Nghị quyết số 18-NQ/TW và Chỉ thị số 35.\n",
+    );
+    let out = vanban(dir.path(), &["check", "--explain", "content/a.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], "content/a.md: 2 lần dẫn chiếu đến 2 văn bản", "{stdout}");
+    assert!(
+        lines[1].starts_with("  6:11  «Kết luận số 127-KL/TW»")
+            && lines[1].contains("/van-ban/127-kl-tw-2025/")
+            && lines[1].ends_with("quan hệ: thực hiện"),
+        "{stdout}"
+    );
+    assert!(
+        lines[2].starts_with("  8:6  «Nghị quyết số 18-NQ/TW»") && lines[2].contains("quan hệ: dẫn chiếu"),
+        "{stdout}"
+    );
+    assert!(lines[3].starts_with("  8:32  W-SHORT"), "{stdout}");
+    let out = vanban(dir.path(), &["check", "--explain", "content/none.md"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("không phải văn bản được xuất bản"));
+}
