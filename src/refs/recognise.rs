@@ -281,6 +281,23 @@ fn issuers_at(s: &str) -> Option<(Vec<String>, usize)> {
         " và những ",
         ", ngày",
         " số ",
+        " phê duyệt",
+        " quy định",
+        " hướng dẫn",
+        " thông qua",
+        " giao ",
+        " chỉ đạo",
+        " triển khai",
+        " thực hiện",
+        " tổ chức",
+        " sửa đổi",
+        " bổ sung",
+        " kiện toàn",
+        " thành lập",
+        " công bố",
+        " gửi ",
+        " tiếp tục",
+        " lãnh đạo",
     ];
     let s = &s[..floor(s, 300)];
     let limit = first_stop(s, STOPS).min(floor(s, 200));
@@ -303,10 +320,18 @@ fn issuers_at(s: &str) -> Option<(Vec<String>, usize)> {
         if part.is_empty() || !organ {
             break;
         }
-        let name = ISSUER_ALIASES
-            .iter()
-            .find(|(alias, _)| lower(part) == *alias)
-            .map_or_else(|| part.to_string(), |(_, canon)| canon.to_string());
+        let part_l = lower(part);
+        let name = ISSUER_ALIASES.iter().find(|(alias, _)| part_l == *alias).map_or_else(
+            || {
+                // "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng" is the Central Committee.
+                if part_l.contains("ban chấp hành trung ương") {
+                    "Ban Chấp hành Trung ương".to_string()
+                } else {
+                    part.to_string()
+                }
+            },
+            |(_, canon)| canon.to_string(),
+        );
         if !names.contains(&name) {
             names.push(name);
         }
@@ -800,6 +825,8 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
     for (idx, m) in mentions.iter().enumerate() {
         by_seq.entry(m.number.seq).or_default().push(idx);
     }
+    // (mention, type word, relation) given by a short number listed before it.
+    let mut word_updates: Vec<(usize, usize, Relation)> = Vec::new();
     for &(s, e, w_idx, seq) in &short_candidates {
         let codes = TYPE_WORDS[w_idx].2;
         {
@@ -853,9 +880,38 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
                         .find(|f| words::word_fits(codes, &f.number))
                 })
                 .map(|f| f.number.clone());
+            // "Nghị quyết số 18, 19-NQ/TW": the number before a full one in a list takes its codes.
+            let listed = || {
+                let (next_idx, next) = mentions.iter().enumerate().find(|(_, f)| f.range.start >= e)?;
+                let gap = t[e..next.range.start].trim_start_matches(' ');
+                let gap = gap.strip_prefix("số").unwrap_or(gap);
+                if !(is_connector(&t[e..next.range.start]) || is_connector(gap)) || next.number.shape != Shape::Party {
+                    return None;
+                }
+                let n = number::parse(&format!(
+                    "{seq}-{}/{}",
+                    next.number.codes[0],
+                    next.number.codes[1..].join("-")
+                ))
+                .ok()?;
+                words::word_fits(codes, &n).then_some((n, (next_idx, next.clone())))
+            };
+            let full = full
+                .map(|n| (n, None))
+                .or_else(|| listed().map(|(n, next)| (n, Some(next))));
             match full {
-                Some(number) => {
+                Some((number, next)) => {
                     m.number = number;
+                    if let Some((next_idx, next)) = next {
+                        word_updates.push((next_idx, w_idx, m.relation));
+                        // It shares the list's date and issuer.
+                        m.date = m.date.or(next.date);
+                        m.year = m.year.or(next.year);
+                        if m.issuers.is_empty() {
+                            m.issuers = next.issuers.clone();
+                        }
+                        m.short = false;
+                    }
                     extra.push(m);
                 }
                 None => found.shorts.push(Short {
@@ -868,6 +924,13 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
                     relation: m.relation,
                 }),
             }
+        }
+    }
+    for (idx, w, relation) in word_updates {
+        let m = &mut mentions[idx];
+        m.word = m.word.or(Some(w));
+        if m.relation == Relation::Cites {
+            m.relation = relation;
         }
     }
     mentions.extend(extra);

@@ -136,6 +136,19 @@ fn forms_of_section_4() {
         ("boundary: directly after số", "Quyết định số31-QĐ/TW.", vec![row("Quyết định số31-QĐ/TW", "31-QĐ/TW", None, Some("Quyết định"), Cites, &[])]),
         ("stray spaces", "Kết luận số 100 - KL/TW.", vec![row("Kết luận số 100 - KL/TW", "100-KL/TW", None, Some("Kết luận"), Cites, &[])]),
         ("term", "Nghị quyết số 18-NQ/TW khóa XII.", vec![row("Nghị quyết số 18-NQ/TW", "18-NQ/TW", None, Some("Nghị quyết"), Cites, &[])]),
+        (
+            "numbers sharing the codes of the last",
+            "các Nghị quyết số 18, 19-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII.",
+            vec![
+                row("Nghị quyết số 18", "18-NQ/TW", Some("2017-10-25"), Some("Nghị quyết"), Cites, &["Ban Chấp hành Trung ương"]),
+                row("19-NQ/TW", "19-NQ/TW", Some("2017-10-25"), Some("Nghị quyết"), Cites, &["Ban Chấp hành Trung ương"]),
+            ],
+        ),
+        (
+            "issuer ends at the verb",
+            "Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ phê duyệt Đề án Văn hóa công vụ.",
+            vec![row("Quyết định số 1847/QĐ-TTg", "1847/QĐ-TTg", Some("2018-12-27"), Some("Quyết định"), Cites, &["Thủ tướng Chính phủ"])],
+        ),
         ("12 not links", "Nghị quyết Đại hội XIII, Hội nghị Trung ương 14, Kết luận này, mã CV625-TB/TW, Kế hoạch 5 năm, Mẫu 01-HS/TU, công văn số 999-CV/TU.", vec![]),
         ("code span", "xem `Kết luận số 127-KL/TW` và [Kết luận số 9-KL/TW](https://x.vn).", vec![]),
     ];
