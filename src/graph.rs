@@ -488,7 +488,10 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
                                 .any(|n| d.issuers.iter().any(|m| key(m).contains(&key(n)))))
                 })
                 .collect();
-            if let [j] = fit[..] {
+            // Type and number alone are not enough: a date, year or issuer must pin it.
+            let pinned = s.date.is_some() || s.year.is_some() || !s.issuers.is_empty();
+            if let ([j], true) = (&fit[..], pinned) {
+                let j = *j;
                 let other = &index.docs[j].doc;
                 let c = Citation {
                     number: other.number.clone(),
@@ -509,6 +512,8 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
             } else {
                 let why = if fit.is_empty() {
                     "không tìm thấy văn bản nào khớp trong hệ thống".to_string()
+                } else if !pinned {
+                    "không có ngày hay cơ quan ban hành để xác định văn bản".to_string()
                 } else {
                     format!("khớp với {} văn bản", fit.len())
                 };
