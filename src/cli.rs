@@ -150,16 +150,17 @@ fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
         };
         let dest = writing.map(|p| format!(" vào {}", p.display())).unwrap_or_default();
         format!(
-            "{verb}: {} văn bản, {} trang, {} cảnh báo ({files}){dest}, {} giây",
+            "{verb}: {} văn bản, {} trang ({} tệp), {} cảnh báo ({files}){dest}, {} giây",
             outcome.documents,
             outcome.pages,
+            outcome.files,
             outcome.warnings(),
             seconds(outcome.elapsed)
         )
     };
     if format == Format::Json {
         let summary = serde_json::json!({
-            "summary": line, "documents": outcome.documents, "pages": outcome.pages,
+            "summary": line, "documents": outcome.documents, "pages": outcome.pages, "files": outcome.files,
             "errors": errors, "warnings": outcome.warnings(), "seconds": outcome.elapsed.as_secs_f64(),
         });
         err.push_str(&format!("{summary}\n"));

@@ -32,8 +32,10 @@ pub mod load;
 pub mod markdown;
 pub mod number;
 pub mod opendata;
+pub mod pictures;
 pub mod refs;
 pub mod render;
+pub mod search;
 pub mod source;
 pub mod synth;
 pub mod theme;
@@ -91,8 +93,10 @@ pub struct Outcome {
     pub counts: load::Counts,
     /// Documents published.
     pub documents: usize,
-    /// Pages made (all files of the site).
+    /// HTML pages made.
     pub pages: usize,
+    /// Files of the site (pages, data, index, assets).
+    pub files: usize,
     /// What was written, when the run writes and succeeded.
     pub written: Option<write::Report>,
     /// Wall time.
@@ -203,7 +207,9 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
         match rendered {
             Ok(mut pages) => {
                 pages.push(opendata::documents_json(&index));
-                pages.push(opendata::search_index(&index, &cfg));
+                pages.extend(search::build(&index, &cfg, &|i| {
+                    source::normalize(&index.docs[i].doc.body)
+                }));
                 pages.push(opendata::feed(&index, &cfg, &|i| {
                     renderer.first_paragraph(i).to_string()
                 }));
@@ -211,7 +217,8 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
                 let sitemap = opendata::sitemap(&pages, &index, &cfg);
                 pages.push(sitemap);
                 pages.sort_by(|a, b| a.path.cmp(&b.path));
-                out.pages = pages.len();
+                out.files = pages.len();
+                out.pages = pages.iter().filter(|p| p.path.ends_with(".html")).count();
                 if let Some(dir) = &opts.output {
                     match write::write_site(dir, &opts.content, &pages, opts.force) {
                         Ok(r) => out.written = Some(r),

@@ -9,7 +9,6 @@
 use crate::config::Config;
 use crate::graph::{Index, Node, Target};
 use crate::render::Page;
-use crate::source::fold;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -155,78 +154,6 @@ pub fn documents_json(index: &Index) -> Page {
     Page {
         path: "api/documents.json".to_string(),
         bytes,
-    }
-}
-
-#[derive(Serialize)]
-struct SearchEntry {
-    /// Number.
-    n: String,
-    /// Type word.
-    t: String,
-    /// Title or subject.
-    ti: String,
-    /// Issuers, joined.
-    i: String,
-    /// Date, dd/mm/yyyy.
-    d: Option<String>,
-    /// URL with base_url.
-    u: String,
-    /// Folded match key.
-    k: String,
-}
-
-/// `tim-kiem/index.json`: one entry per document and cited document, with a
-/// folded key the search script matches against.
-pub fn search_index(index: &Index, config: &Config) -> Page {
-    let mut nodes: Vec<Node> = (0..index.docs.len()).map(Node::Doc).collect();
-    nodes.extend((0..index.cited.len()).map(Node::Cited));
-    nodes.sort_by_key(|n| index.newest_first(*n));
-    let entries: Vec<SearchEntry> = nodes
-        .into_iter()
-        .map(|n| {
-            let (title, issuer_keys, locality) = match n {
-                Node::Doc(i) => {
-                    let d = &index.docs[i];
-                    (d.doc.title.clone(), &d.issuers, d.doc.locality.clone())
-                }
-                Node::Cited(i) => {
-                    let c = &index.cited[i];
-                    (
-                        c.subject.clone().unwrap_or_default(),
-                        &c.issuer_keys,
-                        c.locality.clone(),
-                    )
-                }
-            };
-            let issuers: Vec<String> = issuer_keys
-                .iter()
-                .filter_map(|k| index.issuers.get(k))
-                .map(|x| x.name.clone())
-                .collect();
-            let number = index.number(n).to_string();
-            let doc_type = index.doc_type(n).to_string();
-            let short = number.split(['-', '/']).next().unwrap_or("").to_string();
-            let k = fold(&format!(
-                "{number} {short} {} {doc_type} {title} {} {}",
-                number.replace(['-', '/'], " "),
-                issuers.join(" "),
-                locality.unwrap_or_default()
-            ));
-            SearchEntry {
-                n: number,
-                t: doc_type,
-                ti: title,
-                i: issuers.join(", "),
-                d: index.date(n).map(|d| d.to_string()),
-                u: format!("{}{}", config.base_url, index.url(n).trim_start_matches('/')),
-                k,
-            }
-        })
-        .collect();
-    Page {
-        path: "tim-kiem/index.json".to_string(),
-        bytes: serde_json::to_vec(&entries).unwrap_or_default(),
     }
 }
 

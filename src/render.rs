@@ -243,8 +243,33 @@ pub struct DocView {
     pub cited_by: Vec<BacklinkView>,
     /// schema.org JSON-LD, escaped for a `<script>` element.
     pub jsonld: String,
+    /// Inline SVG: the timeline of the documents implementing or citing it.
+    pub timeline: String,
+    /// Inline SVG: what it implements or cites, and what implements or cites it.
+    pub graph: String,
+    /// The pictures' data, as the table alternative.
+    pub picture_rows: Vec<PictureRowView>,
     /// Whether the full text is in the site.
     pub in_corpus: bool,
+}
+
+/// A row of the pictures' table alternative.
+#[derive(Debug, Clone, Serialize)]
+pub struct PictureRowView {
+    /// "Văn bản này", "Được dẫn chiếu bởi", "Dẫn chiếu đến".
+    pub direction: String,
+    /// `dd/mm/yyyy` or empty.
+    pub date: String,
+    /// "Công văn số 73-CV/TU".
+    pub label: String,
+    /// Its URL.
+    pub url: String,
+    /// Issuers.
+    pub issuer: String,
+    /// Locality.
+    pub locality: String,
+    /// Relation label.
+    pub relation: String,
 }
 
 /// A name with a count and a URL (home page and catalogues).
@@ -282,6 +307,8 @@ enum Job {
         nodes: Vec<Node>,
         by_year: bool,
         total: usize,
+        filter_label: String,
+        filters: Vec<FilterView>,
     },
     Catalog {
         path: String,
@@ -293,8 +320,36 @@ enum Job {
     Redirect(usize),
 }
 
-/// A listing: a path, its heading, its nodes, and how to group them.
-type ListingSpec = (String, String, Vec<Crumb>, Vec<Node>, bool);
+/// A listing page set (before pagination).
+struct ListingSpec {
+    path: String,
+    heading: String,
+    crumbs: Vec<Crumb>,
+    nodes: Vec<Node>,
+    by_year: bool,
+    filter_label: String,
+    filters: Vec<FilterView>,
+}
+
+/// How a listing is narrowed: by year, or by type.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Year,
+    Type,
+}
+
+/// A filter link on a listing page.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilterView {
+    /// "2025", "Kết luận", or "Tất cả".
+    pub name: String,
+    /// URL.
+    pub url: String,
+    /// Documents behind it.
+    pub count: usize,
+    /// Whether it is the listing shown.
+    pub current: bool,
+}
 
 impl<'a> Renderer<'a> {
     /// Prepares a render: Markdown bodies are rendered once, in parallel.
@@ -397,16 +452,19 @@ impl<'a> Renderer<'a> {
         let mut specs = Vec::new();
         // All content documents.
         let docs: Vec<Node> = nodes.iter().copied().filter(|n| matches!(n, Node::Doc(_))).collect();
-        specs.push((
-            "van-ban/".to_string(),
-            "Tất cả văn bản".to_string(),
-            vec![Crumb {
-                name: "Văn bản".into(),
-                url: None,
-            }],
+        let crumbs = vec![Crumb {
+            name: "Văn bản".into(),
+            url: None,
+        }];
+        self.with_filters(
+            &mut specs,
+            "van-ban/",
+            "Tất cả văn bản",
+            crumbs,
             docs,
             true,
-        ));
+            Facet::Year,
+        );
         // By type.
         let mut types: BTreeMap<String, (String, Vec<Node>)> = BTreeMap::new();
         for n in &nodes {
@@ -431,7 +489,7 @@ impl<'a> Renderer<'a> {
                     url: None,
                 },
             ];
-            specs.push((path, name, crumbs, list, true));
+            self.with_filters(&mut specs, &path, &name, crumbs, list, true, Facet::Year);
         }
         // By year.
         let mut years: BTreeMap<i32, Vec<Node>> = BTreeMap::new();
@@ -458,7 +516,15 @@ impl<'a> Renderer<'a> {
                     url: None,
                 },
             ];
-            specs.push((path, format!("Văn bản ban hành năm {year}"), crumbs, list, false));
+            self.with_filters(
+                &mut specs,
+                &path,
+                &format!("Văn bản ban hành năm {year}"),
+                crumbs,
+                list,
+                false,
+                Facet::Type,
+            );
         }
         // By issuer.
         let mut issuer_counts = Vec::new();
@@ -479,11 +545,110 @@ impl<'a> Renderer<'a> {
                     url: None,
                 },
             ];
-            specs.push((path, issuer.name.clone(), crumbs, issuer.nodes.clone(), true));
+            self.with_filters(
+                &mut specs,
+                &path,
+                &issuer.name,
+                crumbs,
+                issuer.nodes.clone(),
+                true,
+                Facet::Year,
+            );
         }
         issuer_counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         type_counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         (specs, type_counts, year_counts, issuer_counts)
+    }
+
+    /// Pushes a listing and its narrowed listings (`<path>nam/<y>/` or
+    /// `<path>loai/<t>/`), all carrying the same filter links.
+    #[allow(clippy::too_many_arguments)]
+    fn with_filters(
+        &self,
+        specs: &mut Vec<ListingSpec>,
+        path: &str,
+        heading: &str,
+        crumbs: Vec<Crumb>,
+        nodes: Vec<Node>,
+        by_year: bool,
+        facet: Facet,
+    ) {
+        let mut groups: BTreeMap<String, (String, Vec<Node>)> = BTreeMap::new();
+        for n in &nodes {
+            let (key, name) = match facet {
+                Facet::Year => match self.index.date(*n) {
+                    Some(d) => (format!("nam/{}", d.year), d.year.to_string()),
+                    None => continue,
+                },
+                Facet::Type => {
+                    let t = self.index.doc_type(*n);
+                    (format!("loai/{}", slugify(t)), t.to_string())
+                }
+            };
+            groups.entry(key).or_insert_with(|| (name, Vec::new())).1.push(*n);
+        }
+        let mut order: Vec<(String, String, Vec<Node>)> = groups.into_iter().map(|(k, (n, l))| (k, n, l)).collect();
+        if facet == Facet::Year {
+            order.reverse();
+        }
+        let label = match facet {
+            Facet::Year => "Lọc theo năm",
+            Facet::Type => "Lọc theo loại",
+        };
+        let mut links = vec![FilterView {
+            name: "Tất cả".into(),
+            url: self.href(path),
+            count: nodes.len(),
+            current: false,
+        }];
+        links.extend(order.iter().map(|(k, name, list)| FilterView {
+            name: name.clone(),
+            url: self.href(&format!("{path}{k}/")),
+            count: list.len(),
+            current: false,
+        }));
+        let with_current = |i: usize| {
+            let mut l = links.clone();
+            l[i].current = true;
+            l
+        };
+        // Filters are worth showing only when they narrow something.
+        let useful = order.len() > 1;
+        specs.push(ListingSpec {
+            path: path.to_string(),
+            heading: heading.to_string(),
+            crumbs: crumbs.clone(),
+            nodes,
+            by_year,
+            filter_label: label.to_string(),
+            filters: if useful { with_current(0) } else { Vec::new() },
+        });
+        if !useful {
+            return;
+        }
+        for (k, (key, name, list)) in order.into_iter().enumerate() {
+            let mut sub_crumbs = crumbs.clone();
+            if let Some(last) = sub_crumbs.last_mut() {
+                last.url = Some(self.href(path));
+            }
+            sub_crumbs.push(Crumb {
+                name: name.clone(),
+                url: None,
+            });
+            let sub_heading = match facet {
+                Facet::Year => format!("{heading}: năm {name}"),
+                Facet::Type => format!("{heading}: {name}"),
+            };
+            specs.push(ListingSpec {
+                path: format!("{path}{key}/"),
+                heading: sub_heading,
+                crumbs: sub_crumbs,
+                nodes: list,
+                by_year: facet == Facet::Type && by_year,
+                filter_label: label.to_string(),
+                filters: with_current(k + 1),
+            });
+        }
     }
 
     fn jobs(&self) -> Vec<Job> {
@@ -499,7 +664,16 @@ impl<'a> Renderer<'a> {
         jobs.extend((0..self.index.docs.len()).map(Job::Doc));
         jobs.extend((0..self.index.cited.len()).map(Job::Cited));
         jobs.extend((0..self.index.redirects.len()).map(Job::Redirect));
-        for (path, heading, crumbs, nodes, by_year) in specs {
+        for ListingSpec {
+            path,
+            heading,
+            crumbs,
+            nodes,
+            by_year,
+            filter_label,
+            filters,
+        } in specs
+        {
             let size = self.config.page_size.max(1);
             let pages = nodes.len().div_ceil(size).max(1);
             for p in 0..pages {
@@ -517,6 +691,8 @@ impl<'a> Renderer<'a> {
                     nodes: slice,
                     by_year,
                     total: nodes.len(),
+                    filter_label: filter_label.clone(),
+                    filters: filters.clone(),
                 });
             }
         }
@@ -615,7 +791,11 @@ impl<'a> Renderer<'a> {
                 nodes,
                 by_year,
                 total,
+                filter_label,
+                filters,
             } => {
+                ctx.insert("filter_label", filter_label);
+                ctx.insert("filters", filters);
                 ctx.insert("heading", heading);
                 ctx.insert("breadcrumbs", crumbs);
                 ctx.insert("total", total);
@@ -795,6 +975,80 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    fn picture_row(&self, n: Node, relation: &str, this: bool) -> crate::pictures::Row {
+        let index = self.index;
+        let (keys, locality) = match n {
+            Node::Doc(i) => (&index.docs[i].issuers, index.docs[i].doc.locality.clone()),
+            Node::Cited(i) => (&index.cited[i].issuer_keys, index.cited[i].locality.clone()),
+        };
+        crate::pictures::Row {
+            date: index.date(n),
+            label: format!("{} số {}", index.doc_type(n), index.number(n)),
+            issuer: self.issuer_names(keys).join(", "),
+            locality,
+            relation: relation.to_string(),
+            this,
+        }
+    }
+
+    /// The timeline, the relation graph and their table, for a node.
+    fn pictures(&self, n: Node) -> (String, String, Vec<PictureRowView>) {
+        let index = self.index;
+        let cited_by = match n {
+            Node::Doc(i) => &index.docs[i].cited_by,
+            Node::Cited(i) => &index.cited[i].cited_by,
+        };
+        let incoming: Vec<(Node, Relation)> = cited_by.iter().map(|(j, r)| (Node::Doc(*j), *r)).collect();
+        let outgoing: Vec<(Node, Relation)> = match n {
+            Node::Doc(i) => index.docs[i]
+                .references
+                .iter()
+                .filter_map(|r| match r.target {
+                    Target::Node(t) => Some((t, r.relation)),
+                    Target::Ambiguous => None,
+                })
+                .collect(),
+            Node::Cited(_) => Vec::new(),
+        };
+        let this = self.picture_row(n, "Văn bản này", true);
+        let name = this.label.clone();
+        let mut timeline_rows = vec![this];
+        timeline_rows.extend(incoming.iter().map(|(m, r)| self.picture_row(*m, r.label_vi(), false)));
+        let ins: Vec<crate::pictures::Row> = incoming
+            .iter()
+            .map(|(m, r)| self.picture_row(*m, r.label_vi(), false))
+            .collect();
+        let outs: Vec<crate::pictures::Row> = outgoing
+            .iter()
+            .map(|(m, r)| self.picture_row(*m, r.label_vi(), false))
+            .collect();
+        let slug = match n {
+            Node::Doc(i) => &index.docs[i].slug,
+            Node::Cited(i) => &index.cited[i].slug,
+        };
+        let timeline = crate::pictures::timeline(&format!("dtg-{slug}"), &name, &timeline_rows);
+        let graph = crate::pictures::relations(&format!("sdqh-{slug}"), &name, &outs, &ins);
+        let mut rows = Vec::new();
+        let mut push = |direction: &str, m: Node, r: &crate::pictures::Row| {
+            rows.push(PictureRowView {
+                direction: direction.to_string(),
+                date: r.date.map(|d| d.to_string()).unwrap_or_default(),
+                label: r.label.clone(),
+                url: self.href(&index.url(m)),
+                issuer: r.issuer.clone(),
+                locality: r.locality.clone().unwrap_or_default(),
+                relation: r.relation.clone(),
+            });
+        };
+        for ((m, _), r) in outgoing.iter().zip(&outs) {
+            push("Văn bản này dẫn chiếu đến", *m, r);
+        }
+        for ((m, _), r) in incoming.iter().zip(&ins) {
+            push("Dẫn chiếu đến văn bản này", *m, r);
+        }
+        (timeline, graph, rows)
+    }
+
     fn doc_view(&self, i: usize) -> DocView {
         let index = self.index;
         let node = &index.docs[i];
@@ -849,7 +1103,11 @@ impl<'a> Renderer<'a> {
             .collect();
         let issuers = self.issuer_links(&node.issuers);
         let issuer_names: Vec<String> = issuers.iter().map(|l| l.name.clone()).collect();
+        let (timeline, graph, picture_rows) = self.pictures(Node::Doc(i));
         DocView {
+            timeline,
+            graph,
+            picture_rows,
             jsonld: self.jsonld(
                 &d.number.canonical,
                 &d.doc_type,
@@ -903,7 +1161,11 @@ impl<'a> Renderer<'a> {
         let url = self.href(&self.index.url(Node::Cited(i)));
         let issuers = self.issuer_links(&c.issuer_keys);
         let issuer_names: Vec<String> = issuers.iter().map(|l| l.name.clone()).collect();
+        let (timeline, graph, picture_rows) = self.pictures(Node::Cited(i));
         DocView {
+            timeline,
+            graph,
+            picture_rows,
             jsonld: self.jsonld(
                 &c.number.canonical,
                 &c.doc_type,
@@ -1056,18 +1318,35 @@ pub fn sentence_at(body: &str, at: usize) -> Option<String> {
         .min()
         .map_or(body.len(), |i| at + i + 1);
     let raw = &body[start..end.min(body.len())];
-    let text: String = raw
-        .chars()
-        .filter(|c| !matches!(c, '*' | '_' | '#' | '\\' | '`'))
-        .collect();
-    let text = crate::source::normalize(&text);
+    let clean = |s: &str| -> String {
+        let t: String = s
+            .chars()
+            .filter(|c| !matches!(c, '*' | '_' | '#' | '\\' | '`'))
+            .collect();
+        crate::source::normalize(&t)
+    };
+    let text = clean(raw);
     let text = text.trim_start_matches(['.', ';', ' ']).to_string();
-    if text.chars().count() > 400 {
-        let cut: String = text.chars().take(400).collect();
-        Some(format!("{cut}…"))
-    } else {
-        Some(text)
+    if text.chars().count() <= 320 {
+        return Some(text);
     }
+    // A long sentence: a window around the mention.
+    let lead: Vec<char> = clean(&body[start..at]).chars().collect();
+    let tail: Vec<char> = clean(&body[at..end.min(body.len())]).chars().collect();
+    let from = lead.len().saturating_sub(120);
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.extend(&lead[from..]);
+    if !lead.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out.extend(tail.iter().take(200));
+    if tail.len() > 200 {
+        out.push('…');
+    }
+    Some(out.trim().to_string())
 }
 
 #[cfg(test)]

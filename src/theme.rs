@@ -23,6 +23,7 @@ pub const TEMPLATES: &[&str] = &[
     "redirect.html",
     "partials/item.html",
     "partials/pagination.html",
+    "partials/pictures.html",
 ];
 
 macro_rules! builtin {
@@ -43,9 +44,10 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "templates/redirect.html",
     "templates/partials/item.html",
     "templates/partials/pagination.html",
+    "templates/partials/pictures.html",
 );
 
-const BUILTIN_STATIC: &[(&str, &str)] = builtin!("static/style.css", "static/search.js");
+const BUILTIN_STATIC: &[(&str, &str)] = builtin!("static/style.css", "static/search.js", "static/fold.js");
 
 /// A loaded theme.
 pub struct Theme {

@@ -1,0 +1,77 @@
+//! Search index benchmark: `cargo bench --bench search -- 10000 100000`
+//! builds synthetic corpora and prints the size of the index and the bytes
+//! one query downloads (the meta file, one postings bucket per word, and the
+//! record shards of the first ten results, as `static/search.js` fetches them).
+
+use std::collections::BTreeMap;
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() { vec![10_000] } else { sizes };
+    let queries = [
+        "ket luan 101",
+        "Kết luận 101",
+        "101-KL/TW",
+        "nghi quyet 102",
+        "ke hoach",
+        "phu tho",
+        "chuyen doi so",
+        "02-KH/TU",
+        "dinh",
+    ];
+    for n in sizes {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let content = dir.path().join("content");
+        vanban::synth::write_corpus(&content, n, 42).expect("corpus");
+        let out = dir.path().join("public");
+        let opts = vanban::Options {
+            content,
+            output: Some(out.clone()),
+            ..vanban::Options::default()
+        };
+        let outcome = vanban::run(&opts, &vanban::Quiet);
+        assert!(!outcome.failed(), "{:?}", outcome.diagnostics.first());
+        let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        for sub in ["t", "d"] {
+            for e in std::fs::read_dir(out.join("tim-kiem").join(sub))
+                .expect("index")
+                .flatten()
+            {
+                let name = format!("tim-kiem/{sub}/{}", e.file_name().to_string_lossy());
+                files.insert(name, std::fs::read(e.path()).expect("read"));
+            }
+        }
+        files.insert(
+            "tim-kiem/meta.json".into(),
+            std::fs::read(out.join("tim-kiem/meta.json")).expect("meta"),
+        );
+        let total: usize = files.values().map(Vec::len).sum();
+        let buckets: Vec<usize> = files
+            .iter()
+            .filter(|(k, _)| k.starts_with("tim-kiem/t/"))
+            .map(|(_, v)| v.len())
+            .collect();
+        let shards = files.keys().filter(|k| k.starts_with("tim-kiem/d/")).count();
+        println!(
+            "{n} documents: index {:.1} MB in {} files ({} buckets, largest {:.1} kB; {} record shards); meta {:.1} kB",
+            total as f64 / 1e6,
+            files.len(),
+            buckets.len(),
+            buckets.iter().max().copied().unwrap_or(0) as f64 / 1e3,
+            shards,
+            files["tim-kiem/meta.json"].len() as f64 / 1e3
+        );
+        let mut worst = 0;
+        for q in queries {
+            let (bytes, fetched, results) = vanban::search::query_cost(&files, q);
+            worst = worst.max(bytes);
+            println!(
+                "  {q:<18} {:>7.1} kB in {:>2} files, {} results",
+                bytes as f64 / 1e3,
+                fetched.len(),
+                results.len()
+            );
+        }
+        println!("  largest query download: {:.1} kB", worst as f64 / 1e3);
+    }
+}

@@ -1,0 +1,324 @@
+//! The offline search index, split so that one query downloads little.
+//!
+//! In: the link graph. Out: the files under `/tim-kiem/` that the page's own
+//! script (`static/search.js`, with the fold of `static/fold.js`) reads:
+//!
+//! - `meta.json`: the type words, issuers and years (for the filters), the
+//!   number of documents and the shard size;
+//! - `t/<key>.json`: postings of every token whose first three letters are
+//!   `key` (or of the whole token when shorter): document ids, newest first,
+//!   delta-encoded in base 36. A token found in more than [`COMMON`] documents
+//!   keeps only the [`KEEP`] newest and its total, so that no bucket grows
+//!   with the corpus; the script treats it as a ranking word, not a filter;
+//! - `d/<n>.json`: the records of documents `n*SHARD .. (n+1)*SHARD`, what a
+//!   result shows (number, type, title, issuers, date, URL).
+//!
+//! Ids run newest first, so the results a query needs first sit in few
+//! shards. Tokens are the folded words (tone marks removed, `đ` -> `d`: the
+//! same fold in Rust and in JavaScript, tested on one shared table) of the
+//! number, type, title, issuers, locality and body, plus the number written
+//! without separators (`127kltw`) for exact number matches.
+
+use crate::config::Config;
+use crate::graph::{Index, Node};
+use crate::render::Page;
+use crate::source::fold;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Records per shard file.
+pub const SHARD: usize = 16;
+/// Documents above which a token's postings are cut.
+pub const COMMON: usize = 1000;
+/// Postings kept for a common token.
+pub const KEEP: usize = 200;
+
+/// Splits folded text into tokens: runs of `a-z0-9`, at most 30 long.
+pub fn tokens(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit()))
+        .filter(|t| !t.is_empty() && t.len() <= 30)
+}
+
+/// A number without separators: `127-KL/TW` -> `127kltw`.
+pub fn compact(s: &str) -> String {
+    fold(s)
+        .chars()
+        .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        .collect()
+}
+
+/// The bucket a token lives in.
+pub fn bucket(token: &str) -> &str {
+    let end = token.char_indices().nth(3).map_or(token.len(), |(i, _)| i);
+    &token[..end]
+}
+
+fn base36(mut n: usize) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[n % 36]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Delta-encodes sorted ids: `3,1,a` for 3, 4, 14.
+pub fn encode(ids: &[usize]) -> String {
+    let mut prev = 0;
+    let mut out = Vec::with_capacity(ids.len());
+    for (k, &id) in ids.iter().enumerate() {
+        out.push(base36(if k == 0 { id } else { id - prev }));
+        prev = id;
+    }
+    out.join(",")
+}
+
+/// Decodes [`encode`]'s output.
+pub fn decode(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut acc = 0;
+    for (k, part) in s.split(',').filter(|p| !p.is_empty()).enumerate() {
+        let v = usize::from_str_radix(part, 36).unwrap_or(0);
+        acc = if k == 0 { v } else { acc + v };
+        out.push(acc);
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    count: usize,
+    shard: usize,
+    types: Vec<&'a str>,
+    issuers: Vec<&'a str>,
+    years: Vec<i32>,
+}
+
+#[derive(Serialize, Default)]
+struct Bucket {
+    /// token -> encoded postings.
+    t: BTreeMap<String, String>,
+    /// common token -> number of documents it is in (postings cut to the newest).
+    c: BTreeMap<String, usize>,
+}
+
+/// A record: [number, type index, title, issuer indexes, date, year, URL path,
+/// in the content (1) or cited only (0), compact number].
+type Record = (String, usize, String, Vec<usize>, String, i32, String, u8, String);
+
+/// The index files. `plain` gives a document's body as plain text.
+pub fn build(index: &Index, config: &Config, plain: &dyn Fn(usize) -> String) -> Vec<Page> {
+    let mut nodes: Vec<Node> = (0..index.docs.len()).map(Node::Doc).collect();
+    nodes.extend((0..index.cited.len()).map(Node::Cited));
+    nodes.sort_by_key(|n| index.newest_first(*n));
+    let mut types: Vec<&str> = nodes
+        .iter()
+        .map(|n| index.doc_type(*n))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    types.sort_unstable();
+    let issuers: Vec<&str> = index.issuers.values().map(|i| i.name.as_str()).collect();
+    let issuer_pos: BTreeMap<&str, usize> = index.issuers.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let years: Vec<i32> = nodes
+        .iter()
+        .filter_map(|n| index.date(*n).map(|d| d.year))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+
+    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut records: Vec<Record> = Vec::with_capacity(nodes.len());
+    for (id, n) in nodes.iter().enumerate() {
+        let (title, keys, locality, body) = match *n {
+            Node::Doc(i) => {
+                let d = &index.docs[i];
+                (d.doc.title.clone(), &d.issuers, d.doc.locality.clone(), plain(i))
+            }
+            Node::Cited(i) => {
+                let c = &index.cited[i];
+                (
+                    c.subject.clone().unwrap_or_default(),
+                    &c.issuer_keys,
+                    c.locality.clone(),
+                    String::new(),
+                )
+            }
+        };
+        let number = index.number(*n);
+        let doc_type = index.doc_type(*n);
+        let names: Vec<&str> = keys
+            .iter()
+            .filter_map(|k| index.issuers.get(k))
+            .map(|x| x.name.as_str())
+            .collect();
+        let text = fold(&format!(
+            "{number} {doc_type} {title} {} {} {body}",
+            names.join(" "),
+            locality.unwrap_or_default()
+        ));
+        let mut own: BTreeSet<&str> = tokens(&text).collect();
+        let num_compact = compact(number);
+        own.insert(&num_compact);
+        for t in own {
+            postings.entry(t.to_string()).or_default().push(id);
+        }
+        let date = index.date(*n);
+        records.push((
+            number.to_string(),
+            types.iter().position(|t| *t == doc_type).unwrap_or(0),
+            title,
+            keys.iter()
+                .filter_map(|k| issuer_pos.get(k.as_str()).copied())
+                .collect(),
+            date.map(|d| d.to_string()).unwrap_or_default(),
+            date.map_or(0, |d| d.year),
+            index.url(*n).trim_start_matches('/').to_string(),
+            u8::from(matches!(n, Node::Doc(_))),
+            num_compact,
+        ));
+    }
+
+    let mut pages = Vec::new();
+    let mut buckets: BTreeMap<String, Bucket> = BTreeMap::new();
+    for (token, ids) in postings {
+        let b = buckets.entry(bucket(&token).to_string()).or_default();
+        if ids.len() > COMMON {
+            b.c.insert(token.clone(), ids.len());
+            b.t.insert(token, encode(&ids[..KEEP]));
+        } else {
+            b.t.insert(token, encode(&ids));
+        }
+    }
+    for (key, b) in buckets {
+        pages.push(Page {
+            path: format!("tim-kiem/t/{key}.json"),
+            bytes: serde_json::to_vec(&b).unwrap_or_default(),
+        });
+    }
+    for (n, chunk) in records.chunks(SHARD).enumerate() {
+        pages.push(Page {
+            path: format!("tim-kiem/d/{n}.json"),
+            bytes: serde_json::to_vec(chunk).unwrap_or_default(),
+        });
+    }
+    let meta = Meta {
+        count: nodes.len(),
+        shard: SHARD,
+        types,
+        issuers,
+        years,
+    };
+    pages.push(Page {
+        path: "tim-kiem/meta.json".to_string(),
+        bytes: serde_json::to_vec(&meta).unwrap_or_default(),
+    });
+    let _ = config;
+    pages
+}
+
+/// What a query costs: the files the script fetches for the first page of
+/// results (the meta file, one bucket per token, and the record shards of
+/// the first ten results), as the script does it. For the benchmark and tests.
+pub fn query_cost(files: &BTreeMap<String, Vec<u8>>, query: &str) -> (usize, Vec<String>, Vec<usize>) {
+    let q = fold(query);
+    let toks: Vec<&str> = tokens(&q).collect();
+    let mut fetched: Vec<String> = vec!["tim-kiem/meta.json".to_string()];
+    let mut sets: Vec<(Vec<usize>, bool)> = Vec::new();
+    let whole = compact(query);
+    let mut keys: Vec<(String, String, bool)> = toks
+        .iter()
+        .enumerate()
+        .map(|(k, t)| (bucket(t).to_string(), t.to_string(), k + 1 == toks.len()))
+        .collect();
+    if whole.len() > 3 && whole.chars().any(|c| c.is_ascii_digit()) && whole.chars().any(|c| c.is_ascii_lowercase()) {
+        keys.push((bucket(&whole).to_string(), whole.clone(), false));
+    }
+    for (key, token, last) in &keys {
+        let path = format!("tim-kiem/t/{key}.json");
+        if !fetched.contains(&path) {
+            fetched.push(path.clone());
+        }
+        let Some(bytes) = files.get(&path) else {
+            if token != &whole {
+                sets.push((Vec::new(), false));
+            }
+            continue;
+        };
+        let b: serde_json::Value = serde_json::from_slice(bytes).unwrap_or_default();
+        let mut ids = BTreeSet::new();
+        let mut common = false;
+        if let Some(map) = b["t"].as_object() {
+            for (t, enc) in map {
+                let hit = t == token || (*last && token.len() >= 3 && t.starts_with(token.as_str()));
+                if hit {
+                    ids.extend(decode(enc.as_str().unwrap_or("")));
+                    common |= b["c"].get(t).is_some();
+                }
+            }
+        }
+        if token != &whole {
+            sets.push((ids.into_iter().collect(), common));
+        }
+    }
+    let rare: Vec<&Vec<usize>> = sets.iter().filter(|(_, c)| !c).map(|(s, _)| s).collect();
+    let base: Vec<&Vec<usize>> = if rare.is_empty() {
+        sets.iter().map(|(s, _)| s).collect()
+    } else {
+        rare
+    };
+    let mut result: Vec<usize> = base.first().map(|s| s.to_vec()).unwrap_or_default();
+    for s in base.iter().skip(1) {
+        result.retain(|id| s.binary_search(id).is_ok());
+    }
+    for id in result.iter().take(10) {
+        let path = format!("tim-kiem/d/{}.json", id / SHARD);
+        if !fetched.contains(&path) {
+            fetched.push(path);
+        }
+    }
+    let bytes = fetched.iter().filter_map(|p| files.get(p)).map(Vec::len).sum();
+    (bytes, fetched, result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encoding_round_trips() {
+        let ids = vec![0, 3, 4, 14, 1000, 1001, 99_999];
+        assert_eq!(decode(&encode(&ids)), ids);
+        assert_eq!(encode(&[3, 4, 14]), "3,1,a");
+        assert!(decode("").is_empty());
+    }
+
+    #[test]
+    fn tokens_and_buckets() {
+        let folded = fold("Kết luận số 127-KL/TW, ngày 28/02/2025");
+        let t: Vec<&str> = tokens(&folded).collect();
+        assert_eq!(t, ["ket", "luan", "so", "127", "kl", "tw", "ngay", "28", "02", "2025"]);
+        assert_eq!(compact("127-KL/TW"), "127kltw");
+        assert_eq!(compact("204-QĐ/TW"), "204qdtw");
+        assert_eq!(bucket("quyet"), "quy");
+        assert_eq!(bucket("kl"), "kl");
+    }
+
+    /// The fold table shared with the JavaScript fold (`static/fold.js`).
+    #[test]
+    fn shared_fold_table() {
+        let table: Vec<(String, String)> =
+            serde_json::from_str(include_str!("../tests/search/fold-cases.json")).unwrap_or_default();
+        assert!(table.len() >= 20);
+        for (input, want) in table {
+            assert_eq!(fold(&input), want, "{input:?}");
+        }
+    }
+}

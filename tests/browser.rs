@@ -1,0 +1,173 @@
+//! Browser tests: the sample site, served on loopback by a small static
+//! server of this test, driven in Debian's Chromium by playwright-core
+//! (`tests/browser/run.mjs`): search flows with and without diacritics, every
+//! kind of page at 360 px with no horizontal scroll, print media, axe-core,
+//! the timeline picture, the W3C validator (vnu-jar). Also the shared fold
+//! table in Node, and page weight.
+//!
+//! `.ci/run` installs Chromium and the npm packages. Elsewhere, when they are
+//! missing, the test says so and passes; under CI it fails.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tools_present() -> bool {
+    let chromium = std::env::var("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from("/usr/bin/chromium"));
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    chromium.exists() && node && root().join("tests/browser/node_modules/playwright-core").exists()
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("xml") => "application/xml",
+        Some("svg") => "image/svg+xml",
+        Some("txt") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Serves `site` at `/prefix/` on a loopback port until the process ends.
+fn serve(site: PathBuf, prefix: &'static str) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let site = site.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(&stream);
+                let mut line = String::new();
+                if reader.read_line(&mut line).is_err() {
+                    return;
+                }
+                loop {
+                    let mut h = String::new();
+                    if reader.read_line(&mut h).map_or(true, |n| n == 0) || h == "\r\n" {
+                        break;
+                    }
+                }
+                let target = line.split_whitespace().nth(1).unwrap_or("/");
+                let path = target.split('?').next().unwrap_or("/");
+                let rel = path.strip_prefix(prefix).unwrap_or("..");
+                let safe = !rel.split('/').any(|s| s == ".." || s.contains('%'));
+                let mut file = site.join(rel);
+                if file.is_dir() {
+                    file = file.join("index.html");
+                }
+                let (status, file) = if safe && file.is_file() {
+                    ("200 OK", file)
+                } else {
+                    ("404 Not Found", site.join("404.html"))
+                };
+                let body = std::fs::read(&file).unwrap_or_default();
+                let mut out = &stream;
+                let _ = write!(
+                    out,
+                    "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    content_type(&file),
+                    body.len()
+                );
+                let _ = out.write_all(&body);
+            });
+        }
+    });
+    port
+}
+
+#[test]
+fn fold_is_the_same_in_javascript() {
+    let node = Command::new("node")
+        .arg(root().join("tests/search/fold-check.cjs"))
+        .output();
+    match node {
+        Ok(out) => {
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(out.status.success(), "{stdout}");
+            assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+        }
+        Err(e) => {
+            assert!(std::env::var_os("CI").is_none(), "node is needed under CI: {e}");
+            eprintln!("fold check skipped: node not found");
+        }
+    }
+}
+
+#[test]
+fn a_document_page_with_its_css_weighs_under_100_kb() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("public");
+    let status = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["build", "--content"])
+        .arg(root().join("content"))
+        .arg("--output")
+        .arg(&out)
+        .current_dir(dir.path())
+        .output()
+        .expect("build");
+    assert!(status.status.success());
+    let css = std::fs::metadata(out.join("static/style.css")).expect("css").len();
+    for page in [
+        "van-ban/73-cv-tu-phu-tho-2025/index.html",
+        "van-ban/4029-cv-tu/index.html",
+        "van-ban/127-kl-tw-2025/index.html",
+    ] {
+        let html = std::fs::metadata(out.join(page)).expect("page").len();
+        println!("{page}: {html} B + CSS {css} B");
+        assert!(html + css < 100_000, "{page}: {} bytes", html + css);
+    }
+}
+
+#[test]
+fn sample_site_in_chromium() {
+    if !tools_present() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium and tests/browser/node_modules (.ci/run)"
+        );
+        eprintln!("browser tests skipped: chromium or tests/browser/node_modules missing (run .ci/run's install step)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("public");
+    // A base URL with a path, as a portal publishes it.
+    let build = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["build", "--base-url", "/van-ban-chi-dao/", "--content"])
+        .arg(root().join("content"))
+        .arg("--output")
+        .arg(&out)
+        .current_dir(dir.path())
+        .output()
+        .expect("build");
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let port = serve(out.clone(), "/van-ban-chi-dao/");
+    let shots = root().join("target/browser-screenshots");
+    let run = Command::new("node")
+        .arg(root().join("tests/browser/run.mjs"))
+        .arg(format!("http://127.0.0.1:{port}/van-ban-chi-dao/"))
+        .arg(&out)
+        .arg(&shots)
+        .current_dir(root().join("tests/browser"))
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    println!("{stdout}");
+    assert!(
+        run.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
