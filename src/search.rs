@@ -233,21 +233,22 @@ pub fn query_cost(files: &BTreeMap<String, Vec<u8>>, query: &str) -> (usize, Vec
     let mut fetched: Vec<String> = vec!["tim-kiem/meta.json".to_string()];
     let mut sets: Vec<(Vec<usize>, bool)> = Vec::new();
     let whole = compact(query);
-    let mut keys: Vec<(String, String, bool)> = toks
+    // (bucket, token, last word, is the whole query written as a number)
+    let mut keys: Vec<(String, String, bool, bool)> = toks
         .iter()
         .enumerate()
-        .map(|(k, t)| (bucket(t).to_string(), t.to_string(), k + 1 == toks.len()))
+        .map(|(k, t)| (bucket(t).to_string(), t.to_string(), k + 1 == toks.len(), false))
         .collect();
     if whole.len() > 3 && whole.chars().any(|c| c.is_ascii_digit()) && whole.chars().any(|c| c.is_ascii_lowercase()) {
-        keys.push((bucket(&whole).to_string(), whole.clone(), false));
+        keys.push((bucket(&whole).to_string(), whole.clone(), false, true));
     }
-    for (key, token, last) in &keys {
+    for (key, token, last, is_whole) in &keys {
         let path = format!("tim-kiem/t/{key}.json");
         if !fetched.contains(&path) {
             fetched.push(path.clone());
         }
         let Some(bytes) = files.get(&path) else {
-            if token != &whole {
+            if !is_whole {
                 sets.push((Vec::new(), false));
             }
             continue;
@@ -264,7 +265,7 @@ pub fn query_cost(files: &BTreeMap<String, Vec<u8>>, query: &str) -> (usize, Vec
                 }
             }
         }
-        if token != &whole {
+        if !is_whole {
             sets.push((ids.into_iter().collect(), common));
         }
     }
