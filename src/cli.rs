@@ -28,6 +28,59 @@ pub enum Command {
     Build(BuildArgs),
     /// Kiểm tra nội dung như khi xây dựng, không ghi gì (check only).
     Check(CheckArgs),
+    /// Xem trước trực tiếp: phục vụ trang, dựng lại và tải lại khi sửa (live preview).
+    Serve(ServeArgs),
+    /// Tạo tệp văn bản mới với front matter điền sẵn (new document file).
+    New(NewArgs),
+}
+
+/// `vanban serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Thư mục nội dung.
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+    /// Tệp cấu hình (default: site.yaml when present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Thư mục giao diện.
+    #[arg(long, value_name = "DIR")]
+    pub theme: Option<PathBuf>,
+    /// Gồm cả bản nháp.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Cổng (port); 0 chọn cổng trống.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Địa chỉ lắng nghe; mặc định chỉ máy này (127.0.0.1).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+}
+
+/// `vanban new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Thư mục nội dung.
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+    /// Số ký hiệu, ví dụ 12-CV/TU.
+    #[arg(long)]
+    pub number: String,
+    /// Cơ quan ban hành, ví dụ "Ban Thường vụ Tỉnh ủy".
+    #[arg(long)]
+    pub issuer: String,
+    /// Trích yếu.
+    #[arg(long)]
+    pub title: String,
+    /// Ngày ban hành, ví dụ 18/7/2025.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Tỉnh/thành, ví dụ "Phú Thọ".
+    #[arg(long)]
+    pub locality: Option<String>,
+    /// Tên loại, khi mã loại không đủ (Quy định).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub doc_type: Option<String>,
 }
 
 /// Arguments shared by `build` and `check`.
@@ -172,6 +225,43 @@ fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
     i32::from(outcome.failed())
 }
 
+fn serve(a: ServeArgs) -> i32 {
+    let options = crate::serve::ServeOptions {
+        run: Options {
+            content: a.content,
+            output: None,
+            config: a.config,
+            theme: a.theme,
+            base_url: None,
+            drafts: a.drafts,
+            force: false,
+            explain: None,
+        },
+        bind: a.bind,
+        port: a.port,
+    };
+    if !a.bind.is_loopback() {
+        eprintln!(
+            "Cảnh báo: đang mở cho máy khác truy cập ({}); chỉ dùng trong mạng tin cậy.",
+            a.bind
+        );
+    }
+    let log: crate::serve::Log = std::sync::Arc::new(|line: String| eprintln!("{line}"));
+    match crate::serve::start(options, log) {
+        Ok(handle) => {
+            eprintln!("Đang phục vụ tại http://{}/ (Ctrl+C để dừng)", handle.addr);
+            loop {
+                std::thread::park();
+            }
+        }
+        Err(e) => {
+            eprintln!("lỗi: không mở được cổng: {e}");
+            eprintln!("  = gợi ý: chọn cổng khác bằng `--port`, ví dụ `--port 1112`");
+            1
+        }
+    }
+}
+
 /// Runs the command line; returns the exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
@@ -189,6 +279,31 @@ pub fn main() -> i32 {
             };
             let outcome = crate::run(&opts, &bar());
             report(&outcome, a.common.message_format, Some(&a.output))
+        }
+        Command::Serve(a) => serve(a),
+        Command::New(a) => {
+            let doc = crate::scaffold::NewDocument {
+                number: a.number,
+                issuer: a.issuer,
+                title: a.title,
+                date: a.date,
+                locality: a.locality,
+                doc_type: a.doc_type,
+            };
+            match crate::scaffold::create(&a.content, &doc) {
+                Ok(path) => {
+                    println!("Đã tạo {}", path.display());
+                    0
+                }
+                Err(d) => {
+                    eprint!("{}", diag::render(&d, &diag::Sources::new(), Format::Human));
+                    if matches!(d.code, "E-NUMBER" | "E-DATE" | "E-NEW") {
+                        2
+                    } else {
+                        1
+                    }
+                }
+            }
         }
         Command::Check(a) => {
             let opts = Options {

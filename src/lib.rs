@@ -35,7 +35,9 @@ pub mod opendata;
 pub mod pictures;
 pub mod refs;
 pub mod render;
+pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod source;
 pub mod synth;
 pub mod theme;
@@ -153,8 +155,43 @@ fn read_config(opts: &Options, out: &mut Outcome) -> config::Config {
     cfg
 }
 
-/// Runs the pipeline: load, link, render, and write when `output` is set.
-pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
+/// Caches kept between runs of one session (the dev server's rebuilds):
+/// parsed files, citations found in unchanged texts.
+#[derive(Default)]
+pub struct Session {
+    load: load::Cache,
+    refs: std::collections::HashMap<String, (u64, refs::TextRefs)>,
+}
+
+impl Session {
+    /// Forgets everything (after a change of configuration).
+    pub fn clear(&mut self) {
+        *self = Session::default();
+    }
+}
+
+fn text_key(d: &load::Document) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&d.body, d.body_offset, &d.number.canonical, d.date).hash(&mut h);
+    h.finish()
+}
+
+/// The site before rendering: configuration, link graph, theme, and what the
+/// run has to say so far.
+pub struct Prepared {
+    /// The configuration in force.
+    pub config: config::Config,
+    /// The link graph.
+    pub index: graph::Index,
+    /// The theme, when it loaded.
+    pub theme: Option<theme::Theme>,
+    /// Diagnostics, sources, counts so far.
+    pub outcome: Outcome,
+}
+
+/// Loads, finds references and links: everything before rendering.
+pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
     let started = Instant::now();
     let mut out = Outcome::default();
     let cfg = read_config(opts, &mut out);
@@ -163,26 +200,34 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
             out.diagnostics.push(e.diagnostic());
         }
     }
-    let loaded = load::load(
-        &opts.content,
-        &load::LoadOptions {
-            drafts: opts.drafts,
-            default_locality: cfg.locality.clone(),
-        },
-    );
+    let load_opts = load::LoadOptions {
+        drafts: opts.drafts,
+        default_locality: cfg.locality.clone(),
+    };
+    let loaded = load::load_cached(&opts.content, &load_opts, &mut session.load);
     out.sources.extend(loaded.sources);
     out.diagnostics.extend(loaded.diagnostics);
     out.counts = loaded.counts;
     let mut documents = loaded.documents;
-    let found: Vec<refs::TextRefs> = documents
+    let cache = &session.refs;
+    let found: Vec<(u64, refs::TextRefs)> = documents
         .par_iter()
-        .map(|d| refs::find(&d.file, &d.body, d.body_offset, (&d.number, d.date)))
+        .map(|d| {
+            let key = text_key(d);
+            match cache.get(&d.file) {
+                Some((k, f)) if *k == key => (key, f.clone()),
+                _ => (key, refs::find(&d.file, &d.body, d.body_offset, (&d.number, d.date))),
+            }
+        })
         .collect();
-    for (doc, f) in documents.iter_mut().zip(found) {
-        doc.citations.extend(f.citations);
-        doc.shorts = f.shorts;
-        out.diagnostics.extend(f.diagnostics);
+    let mut fresh = std::collections::HashMap::with_capacity(found.len());
+    for (doc, (key, f)) in documents.iter_mut().zip(found) {
+        doc.citations.extend(f.citations.iter().cloned());
+        doc.shorts = f.shorts.clone();
+        out.diagnostics.extend(f.diagnostics.iter().cloned());
+        fresh.insert(doc.file.clone(), (key, f));
     }
+    session.refs = fresh;
     let (index, diags) = graph::build(documents, &cfg);
     // A document dropped as a duplicate is a file in error, not a published one.
     let duplicates = diags.iter().filter(|d| d.code == "E-DUP").count();
@@ -200,20 +245,47 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
             None
         }
     };
+    out.elapsed = started.elapsed();
+    Prepared {
+        config: cfg,
+        index,
+        theme,
+        outcome: out,
+    }
+}
+
+/// The files that are not rendered from templates: open data, search index,
+/// feed, robots.txt. (The sitemap needs the page list: see [`sitemap`].)
+pub fn data_pages(
+    index: &graph::Index,
+    cfg: &config::Config,
+    first_paragraph: &dyn Fn(usize) -> String,
+) -> Vec<render::Page> {
+    let mut pages = vec![opendata::documents_json(index)];
+    pages.extend(search::build(index, cfg, &|i| {
+        source::normalize(&index.docs[i].doc.body)
+    }));
+    pages.push(opendata::feed(index, cfg, first_paragraph));
+    pages.push(opendata::robots(cfg));
+    pages
+}
+
+/// Runs the pipeline: load, link, render, and write when `output` is set.
+pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
+    let started = Instant::now();
+    let Prepared {
+        config: cfg,
+        index,
+        theme,
+        outcome: mut out,
+    } = prepare(opts, &mut Session::default());
     if let (Some(theme), false) = (&theme, out.failed()) {
         let renderer = render::Renderer::new(&index, &cfg, theme);
         let rendered = renderer.render_all(&|n| progress.start(n), &|| progress.tick());
         progress.finish();
         match rendered {
             Ok(mut pages) => {
-                pages.push(opendata::documents_json(&index));
-                pages.extend(search::build(&index, &cfg, &|i| {
-                    source::normalize(&index.docs[i].doc.body)
-                }));
-                pages.push(opendata::feed(&index, &cfg, &|i| {
-                    renderer.first_paragraph(i).to_string()
-                }));
-                pages.push(opendata::robots(&cfg));
+                pages.extend(data_pages(&index, &cfg, &|i| renderer.first_paragraph(i).to_string()));
                 let sitemap = opendata::sitemap(&pages, &index, &cfg);
                 pages.push(sitemap);
                 pages.sort_by(|a, b| a.path.cmp(&b.path));

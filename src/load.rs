@@ -202,6 +202,11 @@ pub struct Loaded {
 
 /// Loads every document under `dir`.
 pub fn load(dir: &Path, opts: &LoadOptions) -> Loaded {
+    load_cached(dir, opts, &mut Cache::default())
+}
+
+/// Loads every document under `dir`, reusing `cache` for unchanged files.
+pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded {
     let mut out = Loaded::default();
     if !dir.is_dir() {
         out.diagnostics.push(
@@ -246,8 +251,21 @@ pub fn load(dir: &Path, opts: &LoadOptions) -> Loaded {
     // Hidden files inside the walk were filtered with their folders; count them.
     out.counts.skipped += count_hidden(dir);
 
-    let results: Vec<FileResult> = files.par_iter().map(|(path, rel)| load_file(path, rel, opts)).collect();
-    for r in results {
+    let old = std::mem::take(&mut cache.files);
+    let results: Vec<(PathBuf, Stamp, FileResult)> = files
+        .par_iter()
+        .map(|(path, rel)| {
+            let st = stamp(path);
+            match old.get(path) {
+                Some((s, r)) if *s == st && st.0.is_some() => (path.clone(), st, r.clone()),
+                _ => (path.clone(), st, load_file(path, rel, opts)),
+            }
+        })
+        .collect();
+    for (path, st, r) in &results {
+        cache.files.insert(path.clone(), (*st, r.clone()));
+    }
+    for (_, _, r) in results {
         if let Some(text) = r.text {
             out.sources.insert(r.file.clone(), text);
         }
@@ -296,11 +314,29 @@ fn rel_path(dir: &Path, path: &Path) -> String {
         .join("/")
 }
 
+#[derive(Debug, Clone)]
 struct FileResult {
     file: String,
     text: Option<String>,
     document: Option<Document>,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// What a file looked like when it was read: modification time and length.
+type Stamp = (Option<std::time::SystemTime>, u64);
+
+/// Results of earlier loads, reused for files that did not change (the dev
+/// server keeps one across rebuilds).
+#[derive(Debug, Default)]
+pub struct Cache {
+    files: std::collections::HashMap<PathBuf, (Stamp, FileResult)>,
+}
+
+fn stamp(path: &Path) -> Stamp {
+    match std::fs::metadata(path) {
+        Ok(m) => (m.modified().ok(), m.len()),
+        Err(_) => (None, 0),
+    }
 }
 
 /// Loads one file. Public so that tests and the dev server can check one file.

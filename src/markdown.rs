@@ -38,7 +38,7 @@ fn shift(level: HeadingLevel, top: usize) -> HeadingLevel {
 }
 
 /// A link to put over a range of the body (a recognised citation).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Link {
     /// Byte range in the body as written.
     pub range: Range<usize>,

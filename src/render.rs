@@ -289,7 +289,26 @@ pub struct Renderer<'a> {
     config: &'a Config,
     theme: &'a Theme,
     site: SiteView,
-    bodies: Vec<markdown::Rendered>,
+    bodies: std::borrow::Cow<'a, [markdown::Rendered]>,
+}
+
+/// Cache of rendered bodies by a hash of the body and its links (the dev
+/// server keeps one across rebuilds, so that only changed bodies render).
+pub type BodyCache = std::collections::HashMap<u64, markdown::Rendered>;
+
+/// Every page a render makes, by path, to render one on request.
+pub struct Plan {
+    jobs: Vec<Job>,
+    by_path: std::collections::HashMap<String, usize>,
+}
+
+impl Plan {
+    /// The paths of the pages, sorted.
+    pub fn paths(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.by_path.keys().cloned().collect();
+        v.sort();
+        v
+    }
 }
 
 enum Job {
@@ -357,31 +376,51 @@ impl<'a> Renderer<'a> {
         let bodies = index
             .docs
             .par_iter()
+            .map(|d| markdown::render_with_links(&d.doc.body, &links(index, config, d)))
+            .collect();
+        Renderer::from_parts(index, config, theme, std::borrow::Cow::Owned(bodies))
+    }
+
+    /// Prepares a render reusing bodies that did not change since the last one.
+    pub fn with_cache(index: &'a Index, config: &'a Config, theme: &'a Theme, cache: &mut BodyCache) -> Self {
+        use std::hash::{Hash, Hasher};
+        let keyed: Vec<(u64, Vec<markdown::Link>)> = index
+            .docs
+            .par_iter()
             .map(|d| {
-                let links: Vec<markdown::Link> = d
-                    .references
-                    .iter()
-                    .filter_map(|r| match r.target {
-                        Target::Node(n) => Some((r, n)),
-                        Target::Ambiguous => None,
-                    })
-                    .flat_map(|(r, n)| {
-                        let href = format!("{}{}", config.base_url, index.url(n).trim_start_matches('/'));
-                        let title = full_name(index, n);
-                        r.mentions
-                            .iter()
-                            .map(|m| &m.0)
-                            .filter(|m| m.start >= d.doc.body_offset)
-                            .map(move |m| markdown::Link {
-                                range: m.start - d.doc.body_offset..m.end - d.doc.body_offset,
-                                href: href.clone(),
-                                title: title.clone(),
-                            })
-                    })
-                    .collect();
-                markdown::render_with_links(&d.doc.body, &links)
+                let l = links(index, config, d);
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                d.doc.body.hash(&mut h);
+                l.hash(&mut h);
+                (h.finish(), l)
             })
             .collect();
+        let fresh: Vec<Option<markdown::Rendered>> = keyed
+            .par_iter()
+            .zip(index.docs.par_iter())
+            .map(|((k, l), d)| (!cache.contains_key(k)).then(|| markdown::render_with_links(&d.doc.body, l)))
+            .collect();
+        let mut next = BodyCache::with_capacity(keyed.len());
+        let mut bodies = Vec::with_capacity(keyed.len());
+        for ((k, _), f) in keyed.into_iter().zip(fresh) {
+            let r = match f {
+                Some(r) => r,
+                None => cache.get(&k).cloned().unwrap_or_else(|| markdown::render("")),
+            };
+            next.insert(k, r.clone());
+            bodies.push(r);
+        }
+        *cache = next;
+        Renderer::from_parts(index, config, theme, std::borrow::Cow::Owned(bodies))
+    }
+
+    /// A render over bodies rendered before.
+    pub fn from_parts(
+        index: &'a Index,
+        config: &'a Config,
+        theme: &'a Theme,
+        bodies: std::borrow::Cow<'a, [markdown::Rendered]>,
+    ) -> Self {
         let site = SiteView {
             title: config.title.clone(),
             base: config.base_url.clone(),
@@ -394,6 +433,23 @@ impl<'a> Renderer<'a> {
             site,
             bodies,
         }
+    }
+
+    /// The rendered bodies, to keep for later renders of single pages.
+    pub fn into_bodies(self) -> Vec<markdown::Rendered> {
+        self.bodies.into_owned()
+    }
+
+    /// Every page this render would make, for rendering one page at a time.
+    pub fn plan(&self) -> Plan {
+        let jobs = self.jobs();
+        let by_path = jobs.iter().enumerate().map(|(i, j)| (self.job_path(j), i)).collect();
+        Plan { jobs, by_path }
+    }
+
+    /// Renders the page at `path` (`van-ban/x/index.html`), if the plan has it.
+    pub fn render_path(&self, plan: &Plan, path: &str) -> Option<Result<Page, Diagnostic>> {
+        plan.by_path.get(path).map(|&i| self.render_job(&plan.jobs[i]))
     }
 
     /// A site-relative path (`/van-ban/x/`) joined to `base_url`.
@@ -712,6 +768,25 @@ impl<'a> Renderer<'a> {
             entries: issuers,
         });
         jobs
+    }
+
+    fn job_path(&self, job: &Job) -> String {
+        match job {
+            Job::Home { .. } => "index.html".to_string(),
+            Job::Doc(i) => format!("van-ban/{}/index.html", self.index.docs[*i].slug),
+            Job::Cited(i) => format!("van-ban/{}/index.html", self.index.cited[*i].slug),
+            Job::Listing { path, .. } | Job::Catalog { path, .. } => format!("{path}index.html"),
+            Job::Search => "tim-kiem/index.html".to_string(),
+            Job::NotFound => "404.html".to_string(),
+            Job::Redirect(i) => {
+                let r = &self.index.redirects[*i];
+                if r.from.ends_with('/') {
+                    format!("{}index.html", r.from)
+                } else {
+                    r.from.clone()
+                }
+            }
+        }
     }
 
     fn render_job(&self, job: &Job) -> Result<Page, Diagnostic> {
@@ -1256,6 +1331,30 @@ fn motto(number: &crate::number::Number) -> Vec<String> {
             "Độc lập - Tự do - Hạnh phúc".to_string(),
         ],
     }
+}
+
+/// The citation links of a document's body.
+fn links(index: &Index, config: &Config, d: &crate::graph::DocNode) -> Vec<markdown::Link> {
+    d.references
+        .iter()
+        .filter_map(|r| match r.target {
+            Target::Node(n) => Some((r, n)),
+            Target::Ambiguous => None,
+        })
+        .flat_map(|(r, n)| {
+            let href = format!("{}{}", config.base_url, index.url(n).trim_start_matches('/'));
+            let title = full_name(index, n);
+            r.mentions
+                .iter()
+                .map(|m| &m.0)
+                .filter(|m| m.start >= d.doc.body_offset)
+                .map(move |m| markdown::Link {
+                    range: m.start - d.doc.body_offset..m.end - d.doc.body_offset,
+                    href: href.clone(),
+                    title: title.clone(),
+                })
+        })
+        .collect()
 }
 
 /// A document named in full, for tooltips: "Kết luận số 127-KL/TW ngày

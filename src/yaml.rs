@@ -164,6 +164,14 @@ fn convert(v: serde_yaml::Value) -> Node {
     }
 }
 
+/// A string written as a YAML scalar that reads back as the same string
+/// (quoted when it needs to be).
+pub fn scalar(s: &str) -> String {
+    serde_yaml::to_string(s)
+        .map(|t| t.trim_end().to_string())
+        .unwrap_or_else(|_| format!("{s:?}"))
+}
+
 /// Where a top-level key stands: the span of the key name on its line.
 pub fn locate_key(text: &str, key: &str) -> Option<Span> {
     let mut start = 0;

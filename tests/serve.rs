@@ -1,0 +1,230 @@
+//! `vanban serve` over real HTTP on loopback: pages, content types, the 404
+//! page, refused traversal, live reload on an edit, the error overlay that
+//! appears and goes, and `new` followed by `check`.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(dir: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["serve", "--port", "0"])
+        .current_dir(dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start serve");
+    let Some(stderr) = child.stderr.take() else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("no stderr");
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let line = rx
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("serve prints its address");
+        if let Some(rest) = line.strip_prefix("Đang phục vụ tại http://") {
+            let addr = rest.split('/').next().unwrap_or("").to_string();
+            return Server { child, addr };
+        }
+    }
+}
+
+/// A raw request, so that the path is sent exactly as written.
+fn get(addr: &str, target: &str) -> (u16, String, String) {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    write!(s, "GET {target} HTTP/1.1\r\nHost: {addr}\r\n\r\n").expect("send");
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).expect("read");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    (status, head.to_string(), body.to_string())
+}
+
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(&content).expect("mkdir");
+    std::fs::write(
+        content.join("a.md"),
+        "---\nnumber: 4029-CV/TU\ntitle: Triển khai Kết luận\nissuer: Ban Thường vụ Tỉnh ủy\n---\nThực hiện Kết luận số 127-KL/TW ngày 28/02/2025.\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("secret.txt"), "không được lộ").expect("write");
+    dir
+}
+
+fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !f() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn serves_pages_with_types_404_and_refuses_traversal() {
+    let dir = site();
+    let server = start(dir.path());
+    assert!(
+        server.addr.starts_with("127.0.0.1:"),
+        "loopback by default: {}",
+        server.addr
+    );
+    let (status, head, body) = get(&server.addr, "/");
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: text/html; charset=utf-8"));
+    assert!(body.contains("/__vanban/live.js"), "the page reloads itself");
+    let (status, head, _) = get(&server.addr, "/static/style.css");
+    assert_eq!(status, 200);
+    assert!(head.contains("text/css"));
+    let (status, head, _) = get(&server.addr, "/api/documents.json");
+    assert_eq!((status, head.contains("application/json")), (200, true));
+    let (status, _, body) = get(&server.addr, "/van-ban/4029-cv-tu/");
+    assert_eq!(status, 200);
+    assert!(body.contains("class=\"cite\""), "citations linked");
+    let (status, _, body) = get(&server.addr, "/khong-co-trang-nay/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Không tìm thấy trang"));
+    for target in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/static/..%2f..%2fsecret.txt",
+        "/..\\secret.txt",
+        "http://127.0.0.1/secret.txt",
+        "//secret.txt",
+    ] {
+        let (status, _, body) = get(&server.addr, target);
+        assert!(status == 403 || status == 404, "{target}: {status}");
+        assert!(!body.contains("không được lộ"), "{target} leaked a file");
+    }
+}
+
+#[test]
+fn an_edit_reloads_and_errors_show_in_the_overlay_until_fixed() {
+    let dir = site();
+    let server = start(dir.path());
+    let file = dir.path().join("content/a.md");
+    // Listen for reloads.
+    let mut events = TcpStream::connect(&server.addr).expect("connect");
+    write!(events, "GET /__vanban/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    events.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    let mut reader = BufReader::new(events);
+    let mut line = String::new();
+    while !line.starts_with(": vanban") {
+        line.clear();
+        reader.read_line(&mut line).expect("stream opens");
+    }
+    // An edit: the stream says reload, and the page has the new text.
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replace("Thực hiện", "Tiếp tục thực hiện")).expect("edit");
+    loop {
+        line.clear();
+        reader.read_line(&mut line).expect("reload event");
+        if line.starts_with("data: reload") {
+            break;
+        }
+    }
+    let (_, _, body) = get(&server.addr, "/van-ban/4029-cv-tu/");
+    assert!(body.contains("Tiếp tục thực hiện"), "the edit shows");
+    // A broken file: the last good page stays, with the error over it.
+    std::fs::write(
+        &file,
+        "---\nnumber: 4029-CV/TU\ntitle: Triển khai\nissuer: Ban Thường vụ Tỉnh ủy\ndate: 31/02/2025\n---\nThân.\n",
+    )
+    .expect("break");
+    wait_for("the overlay", || {
+        get(&server.addr, "/van-ban/4029-cv-tu/").2.contains("vanban-loi")
+    });
+    let (status, _, body) = get(&server.addr, "/van-ban/4029-cv-tu/");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("a.md:5:7") && body.contains("31/02/2025"),
+        "file, line and message in the overlay"
+    );
+    assert!(
+        body.contains("Tiếp tục thực hiện"),
+        "the last good site stays underneath"
+    );
+    // Fixed: the overlay goes.
+    std::fs::write(&file, text).expect("fix");
+    wait_for("the overlay to go", || {
+        !get(&server.addr, "/van-ban/4029-cv-tu/").2.contains("vanban-loi")
+    });
+}
+
+#[test]
+fn new_then_check() {
+    let dir = site();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("run")
+    };
+    let out = run(&[
+        "new",
+        "--number",
+        "12-CV/TU",
+        "--issuer",
+        "Ban Thường vụ Tỉnh ủy",
+        "--title",
+        "Về việc: kiểm tra",
+        "--date",
+        "18/7/2025",
+        "--locality",
+        "Phú Thọ",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("content/2025/12-cv-tu-phu-tho-2025.md"));
+    let check = run(&["check"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(String::from_utf8_lossy(&check.stderr).starts_with("Đã kiểm tra: 2 văn bản"));
+    // Never overwrite; a bad number is a usage error with a hint.
+    let again = run(&[
+        "new",
+        "--number",
+        "12-CV/TU",
+        "--issuer",
+        "X",
+        "--title",
+        "Y",
+        "--date",
+        "18/7/2025",
+        "--locality",
+        "Phú Thọ",
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("không ghi đè"));
+    let bad = run(&["new", "--number", "12/CV", "--issuer", "X", "--title", "Y"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("gợi ý"));
+}
