@@ -317,7 +317,9 @@ pub fn refuse(target: &str) -> Option<&'static str> {
         return Some("chỉ nhận đường dẫn trong trang");
     }
     let path = target.split(['?', '#']).next().unwrap_or("");
-    let decoded = percent_decode(path)?;
+    let Some(decoded) = percent_decode(path) else {
+        return Some("mã hóa % không hợp lệ");
+    };
     if decoded.contains('\\') || decoded.contains('\0') {
         return Some("ký tự không được phép");
     }
