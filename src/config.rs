@@ -76,7 +76,8 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                         other.kind_vi()
                     ),
                 )
-                .at(file, 0..0),
+                .at(file, 0..0)
+                .hint("viết mỗi khóa trên một dòng: `title: Văn bản chỉ đạo`"),
             );
             return (cfg, diags);
         }
@@ -100,6 +101,7 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                 format!("`{key}` phải là {what}, không phải {}", value.kind_vi()),
             )
             .at(file, span_of(key))
+            .hint("xem bảng cấu hình `site.yaml` trong README")
         };
         match key.as_str() {
             "title" | "base_url" | "language" | "locality" => match value.as_text() {

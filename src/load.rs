@@ -351,8 +351,11 @@ fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> FileResult {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            r.diagnostics
-                .push(Diagnostic::error("E-READ", format!("không đọc được tệp: {e}")).in_file(&file));
+            r.diagnostics.push(
+                Diagnostic::error("E-READ", format!("không đọc được tệp: {e}"))
+                    .in_file(&file)
+                    .hint("kiểm tra quyền đọc tệp"),
+            );
             return r;
         }
     };

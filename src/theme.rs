@@ -91,7 +91,10 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
                 let entry = match entry {
                     Ok(e) => e,
                     Err(e) => {
-                        diags.push(Diagnostic::error("E-THEME", format!("không đọc được giao diện: {e}")));
+                        diags.push(
+                            Diagnostic::error("E-THEME", format!("không đọc được giao diện: {e}"))
+                                .hint("kiểm tra quyền đọc thư mục giao diện"),
+                        );
                         continue;
                     }
                 };
@@ -111,9 +114,11 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
                             templates.retain(|(name, _, _)| *name != rel);
                             templates.push((rel, text, shown));
                         }
-                        Err(e) => {
-                            diags.push(Diagnostic::error("E-THEME", format!("không đọc được mẫu: {e}")).in_file(&shown))
-                        }
+                        Err(e) => diags.push(
+                            Diagnostic::error("E-THEME", format!("không đọc được mẫu: {e}"))
+                                .in_file(&shown)
+                                .hint("mẫu phải là tệp UTF-8 đọc được"),
+                        ),
                     }
                 } else {
                     match std::fs::read(entry.path()) {
@@ -122,9 +127,11 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
                             statics.retain(|(p, _)| *p != path);
                             statics.push((path, bytes));
                         }
-                        Err(e) => {
-                            diags.push(Diagnostic::error("E-THEME", format!("không đọc được tệp: {e}")).in_file(&shown))
-                        }
+                        Err(e) => diags.push(
+                            Diagnostic::error("E-THEME", format!("không đọc được tệp: {e}"))
+                                .in_file(&shown)
+                                .hint("kiểm tra quyền đọc tệp"),
+                        ),
                     }
                 }
             }
@@ -149,10 +156,10 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
     }
     if diags.is_empty() {
         if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str()))) {
-            diags.push(Diagnostic::error(
-                "E-THEME",
-                format!("giao diện không dùng được: {}", error_chain(&e)),
-            ));
+            diags.push(
+                Diagnostic::error("E-THEME", format!("giao diện không dùng được: {}", error_chain(&e)))
+                    .hint("kiểm tra `{% extends %}` và `{% include %}` trỏ đến mẫu có thật"),
+            );
         }
     }
     statics.sort();
