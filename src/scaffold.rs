@@ -106,11 +106,8 @@ pub fn create(content: &Path, doc: &NewDocument) -> Result<PathBuf, Diagnostic> 
     }
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| {
-            Diagnostic::error(
-                "E-WRITE",
-                format!("không tạo được thư mục `{}`: {e}", parent.display())
-                    .hint("kiểm tra quyền ghi và dung lượng đĩa"),
-            )
+            Diagnostic::error("E-WRITE", format!("không tạo được thư mục `{}`: {e}", parent.display()))
+                .hint("kiểm tra quyền ghi và dung lượng đĩa")
         })?;
     }
     let mut file = std::fs::OpenOptions::new()
@@ -118,16 +115,12 @@ pub fn create(content: &Path, doc: &NewDocument) -> Result<PathBuf, Diagnostic> 
         .create_new(true)
         .open(&path)
         .map_err(|e| {
-            Diagnostic::error(
-                "E-WRITE",
-                format!("không tạo được tệp `{}`: {e}", path.display()).hint("kiểm tra quyền ghi và dung lượng đĩa"),
-            )
+            Diagnostic::error("E-WRITE", format!("không tạo được tệp `{}`: {e}", path.display()))
+                .hint("kiểm tra quyền ghi và dung lượng đĩa")
         })?;
     std::io::Write::write_all(&mut file, text(doc).as_bytes()).map_err(|e| {
-        Diagnostic::error(
-            "E-WRITE",
-            format!("không ghi được `{}`: {e}", path.display()).hint("kiểm tra quyền ghi và dung lượng đĩa"),
-        )
+        Diagnostic::error("E-WRITE", format!("không ghi được `{}`: {e}", path.display()))
+            .hint("kiểm tra quyền ghi và dung lượng đĩa")
     })?;
     Ok(path)
 }
