@@ -118,6 +118,9 @@ pub struct BuildArgs {
     /// Thay thế thư mục xuất dù không do vanban tạo.
     #[arg(long)]
     pub force: bool,
+    /// In thời gian của từng giai đoạn (print the time of each stage).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// `vanban check`.
@@ -201,7 +204,15 @@ fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
         } else {
             "Đã kiểm tra"
         };
-        let dest = writing.map(|p| format!(" vào {}", p.display())).unwrap_or_default();
+        let kept = outcome.written.map_or(0, |r| r.unchanged);
+        let kept = if kept > 0 {
+            format!(" ({kept} tệp không đổi)")
+        } else {
+            String::new()
+        };
+        let dest = writing
+            .map(|p| format!(" vào {}{kept}", p.display()))
+            .unwrap_or_default();
         format!(
             "{verb}: {} văn bản, {} trang ({} tệp), {} cảnh báo ({files}){dest}, {} giây",
             outcome.documents,
@@ -278,6 +289,11 @@ pub fn main() -> i32 {
                 explain: None,
             };
             let outcome = crate::run(&opts, &bar());
+            if a.timings {
+                for (stage, d) in &outcome.timings {
+                    eprintln!("  {stage:<22} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+                }
+            }
             report(&outcome, a.common.message_format, Some(&a.output))
         }
         Command::Serve(a) => serve(a),

@@ -105,6 +105,8 @@ pub struct Outcome {
     pub elapsed: Duration,
     /// The citations of the `--explain` file, one line each.
     pub explain: Option<String>,
+    /// Time spent in each stage, in order (for `--timings`).
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 impl Outcome {
@@ -204,11 +206,18 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
         drafts: opts.drafts,
         default_locality: cfg.locality.clone(),
     };
+    let mut clock = Instant::now();
+    let mut lap = |out: &mut Outcome, name: &'static str| {
+        out.timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+    lap(&mut out, "cấu hình");
     let loaded = load::load_cached(&opts.content, &load_opts, &mut session.load);
     out.sources.extend(loaded.sources);
     out.diagnostics.extend(loaded.diagnostics);
     out.counts = loaded.counts;
     let mut documents = loaded.documents;
+    lap(&mut out, "đọc nội dung");
     let cache = &session.refs;
     let found: Vec<(u64, refs::TextRefs)> = documents
         .par_iter()
@@ -228,7 +237,9 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
         fresh.insert(doc.file.clone(), (key, f));
     }
     session.refs = fresh;
+    lap(&mut out, "tìm trích dẫn");
     let (index, diags) = graph::build(documents, &cfg);
+    lap(&mut out, "liên kết");
     // A document dropped as a duplicate is a file in error, not a published one.
     let duplicates = diags.iter().filter(|d| d.code == "E-DUP").count();
     out.counts.published -= duplicates.min(out.counts.published);
@@ -280,9 +291,16 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
         outcome: mut out,
     } = prepare(opts, &mut Session::default());
     if let (Some(theme), false) = (&theme, out.failed()) {
+        let mut clock = Instant::now();
+        let mut lap = |out: &mut Outcome, name: &'static str| {
+            out.timings.push((name, clock.elapsed()));
+            clock = Instant::now();
+        };
         let renderer = render::Renderer::new(&index, &cfg, theme);
+        lap(&mut out, "Markdown");
         let rendered = renderer.render_all(&|n| progress.start(n), &|| progress.tick());
         progress.finish();
+        lap(&mut out, "trang");
         match rendered {
             Ok(mut pages) => {
                 pages.extend(data_pages(&index, &cfg, &|i| renderer.first_paragraph(i).to_string()));
@@ -291,12 +309,14 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
                 pages.sort_by(|a, b| a.path.cmp(&b.path));
                 out.files = pages.len();
                 out.pages = pages.iter().filter(|p| p.path.ends_with(".html")).count();
+                lap(&mut out, "dữ liệu mở, tìm kiếm");
                 if let Some(dir) = &opts.output {
                     match write::write_site(dir, &opts.content, &pages, opts.force) {
                         Ok(r) => out.written = Some(r),
                         Err(e) => out.diagnostics.push(e.diagnostic()),
                     }
                 }
+                lap(&mut out, "ghi");
             }
             Err(d) => out.diagnostics.extend(d),
         }

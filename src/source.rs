@@ -76,7 +76,14 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.nfc() {
+    // Most text is NFC already: skip the composition pass when it is.
+    let nfc: Box<dyn Iterator<Item = char>> =
+        if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+            Box::new(s.chars())
+        } else {
+            Box::new(s.nfc())
+        };
+    for c in nfc {
         let c = match c {
             '\u{00D0}' | '\u{0189}' => 'Đ',
             '\u{00F0}' => 'đ',
@@ -117,15 +124,24 @@ pub fn normalize_body(s: &str) -> String {
 /// Folds Vietnamese to ASCII lower case: tone and vowel marks removed, `đ`
 /// to `d` (U+0111 has no decomposition, so it is mapped explicitly).
 pub fn fold(s: &str) -> String {
-    normalize(s)
-        .nfd()
-        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let n = normalize(s);
+    let mut out = String::with_capacity(n.len());
+    for c in n.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut push = |d: char| {
+            if !('\u{0300}'..='\u{036F}').contains(&d) {
+                match d {
+                    'đ' | 'Đ' => out.push('d'),
+                    d => out.extend(d.to_lowercase()),
+                }
+            }
+        };
+        unicode_normalization::char::decompose_canonical(c, &mut push);
+    }
+    out
 }
 
 /// A URL segment: folded, every run of other characters becomes one `-`.

@@ -25,6 +25,8 @@ pub struct Report {
     pub files: usize,
     /// Bytes written.
     pub bytes: u64,
+    /// Files whose bytes did not change (kept as they were, with their time).
+    pub unchanged: usize,
 }
 
 /// Why the site was not written.
@@ -161,7 +163,8 @@ pub fn write_site(out: &Path, content: &Path, pages: &[Page], force: bool) -> Re
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
     }
-    match fill(&staging, pages) {
+    let previous = out_abs.join(MARKER).is_file().then_some(out_abs.as_path());
+    match fill(&staging, pages, previous) {
         Ok(report) => {
             swap(&staging, &out_abs, &old)?;
             Ok(report)
@@ -173,7 +176,20 @@ pub fn write_site(out: &Path, content: &Path, pages: &[Page], force: bool) -> Re
     }
 }
 
-fn fill(staging: &Path, pages: &[Page]) -> Result<Report, WriteError> {
+/// Whether the previous site holds the same bytes at `rel`.
+fn unchanged(previous: Option<&Path>, rel: &str, bytes: &[u8]) -> Option<PathBuf> {
+    let old = previous?.join(rel);
+    let meta = std::fs::symlink_metadata(&old).ok()?;
+    if !meta.is_file() || meta.len() != bytes.len() as u64 {
+        return None;
+    }
+    (std::fs::read(&old).ok()? == bytes).then_some(old)
+}
+
+/// Writes the pages into `staging`. A file whose bytes did not change since
+/// the previous site is hard-linked from it: same inode, same modification
+/// time, so rsync-style deploys move only what changed.
+fn fill(staging: &Path, pages: &[Page], previous: Option<&Path>) -> Result<Report, WriteError> {
     std::fs::create_dir_all(staging).map_err(io(staging))?;
     let mut dirs: Vec<PathBuf> = pages
         .iter()
@@ -184,8 +200,15 @@ fn fill(staging: &Path, pages: &[Page]) -> Result<Report, WriteError> {
     for d in &dirs {
         std::fs::create_dir_all(d).map_err(io(d))?;
     }
+    let reused = std::sync::atomic::AtomicUsize::new(0);
     pages.par_iter().try_for_each(|p| {
         let path = staging.join(&p.path);
+        if let Some(old) = unchanged(previous, &p.path, &p.bytes) {
+            if std::fs::hard_link(&old, &path).is_ok() {
+                reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                return Ok(());
+            }
+        }
         std::fs::write(&path, &p.bytes).map_err(io(&path))
     })?;
     let marker = staging.join(MARKER);
@@ -197,6 +220,7 @@ fn fill(staging: &Path, pages: &[Page]) -> Result<Report, WriteError> {
     Ok(Report {
         files: pages.len(),
         bytes: pages.iter().map(|p| p.bytes.len() as u64).sum(),
+        unchanged: reused.into_inner(),
     })
 }
 
@@ -252,6 +276,25 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(out.join("index.html")).ok().as_deref(),
             Some("một")
+        );
+        // Unchanged bytes keep their file (and its modification time); changed ones are new.
+        let before = std::fs::metadata(out.join("index.html"))
+            .and_then(|m| m.modified())
+            .ok();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let r = write_site(
+            &out,
+            &content,
+            &[page("index.html", "một"), page("b.html", "hai")],
+            false,
+        )
+        .expect("second build");
+        assert_eq!(r.unchanged, 1);
+        assert_eq!(
+            std::fs::metadata(out.join("index.html"))
+                .and_then(|m| m.modified())
+                .ok(),
+            before
         );
         // A page whose folder collides with a file fails; the old site stays.
         let err = write_site(
