@@ -224,26 +224,51 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
         .sort_by_file_name()
         .into_iter();
     let walker = walker.filter_entry(|e| e.depth() == 0 || !hidden(e.file_name().to_string_lossy().as_ref()));
+    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 let rel = rel_path(dir, e.path());
-                if e.path().extension().is_some_and(|x| x == "md") {
+                // A link may lead out of the content folder: its target is not published.
+                let outside =
+                    e.path_is_symlink() || e.path().ancestors().skip(1).take(e.depth()).any(|a| a.is_symlink());
+                let outside = outside && std::fs::canonicalize(e.path()).map_or(true, |t| !t.starts_with(&root));
+                if outside {
+                    out.diagnostics.push(
+                        Diagnostic::warning(
+                            "W-SYMLINK",
+                            format!(
+                                "`{}` là liên kết tượng trưng trỏ ra ngoài thư mục nội dung; bỏ qua",
+                                e.path().display()
+                            ),
+                        )
+                        .hint("chép tệp vào thư mục nội dung thay vì liên kết tới nơi khác"),
+                    );
+                    out.counts.skipped += 1;
+                } else if e.path().extension().is_some_and(|x| x == "md") {
                     files.push((e.path().to_path_buf(), rel));
                 } else {
                     out.counts.skipped += 1;
                 }
             }
             Ok(_) => {}
+            Err(err) if err.loop_ancestor().is_some() => {
+                let path = err.path().map(|p| p.display().to_string()).unwrap_or_default();
+                out.diagnostics.push(
+                    Diagnostic::warning(
+                        "W-SYMLINK",
+                        format!("vòng lặp liên kết tượng trưng tại `{path}`; bỏ qua"),
+                    )
+                    .hint("xóa liên kết trỏ ngược lên thư mục cha"),
+                );
+                out.counts.skipped += 1;
+            }
             Err(err) => {
                 let path = err.path().map(|p| p.display().to_string()).unwrap_or_default();
-                let msg = if err.loop_ancestor().is_some() {
-                    format!("vòng lặp liên kết tượng trưng tại `{path}`; đã bỏ qua")
-                } else {
-                    format!("không đọc được `{path}`: {err}")
-                };
-                out.diagnostics
-                    .push(Diagnostic::error("E-READ", msg).hint("kiểm tra quyền đọc và các liên kết tượng trưng"));
+                out.diagnostics.push(
+                    Diagnostic::error("E-READ", format!("không đọc được `{path}`: {err}"))
+                        .hint("kiểm tra quyền đọc và các liên kết tượng trưng"),
+                );
                 out.counts.errors += 1;
             }
         }

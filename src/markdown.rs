@@ -72,6 +72,7 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
     let mut in_para = false;
     let mut para_done = false;
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len() + valid.len() * 2);
+    let mut has_html = false;
     for (event, range) in events {
         match &event {
             Event::Start(Tag::Paragraph) if !para_done => in_para = true,
@@ -103,7 +104,14 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
                 attrs,
             })),
             Event::End(TagEnd::Heading(level)) => out_events.push(Event::End(TagEnd::Heading(shift(level, top)))),
-            Event::Html(raw) | Event::InlineHtml(raw) => out_events.push(Event::Text(raw)),
+            Event::Html(raw) => {
+                has_html = true;
+                out_events.push(Event::Html(raw))
+            }
+            Event::InlineHtml(raw) => {
+                has_html = true;
+                out_events.push(Event::InlineHtml(raw))
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -131,6 +139,12 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
     }
     let mut out = String::with_capacity(body.len() * 5 / 4);
     html::push_html(&mut out, out_events.into_iter());
+    // Without raw HTML, pulldown-cmark's output is safe by construction (text and
+    // attributes escaped, link schemes checked above); with it, the whole body
+    // goes through the allow-list.
+    if has_html {
+        out = sanitize(&out);
+    }
     Rendered {
         html: out,
         first_paragraph: crate::source::normalize(&first),
@@ -241,6 +255,78 @@ fn escape_attr(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// The allow-list for bodies with raw HTML (ammonia): text formatting,
+/// lists, tables, headings, quotes, links (http, https, mailto and site
+/// links; `class="cite"` kept for citation links), images with http(s)
+/// sources. Scripts, styles, frames, forms, SVG, MathML, event attributes and
+/// `javascript:`/`data:` URLs are removed.
+pub fn sanitize(html: &str) -> String {
+    use std::collections::HashSet;
+    let tags: HashSet<&str> = [
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+    ]
+    .into_iter()
+    .collect();
+    let mut classes = std::collections::HashMap::new();
+    classes.insert("a", ["cite"].into_iter().collect::<HashSet<&str>>());
+    ammonia::Builder::default()
+        .tags(tags)
+        .add_tag_attributes("a", ["title"])
+        .add_tag_attributes("td", ["colspan", "rowspan"])
+        .add_tag_attributes("th", ["colspan", "rowspan", "scope"])
+        .add_tag_attributes("img", ["alt", "title", "width", "height"])
+        .allowed_classes(classes)
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(None)
+        .clean(html)
+        .to_string()
+}
+
 /// Byte ranges of a body that citations may not be found in: code spans and
 /// blocks, links and images (they already lead somewhere), and raw HTML.
 pub fn masked_ranges(body: &str) -> Vec<Range<usize>> {
@@ -336,8 +422,12 @@ mod tests {
         let r = render(
             "<script>alert(1)</script>\n\nxin <b onclick=x>chào</b> [a](javascript:alert(1)) [b](https://x.vn)\n",
         );
-        assert!(!r.html.contains("<script"), "{}", r.html);
-        assert!(!r.html.contains("<b "), "{}", r.html);
+        assert!(
+            !r.html.contains("<script") && !r.html.contains("alert(1)</"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<b ") && r.html.contains("<b>chào</b>"), "{}", r.html);
         assert!(!r.html.contains("javascript:"), "{}", r.html);
         assert!(r.html.contains("href=\"https://x.vn\""));
     }

@@ -1,0 +1,55 @@
+//! Hostile inputs, timed: `cargo bench --bench hostile` builds, one at a time,
+//! a 5 MB document, a document with 5,000 citations, 20,000 nested block
+//! quotes, a 200,000-character line and an empty body, and prints the time
+//! and peak memory of each build (each must stay under 10 s).
+
+use std::time::Instant;
+
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let fm = |n: &str| format!("---\nnumber: {n}\ntitle: Văn bản\nissuer: Ban Thường vụ Tỉnh ủy\n---\n");
+    let sentence = "Thực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị về sắp xếp bộ máy. ";
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "5 MB document",
+            fm("1-CV/TU") + &sentence.repeat(5_000_000 / sentence.len() + 1),
+        ),
+        (
+            "5,000 citations",
+            fm("2-CV/TU")
+                + &(1..=5000)
+                    .map(|i| format!("Kế hoạch số {i}-KH/TU ngày 1/1/2025; "))
+                    .collect::<String>(),
+        ),
+        ("20,000 nested quotes", fm("3-CV/TU") + &">".repeat(20_000) + " sâu\n"),
+        ("200,000-char line", fm("4-CV/TU") + &"ả".repeat(200_000) + "\n"),
+        ("empty body", fm("5-CV/TU")),
+    ];
+    println!("{:<22} {:>9} {:>8} {:>14}", "input", "seconds", "pages", "peak RSS MiB");
+    for (name, text) in cases {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(&content).expect("mkdir");
+        std::fs::write(content.join("a.md"), text).expect("write");
+        let opts = vanban::Options {
+            content,
+            output: Some(dir.path().join("public")),
+            ..vanban::Options::default()
+        };
+        let started = Instant::now();
+        let outcome = vanban::run(&opts, &vanban::Quiet);
+        let secs = started.elapsed().as_secs_f64();
+        assert!(!outcome.failed(), "{name}: {:?}", outcome.diagnostics.first());
+        println!("{name:<22} {secs:>9.2} {:>8} {:>14.0}", outcome.pages, peak_rss_mib());
+    }
+}

@@ -1,0 +1,122 @@
+//! Nothing lost, nothing outside, nothing hanging: symlinks and symlink loops
+//! in the content folder, the accounting of every file, and hostile inputs
+//! (a 5 MB document, 5,000 citations, 20,000 nested block quotes, a
+//! 200,000-character line, an empty body) that must end in a result.
+//! Their times are printed by `cargo bench --bench hostile`, not asserted.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+fn build(dir: &Path) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .arg("build")
+        .current_dir(dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run");
+    // A guard against hangs, not a timing assertion.
+    let started = Instant::now();
+    while child.try_wait().ok().flatten().is_none() {
+        if started.elapsed() > Duration::from_secs(300) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("vanban did not finish");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+fn fm(number: &str) -> String {
+    format!("---\nnumber: {number}\ntitle: Văn bản\nissuer: Ban Thường vụ Tỉnh ủy\n---\n")
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_content_and_loops_are_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("sub")).expect("mkdir");
+    std::fs::write(content.join("a.md"), fm("1-CV/TU")).expect("write");
+    std::fs::write(dir.path().join("secret.md"), fm("2-CV/TU") + "Bí mật").expect("write");
+    std::os::unix::fs::symlink(dir.path().join("secret.md"), content.join("link.md")).expect("symlink");
+    std::os::unix::fs::symlink(&content, content.join("sub/loop")).expect("loop");
+    std::os::unix::fs::symlink(content.join("a.md"), content.join("inside.md")).expect("inside link");
+    let out = build(dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.code().is_some(), "no crash: {stderr}");
+    assert!(stderr.contains("W-SYMLINK") && stderr.contains("link.md"), "{stderr}");
+    assert!(stderr.contains("vòng lặp"), "{stderr}");
+    assert!(
+        !dir.path().join("public/van-ban/2-cv-tu").exists(),
+        "the target outside was not published"
+    );
+    // inside.md is a second file with the same identity as a.md: an error naming both.
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("E-DUP"), "{stderr}");
+}
+
+#[test]
+fn every_file_is_accounted_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let c = dir.path().join("content");
+    std::fs::create_dir_all(c.join("_notes")).expect("mkdir");
+    std::fs::create_dir_all(c.join("2025")).expect("mkdir");
+    std::fs::write(c.join("a.md"), fm("1-CV/TU")).expect("w");
+    std::fs::write(c.join("2025/b.md"), fm("2-CV/TU")).expect("w");
+    std::fs::write(
+        c.join("draft.md"),
+        fm("3-CV/TU").replace("---\nThân", "draft: true\n---\n").replace(
+            "issuer: Ban Thường vụ Tỉnh ủy\n",
+            "issuer: Ban Thường vụ Tỉnh ủy\ndraft: true\n",
+        ),
+    )
+    .expect("w");
+    std::fs::write(c.join("bad.md"), "---\nnumber: x\n---\n").expect("w");
+    std::fs::write(c.join("_ghi-chu.md"), "ghi chú").expect("w");
+    std::fs::write(c.join("_notes/x.md"), "x").expect("w");
+    std::fs::write(c.join(".an.md"), "x").expect("w");
+    std::fs::write(c.join("logo.png"), [0u8, 1, 2]).expect("w");
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .arg("check")
+        .current_dir(dir.path())
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let last = stderr.lines().last().unwrap_or("");
+    // 8 files: 2 published, 1 draft, 4 not documents, 1 in error.
+    assert!(
+        last.contains("tệp: 2 xuất bản, 1 nháp, 4 không phải văn bản, 1 lỗi"),
+        "{last}"
+    );
+}
+
+#[test]
+fn hostile_inputs_end_in_a_result() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let c = dir.path().join("content");
+    std::fs::create_dir_all(&c).expect("mkdir");
+    let sentence = "Thực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị về sắp xếp bộ máy. ";
+    let big: String = sentence.repeat(5_000_000 / sentence.len() + 1);
+    std::fs::write(c.join("big.md"), fm("1-CV/TU") + &big).expect("w");
+    let cites: String = (1..=5000)
+        .map(|i| format!("Kế hoạch số {i}-KH/TU ngày 1/1/2025; "))
+        .collect();
+    std::fs::write(c.join("cites.md"), fm("2-CV/TU") + &cites).expect("w");
+    std::fs::write(c.join("nested.md"), fm("3-CV/TU") + &">".repeat(20_000) + " sâu\n").expect("w");
+    std::fs::write(c.join("line.md"), fm("4-CV/TU") + &"ả".repeat(200_000) + "\n").expect("w");
+    std::fs::write(c.join("empty.md"), fm("5-CV/TU")).expect("w");
+    let out = build(dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("5 văn bản"), "{stderr}");
+    let json = std::fs::read_to_string(dir.path().join("public/api/documents.json")).expect("json");
+    let data: serde_json::Value = serde_json::from_str(&json).expect("valid json");
+    let cites_doc = data["documents"]
+        .as_array()
+        .and_then(|d| d.iter().find(|x| x["number"] == "2-CV/TU"))
+        .expect("doc");
+    assert_eq!(cites_doc["references"].as_array().map(Vec::len), Some(5000));
+}
