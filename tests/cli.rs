@@ -221,28 +221,35 @@ fn theme_folder_replaces_templates() {
 #[test]
 fn two_builds_are_byte_identical() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let a = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["build", "--output", "a", "--content"])
-        .arg(&content)
-        .env("RAYON_NUM_THREADS", "1")
-        .current_dir(dir.path())
-        .output()
-        .expect("run");
-    let b = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["build", "--output", "b", "--content"])
-        .arg(&content)
-        .env("RAYON_NUM_THREADS", "4")
-        .current_dir(dir.path())
-        .output()
-        .expect("run");
-    assert!(a.status.success() && b.status.success());
-    let files_a = walk(&dir.path().join("a"));
-    assert!(files_a.len() > 20);
-    for f in files_a {
-        let rel = f.strip_prefix(dir.path().join("a")).expect("rel");
-        let other = dir.path().join("b").join(rel);
-        assert_eq!(std::fs::read(&f).ok(), std::fs::read(&other).ok(), "{}", rel.display());
+    // The sample site, and a synthetic corpus with citations across provinces.
+    let synthetic = dir.path().join("synthetic");
+    vanban::synth::write_corpus(&synthetic, 300, 7).expect("corpus");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    for (name, content) in [("sample", sample.as_path()), ("synthetic", synthetic.as_path())] {
+        let build = |out: &str, threads: &str| {
+            Command::new(env!("CARGO_BIN_EXE_vanban"))
+                .args(["build", "--output", out, "--content"])
+                .arg(content)
+                .env("RAYON_NUM_THREADS", threads)
+                .current_dir(dir.path())
+                .output()
+                .expect("run")
+        };
+        let (a, b) = (format!("{name}-a"), format!("{name}-b"));
+        assert!(build(&a, "1").status.success() && build(&b, "4").status.success());
+        let files_a = walk(&dir.path().join(&a));
+        let files_b = walk(&dir.path().join(&b));
+        assert!(files_a.len() > 20);
+        assert_eq!(files_a.len(), files_b.len(), "{name}");
+        for f in files_a {
+            let rel = f.strip_prefix(dir.path().join(&a)).expect("rel");
+            assert_eq!(
+                std::fs::read(&f).ok(),
+                std::fs::read(dir.path().join(&b).join(rel)).ok(),
+                "{name}: {}",
+                rel.display()
+            );
+        }
     }
 }
 
