@@ -130,6 +130,9 @@ pub struct Index {
     pub issuers: BTreeMap<String, Issuer>,
     /// Redirects: aliases, and the undated URL of dated pages.
     pub redirects: Vec<Redirect>,
+    /// Documents some citation names without a date: their page may have
+    /// lived at the undated URL before their date was known.
+    pub cited_undated: std::collections::BTreeSet<Node>,
 }
 
 /// The URL segment of a document's identity: the number, the locality for
@@ -636,6 +639,11 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
     // One reference per distinct target, strongest relation, first mention's text.
     for (i, mut list) in resolved.into_iter().enumerate() {
         list.sort_by_key(|(c, _)| c.span.start);
+        for (c, t) in &list {
+            if let (Target::Node(n), None) = (t, c.date) {
+                index.cited_undated.insert(*n);
+            }
+        }
         let mut refs: Vec<Reference> = Vec::new();
         for (c, target) in list {
             let same = refs.iter_mut().find(|r| match (&r.target, &target) {
@@ -761,7 +769,10 @@ fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
                 (&c.number, c.locality.as_deref(), c.date, false)
             }
         };
-        if custom || date.is_none() || number.printed_year().is_some() {
+        // Cited pages may move when their date is learned; a document's page
+        // only if a citation once named it without a date.
+        let may_have_moved = matches!(n, Node::Cited(_)) || index.cited_undated.contains(&n);
+        if custom || date.is_none() || number.printed_year().is_some() || !may_have_moved {
             continue;
         }
         let undated = format!("van-ban/{}/", identity_slug(number, locality, None));

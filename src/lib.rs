@@ -282,6 +282,8 @@ pub fn data_pages(
 }
 
 /// Runs the pipeline: load, link, render, and write when `output` is set.
+/// Pages are written as they are rendered, into a folder beside the output
+/// that replaces it only when everything succeeded.
 pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
     let started = Instant::now();
     let Prepared {
@@ -296,25 +298,61 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
             out.timings.push((name, clock.elapsed()));
             clock = Instant::now();
         };
+        let staging = match &opts.output {
+            Some(dir) => match write::Staging::begin(dir, &opts.content, opts.force) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    out.diagnostics.push(e.diagnostic());
+                    None
+                }
+            },
+            None => None,
+        };
+        if opts.output.is_some() && staging.is_none() {
+            diag::sort(&mut out.diagnostics);
+            out.elapsed = started.elapsed();
+            return out;
+        }
+        let html = std::sync::atomic::AtomicUsize::new(0);
+        let sink = |page: render::Page| -> Result<(), Diagnostic> {
+            if page.path.ends_with(".html") {
+                html.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            match &staging {
+                Some(s) => s.put(&page).map_err(|e| e.diagnostic()),
+                None => Ok(()),
+            }
+        };
         let renderer = render::Renderer::new(&index, &cfg, theme);
         lap(&mut out, "Markdown");
-        let rendered = renderer.render_all(&|n| progress.start(n), &|| progress.tick());
+        let rendered = renderer.render_each(&|n| progress.start(n), &|| progress.tick(), &sink);
         progress.finish();
         lap(&mut out, "trang");
         match rendered {
-            Ok(mut pages) => {
-                pages.extend(data_pages(&index, &cfg, &|i| renderer.first_paragraph(i).to_string()));
-                let sitemap = opendata::sitemap(&pages, &index, &cfg);
-                pages.push(sitemap);
-                pages.sort_by(|a, b| a.path.cmp(&b.path));
-                out.files = pages.len();
-                out.pages = pages.iter().filter(|p| p.path.ends_with(".html")).count();
+            Ok(paths) => {
+                let mut data = data_pages(&index, &cfg, &|i| renderer.first_paragraph(i).to_string());
+                let listed: Vec<render::Page> = paths
+                    .iter()
+                    .map(|p| render::Page {
+                        path: p.clone(),
+                        bytes: Vec::new(),
+                    })
+                    .collect();
+                data.push(opendata::sitemap(&listed, &index, &cfg));
+                let files = paths.len() + data.len();
+                let failed: Vec<Diagnostic> = data.par_iter().filter_map(|p| sink(p.clone()).err()).collect();
                 lap(&mut out, "dữ liệu mở, tìm kiếm");
-                if let Some(dir) = &opts.output {
-                    match write::write_site(dir, &opts.content, &pages, opts.force) {
-                        Ok(r) => out.written = Some(r),
-                        Err(e) => out.diagnostics.push(e.diagnostic()),
+                out.files = files;
+                out.pages = html.load(std::sync::atomic::Ordering::Relaxed);
+                if failed.is_empty() {
+                    if let Some(s) = staging {
+                        match s.commit() {
+                            Ok(r) => out.written = Some(r),
+                            Err(e) => out.diagnostics.push(e.diagnostic()),
+                        }
                     }
+                } else {
+                    out.diagnostics.extend(failed);
                 }
                 lap(&mut out, "ghi");
             }

@@ -44,18 +44,20 @@ fn cut(s: &str, n: usize) -> String {
 }
 
 /// A vertical timeline, oldest first; undated rows come last.
-pub fn timeline(id: &str, subject: &str, rows: &[Row]) -> String {
+pub fn timeline(id: &str, subject: &str, rows: &[Row], total: usize) -> String {
     let mut rows: Vec<&Row> = rows.iter().collect();
     rows.sort_by_key(|r| (r.date.is_none(), r.date));
     let step = 46;
-    let height = 30 + step * rows.len().max(1);
+    let shown = rows.iter().filter(|r| !r.this).count();
+    let more = total.saturating_sub(shown);
+    let height = 30 + step * rows.len().max(1) + if more > 0 { 30 } else { 0 };
     let dated: Vec<Date> = rows.iter().filter_map(|r| r.date).collect();
     let span = match (dated.first(), dated.last()) {
         (Some(a), Some(b)) if a != b => format!(" từ {a} đến {b}"),
         (Some(a), _) => format!(" ngày {a}"),
         _ => String::new(),
     };
-    let others = rows.iter().filter(|r| !r.this).count();
+    let others = total;
     let mut out = format!(
         "<svg class=\"picture timeline\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 400 {height}\" xmlns=\"http://www.w3.org/2000/svg\">\
 <title id=\"{id}-t\">Dòng thời gian: {}</title>\
@@ -87,73 +89,83 @@ pub fn timeline(id: &str, subject: &str, rows: &[Row]) -> String {
             esc(&cut(&who, 42)),
         ));
     }
+    if more > 0 {
+        out.push_str(&format!(
+            "<text x=\"44\" y=\"{}\" class=\"who\">… và {more} văn bản khác (xem danh sách đầy đủ)</text>",
+            height - 14
+        ));
+    }
     out.push_str("</svg>");
     out
 }
 
 /// A small graph, drawn top to bottom so that it reads on a phone: what the
 /// document implements or cites, the document, what implements or cites it.
-pub fn relations(id: &str, center: &str, outgoing: &[Row], incoming: &[Row]) -> String {
+pub fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&[Row], usize)) -> String {
     const MAX: usize = 6;
     let step = 38;
-    let lines = |list: &[Row]| list.len().min(MAX) + usize::from(list.len() > MAX);
-    let height = 40 + 26 * 2 + step * (lines(outgoing) + lines(incoming)) + 60 + 24;
+    let (outgoing, out_total) = outgoing;
+    let (incoming, in_total) = incoming;
+    let lines = |total: usize| total.min(MAX) + usize::from(total > MAX);
+    let height = 40 + 26 * 2 + step * (lines(out_total) + lines(in_total)) + 60 + 24;
     let mut out = format!(
         "<svg class=\"picture graph\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 400 {height}\" xmlns=\"http://www.w3.org/2000/svg\">\
 <title id=\"{id}-t\">Sơ đồ quan hệ: {}</title>\
 <desc id=\"{id}-d\">Phía trên {} văn bản mà văn bản này thực hiện hoặc dẫn chiếu; phía dưới {} văn bản thực hiện hoặc dẫn chiếu văn bản này; bảng bên dưới có cùng dữ liệu.</desc>",
         esc(center),
-        outgoing.len(),
-        incoming.len()
+        out_total,
+        in_total
     );
     let mut y = 20;
     let mut spine: Vec<usize> = Vec::new();
-    let column = |list: &[Row], heading: &str, y: &mut usize, spine: &mut Vec<usize>, out: &mut String| {
-        out.push_str(&format!(
-            "<text x=\"10\" y=\"{}\" class=\"who\">{}</text>",
-            *y + 14,
-            esc(heading)
-        ));
-        *y += 26;
-        if list.is_empty() {
+    let column =
+        |list: &[Row], total: usize, heading: &str, y: &mut usize, spine: &mut Vec<usize>, out: &mut String| {
             out.push_str(&format!(
-                "<text x=\"50\" y=\"{}\" class=\"who\">(không có)</text>",
-                *y + 10
+                "<text x=\"10\" y=\"{}\" class=\"who\">{}</text>",
+                *y + 14,
+                esc(heading)
             ));
-            *y += 20;
-        }
-        for r in list.iter().take(MAX) {
-            let class = if r.relation == "Dẫn chiếu" {
-                "edge cites"
-            } else {
-                "edge strong"
-            };
-            out.push_str(&format!(
-                "<line x1=\"30\" y1=\"{m}\" x2=\"50\" y2=\"{m}\" class=\"{class}\"/>\
+            *y += 26;
+            if list.is_empty() {
+                out.push_str(&format!(
+                    "<text x=\"50\" y=\"{}\" class=\"who\">(không có)</text>",
+                    *y + 10
+                ));
+                *y += 20;
+            }
+            for r in list.iter().take(MAX) {
+                let class = if r.relation == "Dẫn chiếu" {
+                    "edge cites"
+                } else {
+                    "edge strong"
+                };
+                out.push_str(&format!(
+                    "<line x1=\"30\" y1=\"{m}\" x2=\"50\" y2=\"{m}\" class=\"{class}\"/>\
 <rect x=\"50\" y=\"{}\" width=\"340\" height=\"30\" rx=\"4\" class=\"node\"/>\
 <text x=\"58\" y=\"{}\" class=\"label\">{}</text>",
-                *y,
-                *y + 20,
-                esc(&cut(
-                    &format!("{} · {}", r.label.replace(" số ", " "), r.relation.to_lowercase()),
-                    38
-                )),
-                m = *y + 15,
-            ));
-            spine.push(*y + 15);
-            *y += step;
-        }
-        if list.len() > MAX {
-            out.push_str(&format!(
-                "<text x=\"58\" y=\"{}\" class=\"label more\">và {} văn bản khác</text>",
-                *y + 18,
-                list.len() - MAX
-            ));
-            *y += step;
-        }
-    };
+                    *y,
+                    *y + 20,
+                    esc(&cut(
+                        &format!("{} · {}", r.label.replace(" số ", " "), r.relation.to_lowercase()),
+                        38
+                    )),
+                    m = *y + 15,
+                ));
+                spine.push(*y + 15);
+                *y += step;
+            }
+            if total > MAX {
+                out.push_str(&format!(
+                    "<text x=\"58\" y=\"{}\" class=\"label more\">và {} văn bản khác</text>",
+                    *y + 18,
+                    total - MAX
+                ));
+                *y += step;
+            }
+        };
     column(
         outgoing,
+        out_total,
         "Văn bản này thực hiện, dẫn chiếu:",
         &mut y,
         &mut spine,
@@ -168,7 +180,14 @@ pub fn relations(id: &str, center: &str, outgoing: &[Row], incoming: &[Row]) -> 
         esc(&cut(center, 40))
     ));
     y = center_y + 52;
-    column(incoming, "Được thực hiện, dẫn chiếu bởi:", &mut y, &mut spine, &mut out);
+    column(
+        incoming,
+        in_total,
+        "Được thực hiện, dẫn chiếu bởi:",
+        &mut y,
+        &mut spine,
+        &mut out,
+    );
     if let (Some(a), Some(b)) = (spine.iter().min(), spine.iter().max()) {
         out.push_str(&format!(
             "<line x1=\"30\" y1=\"{a}\" x2=\"30\" y2=\"{b}\" class=\"axis\"/>"
@@ -219,7 +238,7 @@ mod tests {
         let many: Vec<Row> = (0..9)
             .map(|k| row(Some((2025, 1, 1 + k)), &format!("Văn bản {k}"), false))
             .collect();
-        let svg = relations("g", "Kết luận số 127-KL/TW", &[], &many);
+        let svg = relations("g", "Kết luận số 127-KL/TW", (&[], 0), (&many, many.len()));
         assert!(svg.contains("và 3 văn bản khác"));
         assert_eq!(svg.matches("class=\"node\"").count(), 6);
         assert!(svg.contains("Phía trên 0 văn bản") && svg.contains("phía dưới 9 văn bản"));

@@ -21,6 +21,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// Backlinks shown on a page; the rest are on its `dan-chieu/` listing.
+pub const BACKLINKS_SHOWN: usize = 50;
+/// Rows of the timeline picture.
+pub const TIMELINE_ROWS: usize = 30;
+
 /// One output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -239,8 +244,12 @@ pub struct DocView {
     pub source: Option<SourceView>,
     /// Outgoing references by relation.
     pub groups: Vec<RefGroup>,
-    /// Documents citing this one, by date.
+    /// Documents citing this one, by date (the first [`BACKLINKS_SHOWN`]).
     pub cited_by: Vec<BacklinkView>,
+    /// How many documents cite this one.
+    pub cited_by_total: usize,
+    /// The listing of all of them, when the page shows only the first.
+    pub cited_by_more: Option<String>,
     /// schema.org JSON-LD, escaped for a `<script>` element.
     pub jsonld: String,
     /// Inline SVG: the timeline of the documents implementing or citing it.
@@ -495,6 +504,52 @@ impl<'a> Renderer<'a> {
         Ok(pages)
     }
 
+    /// Renders every page and hands each to `sink` as soon as it is made (in
+    /// parallel), so that the site is never held in memory whole. Returns the
+    /// paths made, sorted, or every error.
+    pub fn render_each(
+        &self,
+        start: &dyn Fn(usize),
+        tick: &(dyn Fn() + Sync),
+        sink: &(dyn Fn(Page) -> Result<(), Diagnostic> + Sync),
+    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+        let jobs = self.jobs();
+        start(jobs.len());
+        let results: Vec<Result<String, Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let r = self.render_job(job).and_then(|page| {
+                    let path = page.path.clone();
+                    sink(page).map(|()| path)
+                });
+                tick();
+                r
+            })
+            .collect();
+        let mut paths = Vec::with_capacity(results.len() + self.theme.statics.len());
+        let mut diags = Vec::new();
+        for r in results {
+            match r {
+                Ok(p) => paths.push(p),
+                Err(d) => diags.push(d),
+            }
+        }
+        for (path, bytes) in &self.theme.statics {
+            match sink(Page {
+                path: path.clone(),
+                bytes: bytes.clone(),
+            }) {
+                Ok(()) => paths.push(path.clone()),
+                Err(d) => diags.push(d),
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        paths.sort();
+        Ok(paths)
+    }
+
     fn all_nodes(&self) -> Vec<Node> {
         let mut nodes: Vec<Node> = (0..self.index.docs.len()).map(Node::Doc).collect();
         nodes.extend((0..self.index.cited.len()).map(Node::Cited));
@@ -607,6 +662,44 @@ impl<'a> Renderer<'a> {
                 &issuer.name,
                 crumbs,
                 issuer.nodes.clone(),
+                true,
+                Facet::Year,
+            );
+        }
+        // The full list of documents citing a much-cited document.
+        let long: Vec<(Node, &Vec<(usize, Relation)>)> = (0..index.docs.len())
+            .map(|i| (Node::Doc(i), &index.docs[i].cited_by))
+            .chain((0..index.cited.len()).map(|i| (Node::Cited(i), &index.cited[i].cited_by)))
+            .filter(|(_, l)| l.len() > BACKLINKS_SHOWN)
+            .collect();
+        for (n, list) in long {
+            let slug = match n {
+                Node::Doc(i) => &index.docs[i].slug,
+                Node::Cited(i) => &index.cited[i].slug,
+            };
+            let name = format!("{} số {}", index.doc_type(n), index.number(n));
+            let mut citing: Vec<Node> = list.iter().map(|(j, _)| Node::Doc(*j)).collect();
+            citing.sort_by_key(|c| index.newest_first(*c));
+            let crumbs = vec![
+                Crumb {
+                    name: "Văn bản".into(),
+                    url: Some(self.href("van-ban/")),
+                },
+                Crumb {
+                    name: name.clone(),
+                    url: Some(self.href(&index.url(n))),
+                },
+                Crumb {
+                    name: "Văn bản dẫn chiếu".into(),
+                    url: None,
+                },
+            ];
+            self.with_filters(
+                &mut specs,
+                &format!("van-ban/{slug}/dan-chieu/"),
+                &format!("Văn bản dẫn chiếu đến {name}"),
+                crumbs,
+                citing,
                 true,
                 Facet::Year,
             );
@@ -1028,6 +1121,7 @@ impl<'a> Renderer<'a> {
 
     fn backlinks(&self, list: &[(usize, Relation)], target: Node, number: &str) -> Vec<BacklinkView> {
         list.iter()
+            .take(BACKLINKS_SHOWN)
             .map(|(j, rel)| {
                 let d = &self.index.docs[*j];
                 BacklinkView {
@@ -1087,12 +1181,14 @@ impl<'a> Renderer<'a> {
         };
         let this = self.picture_row(n, "Văn bản này", true);
         let name = this.label.clone();
-        let mut timeline_rows = vec![this];
-        timeline_rows.extend(incoming.iter().map(|(m, r)| self.picture_row(*m, r.label_vi(), false)));
+        let in_total = incoming.len();
+        let incoming: Vec<(Node, Relation)> = incoming.into_iter().take(BACKLINKS_SHOWN).collect();
         let ins: Vec<crate::pictures::Row> = incoming
             .iter()
             .map(|(m, r)| self.picture_row(*m, r.label_vi(), false))
             .collect();
+        let mut timeline_rows = vec![this];
+        timeline_rows.extend(ins.iter().take(TIMELINE_ROWS).cloned());
         let outs: Vec<crate::pictures::Row> = outgoing
             .iter()
             .map(|(m, r)| self.picture_row(*m, r.label_vi(), false))
@@ -1101,8 +1197,8 @@ impl<'a> Renderer<'a> {
             Node::Doc(i) => &index.docs[i].slug,
             Node::Cited(i) => &index.cited[i].slug,
         };
-        let timeline = crate::pictures::timeline(&format!("dtg-{slug}"), &name, &timeline_rows);
-        let graph = crate::pictures::relations(&format!("sdqh-{slug}"), &name, &outs, &ins);
+        let timeline = crate::pictures::timeline(&format!("dtg-{slug}"), &name, &timeline_rows, in_total);
+        let graph = crate::pictures::relations(&format!("sdqh-{slug}"), &name, (&outs, outs.len()), (&ins, in_total));
         let mut rows = Vec::new();
         let mut push = |direction: &str, m: Node, r: &crate::pictures::Row| {
             rows.push(PictureRowView {
@@ -1227,6 +1323,9 @@ impl<'a> Renderer<'a> {
             }),
             groups,
             cited_by: self.backlinks(&node.cited_by, Node::Doc(i), &d.number.canonical),
+            cited_by_total: node.cited_by.len(),
+            cited_by_more: (node.cited_by.len() > BACKLINKS_SHOWN)
+                .then(|| self.href(&format!("van-ban/{}/dan-chieu/", node.slug))),
             in_corpus: true,
         }
     }
@@ -1276,6 +1375,9 @@ impl<'a> Renderer<'a> {
             source: None,
             groups: Vec::new(),
             cited_by: self.backlinks(&c.cited_by, Node::Cited(i), &c.number.canonical),
+            cited_by_total: c.cited_by.len(),
+            cited_by_more: (c.cited_by.len() > BACKLINKS_SHOWN)
+                .then(|| self.href(&format!("van-ban/{}/dan-chieu/", c.slug))),
             in_corpus: false,
         }
     }

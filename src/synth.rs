@@ -70,21 +70,68 @@ impl Rng {
     }
 }
 
+/// One synthetic document, as written (for the Hugo twin of the corpus).
+#[derive(Debug, Clone)]
+pub struct SynthDoc {
+    /// File name in the content folder.
+    pub file: String,
+    /// Số ký hiệu.
+    pub number: String,
+    /// Trích yếu.
+    pub title: String,
+    /// Issuer, qualified by its province for local bodies.
+    pub issuer: String,
+    /// ISO date.
+    pub date: String,
+    /// Numbers it cites in its text.
+    pub cites: Vec<String>,
+    /// The Markdown body.
+    pub body: String,
+}
+
 /// Writes `n` synthetic documents into `dir` (created if needed). Returns the
 /// number of bytes written.
 pub fn write_corpus(dir: &Path, n: usize, seed: u64) -> std::io::Result<u64> {
+    let docs = corpus(n, seed);
     std::fs::create_dir_all(dir)?;
-    let mut rng = Rng(seed.max(1));
-    let hubs = 20usize;
     let mut bytes = 0u64;
+    for d in &docs {
+        let text = vanban_file(d);
+        bytes += text.len() as u64;
+        std::fs::write(dir.join(&d.file), text)?;
+    }
+    Ok(bytes)
+}
+
+fn vanban_file(d: &SynthDoc) -> String {
+    let (issuer, locality) = match d.issuer.split_once(" | ") {
+        Some((i, l)) => (i.to_string(), Some(l.to_string())),
+        None => (d.issuer.clone(), None),
+    };
+    let mut fm = format!("---\nnumber: {}\ntitle: {}\nissuer: {issuer}\n", d.number, d.title);
+    if let Some(l) = locality {
+        let _ = writeln!(fm, "locality: {l}");
+    }
+    let _ = writeln!(fm, "date: {}", d.date);
+    fm.push_str("tags: [dữ liệu tổng hợp]\n---\n");
+    fm + &d.body
+}
+
+/// The synthetic corpus in memory.
+pub fn corpus(n: usize, seed: u64) -> Vec<SynthDoc> {
+    let mut rng = Rng(seed.max(1));
+    let hubs = 20usize.min(n);
+    let mut docs: Vec<SynthDoc> = Vec::with_capacity(n);
+    // The latest local document of each province: (number, date, body).
+    let mut last_local: Vec<Option<(String, String, String, String)>> = vec![None; PROVINCES.len()];
     for i in 0..n {
-        let mut fm = String::from("---\n");
         let year = 2020 + (i % 6) as i32;
-        let month = 1 + rng.below(12);
-        let day = 1 + rng.below(28);
-        let (number, issuer, locality) = if i < hubs {
+        let (month, day) = (1 + rng.below(12), 1 + rng.below(28));
+        let date_vi = format!("{day:02}/{month:02}/{year}");
+        let date = format!("{year}-{month:02}-{day:02}");
+        let (number, issuer) = if i < hubs {
             let (body, code) = CENTRAL[i % CENTRAL.len()];
-            (format!("{}-{code}/TW", 100 + i), body.to_string(), None)
+            (format!("{}-{code}/TW", 100 + i), body.to_string())
         } else {
             let p = PROVINCES[i % PROVINCES.len()];
             let body = LOCAL_BODIES[rng.below(LOCAL_BODIES.len())];
@@ -92,47 +139,119 @@ pub fn write_corpus(dir: &Path, n: usize, seed: u64) -> std::io::Result<u64> {
             // Numbers repeat across provinces on purpose.
             (
                 format!("{:02}-{ty}/TU", 1 + (i / PROVINCES.len())),
-                body.to_string(),
-                Some(p),
+                format!("{body} | {p}"),
             )
         };
-        let _ = writeln!(fm, "number: {number}");
-        let _ = writeln!(fm, "title: Về việc triển khai nhiệm vụ số {i} (dữ liệu tổng hợp)");
-        let _ = writeln!(fm, "issuer: {issuer}");
-        if let Some(p) = locality {
-            let _ = writeln!(fm, "locality: {p}");
-        }
-        let _ = writeln!(fm, "date: {day}/{month}/{year}");
-        let cites = if i < hubs { 0 } else { rng.below(6) };
         let mut body = String::new();
-        if cites > 0 {
-            fm.push_str("relations:\n  cites:\n");
-            for _ in 0..cites {
-                let h = rng.below(hubs.min(i.max(1)));
-                let (_, code) = CENTRAL[h % CENTRAL.len()];
-                let _ = writeln!(fm, "    - {}-{code}/TW", 100 + h);
-                let _ = write!(body, "Thực hiện văn bản số {}-{code}/TW của Trung ương. ", 100 + h);
+        let mut cites = Vec::new();
+        if i >= hubs {
+            for _ in 0..rng.below(6) {
+                if rng.below(4) == 0 {
+                    if let Some((num, d, who, _)) = last_local[i % PROVINCES.len()].as_ref().filter(|l| l.3 <= date) {
+                        let _ = write!(body, "Tiếp tục thực hiện Kế hoạch số {num} ngày {d} của {who}. ");
+                        cites.push(num.clone());
+                        continue;
+                    }
+                }
+                let h = rng.below(hubs);
+                let (who, code) = CENTRAL[h % CENTRAL.len()];
+                let word = if code == "KL" {
+                    "Kết luận"
+                } else if code == "NQ" {
+                    "Nghị quyết"
+                } else {
+                    "Hướng dẫn"
+                };
+                let hub = &docs[h];
+                let hub_date = hub.date.split('-').rev().collect::<Vec<_>>().join("/");
+                if hub.date <= date {
+                    let _ = write!(
+                        body,
+                        "Thực hiện {word} số {} ngày {hub_date} của {who} về sắp xếp tổ chức bộ máy. ",
+                        hub.number
+                    );
+                    cites.push(hub.number.clone());
+                }
             }
         }
-        fm.push_str("tags: [dữ liệu tổng hợp]\n---\n");
         let _ = writeln!(body, "\n\n# Phần I. Mục đích, yêu cầu\n");
-        let parts = 3 + rng.below(6);
+        let parts = 4 + rng.below(14);
         for k in 1..=parts {
             let _ = writeln!(
                 body,
                 "{k}\\. Các cấp ủy, tổ chức đảng, cơ quan, đơn vị tập trung lãnh đạo, chỉ đạo thực hiện nghiêm túc, hiệu quả các nhiệm vụ được giao; bảo đảm tiến độ, chất lượng, không để gián đoạn công việc, nhất là các nhiệm vụ phát triển kinh tế - xã hội, chuyển đổi số và sắp xếp tổ chức bộ máy của hệ thống chính trị.\n"
             );
         }
-        body.push_str("| Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n|---|---|---|\n");
+        body.push_str("## Phần II. Phân công thực hiện\n\n| Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n|---|---|---|\n");
         for k in 0..4 {
             let _ = writeln!(body, "| Nhiệm vụ {k} | Văn phòng Tỉnh ủy | Quý {} |", 1 + k % 4);
         }
-        let path = dir.join(format!("{i:06}.md"));
-        let text = format!("{fm}{body}");
-        bytes += text.len() as u64;
-        std::fs::write(path, text)?;
+        if i >= hubs && number.contains("-KH/") {
+            let who = issuer.split(" | ").next().unwrap_or("").to_string();
+            last_local[i % PROVINCES.len()] = Some((number.clone(), date_vi.clone(), who, date.clone()));
+        }
+        docs.push(SynthDoc {
+            file: format!("{i:06}.md"),
+            number,
+            title: format!("Về việc triển khai nhiệm vụ số {i} (dữ liệu tổng hợp)"),
+            issuer,
+            date: date_vi.clone(),
+            cites,
+            body,
+        });
+        // Keep the ISO date for ordering hub citations.
+        if let Some(d) = docs.last_mut() {
+            if i < hubs {
+                d.date = date.clone();
+            }
+        }
     }
-    Ok(bytes)
+    // Hubs were kept in ISO for comparison; write them like the others.
+    for d in docs.iter_mut().take(hubs) {
+        d.date = d.date.split('-').rev().collect::<Vec<_>>().join("/");
+    }
+    docs
+}
+
+/// The same corpus as a Hugo site with equivalent pages: a page per
+/// document (with its citations and the documents citing it), per issuer and
+/// per cited document (taxonomies `issuers` and `cites`).
+pub fn write_hugo_site(dir: &Path, n: usize, seed: u64) -> std::io::Result<()> {
+    let docs = corpus(n, seed);
+    let content = dir.join("content/van-ban");
+    std::fs::create_dir_all(&content)?;
+    std::fs::create_dir_all(dir.join("layouts/_default"))?;
+    std::fs::write(
+        dir.join("hugo.toml"),
+        "baseURL = '/'\ntitle = 'Văn bản chỉ đạo (tổng hợp)'\ndisableKinds = ['RSS', 'sitemap', 'robotsTXT']\n[taxonomies]\n  issuer = 'issuers'\n  cite = 'cites'\n",
+    )?;
+    let layout = |name: &str, text: &str| std::fs::write(dir.join("layouts/_default").join(name), text);
+    layout(
+        "baseof.html",
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main>{{ block \"main\" . }}{{ end }}</main></body></html>",
+    )?;
+    layout(
+        "single.html",
+        "{{ define \"main\" }}<h1>{{ .Params.number }}: {{ .Title }}</h1><p>{{ .Date.Format \"02/01/2006\" }}</p>{{ .Content }}\
+<h2>Dẫn chiếu</h2><ul>{{ range .Params.cites }}<li><a href=\"{{ \"cites/\" | relURL }}{{ . | urlize }}/\">{{ . }}</a></li>{{ end }}</ul>\
+<h2>Văn bản dẫn chiếu đến văn bản này</h2><ul>{{ with index .Site.Taxonomies.cites (urlize .Params.number) }}{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Params.number }}</a> {{ .Title }}</li>{{ end }}{{ end }}</ul>{{ end }}",
+    )?;
+    layout("list.html", "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Params.number }}</a> {{ .Title }}</li>{{ end }}</ul>{{ end }}")?;
+    layout("terms.html", "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.ByCount }}<li><a href=\"{{ .Page.RelPermalink }}\">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}")?;
+    for d in &docs {
+        let iso = d.date.split('/').rev().collect::<Vec<_>>().join("-");
+        let issuer = d.issuer.replace(" | ", " ");
+        let cites: Vec<String> = d.cites.iter().map(|c| format!("\"{c}\"")).collect();
+        let text = format!(
+            "---\ntitle: \"{}\"\ndate: {iso}\nnumber: \"{}\"\nissuers: [\"{issuer}\"]\ncites: [{}]\n---\n{}",
+            d.title,
+            d.number,
+            cites.join(", "),
+            d.body
+        );
+        std::fs::write(content.join(&d.file), text)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -142,16 +261,38 @@ mod tests {
     #[test]
     fn corpus_loads_without_errors() {
         let dir = tempfile::tempdir().expect("tempdir");
-        write_corpus(dir.path(), 120, 7).expect("write");
-        let loaded = crate::load::load(dir.path(), &crate::load::LoadOptions::default());
-        let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
+        write_corpus(dir.path(), 300, 7).expect("write");
+        let opts = crate::Options {
+            content: dir.path().to_path_buf(),
+            ..crate::Options::default()
+        };
+        let p = crate::prepare(&opts, &mut crate::Session::default());
+        let errors: Vec<_> = p.outcome.diagnostics.iter().filter(|d| d.is_error()).collect();
         assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(loaded.documents.len(), 120);
-        let (index, diags) = crate::graph::build(loaded.documents, &crate::config::Config::default());
-        assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+        assert_eq!(p.index.docs.len(), 300);
         assert!(
-            index.docs.iter().any(|d| d.cited_by.len() > 5),
+            p.index.docs.iter().any(|d| d.cited_by.len() > 10),
             "hubs are cited by many"
         );
+        let cited_local = p
+            .index
+            .docs
+            .iter()
+            .filter(|d| d.doc.number.is_local() && !d.cited_by.is_empty())
+            .count();
+        assert!(cited_local > 0, "local plans are cited within their province");
+        let warnings: Vec<_> = p.outcome.diagnostics.iter().filter(|d| !d.is_error()).collect();
+        assert!(warnings.is_empty(), "{:?}", warnings.first());
+    }
+
+    #[test]
+    fn hugo_twin_has_every_document() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write_hugo_site(dir.path(), 50, 7).expect("write");
+        let files = std::fs::read_dir(dir.path().join("content/van-ban"))
+            .map(|d| d.count())
+            .unwrap_or(0);
+        assert_eq!(files, 50);
+        assert!(dir.path().join("layouts/_default/single.html").exists());
     }
 }

@@ -140,6 +140,109 @@ pub fn check_output(out: &Path, content: &Path, force: bool) -> Result<(), Write
     Ok(())
 }
 
+/// A site being written beside the output folder. Pages are put one by one
+/// (from any thread) as they are rendered, so the whole site is never held in
+/// memory; [`Staging::commit`] swaps it in, [`Staging::abort`] (or dropping it
+/// uncommitted) removes it and leaves the previous site untouched.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    previous: Option<PathBuf>,
+    files: std::sync::atomic::AtomicUsize,
+    bytes: std::sync::atomic::AtomicU64,
+    unchanged: std::sync::atomic::AtomicUsize,
+    done: bool,
+}
+
+impl Staging {
+    /// Checks the output folder and opens a fresh folder beside it.
+    pub fn begin(out: &Path, content: &Path, force: bool) -> Result<Staging, WriteError> {
+        check_output(out, content, force)?;
+        let out_abs = absolute(out).map_err(io(out))?;
+        let parent = out_abs
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let name = out_abs
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let dir = parent.join(format!(".{name}.vanban-new-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.vanban-old-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let previous = out_abs.join(MARKER).is_file().then(|| out_abs.clone());
+        Ok(Staging {
+            out: out_abs,
+            dir,
+            old,
+            previous,
+            files: Default::default(),
+            bytes: Default::default(),
+            unchanged: Default::default(),
+            done: false,
+        })
+    }
+
+    /// Writes one page. A file whose bytes did not change since the previous
+    /// site is hard-linked from it: same inode, same modification time, so
+    /// rsync-style deploys move only what changed.
+    pub fn put(&self, page: &Page) -> Result<(), WriteError> {
+        use std::sync::atomic::Ordering::Relaxed;
+        if !safe_relative(&page.path) {
+            return Err(WriteError::UnsafePath(page.path.clone()));
+        }
+        let path = self.dir.join(&page.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        self.files.fetch_add(1, Relaxed);
+        self.bytes.fetch_add(page.bytes.len() as u64, Relaxed);
+        if let Some(old) = unchanged(self.previous.as_deref(), &page.path, &page.bytes) {
+            if std::fs::hard_link(&old, &path).is_ok() {
+                self.unchanged.fetch_add(1, Relaxed);
+                return Ok(());
+            }
+        }
+        std::fs::write(&path, &page.bytes).map_err(io(&path))
+    }
+
+    /// Marks the folder as vanban's and swaps it in.
+    pub fn commit(mut self) -> Result<Report, WriteError> {
+        let marker = self.dir.join(MARKER);
+        std::fs::write(
+            &marker,
+            "Thư mục này do vanban tạo; mỗi lần build sẽ thay thế toàn bộ.\n",
+        )
+        .map_err(io(&marker))?;
+        swap(&self.dir, &self.out, &self.old)?;
+        self.done = true;
+        Ok(Report {
+            files: self.files.load(std::sync::atomic::Ordering::Relaxed),
+            bytes: self.bytes.load(std::sync::atomic::Ordering::Relaxed),
+            unchanged: self.unchanged.load(std::sync::atomic::Ordering::Relaxed),
+        })
+    }
+
+    /// Removes the half-written folder.
+    pub fn abort(mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+        self.done = true;
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
 /// Writes the site into `out`, all or nothing.
 pub fn write_site(out: &Path, content: &Path, pages: &[Page], force: bool) -> Result<Report, WriteError> {
     for p in pages {
@@ -147,33 +250,9 @@ pub fn write_site(out: &Path, content: &Path, pages: &[Page], force: bool) -> Re
             return Err(WriteError::UnsafePath(p.path.clone()));
         }
     }
-    check_output(out, content, force)?;
-    let out_abs = absolute(out).map_err(io(out))?;
-    let parent = out_abs
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let name = out_abs
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let staging = parent.join(format!(".{name}.vanban-new-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.vanban-old-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
-    }
-    let previous = out_abs.join(MARKER).is_file().then_some(out_abs.as_path());
-    match fill(&staging, pages, previous) {
-        Ok(report) => {
-            swap(&staging, &out_abs, &old)?;
-            Ok(report)
-        }
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&staging);
-            Err(e)
-        }
-    }
+    let staging = Staging::begin(out, content, force)?;
+    pages.par_iter().try_for_each(|p| staging.put(p))?;
+    staging.commit()
 }
 
 /// Whether the previous site holds the same bytes at `rel`.
@@ -184,44 +263,6 @@ fn unchanged(previous: Option<&Path>, rel: &str, bytes: &[u8]) -> Option<PathBuf
         return None;
     }
     (std::fs::read(&old).ok()? == bytes).then_some(old)
-}
-
-/// Writes the pages into `staging`. A file whose bytes did not change since
-/// the previous site is hard-linked from it: same inode, same modification
-/// time, so rsync-style deploys move only what changed.
-fn fill(staging: &Path, pages: &[Page], previous: Option<&Path>) -> Result<Report, WriteError> {
-    std::fs::create_dir_all(staging).map_err(io(staging))?;
-    let mut dirs: Vec<PathBuf> = pages
-        .iter()
-        .filter_map(|p| Path::new(&p.path).parent().map(|d| staging.join(d)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        std::fs::create_dir_all(d).map_err(io(d))?;
-    }
-    let reused = std::sync::atomic::AtomicUsize::new(0);
-    pages.par_iter().try_for_each(|p| {
-        let path = staging.join(&p.path);
-        if let Some(old) = unchanged(previous, &p.path, &p.bytes) {
-            if std::fs::hard_link(&old, &path).is_ok() {
-                reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                return Ok(());
-            }
-        }
-        std::fs::write(&path, &p.bytes).map_err(io(&path))
-    })?;
-    let marker = staging.join(MARKER);
-    std::fs::write(
-        &marker,
-        "Thư mục này do vanban tạo; mỗi lần build sẽ thay thế toàn bộ.\n",
-    )
-    .map_err(io(&marker))?;
-    Ok(Report {
-        files: pages.len(),
-        bytes: pages.iter().map(|p| p.bytes.len() as u64).sum(),
-        unchanged: reused.into_inner(),
-    })
 }
 
 fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), WriteError> {

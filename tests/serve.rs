@@ -76,7 +76,7 @@ fn site() -> tempfile::TempDir {
 }
 
 fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + Duration::from_secs(30);
     while !f() {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
         std::thread::sleep(Duration::from_millis(50));
@@ -130,7 +130,7 @@ fn an_edit_reloads_and_errors_show_in_the_overlay_until_fixed() {
     // Listen for reloads.
     let mut events = TcpStream::connect(&server.addr).expect("connect");
     write!(events, "GET /__vanban/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
-    events.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    events.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
     let mut reader = BufReader::new(events);
     let mut line = String::new();
     while !line.starts_with(": vanban") {

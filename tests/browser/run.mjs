@@ -32,7 +32,7 @@ async function results(query) {
   await page.waitForFunction(() => {
     const s = document.getElementById("trang-thai");
     return s && /Tìm thấy|Không tìm thấy/.test(s.textContent);
-  }, null, { timeout: 10000 });
+  }, null, { timeout: 30000 });
   return page.$$eval("#ket-qua a", (as) => as.map((a) => new URL(a.href).pathname));
 }
 const flows = [
@@ -57,7 +57,7 @@ const none = await results("khongcogiday");
 check("search with no match says so", none.length === 0 && /Không tìm thấy/.test(await page.textContent("#trang-thai")));
 await page.goto(site + "tim-kiem/");
 await page.fill("#q", "Ket luan 178");
-await page.waitForFunction(() => document.querySelectorAll("#ket-qua a").length > 0, null, { timeout: 10000 });
+await page.waitForFunction(() => document.querySelectorAll("#ket-qua a").length > 0, null, { timeout: 30000 });
 const typed = await page.$$eval("#ket-qua a", (as) => as.map((a) => a.getAttribute("href")));
 check("typing in the box searches", typed.some((h) => h.endsWith("van-ban/178-kl-tw-2025/")), JSON.stringify(typed));
 const marked = await page.$$eval("#ket-qua mark", (ms) => ms.map((m) => m.textContent));
