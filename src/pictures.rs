@@ -224,11 +224,16 @@ mod tests {
                 row(None, "Công văn số 4029-CV/TU", false),
                 row(Some((2025, 2, 28)), "Kết luận số 127-KL/TW", true),
             ],
+            1,
         );
         assert!(svg.starts_with("<svg class=\"picture timeline\" role=\"img\" aria-labelledby=\"tl-t tl-d\""));
         assert!(svg.contains("<title id=\"tl-t\">Dòng thời gian: Kết luận số 127-KL/TW</title>"));
         assert!(svg.contains("1 văn bản thực hiện hoặc dẫn chiếu ngày 28/02/2025"));
         assert!(svg.contains("&lt;Phú Thọ&gt;") && !svg.contains("<Phú"));
+        assert!(!svg.contains("văn bản khác"));
+        // More citing documents than rows: the picture says how many are left out.
+        let more = timeline("tl", "X", &[row(None, "A", false)], 40);
+        assert!(more.contains("… và 39 văn bản khác"));
         // Oldest first, undated last.
         assert!(svg.find("28/02/2025").unwrap_or(usize::MAX) < svg.find("chưa rõ ngày").unwrap_or(0));
     }
