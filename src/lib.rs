@@ -256,6 +256,9 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
             None
         }
     };
+    // Texts are kept only for the files diagnostics point into.
+    let keep: std::collections::BTreeSet<String> = out.diagnostics.iter().filter_map(|d| d.file.clone()).collect();
+    out.sources.retain(|f, _| keep.contains(f));
     out.elapsed = started.elapsed();
     Prepared {
         config: cfg,
@@ -330,7 +333,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
         lap(&mut out, "trang");
         match rendered {
             Ok(paths) => {
-                let mut data = data_pages(&index, &cfg, &|i| renderer.first_paragraph(i).to_string());
+                let mut data = data_pages(&index, &cfg, &|i| renderer.first_paragraph(i));
                 let listed: Vec<render::Page> = paths
                     .iter()
                     .map(|p| render::Page {

@@ -380,14 +380,24 @@ pub struct FilterView {
 }
 
 impl<'a> Renderer<'a> {
-    /// Prepares a render: Markdown bodies are rendered once, in parallel.
+    /// Prepares a render whose bodies are rendered when their page is: a
+    /// full build never holds every body in memory at once.
     pub fn new(index: &'a Index, config: &'a Config, theme: &'a Theme) -> Self {
-        let bodies = index
-            .docs
-            .par_iter()
-            .map(|d| markdown::render_with_links(&d.doc.body, &links(index, config, d)))
-            .collect();
-        Renderer::from_parts(index, config, theme, std::borrow::Cow::Owned(bodies))
+        Renderer::from_parts(index, config, theme, std::borrow::Cow::Owned(Vec::new()))
+    }
+
+    /// The rendered body of document `i` (kept, or rendered now).
+    fn body(&self, i: usize) -> std::borrow::Cow<'_, markdown::Rendered> {
+        match self.bodies.get(i) {
+            Some(b) => std::borrow::Cow::Borrowed(b),
+            None => {
+                let d = &self.index.docs[i];
+                std::borrow::Cow::Owned(markdown::render_with_links(
+                    &d.doc.body,
+                    &links(self.index, self.config, d),
+                ))
+            }
+        }
     }
 
     /// Prepares a render reusing bodies that did not change since the last one.
@@ -467,8 +477,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// The first paragraph of a document, for summaries.
-    pub fn first_paragraph(&self, doc: usize) -> &str {
-        &self.bodies[doc].first_paragraph
+    pub fn first_paragraph(&self, doc: usize) -> String {
+        self.body(doc).first_paragraph.clone()
     }
 
     /// Renders every page. `tick` is called once per page done.
@@ -1314,7 +1324,7 @@ impl<'a> Renderer<'a> {
                 position: s.position.clone(),
                 name: s.name.clone(),
             }),
-            body: self.bodies[i].html.clone(),
+            body: self.body(i).into_owned().html,
             source: d.source_info.as_ref().map(|s| SourceView {
                 name: s.name.clone(),
                 url: s.url.clone(),

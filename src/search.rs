@@ -136,70 +136,75 @@ pub fn build(index: &Index, config: &Config, plain: &(dyn Fn(usize) -> String + 
         .collect();
 
     // Each document's record and words, in parallel; then the postings, in id order.
-    let per_doc: Vec<(Record, Vec<String>)> = nodes
-        .par_iter()
-        .map(|n| {
-            let (title, keys, locality, body) = match *n {
-                Node::Doc(i) => {
-                    let d = &index.docs[i];
-                    (d.doc.title.clone(), &d.issuers, d.doc.locality.clone(), plain(i))
-                }
-                Node::Cited(i) => {
-                    let c = &index.cited[i];
-                    (
-                        c.subject.clone().unwrap_or_default(),
-                        &c.issuer_keys,
-                        c.locality.clone(),
-                        String::new(),
-                    )
-                }
-            };
-            let number = index.number(*n);
-            let doc_type = index.doc_type(*n);
-            let names: Vec<&str> = keys
-                .iter()
-                .filter_map(|k| index.issuers.get(k))
-                .map(|x| x.name.as_str())
-                .collect();
-            let text = fold(&format!(
-                "{number} {doc_type} {title} {} {} {body}",
-                names.join(" "),
-                locality.unwrap_or_default()
-            ));
-            let num_compact = compact(number);
-            let mut own: BTreeSet<&str> = tokens(&text).collect();
-            own.insert(&num_compact);
-            let words: Vec<String> = own.into_iter().map(str::to_string).collect();
-            let date = index.date(*n);
-            let record: Record = (
-                number.to_string(),
-                types.iter().position(|t| *t == doc_type).unwrap_or(0),
-                title,
-                keys.iter()
-                    .filter_map(|k| issuer_pos.get(k.as_str()).copied())
-                    .collect(),
-                date.map(|d| d.to_string()).unwrap_or_default(),
-                date.map_or(0, |d| d.year),
-                index.url(*n).trim_start_matches('/').to_string(),
-                u8::from(matches!(n, Node::Doc(_))),
-                num_compact.clone(),
-            );
-            (record, words)
-        })
-        .collect();
+    // In chunks, so that the words of the whole corpus are never held at once.
     let mut postings: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     let mut records: Vec<Record> = Vec::with_capacity(nodes.len());
-    for (id, (record, words)) in per_doc.into_iter().enumerate() {
-        for w in words {
-            match postings.get_mut(&w) {
-                Some(list) => list.push(id),
-                None => {
-                    postings.insert(w, vec![id]);
+    for (c, chunk) in nodes.chunks(2048).enumerate() {
+        let per_doc: Vec<(Record, Vec<String>)> = chunk
+            .par_iter()
+            .map(|n| {
+                let (title, keys, locality, body) = match *n {
+                    Node::Doc(i) => {
+                        let d = &index.docs[i];
+                        (d.doc.title.clone(), &d.issuers, d.doc.locality.clone(), plain(i))
+                    }
+                    Node::Cited(i) => {
+                        let c = &index.cited[i];
+                        (
+                            c.subject.clone().unwrap_or_default(),
+                            &c.issuer_keys,
+                            c.locality.clone(),
+                            String::new(),
+                        )
+                    }
+                };
+                let number = index.number(*n);
+                let doc_type = index.doc_type(*n);
+                let names: Vec<&str> = keys
+                    .iter()
+                    .filter_map(|k| index.issuers.get(k))
+                    .map(|x| x.name.as_str())
+                    .collect();
+                let text = fold(&format!(
+                    "{number} {doc_type} {title} {} {} {body}",
+                    names.join(" "),
+                    locality.unwrap_or_default()
+                ));
+                let num_compact = compact(number);
+                let mut own: BTreeSet<&str> = tokens(&text).collect();
+                own.insert(&num_compact);
+                let words: Vec<String> = own.into_iter().map(str::to_string).collect();
+                let date = index.date(*n);
+                let record: Record = (
+                    number.to_string(),
+                    types.iter().position(|t| *t == doc_type).unwrap_or(0),
+                    title,
+                    keys.iter()
+                        .filter_map(|k| issuer_pos.get(k.as_str()).copied())
+                        .collect(),
+                    date.map(|d| d.to_string()).unwrap_or_default(),
+                    date.map_or(0, |d| d.year),
+                    index.url(*n).trim_start_matches('/').to_string(),
+                    u8::from(matches!(n, Node::Doc(_))),
+                    num_compact.clone(),
+                );
+                (record, words)
+            })
+            .collect();
+        for (k, (record, words)) in per_doc.into_iter().enumerate() {
+            let id = c * 2048 + k;
+            for w in words {
+                match postings.get_mut(&w) {
+                    Some(list) => list.push(id),
+                    None => {
+                        postings.insert(w, vec![id]);
+                    }
                 }
             }
+            records.push(record);
         }
-        records.push(record);
     }
+
     let mut postings: Vec<(String, Vec<usize>)> = postings.into_iter().collect();
     postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
