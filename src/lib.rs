@@ -163,12 +163,27 @@ fn read_config(opts: &Options, out: &mut Outcome) -> config::Config {
 pub struct Session {
     load: load::Cache,
     refs: std::collections::HashMap<String, (u64, refs::TextRefs)>,
+    keep: bool,
 }
 
 impl Session {
+    /// A session that keeps its caches between runs (the dev server's).
+    pub fn caching() -> Session {
+        let mut s = Session {
+            keep: true,
+            ..Session::default()
+        };
+        s.load.keep = true;
+        s
+    }
+
     /// Forgets everything (after a change of configuration).
     pub fn clear(&mut self) {
-        *self = Session::default();
+        *self = if self.keep {
+            Session::caching()
+        } else {
+            Session::default()
+        };
     }
 }
 
@@ -231,10 +246,16 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
         .collect();
     let mut fresh = std::collections::HashMap::with_capacity(found.len());
     for (doc, (key, f)) in documents.iter_mut().zip(found) {
-        doc.citations.extend(f.citations.iter().cloned());
-        doc.shorts = f.shorts.clone();
-        out.diagnostics.extend(f.diagnostics.iter().cloned());
-        fresh.insert(doc.file.clone(), (key, f));
+        if session.keep {
+            doc.citations.extend(f.citations.iter().cloned());
+            doc.shorts = f.shorts.clone();
+            out.diagnostics.extend(f.diagnostics.iter().cloned());
+            fresh.insert(doc.file.clone(), (key, f));
+        } else {
+            doc.citations.extend(f.citations);
+            doc.shorts = f.shorts;
+            out.diagnostics.extend(f.diagnostics);
+        }
     }
     session.refs = fresh;
     lap(&mut out, "tìm trích dẫn");

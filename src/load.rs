@@ -287,8 +287,10 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
             }
         })
         .collect();
-    for (path, st, r) in &results {
-        cache.files.insert(path.clone(), (*st, r.clone()));
+    if cache.keep {
+        for (path, st, r) in &results {
+            cache.files.insert(path.clone(), (*st, r.clone()));
+        }
     }
     for (_, _, r) in results {
         if let Some(text) = r.text {
@@ -355,6 +357,8 @@ type Stamp = (Option<std::time::SystemTime>, u64);
 #[derive(Debug, Default)]
 pub struct Cache {
     files: std::collections::HashMap<PathBuf, (Stamp, FileResult)>,
+    /// Whether to keep results for the next load (a one-shot build does not).
+    pub keep: bool,
 }
 
 fn stamp(path: &Path) -> Stamp {

@@ -157,7 +157,7 @@ pub fn start(options: ServeOptions, log: Log) -> std::io::Result<Handle> {
     if run.base_url.is_none() {
         run.base_url = Some("/".to_string());
     }
-    let mut session = Session::default();
+    let mut session = Session::caching();
     let mut bodies = BodyCache::new();
     rebuild(&run, &mut session, &mut bodies, &shared, &log);
     {
