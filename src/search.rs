@@ -70,11 +70,12 @@ fn base36(mut n: usize) -> String {
 }
 
 /// Delta-encodes sorted ids: `3,1,a` for 3, 4, 14.
-pub fn encode(ids: &[usize]) -> String {
-    let mut prev = 0;
+pub fn encode<T: Copy + Into<u64>>(ids: &[T]) -> String {
+    let mut prev = 0u64;
     let mut out = Vec::with_capacity(ids.len());
     for (k, &id) in ids.iter().enumerate() {
-        out.push(base36(if k == 0 { id } else { id - prev }));
+        let id: u64 = id.into();
+        out.push(base36((if k == 0 { id } else { id - prev }) as usize));
         prev = id;
     }
     out.join(",")
@@ -137,7 +138,8 @@ pub fn build(index: &Index, config: &Config, plain: &(dyn Fn(usize) -> String + 
 
     // Each document's record and words, in parallel; then the postings, in id order.
     // In chunks, so that the words of the whole corpus are never held at once.
-    let mut postings: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    // Ids as u32: a corpus of millions of documents fits, in half the memory.
+    let mut postings: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
     let mut records: Vec<Record> = Vec::with_capacity(nodes.len());
     for (c, chunk) in nodes.chunks(2048).enumerate() {
         let per_doc: Vec<(Record, Vec<String>)> = chunk
@@ -195,9 +197,9 @@ pub fn build(index: &Index, config: &Config, plain: &(dyn Fn(usize) -> String + 
             let id = c * 2048 + k;
             for w in words {
                 match postings.get_mut(&w) {
-                    Some(list) => list.push(id),
+                    Some(list) => list.push(id as u32),
                     None => {
-                        postings.insert(w, vec![id]);
+                        postings.insert(w, vec![id as u32]);
                     }
                 }
             }
@@ -205,7 +207,7 @@ pub fn build(index: &Index, config: &Config, plain: &(dyn Fn(usize) -> String + 
         }
     }
 
-    let mut postings: Vec<(String, Vec<usize>)> = postings.into_iter().collect();
+    let mut postings: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
     postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
     let mut pages = Vec::new();
@@ -317,9 +319,12 @@ mod tests {
 
     #[test]
     fn encoding_round_trips() {
-        let ids = vec![0, 3, 4, 14, 1000, 1001, 99_999];
-        assert_eq!(decode(&encode(&ids)), ids);
-        assert_eq!(encode(&[3, 4, 14]), "3,1,a");
+        let ids: Vec<u32> = vec![0, 3, 4, 14, 1000, 1001, 99_999];
+        assert_eq!(
+            decode(&encode(&ids)),
+            ids.iter().map(|&i| i as usize).collect::<Vec<_>>()
+        );
+        assert_eq!(encode(&[3u32, 4, 14]), "3,1,a");
         assert!(decode("").is_empty());
     }
 
