@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 /// vanban: trang web tĩnh cho văn bản chỉ đạo của Đảng và Nhà nước.
 #[derive(Debug, Parser)]
-#[command(name = "vanban", version, about, long_about = None)]
+#[command(name = "vanban", version, about = "vanban: trang web tĩnh cho văn bản chỉ đạo của Đảng và Nhà nước", long_about = None)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -273,9 +273,44 @@ fn serve(a: ServeArgs) -> i32 {
     }
 }
 
+/// Prints a usage error in Vietnamese (with clap's details) and returns 2;
+/// help and version go to stdout with 0.
+fn usage_error(e: clap::Error) -> i32 {
+    use clap::error::ErrorKind;
+    let what = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                2
+            } else {
+                0
+            };
+        }
+        ErrorKind::UnknownArgument => "tùy chọn không có trong lệnh này",
+        ErrorKind::InvalidSubcommand => "không có lệnh này",
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => "giá trị không hợp lệ",
+        ErrorKind::MissingRequiredArgument => "thiếu tùy chọn bắt buộc",
+        ErrorKind::MissingSubcommand => "thiếu lệnh (build, check, serve hoặc new)",
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => "số giá trị không đúng",
+        ErrorKind::ArgumentConflict => "hai tùy chọn không dùng cùng nhau được",
+        _ => "dòng lệnh không hợp lệ",
+    };
+    let detail = e.render().to_string();
+    let detail = detail.trim_start_matches("error: ").trim_end();
+    eprintln!("lỗi: {what}");
+    for line in detail.lines().filter(|l| !l.trim().is_empty()) {
+        eprintln!("  | {line}");
+    }
+    eprintln!("  = gợi ý: xem `vanban --help` hoặc `vanban <lệnh> --help`");
+    2
+}
+
 /// Runs the command line; returns the exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     match cli.command {
         Command::Build(a) => {
             let opts = Options {

@@ -109,7 +109,13 @@ fn json_messages_are_one_object_per_line() {
 #[test]
 fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().expect("tempdir");
-    assert_eq!(vanban(dir.path(), &["build", "--no-such-flag"]).status.code(), Some(2));
+    let out = vanban(dir.path(), &["build", "--no-such-flag"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("lỗi: tùy chọn không có") && stderr.contains("--no-such-flag") && stderr.contains("gợi ý"),
+        "{stderr}"
+    );
     assert_eq!(vanban(dir.path(), &["frobnicate"]).status.code(), Some(2));
     assert_eq!(
         vanban(dir.path(), &["check", "--message-format", "xml"]).status.code(),
