@@ -168,7 +168,7 @@ fn identity(number: &Number, locality: Option<&str>, date: Option<Date>) -> (Str
         Shape::State => date.map(|d| d.year.to_string()).unwrap_or_default(),
         Shape::Party => date.map(|d| d.iso()).unwrap_or_default(),
     };
-    (number.key(), loc, period)
+    (number.key().to_string(), loc, period)
 }
 
 impl Index {
@@ -276,11 +276,18 @@ pub fn build(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnosti
 
     // Backlinks and issuer listings, sorted.
     for i in 0..index.docs.len() {
-        for r in index.docs[i].references.clone() {
-            match r.target {
-                Target::Node(Node::Doc(j)) => index.docs[j].cited_by.push((i, r.relation)),
-                Target::Node(Node::Cited(j)) => index.cited[j].cited_by.push((i, r.relation)),
-                Target::Ambiguous => {}
+        let targets: Vec<(Node, Relation)> = index.docs[i]
+            .references
+            .iter()
+            .filter_map(|r| match r.target {
+                Target::Node(n) => Some((n, r.relation)),
+                Target::Ambiguous => None,
+            })
+            .collect();
+        for (n, relation) in targets {
+            match n {
+                Node::Doc(j) => index.docs[j].cited_by.push((i, relation)),
+                Node::Cited(j) => index.cited[j].cited_by.push((i, relation)),
             }
         }
     }
@@ -361,7 +368,7 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
     // Candidates by number key.
     let mut by_number: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, d) in index.docs.iter().enumerate() {
-        by_number.entry(d.doc.number.key()).or_default().push(i);
+        by_number.entry(d.doc.number.key().to_string()).or_default().push(i);
     }
     let mut external: Vec<Pending> = Vec::new();
     let mut resolved: Vec<Vec<(Citation, Target)>> = vec![Vec::new(); index.docs.len()];
@@ -375,7 +382,7 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
                     None
                 }
             });
-            let candidates: Vec<usize> = by_number.get(&c.number.key()).cloned().unwrap_or_default();
+            let candidates: Vec<usize> = by_number.get(c.number.key()).cloned().unwrap_or_default();
             if candidates.contains(&i) && c.date.is_none_or(|d| Some(d) == citing.date) {
                 diags.push(
                     Diagnostic::warning(
@@ -534,7 +541,7 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
     // than the citing document.
     let ext_key = |p: &Pending| {
         (
-            p.citation.number.key(),
+            p.citation.number.key().to_string(),
             if p.citation.number.is_local() {
                 p.locality.as_deref().map(key).unwrap_or_default()
             } else {

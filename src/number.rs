@@ -47,6 +47,8 @@ pub struct Number {
     pub shape: Shape,
     /// Party: `[TYPE, ISSUER, ...]`; State: the codes after the year or slash.
     pub codes: Vec<String>,
+    /// The comparison key, computed once (see [`Number::key`]).
+    key: String,
 }
 
 /// What went wrong, with the character offset and width in the input.
@@ -161,6 +163,16 @@ impl Cursor<'_> {
     }
 }
 
+fn make_key(seq: u32, letter: Option<char>, shape: Shape, codes: &[String]) -> String {
+    let letter = letter.map(String::from).unwrap_or_default();
+    let codes = codes.join("-").to_uppercase();
+    match shape {
+        Shape::Party => format!("P:{seq}{letter}:{codes}"),
+        Shape::StateYear(y) => format!("Y:{seq}{letter}:{y}:{codes}"),
+        Shape::State => format!("S:{seq}{letter}:{codes}"),
+    }
+}
+
 /// Parses a number as printed.
 pub fn parse(input: &str) -> Result<Number, NumberError> {
     let chars: Vec<char> = input.chars().collect();
@@ -245,6 +257,7 @@ fn parse_chars(chars: &[char]) -> Result<(Number, usize), NumberError> {
         Shape::StateYear(y) => format!("{head}/{y}/{}", codes.join("-")),
         Shape::State => format!("{head}/{}", codes.join("-")),
     };
+    let key = make_key(seq, letter, shape, &codes);
     Ok((
         Number {
             canonical,
@@ -252,6 +265,7 @@ fn parse_chars(chars: &[char]) -> Result<(Number, usize), NumberError> {
             letter,
             shape,
             codes,
+            key,
         },
         c.pos,
     ))
@@ -317,14 +331,8 @@ pub enum DerivedType {
 
 impl Number {
     /// A comparison key: sequence numeric, codes upper-cased.
-    pub fn key(&self) -> String {
-        let letter = self.letter.map(String::from).unwrap_or_default();
-        let codes = self.codes.join("-").to_uppercase();
-        match self.shape {
-            Shape::Party => format!("P:{}{letter}:{codes}", self.seq),
-            Shape::StateYear(y) => format!("Y:{}{letter}:{y}:{codes}", self.seq),
-            Shape::State => format!("S:{}{letter}:{codes}", self.seq),
-        }
+    pub fn key(&self) -> &str {
+        &self.key
     }
 
     /// The type word(s) the code gives.
@@ -445,7 +453,7 @@ mod tests {
     fn keys_and_types() {
         let a = parse("02-KH/TU").ok();
         let b = parse("2-KH/TU").ok();
-        assert_eq!(a.map(|n| n.key()), b.map(|n| n.key()));
+        assert_eq!(a.map(|n| n.key().to_string()), b.map(|n| n.key().to_string()));
         let t = |s: &str| parse(s).map(|n| n.derived_type()).ok();
         assert_eq!(t("127-KL/TW"), Some(DerivedType::One("Kết luận")));
         assert_eq!(t("204-QĐ/TW"), Some(DerivedType::QuyetDinhOrQuyDinh));
