@@ -28,7 +28,8 @@ pub fn explain(index: &Index, sources: &Sources, diags: &[Diagnostic], file: &Pa
             file.display()
         );
     };
-    let text = sources.get(&d.doc.file).map(String::as_str).unwrap_or("");
+    let _ = sources;
+    let text = d.doc.text.as_str();
     let mut lines: Vec<(usize, String)> = Vec::new();
     for r in &d.references {
         let target = match &r.target {

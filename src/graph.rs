@@ -214,8 +214,16 @@ impl Index {
 /// Builds the graph. Errors (duplicate identity, URL collisions) and
 /// warnings (ambiguous references) are returned beside it.
 pub fn build(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnostic>) {
+    let (index, diags, _) = build_keeping_duplicates(documents, config);
+    (index, diags)
+}
+
+/// [`build`], also returning the documents left out as duplicates (their
+/// text is what the duplicate errors point into).
+pub fn build_keeping_duplicates(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnostic>, Vec<Document>) {
     let mut diags = Vec::new();
     let mut index = Index::default();
+    let mut dropped = Vec::new();
 
     // Duplicate identities.
     let mut seen: BTreeMap<(String, String, String), usize> = BTreeMap::new();
@@ -233,6 +241,7 @@ pub fn build(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnosti
                         other.file, doc.file
                     )),
             );
+            dropped.push(doc);
             continue;
         }
         seen.insert(id, docs.len());
@@ -325,7 +334,7 @@ pub fn build(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnosti
             issuer.nodes = nodes;
         }
     }
-    (index, diags)
+    (index, diags, dropped)
 }
 
 /// The issuer's full name after `issuer_aliases`, qualified by the locality

@@ -190,7 +190,7 @@ impl Session {
 fn text_key(d: &load::Document) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (&d.body, d.body_offset, &d.number.canonical, d.date).hash(&mut h);
+    (d.body(), d.body_offset, &d.number.canonical, d.date).hash(&mut h);
     h.finish()
 }
 
@@ -240,7 +240,7 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
             let key = text_key(d);
             match cache.get(&d.file) {
                 Some((k, f)) if *k == key => (key, f.clone()),
-                _ => (key, refs::find(&d.file, &d.body, d.body_offset, (&d.number, d.date))),
+                _ => (key, refs::find(&d.file, d.body(), d.body_offset, (&d.number, d.date))),
             }
         })
         .collect();
@@ -259,7 +259,7 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
     }
     session.refs = fresh;
     lap(&mut out, "tìm trích dẫn");
-    let (index, diags) = graph::build(documents, &cfg);
+    let (index, diags, dropped) = graph::build_keeping_duplicates(documents, &cfg);
     lap(&mut out, "liên kết");
     // A document dropped as a duplicate is a file in error, not a published one.
     let duplicates = diags.iter().filter(|d| d.code == "E-DUP").count();
@@ -277,9 +277,14 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
             None
         }
     };
-    // Texts are kept only for the files diagnostics point into.
-    let keep: std::collections::BTreeSet<String> = out.diagnostics.iter().filter_map(|d| d.file.clone()).collect();
-    out.sources.retain(|f, _| keep.contains(f));
+    // The texts diagnostics point into: failed files kept theirs; documents
+    // lend theirs.
+    let wanted: std::collections::BTreeSet<&str> = out.diagnostics.iter().filter_map(|d| d.file.as_deref()).collect();
+    for d in index.docs.iter().map(|n| &n.doc).chain(dropped.iter()) {
+        if wanted.contains(d.file.as_str()) && !out.sources.contains_key(&d.file) {
+            out.sources.insert(d.file.clone(), d.text.clone());
+        }
+    }
     out.elapsed = started.elapsed();
     Prepared {
         config: cfg,
@@ -298,7 +303,7 @@ pub fn data_pages(
 ) -> Vec<render::Page> {
     let mut pages = vec![opendata::documents_json(index)];
     pages.extend(search::build(index, cfg, &|i| {
-        source::normalize(&index.docs[i].doc.body)
+        source::normalize(index.docs[i].doc.body())
     }));
     pages.push(opendata::feed(index, cfg, first_paragraph));
     pages.push(opendata::robots(cfg));

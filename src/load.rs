@@ -158,11 +158,19 @@ pub struct Document {
     pub aliases: Vec<(String, Span)>,
     /// Draft flag.
     pub draft: bool,
-    /// Markdown body exactly as written (spans index into it after
-    /// `body_offset`); normalised when rendered.
-    pub body: String,
+    /// The whole file as written (without a BOM); the body starts at
+    /// `body_offset` (see [`Document::body`]).
+    pub text: String,
     /// Byte offset of the body in the file.
     pub body_offset: usize,
+}
+
+impl Document {
+    /// The Markdown body exactly as written (spans index into the file text;
+    /// the body starts at `body_offset`); normalised when rendered.
+    pub fn body(&self) -> &str {
+        self.text.get(self.body_offset..).unwrap_or("")
+    }
 }
 
 /// How loading behaves.
@@ -293,7 +301,9 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
         }
     }
     for (_, _, r) in results {
-        if let Some(text) = r.text {
+        // A document keeps its own text; a file that failed keeps it here,
+        // for its diagnostics.
+        if let (Some(text), None) = (r.text, &r.document) {
             out.sources.insert(r.file.clone(), text);
         }
         let failed = r.diagnostics.iter().any(Diagnostic::is_error);
@@ -795,7 +805,7 @@ impl Fm<'_> {
             slug,
             aliases,
             draft,
-            body: self.text[body_offset..].to_string(),
+            text: self.text.to_string(),
             body_offset,
         })
     }
@@ -1124,7 +1134,7 @@ mod tests {
         let doc = doc.expect("valid");
         assert_eq!(doc.doc_type, "Công văn");
         assert_eq!(doc.date, None);
-        assert_eq!(doc.body, "Thân\n");
+        assert_eq!(doc.body(), "Thân\n");
     }
 
     #[test]
@@ -1243,7 +1253,7 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         let doc = doc.expect("valid");
         assert_eq!(doc.title, "Đại hội");
-        assert_eq!(doc.body, "A\r\nB\r\n");
+        assert_eq!(doc.body(), "A\r\nB\r\n");
     }
 
     #[test]

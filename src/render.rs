@@ -393,7 +393,7 @@ impl<'a> Renderer<'a> {
             None => {
                 let d = &self.index.docs[i];
                 std::borrow::Cow::Owned(markdown::render_with_links(
-                    &d.doc.body,
+                    d.doc.body(),
                     &links(self.index, self.config, d),
                 ))
             }
@@ -409,7 +409,7 @@ impl<'a> Renderer<'a> {
             .map(|d| {
                 let l = links(index, config, d);
                 let mut h = std::collections::hash_map::DefaultHasher::new();
-                d.doc.body.hash(&mut h);
+                d.doc.body().hash(&mut h);
                 l.hash(&mut h);
                 (h.finish(), l)
             })
@@ -417,7 +417,7 @@ impl<'a> Renderer<'a> {
         let fresh: Vec<Option<markdown::Rendered>> = keyed
             .par_iter()
             .zip(index.docs.par_iter())
-            .map(|((k, l), d)| (!cache.contains_key(k)).then(|| markdown::render_with_links(&d.doc.body, l)))
+            .map(|((k, l), d)| (!cache.contains_key(k)).then(|| markdown::render_with_links(d.doc.body(), l)))
             .collect();
         let mut next = BodyCache::with_capacity(keyed.len());
         let mut bodies = Vec::with_capacity(keyed.len());
@@ -1147,8 +1147,8 @@ impl<'a> Renderer<'a> {
                         .iter()
                         .find(|r| r.target == Target::Node(target))
                         .and_then(|r| r.mentions.iter().map(|m| &m.0).find(|m| m.start >= d.doc.body_offset))
-                        .and_then(|m| sentence_at(&d.doc.body, m.start - d.doc.body_offset))
-                        .or_else(|| citing_sentence(&d.doc.body, number)),
+                        .and_then(|m| sentence_at(d.doc.body(), m.start - d.doc.body_offset))
+                        .or_else(|| citing_sentence(d.doc.body(), number)),
                 }
             })
             .collect()
