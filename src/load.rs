@@ -231,10 +231,11 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
-    let walker = walker.filter_entry(|e| e.depth() == 0 || !hidden(e.file_name().to_string_lossy().as_ref()));
     let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     for entry in walker {
         match entry {
+            // Names starting with `_` or `.` (and everything under them) are not documents.
+            Ok(e) if e.file_type().is_file() && hidden_path(dir, e.path()) => out.counts.skipped += 1,
             Ok(e) if e.file_type().is_file() => {
                 let rel = rel_path(dir, e.path());
                 // A link may lead out of the content folder: its target is not published.
@@ -281,8 +282,6 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
             }
         }
     }
-    // Hidden files inside the walk were filtered with their folders; count them.
-    out.counts.skipped += count_hidden(dir);
 
     let old = std::mem::take(&mut cache.files);
     let results: Vec<(PathBuf, Stamp, FileResult)> = files
@@ -327,20 +326,10 @@ fn hidden(name: &str) -> bool {
     name.starts_with('_') || name.starts_with('.')
 }
 
-fn count_hidden(dir: &Path) -> usize {
-    walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .min_depth(1)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            e.path()
-                .strip_prefix(dir)
-                .map(|p| p.components().any(|c| hidden(&c.as_os_str().to_string_lossy())))
-                .unwrap_or(false)
-        })
-        .count()
+fn hidden_path(dir: &Path, path: &Path) -> bool {
+    path.strip_prefix(dir)
+        .map(|p| p.components().any(|c| hidden(&c.as_os_str().to_string_lossy())))
+        .unwrap_or(false)
 }
 
 fn rel_path(dir: &Path, path: &Path) -> String {
@@ -413,9 +402,12 @@ fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> FileResult {
         }
     };
     let (doc, diags) = parse_document(&text, &file, rel, opts);
+    // A document keeps its text itself; a file that failed keeps it here.
+    if doc.is_none() {
+        r.text = Some(text);
+    }
     r.document = doc;
     r.diagnostics = diags;
-    r.text = Some(text);
     r
 }
 
