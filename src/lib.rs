@@ -187,11 +187,9 @@ impl Session {
     }
 }
 
+/// The refs cache key: the document's parse revision (a re-read file gets a new one).
 fn text_key(d: &load::Document) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (d.body(), d.body_offset, &d.number.canonical, d.date).hash(&mut h);
-    h.finish()
+    d.revision
 }
 
 /// The site before rendering: configuration, link graph, theme, and what the

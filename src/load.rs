@@ -161,9 +161,14 @@ pub struct Document {
     /// The whole file as written (without a BOM); the body starts at
     /// `body_offset` (see [`Document::body`]).
     pub text: String,
+    /// A number that changes every time the file is parsed again (the dev
+    /// server's caches key on it).
+    pub revision: u64,
     /// Byte offset of the body in the file.
     pub body_offset: usize,
 }
+
+static REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Document {
     /// The Markdown body exactly as written (spans index into the file text;
@@ -798,6 +803,7 @@ impl Fm<'_> {
             aliases,
             draft,
             text: self.text.to_string(),
+            revision: REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             body_offset,
         })
     }
