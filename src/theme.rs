@@ -24,6 +24,7 @@ pub const TEMPLATES: &[&str] = &[
     "partials/item.html",
     "partials/pagination.html",
     "partials/pictures.html",
+    "partials/cited_by.html",
 ];
 
 macro_rules! builtin {
@@ -45,6 +46,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "templates/partials/item.html",
     "templates/partials/pagination.html",
     "templates/partials/pictures.html",
+    "templates/partials/cited_by.html",
 );
 
 const BUILTIN_STATIC: &[(&str, &str)] = builtin!("static/style.css", "static/search.js", "static/fold.js");

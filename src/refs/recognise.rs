@@ -104,15 +104,7 @@ fn lower_eq(a: char, b: char) -> bool {
 /// If `hay` ends with `needle` (case-insensitive) at a word boundary, the
 /// byte offset where it starts.
 fn ends_with_word(hay: &str, needle: &str) -> Option<usize> {
-    let mut h = hay.char_indices().rev();
-    let mut start = hay.len();
-    for n in needle.chars().rev() {
-        let (i, c) = h.next()?;
-        if !lower_eq(c, n) {
-            return None;
-        }
-        start = i;
-    }
+    let start = ends_with_ci(hay, needle)?;
     match hay[..start].chars().next_back() {
         Some(c) if c.is_alphanumeric() => None,
         _ => Some(start),
