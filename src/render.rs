@@ -301,10 +301,6 @@ pub struct Renderer<'a> {
     bodies: std::borrow::Cow<'a, [markdown::Rendered]>,
 }
 
-/// Cache of rendered bodies by a hash of the body and its links (the dev
-/// server keeps one across rebuilds, so that only changed bodies render).
-pub type BodyCache = std::collections::HashMap<u64, markdown::Rendered>;
-
 /// Every page a render makes, by path, to render one on request.
 pub struct Plan {
     jobs: Vec<Job>,
@@ -400,39 +396,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Prepares a render reusing bodies that did not change since the last one.
-    pub fn with_cache(index: &'a Index, config: &'a Config, theme: &'a Theme, cache: &mut BodyCache) -> Self {
-        use std::hash::{Hash, Hasher};
-        let keyed: Vec<(u64, Vec<markdown::Link>)> = index
-            .docs
-            .par_iter()
-            .map(|d| {
-                let l = links(index, config, d);
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                d.doc.body().hash(&mut h);
-                l.hash(&mut h);
-                (h.finish(), l)
-            })
-            .collect();
-        let fresh: Vec<Option<markdown::Rendered>> = keyed
-            .par_iter()
-            .zip(index.docs.par_iter())
-            .map(|((k, l), d)| (!cache.contains_key(k)).then(|| markdown::render_with_links(d.doc.body(), l)))
-            .collect();
-        let mut next = BodyCache::with_capacity(keyed.len());
-        let mut bodies = Vec::with_capacity(keyed.len());
-        for ((k, _), f) in keyed.into_iter().zip(fresh) {
-            let r = match f {
-                Some(r) => r,
-                None => cache.get(&k).cloned().unwrap_or_else(|| markdown::render("")),
-            };
-            next.insert(k, r.clone());
-            bodies.push(r);
-        }
-        *cache = next;
-        Renderer::from_parts(index, config, theme, std::borrow::Cow::Owned(bodies))
-    }
-
     /// A render over bodies rendered before.
     pub fn from_parts(
         index: &'a Index,
@@ -454,16 +417,19 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The rendered bodies, to keep for later renders of single pages.
-    pub fn into_bodies(self) -> Vec<markdown::Rendered> {
-        self.bodies.into_owned()
-    }
-
     /// Every page this render would make, for rendering one page at a time.
     pub fn plan(&self) -> Plan {
         let jobs = self.jobs();
         let by_path = jobs.iter().enumerate().map(|(i, j)| (self.job_path(j), i)).collect();
         Plan { jobs, by_path }
+    }
+
+    /// Renders the page of a document or cited document.
+    pub fn render_node(&self, n: Node) -> Result<Page, Diagnostic> {
+        match n {
+            Node::Doc(i) => self.render_job(&Job::Doc(i)),
+            Node::Cited(i) => self.render_job(&Job::Cited(i)),
+        }
     }
 
     /// Renders the page at `path` (`van-ban/x/index.html`), if the plan has it.

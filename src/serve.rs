@@ -8,9 +8,9 @@
 //! overlay (file, line, message); the terminal shows them too.
 //!
 //! Rebuilds reuse what did not change: parsed files and the citations of
-//! unchanged texts (the [`Session`] caches), and rendered bodies (the body
-//! cache). Pages are rendered when asked for, so a rebuild does not render
-//! the whole site. Requests are answered from the rendered site only: a path
+//! unchanged texts (the [`Session`] caches). Pages are rendered when asked
+//! for (a document's page without planning the listings), so a rebuild does
+//! not render the whole site. Requests are answered from the rendered site only: a path
 //! with `..` (plain or percent-encoded), a backslash or an absolute URL is
 //! refused before anything is looked up.
 //!
@@ -18,7 +18,8 @@
 //! the event streams; that sharing is confined to this module.
 
 use crate::diag::{self, Diagnostic, Format, Sources};
-use crate::render::{BodyCache, Page, Plan, Renderer};
+use crate::graph::Node;
+use crate::render::{Page, Plan, Renderer};
 use crate::{prepare, Options, Prepared, Session};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
@@ -36,20 +37,40 @@ es.onmessage=function(e){if(e.data===\"reload\"){location.reload();}};})();";
 /// A rebuilt site, rendered page by page on request.
 struct Built {
     prepared: Prepared,
-    bodies: Vec<crate::markdown::Rendered>,
-    plan: Plan,
+    /// Document and cited pages by path: answered without the page plan.
+    nodes: std::collections::HashMap<String, Node>,
+    /// Every page, planned on the first request that needs it.
+    plan: OnceLock<Plan>,
     data: OnceLock<BTreeMap<String, Vec<u8>>>,
 }
 
 impl Built {
+    fn new(prepared: Prepared) -> Built {
+        let index = &prepared.index;
+        let mut nodes = std::collections::HashMap::with_capacity(index.docs.len() + index.cited.len());
+        for n in (0..index.docs.len())
+            .map(Node::Doc)
+            .chain((0..index.cited.len()).map(Node::Cited))
+        {
+            nodes.insert(format!("{}index.html", index.url(n).trim_start_matches('/')), n);
+        }
+        Built {
+            prepared,
+            nodes,
+            plan: OnceLock::new(),
+            data: OnceLock::new(),
+        }
+    }
+
+    /// A renderer whose bodies render with their page.
     fn renderer(&self) -> Option<Renderer<'_>> {
         let theme = self.prepared.theme.as_ref()?;
-        Some(Renderer::from_parts(
-            &self.prepared.index,
-            &self.prepared.config,
-            theme,
-            std::borrow::Cow::Borrowed(&self.bodies),
-        ))
+        Some(Renderer::new(&self.prepared.index, &self.prepared.config, theme))
+    }
+
+    fn plan(&self) -> Option<&Plan> {
+        let r = self.renderer()?;
+        Some(self.plan.get_or_init(|| r.plan()))
     }
 
     /// The open data, search index, feed, robots.txt and sitemap, made on
@@ -58,10 +79,12 @@ impl Built {
         self.data.get_or_init(|| {
             let index = &self.prepared.index;
             let cfg = &self.prepared.config;
-            let mut pages = crate::data_pages(index, cfg, &|i| self.bodies[i].first_paragraph.clone());
+            let first = |i: usize| self.renderer().map(|r| r.first_paragraph(i)).unwrap_or_default();
+            let mut pages = crate::data_pages(index, cfg, &first);
             let listed: Vec<Page> = self
-                .plan
-                .paths()
+                .plan()
+                .map(Plan::paths)
+                .unwrap_or_default()
                 .into_iter()
                 .map(|path| Page {
                     path,
@@ -85,7 +108,10 @@ impl Built {
             return self.data().get(path).map(|b| Ok(b.clone()));
         }
         let r = self.renderer()?;
-        r.render_path(&self.plan, path).map(|res| res.map(|p| p.bytes))
+        if let Some(&n) = self.nodes.get(path) {
+            return Some(r.render_node(n).map(|p| p.bytes));
+        }
+        r.render_path(self.plan()?, path).map(|res| res.map(|p| p.bytes))
     }
 }
 
@@ -158,12 +184,11 @@ pub fn start(options: ServeOptions, log: Log) -> std::io::Result<Handle> {
         run.base_url = Some("/".to_string());
     }
     let mut session = Session::caching();
-    let mut bodies = BodyCache::new();
-    rebuild(&run, &mut session, &mut bodies, &shared, &log);
+    rebuild(&run, &mut session, &shared, &log);
     {
         let shared = Arc::clone(&shared);
         let log = Arc::clone(&log);
-        std::thread::spawn(move || watch(run, session, bodies, shared, log));
+        std::thread::spawn(move || watch(run, session, shared, log));
     }
     {
         let shared = Arc::clone(&shared);
@@ -180,7 +205,7 @@ pub fn start(options: ServeOptions, log: Log) -> std::io::Result<Handle> {
 }
 
 /// One rebuild: prepare, and on success replace the served site.
-fn rebuild(run: &Options, session: &mut Session, bodies: &mut BodyCache, shared: &Shared, log: &Log) {
+fn rebuild(run: &Options, session: &mut Session, shared: &Shared, log: &Log) {
     let started = Instant::now();
     let prepared = prepare(run, session);
     let mut errors: Vec<Diagnostic> = prepared
@@ -194,22 +219,13 @@ fn rebuild(run: &Options, session: &mut Session, bodies: &mut BodyCache, shared:
     let sources = prepared.outcome.sources.clone();
     let documents = prepared.outcome.documents;
     let mut built = None;
-    if errors.is_empty() {
-        if let Some(theme) = &prepared.theme {
-            let renderer = Renderer::with_cache(&prepared.index, &prepared.config, theme, bodies);
-            let plan = renderer.plan();
-            let rendered = renderer.into_bodies();
-            built = Some(Built {
-                bodies: rendered,
-                plan,
-                data: OnceLock::new(),
-                prepared,
-            });
-        }
+    if errors.is_empty() && prepared.theme.is_some() {
+        built = Some(Built::new(prepared));
     }
     // Render one page now: a broken template shows at once, not on the first visit.
     if let Some(b) = &built {
-        if let Some(Err(d)) = b.get("index.html") {
+        let probe = b.nodes.keys().min().cloned().unwrap_or_else(|| "404.html".to_string());
+        if let Some(Err(d)) = b.get(&probe) {
             errors.push(d);
             built = None;
         }
@@ -243,7 +259,7 @@ fn rebuild(run: &Options, session: &mut Session, bodies: &mut BodyCache, shared:
 
 /// Watches the content, theme and configuration; rebuilds once per burst of
 /// changes (a save that writes several files is one rebuild).
-fn watch(run: Options, mut session: Session, mut bodies: BodyCache, shared: Arc<Shared>, log: Log) {
+fn watch(run: Options, mut session: Session, shared: Arc<Shared>, log: Log) {
     use notify::{RecursiveMode, Watcher};
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = match notify::recommended_watcher(tx) {
@@ -305,9 +321,8 @@ fn watch(run: Options, mut session: Session, mut bodies: BodyCache, shared: Arc<
         }
         if config_changed {
             session.clear();
-            bodies.clear();
         }
-        rebuild(&run, &mut session, &mut bodies, &shared, &log);
+        rebuild(&run, &mut session, &shared, &log);
     }
 }
 
