@@ -507,6 +507,14 @@ pub fn parse_document(text: &str, file: &str, rel: &str, opts: &LoadOptions) -> 
     };
     let doc = fm.document(&map, rel, opts, body_offset);
     let doc = doc.filter(|_| !diags.iter().any(Diagnostic::is_error));
+    // A file is never dropped without saying why.
+    if doc.is_none() && !diags.iter().any(Diagnostic::is_error) {
+        diags.push(
+            Diagnostic::error("E-KEY", "front matter không đủ để tạo văn bản")
+                .at(file, 0..3.min(text.len()))
+                .hint("cần `number`, `title` và `issuer` không trống"),
+        );
+    }
     (doc, diags)
 }
 
@@ -703,6 +711,10 @@ impl Fm<'_> {
             None => None,
         };
         let title = get("title").and_then(|n| self.string("title", n));
+        if title.is_none() && get("title").is_some_and(|n| matches!(n, Node::Str(_))) {
+            let span = self.value_span("title", "");
+            self.error(span, "`title` trống".into(), "ghi trích yếu của văn bản");
+        }
         let issuers = get("issuer").map(|n| self.strings("issuer", n)).unwrap_or_default();
         if get("issuer").is_some() && issuers.is_empty() && !matches!(get("issuer"), Some(Node::Null)) {
             let span = self.key_span("issuer");
