@@ -328,6 +328,10 @@ pub fn main() -> i32 {
                 for (stage, d) in &outcome.timings {
                     eprintln!("  {stage:<22} {:>8.1} ms", d.as_secs_f64() * 1000.0);
                 }
+                eprintln!("  mẫu chậm nhất (tổng thời gian, số trang):");
+                for (name, d, n) in outcome.template_timings.iter().take(5) {
+                    eprintln!("    {name:<20} {:>8.1} ms  {n:>6} trang", d.as_secs_f64() * 1000.0);
+                }
             }
             report(&outcome, a.common.message_format, Some(&a.output))
         }

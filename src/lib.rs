@@ -107,6 +107,8 @@ pub struct Outcome {
     pub explain: Option<String>,
     /// Time spent in each stage, in order (for `--timings`).
     pub timings: Vec<(&'static str, Duration)>,
+    /// Time spent per template, slowest first: (template, total, pages).
+    pub template_timings: Vec<(&'static str, Duration, u64)>,
 }
 
 impl Outcome {
@@ -355,6 +357,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
         let rendered = renderer.render_each(&|n| progress.start(n), &|| progress.tick(), &sink);
         progress.finish();
         lap(&mut out, "trang");
+        out.template_timings = renderer.template_times();
         match rendered {
             Ok(paths) => {
                 let mut data = data_pages(&index, &cfg, &|i| renderer.first_paragraph(i));

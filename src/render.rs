@@ -299,7 +299,11 @@ pub struct Renderer<'a> {
     theme: &'a Theme,
     site: SiteView,
     bodies: std::borrow::Cow<'a, [markdown::Rendered]>,
+    /// Time spent per template (views and Tera), in nanoseconds, and pages.
+    spent: [(std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64); TEMPLATE_COUNT],
 }
+
+const TEMPLATE_COUNT: usize = crate::theme::TEMPLATES.len();
 
 /// Every page a render makes, by path, to render one on request.
 pub struct Plan {
@@ -414,6 +418,7 @@ impl<'a> Renderer<'a> {
             theme,
             site,
             bodies,
+            spent: std::array::from_fn(|_| Default::default()),
         }
     }
 
@@ -858,7 +863,37 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// Time spent per template, slowest first: (template, total, pages).
+    pub fn template_times(&self) -> Vec<(&'static str, std::time::Duration, u64)> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let mut v: Vec<(&'static str, std::time::Duration, u64)> = crate::theme::TEMPLATES
+            .iter()
+            .zip(&self.spent)
+            .map(|(name, (ns, n))| {
+                (
+                    *name,
+                    std::time::Duration::from_nanos(ns.load(Relaxed)),
+                    n.load(Relaxed),
+                )
+            })
+            .filter(|(_, _, n)| *n > 0)
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1));
+        v
+    }
+
     fn render_job(&self, job: &Job) -> Result<Page, Diagnostic> {
+        let started = std::time::Instant::now();
+        let result = self.render_job_untimed(job);
+        if let Some(t) = crate::theme::TEMPLATES.iter().position(|t| *t == job_template(job)) {
+            use std::sync::atomic::Ordering::Relaxed;
+            self.spent[t].0.fetch_add(started.elapsed().as_nanos() as u64, Relaxed);
+            self.spent[t].1.fetch_add(1, Relaxed);
+        }
+        result
+    }
+
+    fn render_job_untimed(&self, job: &Job) -> Result<Page, Diagnostic> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site);
         ctx.insert("breadcrumbs", &Vec::<Crumb>::new());
@@ -1433,6 +1468,20 @@ fn links(index: &Index, config: &Config, d: &crate::graph::DocNode) -> Vec<markd
                 })
         })
         .collect()
+}
+
+/// The template a job renders with.
+fn job_template(job: &Job) -> &'static str {
+    match job {
+        Job::Home { .. } => "index.html",
+        Job::Doc(_) => "document.html",
+        Job::Cited(_) => "cited.html",
+        Job::Listing { .. } => "list.html",
+        Job::Catalog { .. } => "catalog.html",
+        Job::Search => "search.html",
+        Job::NotFound => "404.html",
+        Job::Redirect(_) => "redirect.html",
+    }
 }
 
 /// A document named in full, for tooltips: "Kết luận số 127-KL/TW ngày

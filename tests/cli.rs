@@ -299,3 +299,23 @@ fn explain_lists_each_citation_with_its_position() {
     let out = vanban(dir.path(), &["check", "--explain", "content/none.md"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("không phải văn bản được xuất bản"));
 }
+
+#[test]
+fn timings_name_the_stages_and_the_slowest_templates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(&dir.path().join("content/a.md"), GOOD);
+    let out = vanban(dir.path(), &["build", "--timings"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for stage in [
+        "đọc nội dung",
+        "tìm trích dẫn",
+        "liên kết",
+        "trang",
+        "ghi",
+        "mẫu chậm nhất",
+        "document.html",
+    ] {
+        assert!(stderr.contains(stage), "{stage}: {stderr}");
+    }
+}
