@@ -878,7 +878,7 @@ impl<'a> Renderer<'a> {
             })
             .filter(|(_, _, n)| *n > 0)
             .collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1));
+        v.sort_by_key(|t| std::cmp::Reverse(t.1));
         v
     }
 
