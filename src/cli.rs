@@ -37,18 +37,9 @@ pub enum Command {
 /// `vanban serve`.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Thư mục nội dung.
-    #[arg(long, value_name = "DIR", default_value = "content")]
-    pub content: PathBuf,
-    /// Tệp cấu hình (default: site.yaml when present).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// Thư mục giao diện.
-    #[arg(long, value_name = "DIR")]
-    pub theme: Option<PathBuf>,
-    /// Gồm cả bản nháp.
-    #[arg(long)]
-    pub drafts: bool,
+    /// Where the site comes from.
+    #[command(flatten)]
+    pub site: SiteArgs,
     /// Cổng (port); 0 chọn cổng trống.
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
@@ -83,9 +74,9 @@ pub struct NewArgs {
     pub doc_type: Option<String>,
 }
 
-/// Arguments shared by `build` and `check`.
+/// Where the site comes from: shared by `build`, `check` and `serve`.
 #[derive(Debug, Args)]
-pub struct CommonArgs {
+pub struct SiteArgs {
     /// Thư mục nội dung (content folder).
     #[arg(long, value_name = "DIR", default_value = "content")]
     pub content: PathBuf,
@@ -98,6 +89,14 @@ pub struct CommonArgs {
     /// Gồm cả bản nháp (include drafts).
     #[arg(long)]
     pub drafts: bool,
+}
+
+/// Arguments shared by `build` and `check`.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Where the site comes from.
+    #[command(flatten)]
+    pub site: SiteArgs,
     /// Cách in thông báo: human, short (one line each) or json.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub message_format: Format,
@@ -239,12 +238,12 @@ fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
 fn serve(a: ServeArgs) -> i32 {
     let options = crate::serve::ServeOptions {
         run: Options {
-            content: a.content,
+            content: a.site.content,
             output: None,
-            config: a.config,
-            theme: a.theme,
+            config: a.site.config,
+            theme: a.site.theme,
             base_url: None,
-            drafts: a.drafts,
+            drafts: a.site.drafts,
             force: false,
             explain: None,
         },
@@ -314,12 +313,12 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Build(a) => {
             let opts = Options {
-                content: a.common.content,
+                content: a.common.site.content,
                 output: Some(a.output.clone()),
-                config: a.common.config,
-                theme: a.common.theme,
+                config: a.common.site.config,
+                theme: a.common.site.theme,
                 base_url: a.base_url,
-                drafts: a.common.drafts,
+                drafts: a.common.site.drafts,
                 force: a.force,
                 explain: None,
             };
@@ -362,12 +361,12 @@ pub fn main() -> i32 {
         }
         Command::Check(a) => {
             let opts = Options {
-                content: a.common.content,
+                content: a.common.site.content,
                 output: None,
-                config: a.common.config,
-                theme: a.common.theme,
+                config: a.common.site.config,
+                theme: a.common.site.theme,
                 base_url: None,
-                drafts: a.common.drafts,
+                drafts: a.common.site.drafts,
                 force: false,
                 explain: a.explain,
             };

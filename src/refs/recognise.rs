@@ -51,6 +51,27 @@ pub struct Mention {
     tail: usize,
 }
 
+impl Mention {
+    /// A mention of `range` with nothing read around it yet.
+    fn bare(range: Range<usize>, number: Number, word: Option<usize>, short: bool) -> Mention {
+        let tail = range.end;
+        Mention {
+            range,
+            number,
+            word,
+            date: None,
+            year: None,
+            day_month: None,
+            term: None,
+            issuers: Vec::new(),
+            subject: None,
+            relation: Relation::Cites,
+            short,
+            tail,
+        }
+    }
+}
+
 /// A short form the document does not resolve itself ("Chỉ thị số 35 ngày
 /// 30/5/2019 của Bộ Chính trị"): the corpus may.
 #[derive(Debug, Clone, PartialEq)]
@@ -612,20 +633,7 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
             }
         }
         // After: date, year, term, issuers (in either order), then the subject.
-        let mut m = Mention {
-            range: start..range.end,
-            number,
-            word,
-            date: None,
-            year: None,
-            day_month: None,
-            term: None,
-            issuers: Vec::new(),
-            subject: None,
-            relation: Relation::Cites,
-            short: false,
-            tail: range.end,
-        };
+        let mut m = Mention::bare(start..range.end, number, word, false);
         read_tail(t, &mut m);
         let own_mention = m.number.key() == own_key && (m.date.is_none() || m.date == own.1 || own.1.is_none());
         if own_mention {
@@ -841,20 +849,7 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
                 continue;
             }
             // Case of the first letter: a lower-case type word mid-sentence is as good.
-            let mut m = Mention {
-                range: s..e,
-                number: own.0.clone(),
-                word: Some(w_idx),
-                date: None,
-                year: None,
-                day_month: None,
-                term: None,
-                issuers: Vec::new(),
-                subject: None,
-                relation: Relation::Cites,
-                short: true,
-                tail: e,
-            };
+            let mut m = Mention::bare(s..e, own.0.clone(), Some(w_idx), true);
             read_tail(t, &mut m);
             m.subject = None;
             let cs = clause_start(t, s);
