@@ -292,13 +292,12 @@ pub struct CountView {
     pub count: usize,
 }
 
-/// The rendered bodies and the shared helpers of one render.
+/// The shared helpers of one render.
 pub struct Renderer<'a> {
     index: &'a Index,
     config: &'a Config,
     theme: &'a Theme,
     site: SiteView,
-    bodies: std::borrow::Cow<'a, [markdown::Rendered]>,
     /// Time spent per template (views and Tera), in nanoseconds, and pages.
     spent: [(std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64); TEMPLATE_COUNT],
 }
@@ -380,33 +379,9 @@ pub struct FilterView {
 }
 
 impl<'a> Renderer<'a> {
-    /// Prepares a render whose bodies are rendered when their page is: a
-    /// full build never holds every body in memory at once.
+    /// Prepares a render. Bodies are rendered with their page: a full build
+    /// never holds every body in memory at once.
     pub fn new(index: &'a Index, config: &'a Config, theme: &'a Theme) -> Self {
-        Renderer::from_parts(index, config, theme, std::borrow::Cow::Owned(Vec::new()))
-    }
-
-    /// The rendered body of document `i` (kept, or rendered now).
-    fn body(&self, i: usize) -> std::borrow::Cow<'_, markdown::Rendered> {
-        match self.bodies.get(i) {
-            Some(b) => std::borrow::Cow::Borrowed(b),
-            None => {
-                let d = &self.index.docs[i];
-                std::borrow::Cow::Owned(markdown::render_with_links(
-                    d.doc.body(),
-                    &links(self.index, self.config, d),
-                ))
-            }
-        }
-    }
-
-    /// A render over bodies rendered before.
-    pub fn from_parts(
-        index: &'a Index,
-        config: &'a Config,
-        theme: &'a Theme,
-        bodies: std::borrow::Cow<'a, [markdown::Rendered]>,
-    ) -> Self {
         let site = SiteView {
             title: config.title.clone(),
             base: config.base_url.clone(),
@@ -417,9 +392,14 @@ impl<'a> Renderer<'a> {
             config,
             theme,
             site,
-            bodies,
             spent: std::array::from_fn(|_| Default::default()),
         }
+    }
+
+    /// The rendered body of document `i`, with its citations linked.
+    fn body(&self, i: usize) -> markdown::Rendered {
+        let d = &self.index.docs[i];
+        markdown::render_with_links(d.doc.body(), &links(self.index, self.config, d))
     }
 
     /// Every page this render would make, for rendering one page at a time.
@@ -449,7 +429,7 @@ impl<'a> Renderer<'a> {
 
     /// The first paragraph of a document, for summaries.
     pub fn first_paragraph(&self, doc: usize) -> String {
-        self.body(doc).first_paragraph.clone()
+        self.body(doc).first_paragraph
     }
 
     /// Renders every page. `tick` is called once per page done.
@@ -1325,7 +1305,7 @@ impl<'a> Renderer<'a> {
                 position: s.position.clone(),
                 name: s.name.clone(),
             }),
-            body: self.body(i).into_owned().html,
+            body: self.body(i).html,
             source: d.source_info.as_ref().map(|s| SourceView {
                 name: s.name.clone(),
                 url: s.url.clone(),

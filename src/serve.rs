@@ -183,12 +183,13 @@ pub fn start(options: ServeOptions, log: Log) -> std::io::Result<Handle> {
     if run.base_url.is_none() {
         run.base_url = Some("/".to_string());
     }
+    let watching = start_watching(&run, &log);
     let mut session = Session::caching();
     rebuild(&run, &mut session, &shared, &log);
-    {
+    if let Some(w) = watching {
         let shared = Arc::clone(&shared);
         let log = Arc::clone(&log);
-        std::thread::spawn(move || watch(run, session, shared, log));
+        std::thread::spawn(move || watch(w, run, session, shared, log));
     }
     {
         let shared = Arc::clone(&shared);
@@ -259,7 +260,16 @@ fn rebuild(run: &Options, session: &mut Session, shared: &Shared, log: &Log) {
 
 /// Watches the content, theme and configuration; rebuilds once per burst of
 /// changes (a save that writes several files is one rebuild).
-fn watch(run: Options, mut session: Session, shared: Arc<Shared>, log: Log) {
+/// The file watcher and what it looks at, set up before the first build so
+/// that no change is missed.
+struct Watching {
+    _watcher: notify::RecommendedWatcher,
+    rx: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
+    roots: Vec<PathBuf>,
+    config_abs: PathBuf,
+}
+
+fn start_watching(run: &Options, log: &Log) -> Option<Watching> {
     use notify::{RecursiveMode, Watcher};
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = match notify::recommended_watcher(tx) {
@@ -268,7 +278,7 @@ fn watch(run: Options, mut session: Session, shared: Arc<Shared>, log: Log) {
             log(format!(
                 "không theo dõi được thay đổi: {e}; hãy khởi động lại `vanban serve` sau khi sửa"
             ));
-            return;
+            return None;
         }
     };
     let config = run.config.clone().unwrap_or_else(|| PathBuf::from("site.yaml"));
@@ -287,6 +297,20 @@ fn watch(run: Options, mut session: Session, shared: Arc<Shared>, log: Log) {
     let config_dir = std::fs::canonicalize(&config_dir).unwrap_or(config_dir);
     let _ = watcher.watch(&config_dir, RecursiveMode::NonRecursive);
     let config_abs = config_dir.join(config.file_name().unwrap_or_default());
+    Some(Watching {
+        _watcher: watcher,
+        rx,
+        roots,
+        config_abs,
+    })
+}
+
+/// Rebuilds once per burst of changes (a save that writes several files is
+/// one rebuild).
+fn watch(w: Watching, run: Options, mut session: Session, shared: Arc<Shared>, log: Log) {
+    let Watching {
+        rx, roots, config_abs, ..
+    } = &w;
     let relevant = |e: &notify::Event| {
         use notify::EventKind;
         matches!(
@@ -300,7 +324,7 @@ fn watch(run: Options, mut session: Session, shared: Arc<Shared>, log: Log) {
             // Editors' swap and backup files are not content.
             let noise =
                 name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx") || name.starts_with(".#");
-            !noise && (p == &config_abs || roots.iter().any(|r| p.starts_with(r)))
+            !noise && (p == config_abs || roots.iter().any(|r| p.starts_with(r)))
         })
     };
     loop {
@@ -312,11 +336,11 @@ fn watch(run: Options, mut session: Session, shared: Arc<Shared>, log: Log) {
             Ok(_) | Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
         };
-        let mut config_changed = first.paths.iter().any(|p| p == &config_abs);
+        let mut config_changed = first.paths.iter().any(|p| p == config_abs);
         // Debounce: wait for 30 ms without events.
         while let Ok(ev) = rx.recv_timeout(Duration::from_millis(30)) {
             if let Ok(e) = ev {
-                config_changed |= e.paths.iter().any(|p| p == &config_abs);
+                config_changed |= e.paths.iter().any(|p| p == config_abs);
             }
         }
         if config_changed {

@@ -140,7 +140,9 @@ fn an_edit_reloads_and_errors_show_in_the_overlay_until_fixed() {
     // An edit: the stream says reload, and the page has the new text.
     let text = std::fs::read_to_string(&file).expect("read");
     std::fs::write(&file, text.replace("Thực hiện", "Tiếp tục thực hiện")).expect("edit");
+    let deadline = Instant::now() + Duration::from_secs(30);
     loop {
+        assert!(Instant::now() < deadline, "no reload event within 30 s");
         line.clear();
         reader.read_line(&mut line).expect("reload event");
         if line.starts_with("data: reload") {
