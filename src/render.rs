@@ -877,7 +877,7 @@ impl<'a> Renderer<'a> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site);
         ctx.insert("breadcrumbs", &Vec::<Crumb>::new());
-        let (path, template) = match job {
+        match job {
             Job::Home { types, issuers } => {
                 let nodes: Vec<Node> = self
                     .all_nodes()
@@ -902,7 +902,6 @@ impl<'a> Renderer<'a> {
                         issuers: self.index.issuers.len(),
                     },
                 );
-                ("index.html".to_string(), "index.html")
             }
             Job::Doc(i) => {
                 let view = self.doc_view(*i);
@@ -918,10 +917,6 @@ impl<'a> Renderer<'a> {
                 ];
                 ctx.insert("breadcrumbs", &crumbs);
                 ctx.insert("doc", &view);
-                (
-                    format!("van-ban/{}/index.html", self.index.docs[*i].slug),
-                    "document.html",
-                )
             }
             Job::Cited(i) => {
                 let view = self.cited_view(*i);
@@ -937,10 +932,6 @@ impl<'a> Renderer<'a> {
                 ];
                 ctx.insert("breadcrumbs", &crumbs);
                 ctx.insert("doc", &view);
-                (
-                    format!("van-ban/{}/index.html", self.index.cited[*i].slug),
-                    "cited.html",
-                )
             }
             Job::Listing {
                 path,
@@ -960,9 +951,8 @@ impl<'a> Renderer<'a> {
                 ctx.insert("total", total);
                 ctx.insert("groups", &self.groups(nodes, *by_year));
                 ctx.insert("pagination", &self.pagination(base, path, *total));
-                (format!("{path}index.html"), "list.html")
             }
-            Job::Catalog { path, heading, entries } => {
+            Job::Catalog { heading, entries, .. } => {
                 ctx.insert("heading", heading);
                 ctx.insert(
                     "breadcrumbs",
@@ -972,7 +962,6 @@ impl<'a> Renderer<'a> {
                     }],
                 );
                 ctx.insert("entries", entries);
-                (format!("{path}index.html"), "catalog.html")
             }
             Job::Search => {
                 ctx.insert(
@@ -982,20 +971,14 @@ impl<'a> Renderer<'a> {
                         url: None,
                     }],
                 );
-                ("tim-kiem/index.html".to_string(), "search.html")
             }
-            Job::NotFound => ("404.html".to_string(), "404.html"),
+            Job::NotFound => {}
             Job::Redirect(i) => {
                 let r = &self.index.redirects[*i];
                 ctx.insert("target", &self.href(&self.index.url(r.to)));
-                let path = if r.from.ends_with('/') {
-                    format!("{}index.html", r.from)
-                } else {
-                    r.from.clone()
-                };
-                (path, "redirect.html")
             }
-        };
+        }
+        let (path, template) = (self.job_path(job), job_template(job));
         match self.theme.tera.render(template, &ctx) {
             Ok(html) => Ok(Page {
                 path,

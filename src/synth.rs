@@ -56,17 +56,20 @@ const CENTRAL: &[(&str, &str)] = &[
 ];
 const LOCAL_TYPES: &[&str] = &["CV", "KH", "BC", "TB", "HD", "CTr"];
 
-/// A tiny deterministic generator (xorshift), so corpora are reproducible.
-struct Rng(u64);
+/// A tiny deterministic generator (xorshift), so corpora and the tests'
+/// mutations are reproducible. The seed must not be 0.
+pub struct Rng(pub u64);
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// The next number.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 }
 

@@ -4,19 +4,7 @@
 //! name the file and point inside the text at a character boundary.
 
 use vanban::load::{parse_document, LoadOptions};
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use vanban::synth::Rng;
 
 const NASTY: &[&str] = &[
     ":",
