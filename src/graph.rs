@@ -205,9 +205,9 @@ impl Index {
     }
 
     /// Sort key: newest first, undated last, then by number.
-    pub fn newest_first(&self, node: Node) -> (std::cmp::Reverse<Option<Date>>, bool, String) {
+    pub fn newest_first(&self, node: Node) -> (std::cmp::Reverse<Option<Date>>, bool, &str) {
         let d = self.date(node);
-        (std::cmp::Reverse(d), d.is_none(), self.number(node).to_string())
+        (std::cmp::Reverse(d), d.is_none(), self.number(node))
     }
 }
 

@@ -24,6 +24,7 @@ use crate::graph::{Index, Node};
 use crate::render::Page;
 use crate::source::fold;
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -114,8 +115,9 @@ struct Bucket {
 /// in the content (1) or cited only (0), compact number].
 type Record = (String, usize, String, Vec<usize>, String, i32, String, u8, String);
 
-/// The index files. `plain` gives a document's body as plain text.
-pub fn build(index: &Index, config: &Config, plain: &(dyn Fn(usize) -> String + Sync)) -> Vec<Page> {
+/// The index files. `plain` gives a document's body (folded here, so it
+/// needs no normalising first).
+pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'a str + Sync)) -> Vec<Page> {
     let mut nodes: Vec<Node> = (0..index.docs.len()).map(Node::Doc).collect();
     nodes.extend((0..index.cited.len()).map(Node::Cited));
     nodes.sort_by_key(|n| index.newest_first(*n));
@@ -139,48 +141,60 @@ pub fn build(index: &Index, config: &Config, plain: &(dyn Fn(usize) -> String + 
     // Each document's record and words, in parallel; then the postings, in id order.
     // In chunks, so that the words of the whole corpus are never held at once.
     // Ids as u32: a corpus of millions of documents fits, in half the memory.
-    let mut postings: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+    let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     let mut records: Vec<Record> = Vec::with_capacity(nodes.len());
     for (c, chunk) in nodes.chunks(2048).enumerate() {
-        let per_doc: Vec<(Record, Vec<String>)> = chunk
+        let per_doc: Vec<(Record, String, Vec<(u32, u32)>)> = chunk
             .par_iter()
             .map(|n| {
                 let (title, keys, locality, body) = match *n {
                     Node::Doc(i) => {
                         let d = &index.docs[i];
-                        (d.doc.title.clone(), &d.issuers, d.doc.locality.clone(), plain(i))
+                        (d.doc.title.as_str(), &d.issuers, d.doc.locality.as_deref(), plain(i))
                     }
                     Node::Cited(i) => {
                         let c = &index.cited[i];
                         (
-                            c.subject.clone().unwrap_or_default(),
+                            c.subject.as_deref().unwrap_or_default(),
                             &c.issuer_keys,
-                            c.locality.clone(),
-                            String::new(),
+                            c.locality.as_deref(),
+                            "",
                         )
                     }
                 };
                 let number = index.number(*n);
                 let doc_type = index.doc_type(*n);
-                let names: Vec<&str> = keys
-                    .iter()
-                    .filter_map(|k| index.issuers.get(k))
-                    .map(|x| x.name.as_str())
-                    .collect();
-                let text = fold(&format!(
-                    "{number} {doc_type} {title} {} {} {body}",
-                    names.join(" "),
-                    locality.unwrap_or_default()
-                ));
+                let mut raw = String::with_capacity(body.len() + 200);
+                for part in [number, doc_type, title, locality.unwrap_or_default()] {
+                    raw.push_str(part);
+                    raw.push(' ');
+                }
+                for name in keys.iter().filter_map(|k| index.issuers.get(k)) {
+                    raw.push_str(&name.name);
+                    raw.push(' ');
+                }
+                raw.push_str(body);
                 let num_compact = compact(number);
-                let mut own: BTreeSet<&str> = tokens(&text).collect();
-                own.insert(&num_compact);
-                let words: Vec<String> = own.into_iter().map(str::to_string).collect();
+                // The folded text, then the compact number as one more word.
+                let mut text = fold(&raw);
+                text.push(' ');
+                text.push_str(&num_compact);
+                // Each distinct word once, as a range of the folded text.
+                let base = text.as_ptr() as usize;
+                let mut seen: FxHashSet<&str> = FxHashSet::default();
+                let words: Vec<(u32, u32)> = tokens(&text)
+                    .filter(|t| seen.insert(t))
+                    .map(|t| {
+                        let start = t.as_ptr() as usize - base;
+                        (start as u32, (start + t.len()) as u32)
+                    })
+                    .collect();
+                drop(seen);
                 let date = index.date(*n);
                 let record: Record = (
                     number.to_string(),
                     types.iter().position(|t| *t == doc_type).unwrap_or(0),
-                    title,
+                    title.to_string(),
                     keys.iter()
                         .filter_map(|k| issuer_pos.get(k.as_str()).copied())
                         .collect(),
@@ -188,18 +202,19 @@ pub fn build(index: &Index, config: &Config, plain: &(dyn Fn(usize) -> String + 
                     date.map_or(0, |d| d.year),
                     index.url(*n).trim_start_matches('/').to_string(),
                     u8::from(matches!(n, Node::Doc(_))),
-                    num_compact.clone(),
+                    num_compact,
                 );
-                (record, words)
+                (record, text, words)
             })
             .collect();
-        for (k, (record, words)) in per_doc.into_iter().enumerate() {
+        for (k, (record, text, words)) in per_doc.into_iter().enumerate() {
             let id = c * 2048 + k;
-            for w in words {
-                match postings.get_mut(&w) {
+            for (a, b) in words {
+                let w = &text[a as usize..b as usize];
+                match postings.get_mut(w) {
                     Some(list) => list.push(id as u32),
                     None => {
-                        postings.insert(w, vec![id as u32]);
+                        postings.insert(w.to_string(), vec![id as u32]);
                     }
                 }
             }

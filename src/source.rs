@@ -77,22 +77,13 @@ pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     // Most text is NFC already: skip the composition pass when it is.
-    let nfc: Box<dyn Iterator<Item = char>> =
-        if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
-            Box::new(s.chars())
-        } else {
-            Box::new(s.nfc())
-        };
+    let nfc: Box<dyn Iterator<Item = char>> = if is_nfc(s) {
+        Box::new(s.chars())
+    } else {
+        Box::new(s.nfc())
+    };
     for c in nfc {
-        let c = match c {
-            '\u{00D0}' | '\u{0189}' => 'Đ',
-            '\u{00F0}' => 'đ',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
-            '\u{2215}' | '\u{2044}' | '\u{FF0F}' => '/',
-            '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' => ' ',
-            '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}' => continue,
-            c => c,
-        };
+        let Some(c) = tidy(c) else { continue };
         if c.is_whitespace() {
             space = !out.is_empty();
             continue;
@@ -106,42 +97,122 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// Look-alike letters to the Vietnamese ones, dashes to `-`, slashes to
+/// `/`, odd spaces to a space; invisible characters to nothing.
+fn tidy(c: char) -> Option<char> {
+    Some(match c {
+        '\u{00D0}' | '\u{0189}' => 'Đ',
+        '\u{00F0}' => 'đ',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{2215}' | '\u{2044}' | '\u{FF0F}' => '/',
+        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' => ' ',
+        '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}' => return None,
+        c => c,
+    })
+}
+
 /// Normalises Markdown body text: like [`normalize`] for letters, dashes and
 /// invisible characters, but keeps line structure, which Markdown needs.
 pub fn normalize_body(s: &str) -> String {
-    s.nfc()
-        .filter_map(|c| match c {
-            '\u{00D0}' | '\u{0189}' => Some('Đ'),
-            '\u{00F0}' => Some('đ'),
-            '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' => Some(' '),
-            '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}' => None,
-            '\r' => None,
-            c => Some(c),
-        })
-        .collect()
+    if !is_nfc(s) {
+        return s.nfc().filter_map(body_char).collect();
+    }
+    if s.chars().all(|c| body_char(c) == Some(c)) {
+        return s.to_string();
+    }
+    s.chars().filter_map(body_char).collect()
+}
+
+/// The character a body keeps for `c` (none for invisible ones).
+fn body_char(c: char) -> Option<char> {
+    match c {
+        '\u{00D0}' | '\u{0189}' => Some('Đ'),
+        '\u{00F0}' => Some('đ'),
+        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' => Some(' '),
+        '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}' => None,
+        '\r' => None,
+        c => Some(c),
+    }
+}
+
+/// Whether `s` is in NFC, answered quickly for the common case: ASCII, Latin
+/// letters below the combining marks (U+0300) and the precomposed Vietnamese
+/// letters (U+1E00–U+1EFF) are NFC on their own and start no composition
+/// with what precedes them; anything else goes to the full quick check.
+pub fn is_nfc(s: &str) -> bool {
+    if s.is_ascii() {
+        return true;
+    }
+    s.chars()
+        .all(|c| c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+        || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
 }
 
 /// Folds Vietnamese to ASCII lower case: tone and vowel marks removed, `đ`
 /// to `d` (U+0111 has no decomposition, so it is mapped explicitly).
 pub fn fold(s: &str) -> String {
-    let n = normalize(s);
-    let mut out = String::with_capacity(n.len());
-    for c in n.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    // One pass: the same tidying as `normalize`, then each character to its
+    // letters without marks. Composition is not needed (the marks go), so
+    // NFD and NFC input fold alike.
+    let table = fold_table();
+    let mut out = String::with_capacity(s.len());
+    let (mut space, mut started) = (false, false);
+    for c in s.chars() {
+        let Some(c) = tidy(c) else { continue };
+        if c.is_whitespace() {
+            space = started;
             continue;
         }
-        let mut push = |d: char| {
-            if !('\u{0300}'..='\u{036F}').contains(&d) {
-                match d {
-                    'đ' | 'Đ' => out.push('d'),
-                    d => out.extend(d.to_lowercase()),
-                }
-            }
-        };
-        unicode_normalization::char::decompose_canonical(c, &mut push);
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        started = true;
+        match table.get(c as usize).copied() {
+            Some(FOLD_DROP) => {}
+            Some(b) if b != 0 => out.push(char::from(b)),
+            _ => fold_slow(c, &mut out),
+        }
     }
     out
+}
+
+/// `fold` of one character the long way: its canonical decomposition, marks
+/// dropped, the rest lower-cased.
+fn fold_slow(c: char, out: &mut String) {
+    let mut push = |d: char| {
+        if !('\u{0300}'..='\u{036F}').contains(&d) {
+            match d {
+                'đ' | 'Đ' => out.push('d'),
+                d => out.extend(d.to_lowercase()),
+            }
+        }
+    };
+    unicode_normalization::char::decompose_canonical(c, &mut push);
+}
+
+/// In the fold table: the character folds to nothing (a combining mark).
+const FOLD_DROP: u8 = 0xFF;
+
+/// For every character below U+2000 (ASCII, the Latin blocks, the combining
+/// marks, the precomposed Vietnamese letters): the ASCII byte it folds to,
+/// [`FOLD_DROP`], or 0 when it folds to something else.
+fn fold_table() -> &'static [u8; 0x2000] {
+    static TABLE: std::sync::OnceLock<[u8; 0x2000]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [0u8; 0x2000];
+        for (i, slot) in table.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(i as u32) else { continue };
+            let mut folded = String::new();
+            fold_slow(c, &mut folded);
+            *slot = match folded.as_bytes() {
+                [] => FOLD_DROP,
+                [b] if b.is_ascii() && *b != 0 => *b,
+                _ => 0,
+            };
+        }
+        table
+    })
 }
 
 /// A URL segment: folded, every run of other characters becomes one `-`.
@@ -194,6 +265,28 @@ mod tests {
         );
         assert_eq!(slugify("30/2020/NĐ-CP"), "30-2020-nd-cp");
         assert_eq!(key("Ban thường vụ Tỉnh uỷ"), key("Ban Thường vụ  Tỉnh ủy"));
+    }
+
+    /// The definition `fold` must agree with: normalise, then decompose
+    /// each character and drop the marks.
+    fn fold_reference(s: &str) -> String {
+        let mut out = String::new();
+        for c in normalize(s).chars() {
+            fold_slow(c, &mut out);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_agrees_with_its_definition(s in "[a-zA-Z0-9 \\-/\u{00C0}-\u{024F}\u{0300}-\u{0323}\u{1E00}-\u{1EFF}\u{2000}-\u{2044}\u{00A0}\u{00AD}\u{FEFF}\u{2126}\u{212B}\u{FB00}-\u{FB06}\n\t]{0,40}") {
+            proptest::prop_assert_eq!(fold(&s), fold_reference(&s));
+        }
+
+        #[test]
+        fn fold_agrees_on_any_text(s in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(fold(&s), fold_reference(&s));
+        }
     }
 
     #[test]

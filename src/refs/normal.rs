@@ -43,7 +43,7 @@ impl Normalized {
             // A cluster: a character and the combining marks after it.
             let mut end = start + c.len_utf8();
             while let Some(&(i, m)) = iter.peek() {
-                if !is_combining_mark(m) {
+                if m < '\u{0300}' || !is_combining_mark(m) {
                     break;
                 }
                 end = i + m.len_utf8();
@@ -66,6 +66,15 @@ impl Normalized {
                     text.push('\n');
                 } else if !text.ends_with(' ') {
                     text.push(' ');
+                }
+                continue;
+            }
+            if end == start + c.len_utf8() && (c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)) {
+                // A letter with no marks after it is its own composition.
+                match map_char(c) {
+                    Some(' ') if text.ends_with(' ') => {}
+                    Some(m) => text.push(m),
+                    None => {}
                 }
                 continue;
             }
