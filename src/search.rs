@@ -115,6 +115,10 @@ struct Bucket {
 /// in the content (1) or cited only (0), compact number].
 type Record = (String, usize, String, Vec<usize>, String, i32, String, u8, String);
 
+/// A document's record, its folded text and its distinct words (ranges of
+/// that text).
+type Indexed = (Record, String, Vec<(u32, u32)>);
+
 /// The index files. `plain` gives a document's body (folded here, so it
 /// needs no normalising first).
 pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'a str + Sync)) -> Vec<Page> {
@@ -144,7 +148,7 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
     let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     let mut records: Vec<Record> = Vec::with_capacity(nodes.len());
     for (c, chunk) in nodes.chunks(2048).enumerate() {
-        let per_doc: Vec<(Record, String, Vec<(u32, u32)>)> = chunk
+        let per_doc: Vec<Indexed> = chunk
             .par_iter()
             .map(|n| {
                 let (title, keys, locality, body) = match *n {
