@@ -20,6 +20,7 @@ use crate::number::{DerivedType, Number, Shape};
 use crate::refs::{Citation, Relation};
 use crate::source::{key, slugify, Span};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A node a reference can point to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -64,8 +65,8 @@ pub struct Reference {
 /// A content document with its place in the graph.
 #[derive(Debug, Clone)]
 pub struct DocNode {
-    /// The document.
-    pub doc: Document,
+    /// The document (shared with the dev server's caches).
+    pub doc: Arc<Document>,
     /// URL segment.
     pub slug: String,
     /// Issuing bodies, by key into [`Index::issuers`].
@@ -214,20 +215,23 @@ impl Index {
 /// Builds the graph. Errors (duplicate identity, URL collisions) and
 /// warnings (ambiguous references) are returned beside it.
 pub fn build(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnostic>) {
-    let (index, diags, _) = build_keeping_duplicates(documents, config);
+    let (index, diags, _) = build_keeping_duplicates(documents.into_iter().map(Arc::new).collect(), config);
     (index, diags)
 }
 
 /// [`build`], also returning the documents left out as duplicates (their
 /// text is what the duplicate errors point into).
-pub fn build_keeping_duplicates(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnostic>, Vec<Document>) {
+pub fn build_keeping_duplicates(
+    documents: Vec<Arc<Document>>,
+    config: &Config,
+) -> (Index, Vec<Diagnostic>, Vec<Arc<Document>>) {
     let mut diags = Vec::new();
     let mut index = Index::default();
     let mut dropped = Vec::new();
 
     // Duplicate identities.
     let mut seen: BTreeMap<(String, String, String), usize> = BTreeMap::new();
-    let mut docs = Vec::new();
+    let mut docs: Vec<Arc<Document>> = Vec::new();
     for doc in documents {
         let id = identity(&doc.number, doc.locality.as_deref(), doc.date);
         if let Some(&first) = seen.get(&id) {

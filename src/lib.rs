@@ -47,6 +47,7 @@ pub mod yaml;
 use diag::{Diagnostic, Sources};
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// What a run does.
@@ -164,7 +165,8 @@ fn read_config(opts: &Options, out: &mut Outcome) -> config::Config {
 #[derive(Default)]
 pub struct Session {
     load: load::Cache,
-    refs: std::collections::HashMap<String, (u64, refs::TextRefs)>,
+    /// Documents completed with the citations of their text, by file.
+    refs: std::collections::HashMap<String, (Arc<load::Document>, Vec<Diagnostic>)>,
     keep: bool,
 }
 
@@ -179,6 +181,14 @@ impl Session {
         s
     }
 
+    /// Tells the next run that only these content files changed since the
+    /// last one (they were modified in place): it then looks at those files
+    /// only, not the whole folder. Paths are as the content folder option
+    /// spells them (`content/2025/a.md`).
+    pub fn changed(&mut self, paths: Vec<PathBuf>) {
+        self.load.changed = Some(paths);
+    }
+
     /// Forgets everything (after a change of configuration).
     pub fn clear(&mut self) {
         *self = if self.keep {
@@ -187,11 +197,6 @@ impl Session {
             Session::default()
         };
     }
-}
-
-/// The refs cache key: the document's parse revision (a re-read file gets a new one).
-fn text_key(d: &load::Document) -> u64 {
-    d.revision
 }
 
 /// The site before rendering: configuration, link graph, theme, and what the
@@ -231,31 +236,33 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
     out.sources.extend(loaded.sources);
     out.diagnostics.extend(loaded.diagnostics);
     out.counts = loaded.counts;
-    let mut documents = loaded.documents;
+    let documents = loaded.documents;
     lap(&mut out, "đọc nội dung");
+    // The citations of a text: found again only when the file was parsed
+    // again (its revision changed); else the document as completed last time.
     let cache = &session.refs;
-    let found: Vec<(u64, refs::TextRefs)> = documents
-        .par_iter()
-        .map(|d| {
-            let key = text_key(d);
-            match cache.get(&d.file) {
-                Some((k, f)) if *k == key => (key, f.clone()),
-                _ => (key, refs::find(&d.file, d.body(), d.body_offset, (&d.number, d.date))),
+    let found: Vec<(Arc<load::Document>, Vec<Diagnostic>)> = documents
+        .into_par_iter()
+        .map(|mut d| match cache.get(&d.file) {
+            Some((doc, diags)) if doc.revision == d.revision => (Arc::clone(doc), diags.clone()),
+            _ => {
+                let f = refs::find(&d.file, d.body(), d.body_offset, (&d.number, d.date));
+                // Unshared in a one-shot build; else copied once, for this change.
+                let doc = Arc::make_mut(&mut d);
+                doc.citations.extend(f.citations);
+                doc.shorts = f.shorts;
+                (d, f.diagnostics)
             }
         })
         .collect();
-    let mut fresh = std::collections::HashMap::with_capacity(found.len());
-    for (doc, (key, f)) in documents.iter_mut().zip(found) {
+    let mut documents = Vec::with_capacity(found.len());
+    let mut fresh = std::collections::HashMap::with_capacity(if session.keep { found.len() } else { 0 });
+    for (doc, diags) in found {
+        out.diagnostics.extend(diags.iter().cloned());
         if session.keep {
-            doc.citations.extend(f.citations.iter().cloned());
-            doc.shorts = f.shorts.clone();
-            out.diagnostics.extend(f.diagnostics.iter().cloned());
-            fresh.insert(doc.file.clone(), (key, f));
-        } else {
-            doc.citations.extend(f.citations);
-            doc.shorts = f.shorts;
-            out.diagnostics.extend(f.diagnostics);
+            fresh.insert(doc.file.clone(), (Arc::clone(&doc), diags));
         }
+        documents.push(doc);
     }
     session.refs = fresh;
     lap(&mut out, "tìm trích dẫn");

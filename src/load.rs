@@ -19,6 +19,7 @@ use crate::source::{self, normalize, Span};
 use crate::yaml::{self, Node};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The front matter keys of the contract.
 pub const KEYS: &[&str] = &[
@@ -203,8 +204,9 @@ pub struct Counts {
 /// The result of loading.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    /// Valid documents in walk order (drafts only with `drafts`).
-    pub documents: Vec<Document>,
+    /// Valid documents in walk order (drafts only with `drafts`), shared
+    /// with the cache so that an unchanged file costs no copy.
+    pub documents: Vec<Arc<Document>>,
     /// Text of every file read, by shown path.
     pub sources: Sources,
     /// Everything worth telling.
@@ -216,6 +218,81 @@ pub struct Loaded {
 /// Loads every document under `dir`.
 pub fn load(dir: &Path, opts: &LoadOptions) -> Loaded {
     load_cached(dir, opts, &mut Cache::default())
+}
+
+/// What a walk of the content folder found: the documents' files (path,
+/// path relative to the folder) and the accounting of the rest.
+#[derive(Debug, Default, Clone)]
+struct Walk {
+    files: Vec<(PathBuf, String)>,
+    skipped: usize,
+    errors: usize,
+    diagnostics: Vec<Diagnostic>,
+    /// Whether a symbolic link is on the way to some file (a change to its
+    /// target is not reported under the link's path, so every load walks).
+    links: bool,
+}
+
+fn walk(dir: &Path) -> Walk {
+    let mut w = Walk::default();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    for entry in walker {
+        match entry {
+            // Names starting with `_` or `.` (and everything under them) are not documents.
+            Ok(e) if e.file_type().is_file() && hidden_path(dir, e.path()) => w.skipped += 1,
+            Ok(e) if e.file_type().is_file() => {
+                let rel = rel_path(dir, e.path());
+                // A link may lead out of the content folder: its target is not published.
+                let linked =
+                    e.path_is_symlink() || e.path().ancestors().skip(1).take(e.depth()).any(|a| a.is_symlink());
+                w.links |= linked;
+                let outside = linked && std::fs::canonicalize(e.path()).map_or(true, |t| !t.starts_with(&root));
+                if outside {
+                    w.diagnostics.push(
+                        Diagnostic::warning(
+                            "W-SYMLINK",
+                            format!(
+                                "`{}` là liên kết tượng trưng trỏ ra ngoài thư mục nội dung; bỏ qua",
+                                e.path().display()
+                            ),
+                        )
+                        .hint("chép tệp vào thư mục nội dung thay vì liên kết tới nơi khác"),
+                    );
+                    w.skipped += 1;
+                } else if e.path().extension().is_some_and(|x| x == "md") {
+                    w.files.push((e.path().to_path_buf(), rel));
+                } else {
+                    w.skipped += 1;
+                }
+            }
+            Ok(_) => {}
+            Err(err) if err.loop_ancestor().is_some() => {
+                let path = err.path().map(|p| p.display().to_string()).unwrap_or_default();
+                w.diagnostics.push(
+                    Diagnostic::warning(
+                        "W-SYMLINK",
+                        format!("vòng lặp liên kết tượng trưng tại `{path}`; bỏ qua"),
+                    )
+                    .hint("xóa liên kết trỏ ngược lên thư mục cha"),
+                );
+                w.skipped += 1;
+            }
+            Err(err) => {
+                let path = err.path().map(|p| p.display().to_string()).unwrap_or_default();
+                w.diagnostics.push(
+                    Diagnostic::error("E-READ", format!("không đọc được `{path}`: {err}"))
+                        .hint("kiểm tra quyền đọc và các liên kết tượng trưng"),
+                );
+                w.errors += 1;
+            }
+        }
+    }
+
+    w
 }
 
 /// Loads every document under `dir`, reusing `cache` for unchanged files.
@@ -231,67 +308,28 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
         );
         return out;
     }
-    let mut files: Vec<(PathBuf, String)> = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter();
-    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    for entry in walker {
-        match entry {
-            // Names starting with `_` or `.` (and everything under them) are not documents.
-            Ok(e) if e.file_type().is_file() && hidden_path(dir, e.path()) => out.counts.skipped += 1,
-            Ok(e) if e.file_type().is_file() => {
-                let rel = rel_path(dir, e.path());
-                // A link may lead out of the content folder: its target is not published.
-                let outside =
-                    e.path_is_symlink() || e.path().ancestors().skip(1).take(e.depth()).any(|a| a.is_symlink());
-                let outside = outside && std::fs::canonicalize(e.path()).map_or(true, |t| !t.starts_with(&root));
-                if outside {
-                    out.diagnostics.push(
-                        Diagnostic::warning(
-                            "W-SYMLINK",
-                            format!(
-                                "`{}` là liên kết tượng trưng trỏ ra ngoài thư mục nội dung; bỏ qua",
-                                e.path().display()
-                            ),
-                        )
-                        .hint("chép tệp vào thư mục nội dung thay vì liên kết tới nơi khác"),
-                    );
-                    out.counts.skipped += 1;
-                } else if e.path().extension().is_some_and(|x| x == "md") {
-                    files.push((e.path().to_path_buf(), rel));
-                } else {
-                    out.counts.skipped += 1;
-                }
-            }
-            Ok(_) => {}
-            Err(err) if err.loop_ancestor().is_some() => {
-                let path = err.path().map(|p| p.display().to_string()).unwrap_or_default();
-                out.diagnostics.push(
-                    Diagnostic::warning(
-                        "W-SYMLINK",
-                        format!("vòng lặp liên kết tượng trưng tại `{path}`; bỏ qua"),
-                    )
-                    .hint("xóa liên kết trỏ ngược lên thư mục cha"),
-                );
-                out.counts.skipped += 1;
-            }
-            Err(err) => {
-                let path = err.path().map(|p| p.display().to_string()).unwrap_or_default();
-                out.diagnostics.push(
-                    Diagnostic::error("E-READ", format!("không đọc được `{path}`: {err}"))
-                        .hint("kiểm tra quyền đọc và các liên kết tượng trưng"),
-                );
-                out.counts.errors += 1;
-            }
+    // A change the dev server saw to known files only needs no walk: the
+    // list of files is the last one, and only those files are looked at.
+    let hint = cache.changed.take();
+    let (w, changed) = match (cache.walk.take(), hint) {
+        (Some(w), Some(changed)) if !w.links && changed.iter().all(|p| w.files.iter().any(|(f, _)| f == p)) => {
+            (w, Some(changed))
         }
-    }
-
+        _ => (walk(dir), None),
+    };
+    out.counts.skipped += w.skipped;
+    out.counts.errors += w.errors;
+    out.diagnostics.extend(w.diagnostics.iter().cloned());
+    let files = &w.files;
     let old = std::mem::take(&mut cache.files);
     let results: Vec<(PathBuf, Stamp, FileResult)> = files
         .par_iter()
         .map(|(path, rel)| {
+            if let (Some(changed), Some((s, r))) = (&changed, old.get(path)) {
+                if !changed.contains(path) {
+                    return (path.clone(), *s, r.clone());
+                }
+            }
             let st = stamp(path);
             match old.get(path) {
                 Some((s, r)) if *s == st && st.0.is_some() => (path.clone(), st, r.clone()),
@@ -303,6 +341,7 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
         for (path, st, r) in &results {
             cache.files.insert(path.clone(), (*st, r.clone()));
         }
+        cache.walk = Some(w);
     }
     for (_, _, r) in results {
         // A document keeps its own text; a file that failed keeps it here,
@@ -349,7 +388,7 @@ fn rel_path(dir: &Path, path: &Path) -> String {
 struct FileResult {
     file: String,
     text: Option<String>,
-    document: Option<Document>,
+    document: Option<Arc<Document>>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -361,6 +400,11 @@ type Stamp = (Option<std::time::SystemTime>, u64);
 #[derive(Debug, Default)]
 pub struct Cache {
     files: std::collections::HashMap<PathBuf, (Stamp, FileResult)>,
+    /// The last walk of the content folder.
+    walk: Option<Walk>,
+    /// Files known to have changed since the last load, and nothing else
+    /// (the dev server's watcher says so); taken by the next load.
+    pub changed: Option<Vec<PathBuf>>,
     /// Whether to keep results for the next load (a one-shot build does not).
     pub keep: bool,
 }
@@ -411,7 +455,7 @@ fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> FileResult {
     if doc.is_none() {
         r.text = Some(text);
     }
-    r.document = doc;
+    r.document = doc.map(Arc::new);
     r.diagnostics = diags;
     r
 }
@@ -1131,6 +1175,53 @@ mod tests {
 
     fn check(text: &str) -> (Option<Document>, Vec<Diagnostic>) {
         parse_document(text, "t.md", "t.md", &LoadOptions::default())
+    }
+
+    fn write_doc(dir: &Path, name: &str, title: &str) -> PathBuf {
+        let path = dir.join(name);
+        let text =
+            format!("---\nnumber: 1-KL/TW\ntitle: {title}\nissuer: Bộ Chính trị\ndate: 01/02/2025\n---\nNội dung.\n");
+        std::fs::write(&path, text).unwrap_or_default();
+        path
+    }
+
+    #[test]
+    fn a_known_edit_skips_the_walk_and_anything_else_walks() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path();
+        let a = write_doc(dir, "a.md", "Một");
+        let mut cache = Cache {
+            keep: true,
+            ..Cache::default()
+        };
+        let first = load_cached(dir, &LoadOptions::default(), &mut cache);
+        assert_eq!(first.documents.len(), 1);
+
+        // An edit in place, announced: the new text is read.
+        std::fs::write(
+            &a,
+            std::fs::read_to_string(&a).unwrap_or_default().replace("Một", "Hai"),
+        )
+        .unwrap_or_default();
+        cache.changed = Some(vec![a.clone()]);
+        let second = load_cached(dir, &LoadOptions::default(), &mut cache);
+        assert_eq!(second.documents[0].title, "Hai");
+        assert!(cache.changed.is_none(), "the hint is used once");
+
+        // A file the last walk did not know: the folder is walked again.
+        let b = write_doc(dir, "b.md", "Ba");
+        cache.changed = Some(vec![b]);
+        let third = load_cached(dir, &LoadOptions::default(), &mut cache);
+        let titles: Vec<&str> = third.documents.iter().map(|d| d.title.as_str()).collect();
+        assert_eq!(titles, ["Hai", "Ba"]);
+        assert_eq!(third.counts.published, 2);
+
+        // Files whose stamp did not change keep their parsed document (the
+        // same allocation), announced or not.
+        cache.changed = Some(vec![a]);
+        let fourth = load_cached(dir, &LoadOptions::default(), &mut cache);
+        assert!(Arc::ptr_eq(&third.documents[0], &fourth.documents[0]));
+        assert!(Arc::ptr_eq(&third.documents[1], &fourth.documents[1]));
     }
 
     fn pos(text: &str, d: &Diagnostic) -> (usize, usize) {

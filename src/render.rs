@@ -979,11 +979,10 @@ impl<'a> Renderer<'a> {
             }
         }
         let (path, template) = (self.job_path(job), job_template(job));
-        match self.theme.tera.render(template, &ctx) {
-            Ok(html) => Ok(Page {
-                path,
-                bytes: html.into_bytes(),
-            }),
+        // Straight into bytes: the templates and values are UTF-8 already.
+        let mut bytes = Vec::with_capacity(32 * 1024);
+        match self.theme.tera.render_to(template, &ctx, &mut bytes) {
+            Ok(()) => Ok(Page { path, bytes }),
             Err(e) => Err(Diagnostic::error(
                 "E-RENDER",
                 format!("không tạo được trang `{path}` từ mẫu `{template}`: {}", error_chain(&e)),

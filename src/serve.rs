@@ -248,14 +248,20 @@ fn rebuild(run: &Options, session: &mut Session, shared: &Shared, log: &Log) {
     };
     log(format!("{text}{line}"));
     let mut st = shared.lock();
-    if let Some(b) = built {
-        st.site = Some(Arc::new(b));
-    }
+    let old = match built {
+        Some(b) => st.site.replace(Arc::new(b)),
+        None => None,
+    };
     st.errors = sorted;
     st.sources = sources;
     st.generation += 1;
     drop(st);
     shared.changed.notify_all();
+    // Freeing the last site (the whole link graph) takes a while at scale: not
+    // on the way of the reload.
+    if let Some(old) = old {
+        std::thread::spawn(move || drop(old));
+    }
 }
 
 /// Watches the content, theme and configuration; rebuilds once per burst of
@@ -266,6 +272,7 @@ struct Watching {
     _watcher: notify::RecommendedWatcher,
     rx: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
     roots: Vec<PathBuf>,
+    content_abs: PathBuf,
     config_abs: PathBuf,
 }
 
@@ -301,6 +308,7 @@ fn start_watching(run: &Options, log: &Log) -> Option<Watching> {
         _watcher: watcher,
         rx,
         roots,
+        content_abs: std::fs::canonicalize(&run.content).unwrap_or_else(|_| run.content.clone()),
         config_abs,
     })
 }
@@ -309,7 +317,11 @@ fn start_watching(run: &Options, log: &Log) -> Option<Watching> {
 /// one rebuild).
 fn watch(w: Watching, run: Options, mut session: Session, shared: Arc<Shared>, log: Log) {
     let Watching {
-        rx, roots, config_abs, ..
+        rx,
+        roots,
+        content_abs,
+        config_abs,
+        ..
     } = &w;
     let relevant = |e: &notify::Event| {
         use notify::EventKind;
@@ -337,16 +349,58 @@ fn watch(w: Watching, run: Options, mut session: Session, shared: Arc<Shared>, l
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
         };
         let mut config_changed = first.paths.iter().any(|p| p == config_abs);
-        // Debounce: wait for 30 ms without events.
-        while let Ok(ev) = rx.recv_timeout(Duration::from_millis(30)) {
+        let mut edits = Edits::default();
+        edits.add(&first, content_abs, &run.content);
+        // Debounce: wait for 10 ms without events (a save is one burst).
+        while let Ok(ev) = rx.recv_timeout(Duration::from_millis(10)) {
             if let Ok(e) = ev {
                 config_changed |= e.paths.iter().any(|p| p == config_abs);
+                if relevant(&e) {
+                    edits.add(&e, content_abs, &run.content);
+                }
             }
         }
         if config_changed {
             session.clear();
+        } else if let Some(paths) = edits.in_place() {
+            session.changed(paths);
         }
         rebuild(&run, &mut session, &shared, &log);
+    }
+}
+
+/// The content files a burst of events changed, when every event is an
+/// in-place modification of a Markdown file under the content folder (the
+/// common save); anything else (a file created, removed or renamed, the
+/// theme) makes the next rebuild walk the folder.
+#[derive(Default)]
+struct Edits {
+    paths: Vec<PathBuf>,
+    other: bool,
+}
+
+impl Edits {
+    fn add(&mut self, e: &notify::Event, content_abs: &Path, content: &Path) {
+        use notify::event::{EventKind, ModifyKind};
+        let in_place = matches!(
+            e.kind,
+            EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any | ModifyKind::Metadata(_))
+        );
+        for p in &e.paths {
+            match p.strip_prefix(content_abs) {
+                Ok(rel) if in_place && p.extension().is_some_and(|x| x == "md") => {
+                    let path = content.join(rel);
+                    if !self.paths.contains(&path) {
+                        self.paths.push(path);
+                    }
+                }
+                _ => self.other = true,
+            }
+        }
+    }
+
+    fn in_place(self) -> Option<Vec<PathBuf>> {
+        (!self.other && !self.paths.is_empty()).then_some(self.paths)
     }
 }
 

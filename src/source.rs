@@ -152,8 +152,15 @@ pub fn is_nfc(s: &str) -> bool {
 /// to `d` (U+0111 has no decomposition, so it is mapped explicitly).
 pub fn fold(s: &str) -> String {
     // One pass: the same tidying as `normalize`, then each character to its
-    // letters without marks. Composition is not needed (the marks go), so
-    // NFD and NFC input fold alike.
+    // letters without marks. Text not in NFC is composed first, which puts
+    // any remaining marks in canonical order.
+    let composed: String;
+    let s = if is_nfc(s) {
+        s
+    } else {
+        composed = s.nfc().collect();
+        &composed
+    };
     let table = fold_table();
     let mut out = String::with_capacity(s.len());
     let (mut space, mut started) = (false, false);
@@ -278,6 +285,8 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
         #[test]
         fn fold_agrees_with_its_definition(s in "[a-zA-Z0-9 \\-/\u{00C0}-\u{024F}\u{0300}-\u{0323}\u{1E00}-\u{1EFF}\u{2000}-\u{2044}\u{00A0}\u{00AD}\u{FEFF}\u{2126}\u{212B}\u{FB00}-\u{FB06}\n\t]{0,40}") {
             proptest::prop_assert_eq!(fold(&s), fold_reference(&s));
