@@ -19,6 +19,9 @@ use crate::load::Document;
 use crate::number::{DerivedType, Number, Shape};
 use crate::refs::{Citation, Relation};
 use crate::source::{key, slugify, Span};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -158,19 +161,22 @@ pub fn identity_slug(number: &Number, locality: Option<&str>, date: Option<Date>
 /// The identity of a document for duplicate detection: number, locality for
 /// local series, and the period of the series (the date for Party numbers,
 /// numbered per term; the year for State numbers without a printed year).
-fn identity(number: &Number, locality: Option<&str>, date: Option<Date>) -> (String, String, String) {
+fn identity<'a>(number: &'a Number, locality_key: Option<&'a str>, date: Option<Date>) -> Identity<'a> {
     let loc = if number.is_local() {
-        locality.map(key).unwrap_or_default()
+        locality_key.unwrap_or("")
     } else {
-        String::new()
+        ""
     };
     let period = match number.shape {
-        Shape::StateYear(_) => String::new(),
-        Shape::State => date.map(|d| d.year.to_string()).unwrap_or_default(),
-        Shape::Party => date.map(|d| d.iso()).unwrap_or_default(),
+        Shape::StateYear(_) => None,
+        Shape::State => date.map(|d| (d.year, 0, 0)),
+        Shape::Party => date.map(|d| (d.year, d.month, d.day)),
     };
-    (number.key().to_string(), loc, period)
+    (number.key(), loc, period)
 }
+
+/// Number key, locality key, period.
+type Identity<'a> = (&'a str, &'a str, Option<(i32, u32, u32)>);
 
 impl Index {
     /// The URL path (site-relative, with leading and trailing `/`) of a node.
@@ -229,13 +235,35 @@ pub fn build_keeping_duplicates(
     let mut index = Index::default();
     let mut dropped = Vec::new();
 
-    // Duplicate identities.
-    let mut seen: BTreeMap<(String, String, String), usize> = BTreeMap::new();
-    let mut docs: Vec<Arc<Document>> = Vec::new();
-    for doc in documents {
-        let id = identity(&doc.number, doc.locality.as_deref(), doc.date);
+    // What each document alone decides (locality key, URL segment), in
+    // parallel; each distinct issuing body is qualified once per build.
+    let locality_keys: Vec<Option<String>> = documents.par_iter().map(|d| d.locality.as_deref().map(key)).collect();
+    let slugs: Vec<String> = documents
+        .par_iter()
+        .map(|doc| match &doc.slug {
+            Some((s, _)) => s.clone(),
+            None => identity_slug(&doc.number, doc.locality.as_deref(), doc.date),
+        })
+        .collect();
+    let mut bodies: FxHashMap<(&str, Option<&str>, bool), (String, String)> = FxHashMap::default();
+    for doc in &documents {
+        for name in &doc.issuers {
+            let k = (name.as_str(), doc.locality.as_deref(), doc.number.is_local());
+            if !bodies.contains_key(&k) {
+                let full = qualified_issuer(name, &doc.number, doc.locality.as_deref(), config);
+                let slug = slugify(&full);
+                bodies.insert(k, (full, slug));
+            }
+        }
+    }
+
+    // Duplicate identities; document nodes with their slugs and issuers.
+    let mut seen: FxHashMap<Identity, usize> = FxHashMap::default();
+    let mut kept: Vec<(usize, String)> = Vec::with_capacity(documents.len());
+    for (i, (doc, slug)) in documents.iter().zip(slugs).enumerate() {
+        let id = identity(&doc.number, locality_keys[i].as_deref(), doc.date);
         if let Some(&first) = seen.get(&id) {
-            let other: &Document = &docs[first];
+            let other: &Document = &documents[first];
             diags.push(
                 Diagnostic::error("E-DUP", format!("văn bản `{}` trùng với văn bản ở `{}`", doc.number.canonical, other.file))
                     .at(&doc.file, doc.number_span.clone())
@@ -245,32 +273,49 @@ pub fn build_keeping_duplicates(
                         other.file, doc.file
                     )),
             );
-            dropped.push(doc);
+            dropped.push(i);
             continue;
         }
-        seen.insert(id, docs.len());
-        docs.push(doc);
+        seen.insert(id, i);
+        kept.push((i, slug));
     }
-
-    // Document nodes with their slugs and issuers.
-    for doc in docs {
-        let slug = match &doc.slug {
-            Some((s, _)) => s.clone(),
-            None => identity_slug(&doc.number, doc.locality.as_deref(), doc.date),
-        };
-        let issuers = doc
-            .issuers
-            .iter()
-            .map(|name| qualified_issuer(name, &doc.number, doc.locality.as_deref(), config))
-            .collect::<Vec<_>>();
-        let mut keys = Vec::new();
-        for name in issuers {
-            let slug = slugify(&name);
-            index.issuers.entry(slug.clone()).or_insert_with(|| Issuer {
-                name,
-                slug: slug.clone(),
-                nodes: Vec::new(),
-            });
+    let dropped_set: std::collections::HashSet<usize> = dropped.iter().copied().collect();
+    let mut nodes_of: Vec<Vec<(String, String)>> = Vec::with_capacity(kept.len());
+    for (i, _) in &kept {
+        let doc = &documents[*i];
+        nodes_of.push(
+            doc.issuers
+                .iter()
+                .filter_map(|name| {
+                    bodies
+                        .get(&(name.as_str(), doc.locality.as_deref(), doc.number.is_local()))
+                        .cloned()
+                })
+                .collect(),
+        );
+    }
+    drop(seen);
+    drop(bodies);
+    let mut dropped_docs = Vec::new();
+    let mut kept = kept.into_iter().zip(nodes_of);
+    for (i, doc) in documents.into_iter().enumerate() {
+        if dropped_set.contains(&i) {
+            dropped_docs.push(doc);
+            continue;
+        }
+        let Some(((_, slug), issuers)) = kept.next() else { break };
+        let mut keys: Vec<String> = Vec::new();
+        for (name, slug) in issuers {
+            if !index.issuers.contains_key(&slug) {
+                index.issuers.insert(
+                    slug.clone(),
+                    Issuer {
+                        name,
+                        slug: slug.clone(),
+                        nodes: Vec::new(),
+                    },
+                );
+            }
             if !keys.contains(&slug) {
                 keys.push(slug);
             }
@@ -338,7 +383,7 @@ pub fn build_keeping_duplicates(
             issuer.nodes = nodes;
         }
     }
-    (index, diags, dropped)
+    (index, diags, dropped_docs)
 }
 
 /// The issuer's full name after `issuer_aliases`, qualified by the locality
@@ -371,124 +416,132 @@ fn type_from_code(number: &Number) -> String {
 type ExternalKey = (String, String, Option<Date>);
 
 /// One citation to resolve, with its citing document.
-struct Pending {
+struct Pending<'a> {
     doc: usize,
-    citation: Citation,
+    citation: &'a Citation,
     locality: Option<String>,
 }
 
 fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
+    // The documents, held apart from the index being filled in, so that
+    // citations are borrowed rather than copied.
+    let docs: Vec<Arc<Document>> = index.docs.iter().map(|d| Arc::clone(&d.doc)).collect();
+    let locality_keys: Vec<Option<String>> = docs.iter().map(|d| d.locality.as_deref().map(key)).collect();
     // Candidates by number key.
-    let mut by_number: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, d) in index.docs.iter().enumerate() {
-        by_number.entry(d.doc.number.key().to_string()).or_default().push(i);
+    let mut by_number: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, d) in docs.iter().enumerate() {
+        by_number.entry(d.number.key()).or_default().push(i);
     }
-    let mut external: Vec<Pending> = Vec::new();
-    let mut resolved: Vec<Vec<(Citation, Target)>> = vec![Vec::new(); index.docs.len()];
-    for (i, slot) in resolved.iter_mut().enumerate() {
-        let citing = &index.docs[i].doc;
-        for c in &citing.citations {
-            let locality = c.locality.clone().or_else(|| {
-                if c.number.is_local() {
-                    citing.locality.clone()
-                } else {
-                    None
+    // Each citing document on its own, in parallel; gathered in order.
+    type Found<'a> = (Vec<(Cow<'a, Citation>, Target)>, Vec<Pending<'a>>, Vec<Diagnostic>);
+    let per_doc: Vec<Found> = (0..docs.len())
+        .into_par_iter()
+        .map(|i| {
+            let citing = &docs[i];
+            let (mut slot, mut external_i, mut diags_i) = (Vec::new(), Vec::new(), Vec::new());
+            for c in &citing.citations {
+                let locality = c.locality.clone().or_else(|| {
+                    if c.number.is_local() {
+                        citing.locality.clone()
+                    } else {
+                        None
+                    }
+                });
+                let candidates: &[usize] = by_number.get(c.number.key()).map_or(&[], |v| v.as_slice());
+                if candidates.contains(&i) && c.date.is_none_or(|d| Some(d) == citing.date) {
+                    diags_i.push(
+                        Diagnostic::warning(
+                            "W-SELF",
+                            format!("văn bản dẫn chiếu chính nó (`{}`); bỏ qua", c.number.canonical),
+                        )
+                        .at(&citing.file, c.span.clone())
+                        .hint("xóa mục này khỏi `relations`"),
+                    );
+                    continue;
                 }
-            });
-            let candidates: Vec<usize> = by_number.get(c.number.key()).cloned().unwrap_or_default();
-            if candidates.contains(&i) && c.date.is_none_or(|d| Some(d) == citing.date) {
-                diags.push(
-                    Diagnostic::warning(
-                        "W-SELF",
-                        format!("văn bản dẫn chiếu chính nó (`{}`); bỏ qua", c.number.canonical),
-                    )
-                    .at(&citing.file, c.span.clone())
-                    .hint("xóa mục này khỏi `relations`"),
-                );
-                continue;
-            }
-            let mut fit: Vec<usize> = candidates
-                .into_iter()
-                .filter(|&j| j != i)
-                .filter(|&j| {
-                    let other = &index.docs[j].doc;
-                    !c.number.is_local()
-                        || locality.is_none()
-                        || other.locality.as_deref().map(key) == locality.as_deref().map(key)
-                })
-                .collect();
-            if let Some(date) = c.date {
-                let exact: Vec<usize> = fit
+                let locality_key = locality.as_deref().map(key);
+                let mut fit: Vec<usize> = candidates
                     .iter()
                     .copied()
-                    .filter(|&j| index.docs[j].doc.date == Some(date))
+                    .filter(|&j| j != i)
+                    .filter(|&j| !c.number.is_local() || locality.is_none() || locality_keys[j] == locality_key)
                     .collect();
-                fit = if exact.is_empty() {
-                    fit.into_iter().filter(|&j| index.docs[j].doc.date.is_none()).collect()
+                if let Some(date) = c.date {
+                    let exact: Vec<usize> = fit.iter().copied().filter(|&j| docs[j].date == Some(date)).collect();
+                    fit = if exact.is_empty() {
+                        fit.into_iter().filter(|&j| docs[j].date.is_none()).collect()
+                    } else {
+                        exact
+                    };
+                    if let Some(cd) = citing.date {
+                        if date > cd {
+                            diags_i.push(
+                                Diagnostic::warning(
+                                    "W-FUTURE",
+                                    format!(
+                                        "`{}` ngày {date} ban hành sau văn bản dẫn chiếu nó ({cd})",
+                                        c.number.canonical
+                                    ),
+                                )
+                                .at(&citing.file, c.span.clone())
+                                .hint("kiểm tra lại ngày của hai văn bản"),
+                            );
+                        }
+                    }
                 } else {
-                    exact
-                };
-                if let Some(cd) = citing.date {
-                    if date > cd {
-                        diags.push(
+                    // A year, a term, or a day and month narrow the candidates.
+                    let keep = |j: &usize, f: &dyn Fn(Date) -> bool| docs[*j].date.is_some_and(f);
+                    if let Some(y) = c.year {
+                        fit.retain(|j| keep(j, &|d| d.year == y));
+                    }
+                    if let Some((a, b)) = c.term {
+                        fit.retain(|j| keep(j, &|d| d.year >= a && d.year <= b));
+                    }
+                    if let Some((day, month)) = c.day_month {
+                        fit.retain(|j| keep(j, &|d| d.day == day && d.month == month));
+                    }
+                    if let Some(cd) = citing.date {
+                        fit.retain(|&j| docs[j].date.is_none_or(|d| d <= cd));
+                    }
+                }
+                match fit.len() {
+                    0 => external_i.push(Pending {
+                        doc: i,
+                        citation: c,
+                        locality,
+                    }),
+                    1 => slot.push((Cow::Borrowed(c), Target::Node(Node::Doc(fit[0])))),
+                    _ => {
+                        let files: Vec<String> = fit.iter().map(|&j| docs[j].file.clone()).collect();
+                        diags_i.push(
                             Diagnostic::warning(
-                                "W-FUTURE",
+                                "W-AMBIGUOUS",
                                 format!(
-                                    "`{}` ngày {date} ban hành sau văn bản dẫn chiếu nó ({cd})",
-                                    c.number.canonical
+                                    "`{}` khớp với {} văn bản; không tạo liên kết",
+                                    c.number.canonical,
+                                    fit.len()
                                 ),
                             )
                             .at(&citing.file, c.span.clone())
-                            .hint("kiểm tra lại ngày của hai văn bản"),
+                            .label("không rõ văn bản nào")
+                            .hint(format!(
+                                "ghi rõ `date` hoặc `locality` của văn bản được dẫn chiếu; các ứng viên: {}",
+                                files.join(", ")
+                            )),
                         );
+                        slot.push((Cow::Borrowed(c), Target::Ambiguous));
                     }
                 }
-            } else {
-                // A year, a term, or a day and month narrow the candidates.
-                let docs = &index.docs;
-                let keep = |j: &usize, f: &dyn Fn(Date) -> bool| docs[*j].doc.date.is_some_and(f);
-                if let Some(y) = c.year {
-                    fit.retain(|j| keep(j, &|d| d.year == y));
-                }
-                if let Some((a, b)) = c.term {
-                    fit.retain(|j| keep(j, &|d| d.year >= a && d.year <= b));
-                }
-                if let Some((day, month)) = c.day_month {
-                    fit.retain(|j| keep(j, &|d| d.day == day && d.month == month));
-                }
-                if let Some(cd) = citing.date {
-                    fit.retain(|&j| index.docs[j].doc.date.is_none_or(|d| d <= cd));
-                }
             }
-            match fit.len() {
-                0 => external.push(Pending {
-                    doc: i,
-                    citation: c.clone(),
-                    locality,
-                }),
-                1 => slot.push((c.clone(), Target::Node(Node::Doc(fit[0])))),
-                _ => {
-                    let files: Vec<String> = fit.iter().map(|&j| index.docs[j].doc.file.clone()).collect();
-                    diags.push(
-                        Diagnostic::warning(
-                            "W-AMBIGUOUS",
-                            format!(
-                                "`{}` khớp với {} văn bản; không tạo liên kết",
-                                c.number.canonical,
-                                fit.len()
-                            ),
-                        )
-                        .at(&citing.file, c.span.clone())
-                        .label("không rõ văn bản nào")
-                        .hint(format!(
-                            "ghi rõ `date` hoặc `locality` của văn bản được dẫn chiếu; các ứng viên: {}",
-                            files.join(", ")
-                        )),
-                    );
-                    slot.push((c.clone(), Target::Ambiguous));
-                }
-            }
-        }
+            (slot, external_i, diags_i)
+        })
+        .collect();
+    let mut external: Vec<Pending> = Vec::new();
+    let mut resolved: Vec<Vec<(Cow<Citation>, Target)>> = Vec::with_capacity(docs.len());
+    for (slot, ext, d) in per_doc {
+        resolved.push(slot);
+        external.extend(ext);
+        diags.extend(d);
     }
 
     // Short forms: a unique document of the corpus with that type and number,
@@ -531,7 +584,7 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
                     span: s.span.clone(),
                     origin: crate::refs::Origin::Text,
                 };
-                slot.push((c, Target::Node(Node::Doc(j))));
+                slot.push((Cow::Owned(c), Target::Node(Node::Doc(j))));
             } else {
                 let why = if fit.is_empty() {
                     "không tìm thấy văn bản nào khớp trong hệ thống".to_string()
@@ -572,7 +625,7 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
         }
     }
     let mut nodes: BTreeMap<ExternalKey, Cited> = BTreeMap::new();
-    let mut assignments: Vec<(usize, Citation, ExternalKey)> = Vec::new();
+    let mut assignments: Vec<(usize, &Citation, ExternalKey)> = Vec::new();
     for p in external {
         let (k, loc) = ext_key(&p);
         let citing_date = index.docs[p.doc].doc.date;
@@ -652,55 +705,66 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
     index.cited = order.iter().filter_map(|&old| sorted[old].take()).collect();
     for (doc, citation, node_key) in assignments {
         if let Some(&pos) = key_pos.get(&node_key) {
-            resolved[doc].push((citation, Target::Node(Node::Cited(pos))));
+            resolved[doc].push((Cow::Borrowed(citation), Target::Node(Node::Cited(pos))));
         }
     }
 
-    // One reference per distinct target, strongest relation, first mention's text.
-    for (i, mut list) in resolved.into_iter().enumerate() {
+    // One reference per distinct target, strongest relation, first mention's
+    // text; each citing document on its own, in parallel.
+    for list in &mut resolved {
         list.sort_by_key(|(c, _)| c.span.start);
-        for (c, t) in &list {
+        for (c, t) in list.iter() {
             if let (Target::Node(n), None) = (t, c.date) {
                 index.cited_undated.insert(*n);
             }
         }
-        let mut refs: Vec<Reference> = Vec::new();
-        for (c, target) in list {
-            let same = refs.iter_mut().find(|r| match (&r.target, &target) {
-                (Target::Ambiguous, Target::Ambiguous) => r.number == c.number.canonical,
-                (a, b) => a == b,
-            });
-            match same {
-                Some(r) => {
-                    // A relation declared in front matter wins over what the text suggests.
-                    let declared = c.origin == crate::refs::Origin::FrontMatter;
-                    let stronger = (c.relation.rank(), c.relation) < (r.relation.rank(), r.relation);
-                    if (declared && !r.declared) || (stronger && declared == r.declared) {
-                        r.relation = c.relation;
-                    }
-                    r.declared |= declared;
-                    r.date = r.date.or(c.date);
-                    r.mentions.push((c.span.clone(), c.relation, c.origin));
-                }
-                None => refs.push(Reference {
-                    declared: c.origin == crate::refs::Origin::FrontMatter,
-                    target,
-                    relation: c.relation,
-                    number: c.number.canonical.clone(),
-                    text: c.text.clone(),
-                    date: c.date,
-                    doc_type: c.doc_type.clone().unwrap_or_else(|| type_from_code(&c.number)),
-                    mentions: vec![(c.span.clone(), c.relation, c.origin)],
-                }),
-            }
-        }
-        for r in &mut refs {
-            if let Target::Node(n) = r.target {
-                r.date = r.date.or(index.date(n));
-            }
-        }
-        index.docs[i].references = refs;
     }
+    let idx: &Index = index;
+    let references: Vec<Vec<Reference>> = resolved.into_par_iter().map(|list| merge_mentions(idx, list)).collect();
+    for (d, refs) in index.docs.iter_mut().zip(references) {
+        d.references = refs;
+    }
+}
+
+/// A citing document's mentions, in order, merged into one reference per
+/// distinct target.
+fn merge_mentions(index: &Index, list: Vec<(Cow<Citation>, Target)>) -> Vec<Reference> {
+    let mut refs: Vec<Reference> = Vec::new();
+    for (c, target) in list {
+        let same = refs.iter_mut().find(|r| match (&r.target, &target) {
+            (Target::Ambiguous, Target::Ambiguous) => r.number == c.number.canonical,
+            (a, b) => a == b,
+        });
+        match same {
+            Some(r) => {
+                // A relation declared in front matter wins over what the text suggests.
+                let declared = c.origin == crate::refs::Origin::FrontMatter;
+                let stronger = (c.relation.rank(), c.relation) < (r.relation.rank(), r.relation);
+                if (declared && !r.declared) || (stronger && declared == r.declared) {
+                    r.relation = c.relation;
+                }
+                r.declared |= declared;
+                r.date = r.date.or(c.date);
+                r.mentions.push((c.span.clone(), c.relation, c.origin));
+            }
+            None => refs.push(Reference {
+                declared: c.origin == crate::refs::Origin::FrontMatter,
+                target,
+                relation: c.relation,
+                number: c.number.canonical.clone(),
+                text: c.text.clone(),
+                date: c.date,
+                doc_type: c.doc_type.clone().unwrap_or_else(|| type_from_code(&c.number)),
+                mentions: vec![(c.span.clone(), c.relation, c.origin)],
+            }),
+        }
+    }
+    for r in &mut refs {
+        if let Target::Node(n) = r.target {
+            r.date = r.date.or(index.date(n));
+        }
+    }
+    refs
 }
 
 /// Every page URL must be unique; aliases must not shadow a page. Dated pages
