@@ -249,11 +249,11 @@ pub fn build_keeping_duplicates(
     for doc in &documents {
         for name in &doc.issuers {
             let k = (name.as_str(), doc.locality.as_deref(), doc.number.is_local());
-            if !bodies.contains_key(&k) {
+            bodies.entry(k).or_insert_with(|| {
                 let full = qualified_issuer(name, &doc.number, doc.locality.as_deref(), config);
                 let slug = slugify(&full);
-                bodies.insert(k, (full, slug));
-            }
+                (full, slug)
+            });
         }
     }
 
