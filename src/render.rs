@@ -91,7 +91,8 @@ pub struct GroupView {
     /// Heading.
     pub label: String,
     /// Items, sorted.
-    pub items: Vec<ItemView>,
+    /// Each an [`ItemView`], made once per node and shared by every listing.
+    pub items: Vec<tera::Value>,
 }
 
 /// One page link in a pagination bar.
@@ -103,6 +104,8 @@ pub struct PageLink {
     pub url: String,
     /// Whether it is the page shown.
     pub current: bool,
+    /// Whether pages were left out before this one (show "…").
+    pub gap: bool,
 }
 
 /// Pagination of a listing.
@@ -116,8 +119,22 @@ pub struct Pagination {
     pub prev: Option<String>,
     /// Next page URL.
     pub next: Option<String>,
-    /// All pages.
+    /// The pages linked: the first, the last and two either side of the
+    /// current one (a listing of 2,000 pages does not link all of them on
+    /// every page).
     pub pages: Vec<PageLink>,
+}
+
+/// The page numbers a pagination links: 1, the last, and two either side of
+/// `current`, in order.
+fn page_window(current: usize, total: usize) -> Vec<usize> {
+    let mut pages: Vec<usize> = [1, total]
+        .into_iter()
+        .chain(current.saturating_sub(2).max(1)..=(current + 2).min(total))
+        .collect();
+    pages.sort_unstable();
+    pages.dedup();
+    pages
 }
 
 /// An outgoing reference on a document page.
@@ -298,6 +315,10 @@ pub struct Renderer<'a> {
     config: &'a Config,
     theme: &'a Theme,
     site: SiteView,
+    /// `site` as a template value, made once.
+    site_value: tera::Value,
+    /// Listing items by node (documents, then cited documents), made on first use.
+    items: Vec<std::sync::OnceLock<tera::Value>>,
     /// Time spent per template (views and Tera), in nanoseconds, and pages.
     spent: [(std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64); TEMPLATE_COUNT],
 }
@@ -391,7 +412,11 @@ impl<'a> Renderer<'a> {
             index,
             config,
             theme,
+            site_value: tera::Value::from_serializable(&site),
             site,
+            items: (0..index.docs.len() + index.cited.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             spent: std::array::from_fn(|_| Default::default()),
         }
     }
@@ -875,7 +900,7 @@ impl<'a> Renderer<'a> {
 
     fn render_job_untimed(&self, job: &Job) -> Result<Page, Diagnostic> {
         let mut ctx = tera::Context::new();
-        ctx.insert("site", &self.site);
+        ctx.insert_value("site", self.site_value.clone());
         ctx.insert("breadcrumbs", &Vec::<Crumb>::new());
         match job {
             Job::Home { types, issuers } => {
@@ -1011,11 +1036,17 @@ impl<'a> Renderer<'a> {
             total,
             prev: (current > 1).then(|| url(current - 1)),
             next: (current < total).then(|| url(current + 1)),
-            pages: (1..=total)
-                .map(|n| PageLink {
-                    number: n,
-                    url: url(n),
-                    current: n == current,
+            pages: page_window(current, total)
+                .into_iter()
+                .scan(0, |last, n| {
+                    let gap = n > *last + 1;
+                    *last = n;
+                    Some(PageLink {
+                        number: n,
+                        url: url(n),
+                        current: n == current,
+                        gap,
+                    })
                 })
                 .collect(),
         }
@@ -1032,10 +1063,10 @@ impl<'a> Renderer<'a> {
                 self.index.doc_type(*n).to_string()
             };
             match groups.iter_mut().find(|g| g.label == label) {
-                Some(g) => g.items.push(self.item(*n)),
+                Some(g) => g.items.push(self.item_value(*n)),
                 None => groups.push(GroupView {
                     label,
-                    items: vec![self.item(*n)],
+                    items: vec![self.item_value(*n)],
                 }),
             }
         }
@@ -1072,6 +1103,19 @@ impl<'a> Renderer<'a> {
                     in_corpus: false,
                 }
             }
+        }
+    }
+
+    /// [`Renderer::item`] as a template value, made on first use and then
+    /// shared (a document is listed on its issuer's, type's and year's pages).
+    fn item_value(&self, n: Node) -> tera::Value {
+        let slot = match n {
+            Node::Doc(i) => self.items.get(i),
+            Node::Cited(i) => self.items.get(self.index.docs.len() + i),
+        };
+        match slot {
+            Some(cell) => cell.get_or_init(|| tera::Value::from_serializable(&self.item(n))).clone(),
+            None => tera::Value::from_serializable(&self.item(n)),
         }
     }
 
@@ -1540,6 +1584,16 @@ pub fn sentence_at(body: &str, at: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pagination_links_a_window() {
+        assert_eq!(page_window(1, 1), [1]);
+        assert_eq!(page_window(1, 3), [1, 2, 3]);
+        assert_eq!(page_window(1, 200), [1, 2, 3, 200]);
+        assert_eq!(page_window(100, 200), [1, 98, 99, 100, 101, 102, 200]);
+        assert_eq!(page_window(200, 200), [1, 198, 199, 200]);
+        assert_eq!(page_window(4, 9), [1, 2, 3, 4, 5, 6, 9]);
+    }
 
     #[test]
     fn sentence_around_a_number() {
