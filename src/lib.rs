@@ -359,13 +359,25 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
         };
         let renderer = render::Renderer::new(&index, &cfg, theme);
         lap(&mut out, "Markdown");
-        let rendered = renderer.render_each(&|n| progress.start(n), &|| progress.tick(), &sink);
+        // The pages, and beside them the open data and search index (which
+        // do not need the pages): the serial parts of each fill the other's
+        // idle time.
+        let (rendered, (data, data_failed, data_time)) = rayon::join(
+            || renderer.render_each(&|n| progress.start(n), &|| progress.tick(), &sink),
+            || {
+                let t = Instant::now();
+                let data = data_pages(&index, &cfg, &|i| renderer.first_paragraph(i));
+                let paths: Vec<String> = data.iter().map(|p| p.path.clone()).collect();
+                let failed: Vec<Diagnostic> = data.into_par_iter().filter_map(|p| sink(p).err()).collect();
+                (paths, failed, t.elapsed())
+            },
+        );
         progress.finish();
         lap(&mut out, "trang");
+        out.timings.push(("(trong đó) dữ liệu mở, tìm kiếm", data_time));
         out.template_timings = renderer.template_times();
         match rendered {
             Ok(paths) => {
-                let mut data = data_pages(&index, &cfg, &|i| renderer.first_paragraph(i));
                 let listed: Vec<render::Page> = paths
                     .iter()
                     .map(|p| render::Page {
@@ -373,10 +385,11 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
                         bytes: Vec::new(),
                     })
                     .collect();
-                data.push(opendata::sitemap(&listed, &index, &cfg));
-                let files = paths.len() + data.len();
-                let failed: Vec<Diagnostic> = data.par_iter().filter_map(|p| sink(p.clone()).err()).collect();
-                lap(&mut out, "dữ liệu mở, tìm kiếm");
+                let sitemap = opendata::sitemap(&listed, &index, &cfg);
+                let files = paths.len() + data.len() + 1;
+                let mut failed = data_failed;
+                failed.extend(sink(sitemap).err());
+                lap(&mut out, "sơ đồ trang");
                 out.files = files;
                 out.pages = html.load(std::sync::atomic::Ordering::Relaxed);
                 if failed.is_empty() {
