@@ -140,12 +140,20 @@ fn body_char(c: char) -> Option<char> {
 /// letters (U+1E00–U+1EFF) are NFC on their own and start no composition
 /// with what precedes them; anything else goes to the full quick check.
 pub fn is_nfc(s: &str) -> bool {
-    if s.is_ascii() {
-        return true;
-    }
-    s.chars()
-        .all(|c| c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
-        || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+    // On the UTF-8 bytes: lead bytes C2–CB start U+0080–U+02FF, and E1 B8–BB
+    // starts U+1E00–U+1EFF; anything else goes to the full check.
+    let b = s.as_bytes();
+    let mut i = 0;
+    let fast = loop {
+        match b.get(i) {
+            None => break true,
+            Some(x) if *x < 0x80 => i += 1,
+            Some(0xC2..=0xCB) => i += 2,
+            Some(0xE1) if matches!(b.get(i + 1), Some(0xB8..=0xBB)) => i += 3,
+            Some(_) => break false,
+        }
+    };
+    fast || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
 }
 
 /// Folds Vietnamese to ASCII lower case: tone and vowel marks removed, `đ`
@@ -286,6 +294,16 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        /// `is_nfc` may say no when unsure (the slow path is then taken), never
+        /// yes wrongly; and it says yes to ASCII and Vietnamese letters.
+        fn is_nfc_never_wrongly_yes(s in "[a-z \u{00C0}-\u{024F}\u{0300}-\u{0323}\u{1E00}-\u{1EFF}\u{2000}-\u{2126}\u{0340}-\u{0345}]{0,20}") {
+            let standard = unicode_normalization::is_nfc(&s);
+            proptest::prop_assert!(!is_nfc(&s) || standard);
+            let composed: String = s.nfc().filter(|c| *c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(c)).collect();
+            proptest::prop_assert!(is_nfc(&composed));
+        }
 
         #[test]
         fn fold_agrees_with_its_definition(s in "[a-zA-Z0-9 \\-/\u{00C0}-\u{024F}\u{0300}-\u{0323}\u{1E00}-\u{1EFF}\u{2000}-\u{2044}\u{00A0}\u{00AD}\u{FEFF}\u{2126}\u{212B}\u{FB00}-\u{FB06}\n\t]{0,40}") {

@@ -36,6 +36,104 @@ fn map_char(c: char) -> Option<char> {
 impl Normalized {
     /// Normalises `orig`.
     pub fn new(orig: &str) -> Normalized {
+        let bytes = orig.as_bytes();
+        let mut text = String::with_capacity(orig.len());
+        let mut map = Vec::with_capacity(orig.len());
+        let mut start = 0;
+        while let Some(&b) = bytes.get(start) {
+            // Most characters: plain ASCII with ASCII after it (so no mark
+            // follows), its own cluster, kept as it is.
+            if b.is_ascii() && !matches!(b, b'\n' | b'\r' | b'\t') && bytes.get(start + 1).is_none_or(u8::is_ascii) {
+                map.push((text.len(), start));
+                if b != b' ' || !text.ends_with(' ') {
+                    text.push(char::from(b));
+                }
+                start += 1;
+                continue;
+            }
+            // A cluster: a character and the combining marks after it.
+            let mut chars = orig[start..].chars();
+            let Some(c) = chars.next() else { break };
+            let mut end = start + c.len_utf8();
+            for m in chars {
+                if m < '\u{0300}' || !is_combining_mark(m) {
+                    break;
+                }
+                end += m.len_utf8();
+            }
+            map.push((text.len(), start));
+            let next = end;
+            if c.is_ascii() && c != '\n' && c != '\r' && c != '\t' && end == start + 1 {
+                if c != ' ' || !text.ends_with(' ') {
+                    text.push(c);
+                }
+                start = next;
+                continue;
+            }
+            if c == '\n' {
+                // A blank line (only spaces up to the next line end) is a paragraph break.
+                let rest = &orig[end..];
+                let line = rest.split('\n').next().unwrap_or("");
+                let blank =
+                    rest.contains('\n') && line.trim().is_empty() || (start > 0 && orig[..start].ends_with('\n'));
+                if blank {
+                    text.push('\n');
+                } else if !text.ends_with(' ') {
+                    text.push(' ');
+                }
+                start = next;
+                continue;
+            }
+            if end == start + c.len_utf8() && (c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)) {
+                // A letter with no marks after it is its own composition.
+                match map_char(c) {
+                    Some(' ') if text.ends_with(' ') => {}
+                    Some(m) => text.push(m),
+                    None => {}
+                }
+                start = next;
+                continue;
+            }
+            for n in orig[start..end].nfc() {
+                match map_char(n) {
+                    // Runs of spaces fold into one.
+                    Some(' ') if text.ends_with(' ') => {}
+                    Some(m) => text.push(m),
+                    None => {}
+                }
+            }
+            start = next;
+        }
+        map.push((text.len(), orig.len()));
+        Normalized { text, map }
+    }
+
+    /// The original offset of a normalised start offset.
+    pub fn start(&self, norm: usize) -> usize {
+        let i = self.map.partition_point(|(n, _)| *n <= norm).saturating_sub(1);
+        self.map[i].1
+    }
+
+    /// The original offset of a normalised end offset (exclusive): the end of
+    /// the cluster that holds the last character before it.
+    pub fn end(&self, norm: usize) -> usize {
+        if norm == 0 {
+            return self.map.first().map_or(0, |m| m.1);
+        }
+        let i = self.map.partition_point(|(n, _)| *n < norm);
+        self.map
+            .get(i)
+            .map_or_else(|| self.map.last().map_or(0, |m| m.1), |m| m.1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain definition (one cluster at a time) the fast paths of
+    /// [`Normalized::new`] must agree with.
+    fn reference(orig: &str) -> Normalized {
         let mut text = String::with_capacity(orig.len());
         let mut map = Vec::with_capacity(orig.len() / 2);
         let mut iter = orig.char_indices().peekable();
@@ -91,28 +189,16 @@ impl Normalized {
         Normalized { text, map }
     }
 
-    /// The original offset of a normalised start offset.
-    pub fn start(&self, norm: usize) -> usize {
-        let i = self.map.partition_point(|(n, _)| *n <= norm).saturating_sub(1);
-        self.map[i].1
-    }
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
-    /// The original offset of a normalised end offset (exclusive): the end of
-    /// the cluster that holds the last character before it.
-    pub fn end(&self, norm: usize) -> usize {
-        if norm == 0 {
-            return self.map.first().map_or(0, |m| m.1);
+        #[test]
+        fn fast_paths_agree_with_the_definition(s in "([a-zA-Z0-9 ,./-]|\\n|\r|\t|\u{00A0}|\u{00AD}|\u{00D0}|\u{2013}|\u{2215}|\u{0300}|\u{0301}|\u{0323}|\u{0309}|\u{1EA0}|\u{1EC7}|ơ|đ|Ư|ế){0,40}") {
+            let (fast, slow) = (Normalized::new(&s), reference(&s));
+            proptest::prop_assert_eq!(&fast.text, &slow.text);
+            proptest::prop_assert_eq!(&fast.map, &slow.map);
         }
-        let i = self.map.partition_point(|(n, _)| *n < norm);
-        self.map
-            .get(i)
-            .map_or_else(|| self.map.last().map_or(0, |m| m.1), |m| m.1)
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     #[test]
     fn maps_back_through_nfd_and_lookalikes() {
