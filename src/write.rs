@@ -198,7 +198,13 @@ impl Staging {
         }
         let path = self.dir.join(&page.path);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(io(parent))?;
+            // Most pages are the only file of a new folder whose parent
+            // exists: one `mkdir`, no look-ups first.
+            match std::fs::create_dir(parent) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && parent.is_dir() => {}
+                Err(_) => std::fs::create_dir_all(parent).map_err(io(parent))?,
+            }
         }
         self.files.fetch_add(1, Relaxed);
         self.bytes.fetch_add(page.bytes.len() as u64, Relaxed);
