@@ -120,7 +120,8 @@ fn main() {
         for r in 0..runs {
             let out = format!("public-{r}");
             v.extend(
-                measure(&vanban, &["build", "--output", &out], dir.path()).map(|m| m.with_files(&dir.path().join(&out))),
+                measure(&vanban, &["build", "--output", &out], dir.path())
+                    .map(|m| m.with_files(&dir.path().join(&out))),
             );
         }
         let v = median(v).expect("vanban builds the corpus");
@@ -140,7 +141,9 @@ fn main() {
             let mut r = Vec::new();
             for k in 0..runs {
                 let out = format!("public-{k}");
-                r.extend(measure(h, &["--quiet", "--destination", &out], &site).map(|m| m.with_files(&site.join(&out))));
+                r.extend(
+                    measure(h, &["--quiet", "--destination", &out], &site).map(|m| m.with_files(&site.join(&out))),
+                );
             }
             if let Some(r) = median(r) {
                 println!(

@@ -1114,7 +1114,9 @@ impl<'a> Renderer<'a> {
             Node::Cited(i) => self.items.get(self.index.docs.len() + i),
         };
         match slot {
-            Some(cell) => cell.get_or_init(|| tera::Value::from_serializable(&self.item(n))).clone(),
+            Some(cell) => cell
+                .get_or_init(|| tera::Value::from_serializable(&self.item(n)))
+                .clone(),
             None => tera::Value::from_serializable(&self.item(n)),
         }
     }
