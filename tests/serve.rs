@@ -230,3 +230,55 @@ fn new_then_check() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("gợi ý"));
 }
+
+#[test]
+fn files_added_edited_and_removed_are_all_seen() {
+    let dir = site();
+    let server = start(dir.path());
+    let b = dir.path().join("content/b.md");
+    let (_, _, a) = get(&server.addr, "/van-ban/4029-cv-tu/");
+    assert!(
+        a.contains("chưa có toàn văn"),
+        "before: the conclusion is known only as cited"
+    );
+    // Added: the conclusion a.md cites gets its page, and a.md's page now
+    // links to it (the graph is rebuilt, not only the new file read).
+    std::fs::write(
+        &b,
+        "---\nnumber: 127-KL/TW\ntitle: Về sắp xếp bộ máy\nissuer: Bộ Chính trị\ndate: 28/02/2025\n---\nNội dung kết luận.\n",
+    )
+    .expect("add");
+    wait_for("the added document's page", || {
+        get(&server.addr, "/van-ban/127-kl-tw-2025/")
+            .2
+            .contains("Nội dung kết luận")
+    });
+    let (_, _, a) = get(&server.addr, "/van-ban/4029-cv-tu/");
+    assert!(
+        a.contains("/van-ban/127-kl-tw-2025/") && !a.contains("chưa có toàn văn"),
+        "the citing page links to the document itself now"
+    );
+    // Edited in place (no folder walk): the edit shows on its page.
+    std::fs::write(
+        &b,
+        "---\nnumber: 127-KL/TW\ntitle: Về sắp xếp bộ máy\nissuer: Bộ Chính trị\ndate: 28/02/2025\n---\nNội dung đã sửa.\n",
+    )
+    .expect("edit");
+    wait_for("the edit", || {
+        get(&server.addr, "/van-ban/127-kl-tw-2025/")
+            .2
+            .contains("Nội dung đã sửa")
+    });
+    // Removed: its page goes back to being a cited-only page.
+    std::fs::remove_file(&b).expect("remove");
+    wait_for("the removal", || {
+        !get(&server.addr, "/van-ban/127-kl-tw-2025/")
+            .2
+            .contains("Nội dung đã sửa")
+    });
+    let (_, _, a) = get(&server.addr, "/van-ban/4029-cv-tu/");
+    assert!(
+        a.contains("127-KL/TW") && a.contains("chưa có toàn văn"),
+        "the mention stays, to the cited-only page again"
+    );
+}
