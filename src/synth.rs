@@ -348,6 +348,17 @@ mod tests {
             .map(|d| d.count())
             .unwrap_or(0);
         assert_eq!(files, 50);
-        assert!(dir.path().join("layouts/_default/single.html").exists());
+        for layout in [
+            "_default/single.html",
+            "_default/list.html",
+            "_default/terms.html",
+            "index.json",
+        ] {
+            assert!(dir.path().join("layouts").join(layout).exists(), "{layout}");
+        }
+        let config = std::fs::read_to_string(dir.path().join("hugo.toml")).unwrap_or_default();
+        assert!(config.contains("loai = 'loai'") && config.contains("pagerSize = 50"));
+        let first = std::fs::read_to_string(dir.path().join("content/van-ban/000030.md")).unwrap_or_default();
+        assert!(first.contains("loai: [\"") && first.contains("nam: [\"20"), "{first}");
     }
 }
