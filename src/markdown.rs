@@ -85,13 +85,10 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
             _ => {}
         }
         match event {
-            Event::Text(t) => {
-                if body.get(range.clone()) == Some(&*t) {
-                    split_text(&t, range.start, &valid, &mut out_events);
-                } else {
-                    out_events.push(Event::Text(CowStr::from(normalize_body(&t))));
-                }
-            }
+            Event::Text(t) => match body.get(range.clone()).filter(|b| *b == &*t) {
+                Some(b) => split_text(b, range.start, &valid, &mut out_events),
+                None => out_events.push(Event::Text(CowStr::from(normalize_body(&t).into_owned()))),
+            },
             Event::Start(Tag::Heading {
                 level,
                 id,
@@ -215,7 +212,7 @@ fn valid_links<'l>(body: &str, events: &[(Event, Range<usize>)], links: &'l [Lin
 }
 
 /// Emits a plain text event, opening and closing the links inside it.
-fn split_text<'a>(text: &str, at: usize, links: &[&Link], out: &mut Vec<Event<'a>>) {
+fn split_text<'a>(text: &'a str, at: usize, links: &[&Link], out: &mut Vec<Event<'a>>) {
     let end = at + text.len();
     let mut cuts: Vec<(usize, Option<&Link>)> = Vec::new();
     for l in links {
@@ -230,7 +227,7 @@ fn split_text<'a>(text: &str, at: usize, links: &[&Link], out: &mut Vec<Event<'a
     let mut pos = at;
     for (cut, open) in cuts {
         if cut > pos && text.is_char_boundary(cut - at) && text.is_char_boundary(pos - at) {
-            out.push(Event::Text(CowStr::from(normalize_body(&text[pos - at..cut - at]))));
+            out.push(Event::Text(cow_str(normalize_body(&text[pos - at..cut - at]))));
             pos = cut;
         }
         let tag = match open {
@@ -244,7 +241,15 @@ fn split_text<'a>(text: &str, at: usize, links: &[&Link], out: &mut Vec<Event<'a
         out.push(Event::InlineHtml(CowStr::from(tag)));
     }
     if pos < end {
-        out.push(Event::Text(CowStr::from(normalize_body(&text[pos - at..]))));
+        out.push(Event::Text(cow_str(normalize_body(&text[pos - at..]))));
+    }
+}
+
+/// Text for an event, borrowed when normalising changed nothing.
+fn cow_str(s: std::borrow::Cow<'_, str>) -> CowStr<'_> {
+    match s {
+        std::borrow::Cow::Borrowed(b) => CowStr::Borrowed(b),
+        std::borrow::Cow::Owned(o) => CowStr::from(o),
     }
 }
 
