@@ -240,15 +240,34 @@ fn walk(dir: &Path) -> Walk {
         .sort_by_file_name()
         .into_iter();
     let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    // Whether a symbolic link is on the way to each folder being walked, by
+    // depth (the walk is depth-first), so that no file needs a look-up of
+    // its folders.
+    let mut linked_dirs: Vec<bool> = Vec::new();
     for entry in walker {
+        if let Ok(e) = &entry {
+            if e.file_type().is_dir() {
+                let above = e
+                    .depth()
+                    .checked_sub(1)
+                    .and_then(|d| linked_dirs.get(d).copied())
+                    .unwrap_or(false);
+                linked_dirs.truncate(e.depth());
+                linked_dirs.push(above || e.path_is_symlink());
+            }
+        }
         match entry {
             // Names starting with `_` or `.` (and everything under them) are not documents.
             Ok(e) if e.file_type().is_file() && hidden_path(dir, e.path()) => w.skipped += 1,
             Ok(e) if e.file_type().is_file() => {
                 let rel = rel_path(dir, e.path());
                 // A link may lead out of the content folder: its target is not published.
-                let linked =
-                    e.path_is_symlink() || e.path().ancestors().skip(1).take(e.depth()).any(|a| a.is_symlink());
+                let above = e
+                    .depth()
+                    .checked_sub(1)
+                    .and_then(|d| linked_dirs.get(d).copied())
+                    .unwrap_or(false);
+                let linked = e.path_is_symlink() || above;
                 w.links |= linked;
                 let outside = linked && std::fs::canonicalize(e.path()).map_or(true, |t| !t.starts_with(&root));
                 if outside {
