@@ -319,3 +319,38 @@ fn timings_name_the_stages_and_the_slowest_templates() {
         assert!(stderr.contains(stage), "{stage}: {stderr}");
     }
 }
+
+#[test]
+fn a_long_listing_links_a_window_of_its_pages() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    vanban::synth::write_corpus(&dir.path().join("content"), 200, 3).expect("corpus");
+    write(&dir.path().join("site.yaml"), "page_size: 5\n");
+    let out = vanban(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = std::fs::read_to_string(dir.path().join("public/van-ban/trang/20/index.html")).unwrap_or_default();
+    let nav = page.split("class=\"pagination\"").nth(1).unwrap_or_default();
+    let nav = nav.split("</nav>").next().unwrap_or_default();
+    // The first, the last, two either side of page 20, and a gap marker each side.
+    for linked in [
+        "href=\"/van-ban/\"",
+        "/van-ban/trang/18/",
+        "/van-ban/trang/19/",
+        "/van-ban/trang/21/",
+        "/van-ban/trang/22/",
+    ] {
+        assert!(nav.contains(linked), "{linked} in {nav}");
+    }
+    assert!(nav.contains("aria-current=\"page\">Trang 20<"), "{nav}");
+    assert_eq!(nav.matches('…').count(), 2, "{nav}");
+    assert!(
+        !nav.contains("/van-ban/trang/10/"),
+        "pages far away are not linked: {nav}"
+    );
+    let numbers: Vec<usize> = nav
+        .split("/van-ban/trang/")
+        .skip(1)
+        .filter_map(|rest| rest.split('/').next()?.parse().ok())
+        .collect();
+    assert!(numbers.iter().any(|n| *n >= 40), "the last page is linked: {numbers:?}");
+    assert!(numbers.len() <= 8, "a handful of links, not one per page: {numbers:?}");
+}
