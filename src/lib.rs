@@ -374,7 +374,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
         );
         progress.finish();
         lap(&mut out, "trang");
-        out.timings.push(("(trong đó) dữ liệu mở, tìm kiếm", data_time));
+        out.timings.push((" ↳ dữ liệu, tìm kiếm", data_time));
         out.template_timings = renderer.template_times();
         match rendered {
             Ok(paths) => {
