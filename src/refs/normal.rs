@@ -33,6 +33,16 @@ fn map_char(c: char) -> Option<char> {
     })
 }
 
+/// Appends a normalised character (none for an invisible one); runs of
+/// spaces fold into one.
+fn push(text: &mut String, c: Option<char>) {
+    match c {
+        Some(' ') if text.ends_with(' ') => {}
+        Some(m) => text.push(m),
+        None => {}
+    }
+}
+
 impl Normalized {
     /// Normalises `orig`.
     pub fn new(orig: &str) -> Normalized {
@@ -45,9 +55,7 @@ impl Normalized {
             // follows), its own cluster, kept as it is.
             if b.is_ascii() && !matches!(b, b'\n' | b'\r' | b'\t') && bytes.get(start + 1).is_none_or(u8::is_ascii) {
                 map.push((text.len(), start));
-                if b != b' ' || !text.ends_with(' ') {
-                    text.push(char::from(b));
-                }
+                push(&mut text, Some(char::from(b)));
                 start += 1;
                 continue;
             }
@@ -64,9 +72,7 @@ impl Normalized {
             map.push((text.len(), start));
             let next = end;
             if c.is_ascii() && c != '\n' && c != '\r' && c != '\t' && end == start + 1 {
-                if c != ' ' || !text.ends_with(' ') {
-                    text.push(c);
-                }
+                push(&mut text, Some(c));
                 start = next;
                 continue;
             }
@@ -86,21 +92,12 @@ impl Normalized {
             }
             if end == start + c.len_utf8() && (c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)) {
                 // A letter with no marks after it is its own composition.
-                match map_char(c) {
-                    Some(' ') if text.ends_with(' ') => {}
-                    Some(m) => text.push(m),
-                    None => {}
-                }
+                push(&mut text, map_char(c));
                 start = next;
                 continue;
             }
             for n in orig[start..end].nfc() {
-                match map_char(n) {
-                    // Runs of spaces fold into one.
-                    Some(' ') if text.ends_with(' ') => {}
-                    Some(m) => text.push(m),
-                    None => {}
-                }
+                push(&mut text, map_char(n));
             }
             start = next;
         }
