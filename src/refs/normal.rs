@@ -16,9 +16,22 @@ use unicode_normalization::UnicodeNormalization;
 pub struct Normalized {
     /// The normalised text.
     pub text: String,
-    /// (normalised offset, original offset) at the start of every cluster,
-    /// and one final pair for the ends.
-    map: Vec<(usize, usize)>,
+    /// The offset map, run-length coded: see [`Segment`].
+    map: Vec<Segment>,
+}
+
+/// Where a stretch of the normalised text starts (`norm`) and where the
+/// text as written it comes from starts (`orig`). A `run` is a stretch of
+/// clusters that are one character each, kept at the same byte length, so
+/// that every offset inside maps by the same shift; any other cluster (marks
+/// composed, a character dropped, a dash made `-`, spaces folded) is a
+/// segment of its own. One final segment marks the ends. Most text is one
+/// or a few runs, where a pair per cluster cost 16 bytes per character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Segment {
+    norm: usize,
+    orig: usize,
+    run: bool,
 }
 
 fn map_char(c: char) -> Option<char> {
@@ -43,20 +56,69 @@ fn push(text: &mut String, c: Option<char>) {
     }
 }
 
+/// An ASCII byte that normalising keeps as it is (line ends and tabs change).
+fn plain(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\n' | b'\r' | b'\t')
+}
+
+/// Builds the run-length map one cluster at a time.
+struct MapBuilder {
+    map: Vec<Segment>,
+    in_run: bool,
+}
+
+impl MapBuilder {
+    /// A cluster at (`norm`, `orig`); `same` when it is one character kept
+    /// at the same byte length.
+    fn cluster(&mut self, norm: usize, orig: usize, same: bool) {
+        if !(same && self.in_run) {
+            self.map.push(Segment { norm, orig, run: same });
+        }
+        self.in_run = same;
+    }
+}
+
+/// The largest char boundary of `s` not above `i`.
+fn floor(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` not below `i` (or `i` past the end).
+fn ceil(s: &str, i: usize) -> usize {
+    let mut i = i;
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 impl Normalized {
     /// Normalises `orig`.
     pub fn new(orig: &str) -> Normalized {
         let bytes = orig.as_bytes();
         let mut text = String::with_capacity(orig.len());
-        let mut map = Vec::with_capacity(orig.len());
+        let mut map = MapBuilder {
+            map: Vec::new(),
+            in_run: false,
+        };
         let mut start = 0;
         while let Some(&b) = bytes.get(start) {
-            // Most characters: plain ASCII with ASCII after it (so no mark
-            // follows), its own cluster, kept as it is.
-            if b.is_ascii() && !matches!(b, b'\n' | b'\r' | b'\t') && bytes.get(start + 1).is_none_or(u8::is_ascii) {
-                map.push((text.len(), start));
-                push(&mut text, Some(char::from(b)));
-                start += 1;
+            // Most text: plain ASCII with ASCII after each byte (so no mark
+            // follows), each byte its own cluster, copied as one run; a space
+            // after a space ends it (spaces fold).
+            let single = |at: usize| plain(bytes[at]) && bytes.get(at + 1).is_none_or(u8::is_ascii);
+            if single(start) && !(b == b' ' && text.ends_with(' ')) {
+                let mut end = start + 1;
+                while end < bytes.len() && single(end) && !(bytes[end] == b' ' && bytes[end - 1] == b' ') {
+                    end += 1;
+                }
+                map.cluster(text.len(), start, true);
+                text.push_str(&orig[start..end]);
+                start = end;
                 continue;
             }
             // A cluster: a character and the combining marks after it.
@@ -69,13 +131,8 @@ impl Normalized {
                 }
                 end += m.len_utf8();
             }
-            map.push((text.len(), start));
-            let next = end;
-            if c.is_ascii() && c != '\n' && c != '\r' && c != '\t' && end == start + 1 {
-                push(&mut text, Some(c));
-                start = next;
-                continue;
-            }
+            let from = text.len();
+            let one = end == start + c.len_utf8();
             if c == '\n' {
                 // A blank line (only spaces up to the next line end) is a paragraph break.
                 let rest = &orig[end..];
@@ -87,40 +144,48 @@ impl Normalized {
                 } else if !text.ends_with(' ') {
                     text.push(' ');
                 }
-                start = next;
-                continue;
-            }
-            if end == start + c.len_utf8() && (c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)) {
+            } else if one && (c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)) {
                 // A letter with no marks after it is its own composition.
                 push(&mut text, map_char(c));
-                start = next;
-                continue;
+            } else {
+                for n in orig[start..end].nfc() {
+                    push(&mut text, map_char(n));
+                }
             }
-            for n in orig[start..end].nfc() {
-                push(&mut text, map_char(n));
-            }
-            start = next;
+            map.cluster(from, start, one && text.len() - from == end - start);
+            start = end;
         }
-        map.push((text.len(), orig.len()));
-        Normalized { text, map }
+        map.cluster(text.len(), orig.len(), false);
+        Normalized { text, map: map.map }
     }
 
     /// The original offset of a normalised start offset.
     pub fn start(&self, norm: usize) -> usize {
-        let i = self.map.partition_point(|(n, _)| *n <= norm).saturating_sub(1);
-        self.map[i].1
+        let i = self.map.partition_point(|s| s.norm <= norm).saturating_sub(1);
+        let s = self.map[i];
+        if s.run {
+            s.orig + (floor(&self.text, norm) - s.norm)
+        } else {
+            s.orig
+        }
     }
 
     /// The original offset of a normalised end offset (exclusive): the end of
     /// the cluster that holds the last character before it.
     pub fn end(&self, norm: usize) -> usize {
         if norm == 0 {
-            return self.map.first().map_or(0, |m| m.1);
+            return self.map.first().map_or(0, |m| m.orig);
         }
-        let i = self.map.partition_point(|(n, _)| *n < norm);
+        let i = self.map.partition_point(|s| s.norm < norm);
+        if let Some(p) = i.checked_sub(1).map(|p| self.map[p]).filter(|p| p.run) {
+            let c = ceil(&self.text, norm);
+            if self.map.get(i).is_some_and(|next| c < next.norm) {
+                return p.orig + (c - p.norm);
+            }
+        }
         self.map
             .get(i)
-            .map_or_else(|| self.map.last().map_or(0, |m| m.1), |m| m.1)
+            .map_or_else(|| self.map.last().map_or(0, |m| m.orig), |m| m.orig)
     }
 }
 
@@ -128,9 +193,10 @@ impl Normalized {
 mod tests {
     use super::*;
 
-    /// The plain definition (one cluster at a time) the fast paths of
+    /// The plain definition (one cluster at a time, a pair of offsets per
+    /// cluster) that the fast paths and the run-length map of
     /// [`Normalized::new`] must agree with.
-    fn reference(orig: &str) -> Normalized {
+    fn reference(orig: &str) -> (String, Vec<(usize, usize)>) {
         let mut text = String::with_capacity(orig.len());
         let mut map = Vec::with_capacity(orig.len() / 2);
         let mut iter = orig.char_indices().peekable();
@@ -183,7 +249,22 @@ mod tests {
             }
         }
         map.push((text.len(), orig.len()));
-        Normalized { text, map }
+        (text, map)
+    }
+
+    /// `Normalized::start` on the reference map.
+    fn reference_start(map: &[(usize, usize)], norm: usize) -> usize {
+        let i = map.partition_point(|(n, _)| *n <= norm).saturating_sub(1);
+        map[i].1
+    }
+
+    /// `Normalized::end` on the reference map.
+    fn reference_end(map: &[(usize, usize)], norm: usize) -> usize {
+        if norm == 0 {
+            return map.first().map_or(0, |m| m.1);
+        }
+        let i = map.partition_point(|(n, _)| *n < norm);
+        map.get(i).map_or_else(|| map.last().map_or(0, |m| m.1), |m| m.1)
     }
 
     proptest::proptest! {
@@ -191,9 +272,13 @@ mod tests {
 
         #[test]
         fn fast_paths_agree_with_the_definition(s in "([a-zA-Z0-9 ,./-]|\\n|\r|\t|\u{00A0}|\u{00AD}|\u{00D0}|\u{2013}|\u{2215}|\u{0300}|\u{0301}|\u{0323}|\u{0309}|\u{1EA0}|\u{1EC7}|ơ|đ|Ư|ế){0,40}") {
-            let (fast, slow) = (Normalized::new(&s), reference(&s));
-            proptest::prop_assert_eq!(&fast.text, &slow.text);
-            proptest::prop_assert_eq!(&fast.map, &slow.map);
+            let (fast, (text, map)) = (Normalized::new(&s), reference(&s));
+            proptest::prop_assert_eq!(&fast.text, &text);
+            // Every offset, inside characters and past the end too.
+            for norm in 0..=text.len() + 1 {
+                proptest::prop_assert_eq!(fast.start(norm), reference_start(&map, norm), "start({})", norm);
+                proptest::prop_assert_eq!(fast.end(norm), reference_end(&map, norm), "end({})", norm);
+            }
         }
     }
 

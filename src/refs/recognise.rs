@@ -119,7 +119,17 @@ pub struct Found {
 // ---------------------------------------------------------------- helpers
 
 fn lower_eq(a: char, b: char) -> bool {
-    a == b || a.to_lowercase().eq(b.to_lowercase())
+    if a == b {
+        return true;
+    }
+    match (a.is_ascii(), b.is_ascii()) {
+        (true, true) => a.eq_ignore_ascii_case(&b),
+        // The one character outside ASCII whose lower case is a single ASCII
+        // letter is the Kelvin sign (NFC makes it `K` anyway).
+        (true, false) => b == '\u{212A}' && a.eq_ignore_ascii_case(&'k'),
+        (false, true) => a == '\u{212A}' && b.eq_ignore_ascii_case(&'k'),
+        (false, false) => a.to_lowercase().eq(b.to_lowercase()),
+    }
 }
 
 /// If `hay` ends with `needle` (case-insensitive) at a word boundary, the
@@ -518,6 +528,7 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
     let width = |cs: &[char]| cs.iter().map(|c| c.len_utf8()).sum::<usize>();
     let mut tokens: Vec<(Range<usize>, Number)> = Vec::new();
     let mut short_candidates: Vec<(usize, usize, usize, u32)> = Vec::new();
+    let mut slice: Vec<char> = Vec::with_capacity(64);
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() {
@@ -527,7 +538,8 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
         let prev = t[..i].chars().next_back();
         let after_so = ends_with_ci(&t[..i], "số").is_some();
         let left_ok = !prev.is_some_and(|p| p.is_alphanumeric() || p == '/' || p == '-') || after_so;
-        let slice: Vec<char> = t[i..].chars().take(64).collect();
+        slice.clear();
+        slice.extend(t[i..].chars().take(64));
         let parsed = if left_ok { number::parse_prefix(&slice) } else { None };
         match parsed {
             Some((num, used)) if !slice.get(used).is_some_and(|c| c.is_alphanumeric()) => {
@@ -551,12 +563,18 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
                 }
                 // Lost hyphens: "127KL/TW", "127 KL/TW" after "số" or a type word.
                 let digits = slice.iter().take_while(|c| c.is_ascii_digit()).count();
+                // First the cheap test: a space before, and an upper-case
+                // letter after the digits (and maybe one space).
+                let mut after = slice[digits..].iter().take(2);
+                let first = after.next().filter(|c| **c != ' ').or_else(|| after.next());
+                if !(left_ok && prev == Some(' ') && first.is_some_and(|c| c.is_alphabetic() && c.is_uppercase())) {
+                    i += digits.max(1);
+                    continue;
+                }
                 let rest: String = slice[digits..].iter().take(24).collect();
                 let r = rest.strip_prefix(' ').unwrap_or(&rest);
                 let code: String = r.chars().take_while(|c| c.is_alphabetic()).collect();
-                let lost = left_ok
-                    && prev.is_some_and(|p| p == ' ')
-                    && !code.is_empty()
+                let lost = !code.is_empty()
                     && code.chars().next().is_some_and(|c| c.is_uppercase())
                     && r[code.len()..].starts_with('/')
                     && (ends_with_ci(t[..i].trim_end(), "số").is_some()

@@ -260,3 +260,19 @@ fn own_number_is_not_a_citation_but_names_the_document() {
         .collect();
     assert_eq!(got, vec![("178-KL/TW", Implements)]);
 }
+
+/// The ASCII shortcuts of `lower_eq` agree with its definition (lower cases
+/// equal), on every character against the letters and marks it meets.
+#[test]
+fn lower_eq_agrees_with_the_definition() {
+    let others: Vec<char> = "aAkKiIsSốỐđĐ ,/-0\u{212A}\u{0130}ıſ".chars().collect();
+    for u in 0..0x11000u32 {
+        let Some(a) = char::from_u32(u) else { continue };
+        for &b in &others {
+            let want = a == b || a.to_lowercase().eq(b.to_lowercase());
+            assert_eq!(super::lower_eq(a, b), want, "{a:?} {b:?}");
+            assert_eq!(super::lower_eq(b, a), want, "{b:?} {a:?}");
+        }
+    }
+    assert!(super::lower_eq('\u{212A}', 'k'));
+}
