@@ -868,6 +868,12 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The listing items made for this render, to be freed elsewhere (they
+    /// outlive the renderer, which borrows the index).
+    pub fn into_items(self) -> Vec<std::sync::OnceLock<tera::Value>> {
+        self.items
+    }
+
     /// Time spent per template, slowest first: (template, total, pages).
     pub fn template_times(&self) -> Vec<(&'static str, std::time::Duration, u64)> {
         use std::sync::atomic::Ordering::Relaxed;

@@ -191,20 +191,32 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let (mut space, mut started) = (false, false);
     for c in s.chars() {
-        let Some(c) = tidy(c) else { continue };
-        if c.is_whitespace() {
-            space = started;
-            continue;
-        }
+        let code = table.get(c as usize).copied().unwrap_or(FOLD_SLOW);
+        let c = match code {
+            FOLD_SKIP => continue,
+            FOLD_SPACE => {
+                space = started;
+                continue;
+            }
+            FOLD_SLOW => match tidy(c) {
+                None => continue,
+                Some(t) if t.is_whitespace() => {
+                    space = started;
+                    continue;
+                }
+                Some(t) => t,
+            },
+            _ => c,
+        };
         if space {
             out.push(' ');
             space = false;
         }
         started = true;
-        match table.get(c as usize).copied() {
-            Some(FOLD_DROP) => {}
-            Some(b) if b != 0 => out.push(char::from(b)),
-            _ => fold_slow(c, &mut out),
+        match code {
+            FOLD_DROP => {}
+            FOLD_SLOW => fold_slow(c, &mut out),
+            b => out.push(char::from(b)),
         }
     }
     out
@@ -224,24 +236,39 @@ fn fold_slow(c: char, out: &mut String) {
     unicode_normalization::char::decompose_canonical(c, &mut push);
 }
 
-/// In the fold table: the character folds to nothing (a combining mark).
+/// In the fold table: the character folds to nothing (a combining mark),
+/// though it ends a run of white space.
 const FOLD_DROP: u8 = 0xFF;
+/// In the fold table: an invisible character, skipped altogether.
+const FOLD_SKIP: u8 = 0xFE;
+/// In the fold table: white space (after tidying).
+const FOLD_SPACE: u8 = 0xFD;
+/// In the fold table: a character folded the long way ([`fold_slow`]).
+const FOLD_SLOW: u8 = 0;
 
 /// For every character below U+2000 (ASCII, the Latin blocks, the combining
-/// marks, the precomposed Vietnamese letters): the ASCII byte it folds to,
-/// [`FOLD_DROP`], or 0 when it folds to something else.
+/// marks, the precomposed Vietnamese letters), what `fold` does with it after
+/// [`tidy`]: the ASCII byte it folds to, or one of the `FOLD_` codes.
 fn fold_table() -> &'static [u8; 0x2000] {
     static TABLE: std::sync::OnceLock<[u8; 0x2000]> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = [0u8; 0x2000];
+        let mut table = [FOLD_SLOW; 0x2000];
         for (i, slot) in table.iter_mut().enumerate() {
             let Some(c) = char::from_u32(i as u32) else { continue };
+            let Some(c) = tidy(c) else {
+                *slot = FOLD_SKIP;
+                continue;
+            };
+            if c.is_whitespace() {
+                *slot = FOLD_SPACE;
+                continue;
+            }
             let mut folded = String::new();
             fold_slow(c, &mut folded);
             *slot = match folded.as_bytes() {
                 [] => FOLD_DROP,
                 [b] if b.is_ascii() && *b != 0 => *b,
-                _ => 0,
+                _ => FOLD_SLOW,
             };
         }
         table
