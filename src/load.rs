@@ -349,6 +349,10 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
                     return (path.clone(), *s, r.clone());
                 }
             }
+            // A one-shot build has nothing to compare with: no look-up of the file.
+            if old.is_empty() && !cache.keep {
+                return (path.clone(), (None, 0), load_file(path, rel, opts));
+            }
             let st = stamp(path);
             match old.get(path) {
                 Some((s, r)) if *s == st && st.0.is_some() => (path.clone(), st, r.clone()),
