@@ -68,6 +68,8 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
         .min()
         .unwrap_or(1);
     let valid = valid_links(body, &events, links);
+    // Most bodies need no normalising: asked once, not for every piece of text.
+    let unchanged = crate::source::body_unchanged(body);
     let mut first = String::new();
     let mut in_para = false;
     let mut para_done = false;
@@ -86,7 +88,7 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
         }
         match event {
             Event::Text(t) => match body.get(range.clone()).filter(|b| *b == &*t) {
-                Some(b) => split_text(b, range.start, &valid, &mut out_events),
+                Some(b) => split_text(b, range.start, &valid, unchanged, &mut out_events),
                 None => out_events.push(Event::Text(CowStr::from(normalize_body(&t).into_owned()))),
             },
             Event::Start(Tag::Heading {
@@ -212,7 +214,15 @@ fn valid_links<'l>(body: &str, events: &[(Event, Range<usize>)], links: &'l [Lin
 }
 
 /// Emits a plain text event, opening and closing the links inside it.
-fn split_text<'a>(text: &'a str, at: usize, links: &[&Link], out: &mut Vec<Event<'a>>) {
+/// `unchanged`: the text needs no normalising (see [`crate::source::body_unchanged`]).
+fn split_text<'a>(text: &'a str, at: usize, links: &[&Link], unchanged: bool, out: &mut Vec<Event<'a>>) {
+    let normalize = |s: &'a str| {
+        if unchanged {
+            CowStr::Borrowed(s)
+        } else {
+            cow_str(normalize_body(s))
+        }
+    };
     let end = at + text.len();
     let mut cuts: Vec<(usize, Option<&Link>)> = Vec::new();
     for l in links {
@@ -227,7 +237,7 @@ fn split_text<'a>(text: &'a str, at: usize, links: &[&Link], out: &mut Vec<Event
     let mut pos = at;
     for (cut, open) in cuts {
         if cut > pos && text.is_char_boundary(cut - at) && text.is_char_boundary(pos - at) {
-            out.push(Event::Text(cow_str(normalize_body(&text[pos - at..cut - at]))));
+            out.push(Event::Text(normalize(&text[pos - at..cut - at])));
             pos = cut;
         }
         let tag = match open {
@@ -241,7 +251,7 @@ fn split_text<'a>(text: &'a str, at: usize, links: &[&Link], out: &mut Vec<Event
         out.push(Event::InlineHtml(CowStr::from(tag)));
     }
     if pos < end {
-        out.push(Event::Text(cow_str(normalize_body(&text[pos - at..]))));
+        out.push(Event::Text(normalize(&text[pos - at..])));
     }
 }
 
