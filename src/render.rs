@@ -325,6 +325,9 @@ pub struct Renderer<'a> {
 
 const TEMPLATE_COUNT: usize = crate::theme::TEMPLATES.len();
 
+/// The partial a listing item is rendered with.
+const ITEM_PARTIAL: &str = "partials/item.html";
+
 /// Every page a render makes, by path, to render one on request.
 pub struct Plan {
     jobs: Vec<Job>,
@@ -1113,17 +1116,38 @@ impl<'a> Renderer<'a> {
     }
 
     /// [`Renderer::item`] as a template value, made on first use and then
-    /// shared (a document is listed on its issuer's, type's and year's pages).
+    /// shared (a document is listed on its issuer's, type's and year's pages,
+    /// and more): see [`Renderer::listed_item`].
     fn item_value(&self, n: Node) -> tera::Value {
         let slot = match n {
             Node::Doc(i) => self.items.get(i),
             Node::Cited(i) => self.items.get(self.index.docs.len() + i),
         };
         match slot {
-            Some(cell) => cell
-                .get_or_init(|| tera::Value::from_serializable(&self.item(n)))
-                .clone(),
-            None => tera::Value::from_serializable(&self.item(n)),
+            Some(cell) => cell.get_or_init(|| self.listed_item(n)).clone(),
+            None => self.listed_item(n),
+        }
+    }
+
+    /// A listing item: [`Renderer::item`], and as `html` the item as
+    /// `partials/item.html` renders it (with `item` and `site`), so that a
+    /// listing does not render the partial again for every page it is on.
+    /// When the partial fails, `html` is left out: a listing that falls back
+    /// to including the partial then reports the error.
+    fn listed_item(&self, n: Node) -> tera::Value {
+        let value = tera::Value::from_serializable(&self.item(n));
+        let mut ctx = tera::Context::new();
+        ctx.insert_value("site", self.site_value.clone());
+        ctx.insert_value("item", value.clone());
+        let html = self.theme.tera.render(ITEM_PARTIAL, &ctx);
+        drop(ctx);
+        match (html, value.into_map()) {
+            (Ok(html), Some(mut map)) => {
+                map.insert("html".into(), tera::Value::safe_string(&html));
+                tera::Value::from(map)
+            }
+            (_, Some(map)) => tera::Value::from(map),
+            (_, None) => tera::Value::none(),
         }
     }
 

@@ -224,6 +224,35 @@ fn theme_folder_replaces_templates() {
     );
 }
 
+/// A listing shows each item as the theme's `partials/item.html` renders it
+/// (made once per document); an error in that partial names the partial.
+#[test]
+fn listings_use_the_theme_item_partial() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(&dir.path().join("content/a.md"), GOOD);
+    write(
+        &dir.path().join("theme/templates/partials/item.html"),
+        "<li class=\"rieng\">{{ item.number }} · {{ site.title }}</li>",
+    );
+    let out = vanban(dir.path(), &["build", "--theme", "theme"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    for page in ["public/van-ban/index.html", "public/loai/cong-van/index.html"] {
+        let html = std::fs::read_to_string(dir.path().join(page)).expect(page);
+        assert!(html.contains("<li class=\"rieng\">4029-CV/TU · "), "{page}: {html}");
+    }
+    write(
+        &dir.path().join("theme/templates/partials/item.html"),
+        "<li>{{ item.no_such_field }}</li>",
+    );
+    let out = vanban(dir.path(), &["build", "--theme", "theme"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("list.html") && stderr.contains("no_such_field"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn two_builds_are_byte_identical() {
     let dir = tempfile::tempdir().expect("tempdir");
