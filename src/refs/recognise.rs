@@ -203,6 +203,29 @@ fn ends_with_ci(hay: &str, needle: &str) -> Option<usize> {
     Some(start)
 }
 
+/// The first ASCII digit of `bytes` at or after `i` (or the end): eight
+/// bytes at a time while none of them is one.
+fn next_digit(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte above 0x2F and below 0x3A ("Determine if a word has a byte
+        // between m and n", Bit Twiddling Hacks); bytes from 0x80 never count.
+        let low = x & (ONES * 127);
+        let between = (ONES * (127 + 0x3A) - low) & !x & (low + ONES * (127 - 0x2F)) & (ONES * 128);
+        if between != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !bytes[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
 /// The largest char boundary of `s` not above `i`.
 fn floor(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
@@ -532,15 +555,35 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() {
-            i += 1;
+            i = next_digit(bytes, i + 1);
             continue;
         }
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        // Numbers are read from at most 64 characters.
+        let digits = run.min(64);
         let prev = t[..i].chars().next_back();
         let after_so = ends_with_ci(&t[..i], "số").is_some();
         let left_ok = !prev.is_some_and(|p| p.is_alphanumeric() || p == '/' || p == '-') || after_so;
-        slice.clear();
-        slice.extend(t[i..].chars().take(64));
-        let parsed = if left_ok { number::parse_prefix(&slice) } else { None };
+        // A number has at most six digits, then maybe a lower-case letter,
+        // maybe a space, and `-` or `/` (see `number::parse_prefix`): only
+        // then are its characters read.
+        let may_parse = left_ok && run <= 6 && {
+            let mut j = i + run;
+            if bytes.get(j).is_some_and(u8::is_ascii_lowercase) {
+                j += 1;
+            }
+            if bytes.get(j) == Some(&b' ') {
+                j += 1;
+            }
+            matches!(bytes.get(j), Some(b'-' | b'/'))
+        };
+        let parsed = if may_parse {
+            slice.clear();
+            slice.extend(t[i..].chars().take(64));
+            number::parse_prefix(&slice)
+        } else {
+            None
+        };
         match parsed {
             Some((num, used)) if !slice.get(used).is_some_and(|c| c.is_alphanumeric()) => {
                 let end = i + width(&slice[..used]);
@@ -549,7 +592,6 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
             }
             _ => {
                 // A short form: a type word, maybe "số", a space, digits and no code.
-                let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
                 if run <= 6 && prev == Some(' ') {
                     let b = t[..i].trim_end_matches(' ');
                     let b = ends_with_word(b, "số").map_or(b, |p| t[..p].trim_end_matches(' '));
@@ -562,16 +604,16 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
                     }
                 }
                 // Lost hyphens: "127KL/TW", "127 KL/TW" after "số" or a type word.
-                let digits = slice.iter().take_while(|c| c.is_ascii_digit()).count();
                 // First the cheap test: a space before, and an upper-case
                 // letter after the digits (and maybe one space).
-                let mut after = slice[digits..].iter().take(2);
-                let first = after.next().filter(|c| **c != ' ').or_else(|| after.next());
+                let after = t[i + digits..].chars().take(64 - digits);
+                let mut two = after.clone().take(2);
+                let first = two.next().filter(|c| *c != ' ').or_else(|| two.next());
                 if !(left_ok && prev == Some(' ') && first.is_some_and(|c| c.is_alphabetic() && c.is_uppercase())) {
                     i += digits.max(1);
                     continue;
                 }
-                let rest: String = slice[digits..].iter().take(24).collect();
+                let rest: String = after.take(24).collect();
                 let r = rest.strip_prefix(' ').unwrap_or(&rest);
                 let code: String = r.chars().take_while(|c| c.is_alphabetic()).collect();
                 let lost = !code.is_empty()

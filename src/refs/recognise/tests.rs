@@ -276,3 +276,31 @@ fn lower_eq_agrees_with_the_definition() {
     }
     assert!(super::lower_eq('\u{212A}', 'k'));
 }
+
+proptest::proptest! {
+    /// The word-at-a-time digit search finds what a byte loop finds.
+    #[test]
+    fn next_digit_agrees_with_a_byte_loop(s in "([a-zA-Z /:-]|[0-9]|ơ|ế|\u{00FF}|\u{0130}|\u{FF10}|\u{0660}){0,40}") {
+        let b = s.as_bytes();
+        for i in 0..=b.len() {
+            let want = (i..b.len()).find(|&k| b[k].is_ascii_digit()).unwrap_or(b.len());
+            proptest::prop_assert_eq!(super::next_digit(b, i), want);
+        }
+    }
+}
+
+/// Every byte value, alone and among others, in every lane of a word.
+#[test]
+fn next_digit_on_every_byte() {
+    for v in 0..=255u8 {
+        for lane in 0..8 {
+            let mut b = vec![b'x'; 16];
+            b[lane] = v;
+            let want = if v.is_ascii_digit() { lane } else { 16 };
+            assert_eq!(super::next_digit(&b, 0), want, "byte {v:#x} at {lane}");
+            let mut h = vec![0xFFu8; 16];
+            h[lane] = v;
+            assert_eq!(super::next_digit(&h, 0), want, "byte {v:#x} at {lane} among 0xFF");
+        }
+    }
+}
