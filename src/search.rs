@@ -37,9 +37,26 @@ pub const KEEP: usize = 200;
 
 /// Splits folded text into tokens: runs of `a-z0-9`, at most 30 long.
 pub fn tokens(folded: &str) -> impl Iterator<Item = &str> {
-    folded
-        .split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit()))
-        .filter(|t| !t.is_empty() && t.len() <= 30)
+    // On the bytes: every byte of a character outside ASCII is 0x80 or
+    // above, never a letter or digit, so no character is split.
+    let b = folded.as_bytes();
+    let word = |x: u8| x.is_ascii_lowercase() || x.is_ascii_digit();
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        while i < b.len() && !word(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && word(b[i]) {
+            i += 1;
+        }
+        if i - start <= 30 {
+            return folded.get(start..i);
+        }
+    })
 }
 
 /// A number without separators: `127-KL/TW` -> `127kltw`.

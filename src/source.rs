@@ -204,18 +204,25 @@ pub fn is_nfc(s: &str) -> bool {
 pub fn fold(s: &str) -> String {
     // One pass: the same tidying as `normalize`, then each character to its
     // letters without marks. Text not in NFC is composed first, which puts
-    // any remaining marks in canonical order.
-    let composed: String;
-    let s = if is_nfc(s) {
-        s
-    } else {
-        composed = s.nfc().collect();
-        &composed
-    };
+    // any remaining marks in canonical order; whether it is, is asked only
+    // when a character outside the fast set of `is_nfc` shows up.
+    fold_composed(s, true).unwrap_or_else(|| fold_composed(&s.nfc().collect::<String>(), false).unwrap_or_default())
+}
+
+/// [`fold`] of a text in NFC. With `check`: none when the text is not in
+/// NFC (asked of `is_nfc` at the first character that it cannot answer for
+/// on its fast path).
+fn fold_composed(s: &str, mut check: bool) -> Option<String> {
     let table = fold_table();
     let mut out = String::with_capacity(s.len());
     let (mut space, mut started) = (false, false);
     for c in s.chars() {
+        if check && c >= '\u{0300}' && !('\u{1E00}'..='\u{1EFF}').contains(&c) {
+            if !is_nfc(s) {
+                return None;
+            }
+            check = false;
+        }
         let code = table.get(c as usize).copied().unwrap_or(FOLD_SLOW);
         let c = match code {
             FOLD_SKIP => continue,
@@ -244,7 +251,7 @@ pub fn fold(s: &str) -> String {
             b => out.push(char::from(b)),
         }
     }
-    out
+    Some(out)
 }
 
 /// `fold` of one character the long way: its canonical decomposition, marks
