@@ -140,6 +140,7 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
         }
     }
     let mut tera = tera::Tera::new();
+    tera.register_filter("safe", safe);
     // Each template alone first, to name the file of a syntax error.
     for (name, text, shown) in &templates {
         let mut single = tera::Tera::new();
@@ -172,6 +173,17 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
     }
 }
 
+/// Tera's `safe`, without a copy of a string that is safe already (a page
+/// body, an SVG picture): the string is marked, not rebuilt. Anything else
+/// becomes its text, marked safe, as with Tera's own.
+fn safe(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    if value.is_string() {
+        value.clone().mark_safe()
+    } else {
+        tera::Value::safe_string(&value.to_string())
+    }
+}
+
 /// A Tera error with its sources, on one line.
 pub fn error_chain(e: &dyn std::error::Error) -> String {
     let mut out = e.to_string();
@@ -187,6 +199,31 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `safe` marks what it is given, as Tera's does: strings short and long,
+    /// already safe or not, and other values as their text.
+    #[test]
+    fn safe_marks_without_changing() {
+        let mut tera = tera::Tera::new();
+        tera.register_filter("safe", safe);
+        let render = |tpl: &str, value: tera::Value| {
+            let mut t = tera.clone();
+            t.add_raw_template("t.html", tpl).unwrap_or_else(|e| panic!("{e}"));
+            let mut ctx = tera::Context::new();
+            ctx.insert_value("x", value);
+            t.render("t.html", &ctx).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let long = "<p>Một đoạn văn dài hơn hai mươi mốt byte & còn nữa</p>";
+        assert_eq!(render("{{ x | safe }}", long.into()), long);
+        assert_eq!(
+            render("{{ x }}", long.into()),
+            long.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+        );
+        assert_eq!(render("{{ x | safe }}", "<b>".into()), "<b>");
+        assert_eq!(render("{{ x | safe }}", tera::Value::safe_string(long)), long);
+        assert_eq!(render("{{ x }}", tera::Value::safe_string(long)), long);
+        assert_eq!(render("{{ x | safe }}", 42u64.into()), "42");
+    }
 
     #[test]
     fn builtin_theme_parses() {
