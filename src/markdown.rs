@@ -349,8 +349,12 @@ pub fn masked_ranges(body: &str) -> Vec<Range<usize>> {
     // columns of indentation (a code block, maybe inside a list item or a
     // quote: "*     code"), which takes a tab or four spaces in a row
     // somewhere: most bodies need no parse here.
-    let indented = body.contains('\t') || body.contains("    ");
-    if !indented && !body.bytes().any(|b| matches!(b, b'`' | b'~' | b'[' | b'<')) {
+    let mut spaces = 0;
+    let plain = body.bytes().all(|b| {
+        spaces = if b == b' ' { spaces + 1 } else { 0 };
+        spaces < 4 && !matches!(b, b'\t' | b'`' | b'~' | b'[' | b'<')
+    });
+    if plain {
         return Vec::new();
     }
     parsed_masks(body)

@@ -226,6 +226,33 @@ fn next_digit(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Where the characters of [`words::LEGACY_MARKS`] are in `t`, found on the
+/// bytes: they are all in U+00A0 to U+00FF, two bytes led by C2 or C3.
+fn legacy_marks(t: &str) -> Vec<usize> {
+    static SECOND: std::sync::OnceLock<[bool; 128]> = std::sync::OnceLock::new();
+    // By lead byte (C2, C3) and second byte (80 to BF).
+    let second = SECOND.get_or_init(|| {
+        let mut table = [false; 128];
+        for c in words::LEGACY_MARKS {
+            let mut buf = [0u8; 4];
+            if let [lead @ (0xC2 | 0xC3), next @ 0x80..=0xBF] = c.encode_utf8(&mut buf).as_bytes() {
+                table[usize::from(*lead - 0xC2) * 64 + usize::from(*next - 0x80)] = true;
+            }
+        }
+        table
+    });
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    for (i, pair) in b.windows(2).enumerate() {
+        if let [lead @ (0xC2 | 0xC3), next @ 0x80..=0xBF] = pair {
+            if second[usize::from(*lead - 0xC2) * 64 + usize::from(*next - 0x80)] {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
 /// The largest char boundary of `s` not above `i`.
 fn floor(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
@@ -824,6 +851,10 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
     // Definitions by alias text: (where the definition ends, the mention it names).
     let mut aliases: std::collections::BTreeMap<String, Vec<(usize, usize)>> = std::collections::BTreeMap::new();
     for (idx, m) in mentions.iter().enumerate() {
+        // Every introduction opens a parenthesis right after the mention.
+        if !t[m.tail..].trim_start().starts_with('(') {
+            continue;
+        }
         let rest_l = &lower_same_len(&t[m.tail..floor(t, m.tail + 200)]);
         for intro in [
             "(viết tắt là ",
@@ -988,11 +1019,7 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
     found.mentions = mentions;
 
     // Legacy font encodings.
-    let odd: Vec<usize> = t
-        .char_indices()
-        .filter(|(_, c)| !c.is_ascii() && words::LEGACY_MARKS.contains(c))
-        .map(|(i, _)| i)
-        .collect();
+    let odd = legacy_marks(t);
     if odd.len() >= 3 && odd.len() * 200 >= t.chars().filter(|c| c.is_alphabetic()).count() {
         let at = odd[0];
         let end = at + t[at..].chars().next().map_or(1, char::len_utf8);

@@ -304,3 +304,16 @@ fn next_digit_on_every_byte() {
         }
     }
 }
+
+proptest::proptest! {
+    /// The byte scan for legacy marks finds what a scan of the characters finds.
+    #[test]
+    fn legacy_marks_agree_with_the_characters(s in "([a-z ]|[\u{00A0}-\u{00FF}]|ơ|ư|đ|ế|\u{0100}){0,40}") {
+        let want: Vec<usize> = s
+            .char_indices()
+            .filter(|(_, c)| !c.is_ascii() && crate::refs::words::LEGACY_MARKS.contains(c))
+            .map(|(i, _)| i)
+            .collect();
+        proptest::prop_assert_eq!(super::legacy_marks(&s), want);
+    }
+}
