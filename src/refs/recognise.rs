@@ -226,6 +226,25 @@ fn next_digit(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether `b` may end with a word of [`TYPE_WORDS`]: its last character
+/// is (in either case) the last letter of one; most text before a number
+/// ("ngày 04/11") is not, and the words need not be tried one by one.
+fn may_end_type_word(b: &str) -> bool {
+    static LAST: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let last = LAST.get_or_init(|| {
+        let mut v: Vec<char> = TYPE_WORDS
+            .iter()
+            .filter_map(|(w, _, _)| w.chars().next_back())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    b.chars()
+        .next_back()
+        .is_some_and(|c| last.iter().any(|&l| lower_eq(c, l)))
+}
+
 /// Where the characters of [`words::LEGACY_MARKS`] are in `t`, found on the
 /// bytes: they are all in U+00A0 to U+00FF, two bytes led by C2 or C3.
 fn legacy_marks(t: &str) -> Vec<usize> {
@@ -243,11 +262,17 @@ fn legacy_marks(t: &str) -> Vec<usize> {
     });
     let b = t.as_bytes();
     let mut out = Vec::new();
-    for (i, pair) in b.windows(2).enumerate() {
-        if let [lead @ (0xC2 | 0xC3), next @ 0x80..=0xBF] = pair {
-            if second[usize::from(*lead - 0xC2) * 64 + usize::from(*next - 0x80)] {
+    let mut i = 0;
+    while i + 1 < b.len() {
+        let lead = b[i];
+        if lead & 0xFE == 0xC2 {
+            // The next byte continues the character: 80 to BF.
+            if second[usize::from(lead - 0xC2) * 64 + usize::from(b[i + 1] & 0x3F)] {
                 out.push(i);
             }
+            i += 2;
+        } else {
+            i += 1;
         }
     }
     out
@@ -622,9 +647,13 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
                 if run <= 6 && prev == Some(' ') {
                     let b = t[..i].trim_end_matches(' ');
                     let b = ends_with_word(b, "số").map_or(b, |p| t[..p].trim_end_matches(' '));
-                    let word = TYPE_WORDS
-                        .iter()
-                        .position(|(w, _, codes)| !codes.contains(&"*") && ends_with_word(b, w).is_some());
+                    let word = may_end_type_word(b)
+                        .then(|| {
+                            TYPE_WORDS
+                                .iter()
+                                .position(|(w, _, codes)| !codes.contains(&"*") && ends_with_word(b, w).is_some())
+                        })
+                        .flatten();
                     if let (Some(w_idx), Ok(seq)) = (word, t[i..i + run].parse::<u32>()) {
                         let s = ends_with_word(b, TYPE_WORDS[w_idx].0).unwrap_or(i);
                         short_candidates.push((s, i + run, w_idx, seq));
