@@ -10,6 +10,7 @@
 //! links. Sizes are in a `viewBox`, so the picture scales down to a phone.
 
 use crate::date::Date;
+use std::fmt::Write;
 
 /// One row of a picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,18 +29,34 @@ pub struct Row {
     pub this: bool,
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// Text escaped for SVG markup as it is written out (`&`, `<`, `>`, `"`).
+struct Esc<'a>(&'a str);
+
+impl std::fmt::Display for Esc<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(['&', '<', '>', '"']) {
+            f.write_str(&rest[..at])?;
+            f.write_str(match rest.as_bytes()[at] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                _ => "&quot;",
+            })?;
+            rest = &rest[at + 1..];
+        }
+        f.write_str(rest)
+    }
 }
 
-fn cut(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(n - 1).collect::<String>())
+/// At most `n` characters of `s`, the last one `…` when it was cut.
+fn cut(s: &str, n: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(n) {
+        None => s.into(),
+        Some(_) => {
+            let end = s.char_indices().nth(n - 1).map_or(s.len(), |(i, _)| i);
+            format!("{}…", &s[..end]).into()
+        }
     }
 }
 
@@ -58,12 +75,14 @@ pub fn timeline(id: &str, subject: &str, rows: &[Row], total: usize) -> String {
         _ => String::new(),
     };
     let others = total;
-    let mut out = format!(
+    let mut out = String::with_capacity(1024 + 300 * rows.len());
+    let _ = write!(
+        out,
         "<svg class=\"picture timeline\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 400 {height}\" xmlns=\"http://www.w3.org/2000/svg\">\
 <title id=\"{id}-t\">Dòng thời gian: {}</title>\
 <desc id=\"{id}-d\">{} văn bản thực hiện hoặc dẫn chiếu{span}; bảng bên dưới có cùng dữ liệu.</desc>\
 <line x1=\"24\" y1=\"20\" x2=\"24\" y2=\"{}\" class=\"axis\"/>",
-        esc(subject),
+        Esc(subject),
         others,
         height - 10
     );
@@ -75,25 +94,27 @@ pub fn timeline(id: &str, subject: &str, rows: &[Row], total: usize) -> String {
             _ => r.issuer.clone(),
         };
         let class = if r.this { "dot this" } else { "dot" };
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "<circle cx=\"24\" cy=\"{y}\" r=\"7\" class=\"{class}\"/>\
 <text x=\"44\" y=\"{}\" class=\"when\">{} · {}</text>\
 <text x=\"44\" y=\"{}\" class=\"who\">{}</text>",
             y - 4,
-            esc(&date),
-            esc(&cut(
+            Esc(&date),
+            Esc(&cut(
                 &format!("{} ({})", r.label.replace(" số ", " "), r.relation.to_lowercase()),
                 36
             )),
             y + 14,
-            esc(&cut(&who, 42)),
-        ));
+            Esc(&cut(&who, 42)),
+        );
     }
     if more > 0 {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "<text x=\"44\" y=\"{}\" class=\"who\">… và {more} văn bản khác (xem danh sách đầy đủ)</text>",
             height - 14
-        ));
+        );
     }
     out.push_str("</svg>");
     out
@@ -108,11 +129,13 @@ pub fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&
     let (incoming, in_total) = incoming;
     let lines = |total: usize| total.min(MAX) + usize::from(total > MAX);
     let height = 40 + 26 * 2 + step * (lines(out_total) + lines(in_total)) + 60 + 24;
-    let mut out = format!(
+    let mut out = String::with_capacity(2048);
+    let _ = write!(
+        out,
         "<svg class=\"picture graph\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 400 {height}\" xmlns=\"http://www.w3.org/2000/svg\">\
 <title id=\"{id}-t\">Sơ đồ quan hệ: {}</title>\
 <desc id=\"{id}-d\">Phía trên {} văn bản mà văn bản này thực hiện hoặc dẫn chiếu; phía dưới {} văn bản thực hiện hoặc dẫn chiếu văn bản này; bảng bên dưới có cùng dữ liệu.</desc>",
-        esc(center),
+        Esc(center),
         out_total,
         in_total
     );
@@ -120,17 +143,15 @@ pub fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&
     let mut spine: Vec<usize> = Vec::new();
     let column =
         |list: &[Row], total: usize, heading: &str, y: &mut usize, spine: &mut Vec<usize>, out: &mut String| {
-            out.push_str(&format!(
+            let _ = write!(
+                out,
                 "<text x=\"10\" y=\"{}\" class=\"who\">{}</text>",
                 *y + 14,
-                esc(heading)
-            ));
+                Esc(heading)
+            );
             *y += 26;
             if list.is_empty() {
-                out.push_str(&format!(
-                    "<text x=\"50\" y=\"{}\" class=\"who\">(không có)</text>",
-                    *y + 10
-                ));
+                let _ = write!(out, "<text x=\"50\" y=\"{}\" class=\"who\">(không có)</text>", *y + 10);
                 *y += 20;
             }
             for r in list.iter().take(MAX) {
@@ -139,27 +160,29 @@ pub fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&
                 } else {
                     "edge strong"
                 };
-                out.push_str(&format!(
+                let _ = write!(
+                    out,
                     "<line x1=\"30\" y1=\"{m}\" x2=\"50\" y2=\"{m}\" class=\"{class}\"/>\
 <rect x=\"50\" y=\"{}\" width=\"340\" height=\"30\" rx=\"4\" class=\"node\"/>\
 <text x=\"58\" y=\"{}\" class=\"label\">{}</text>",
                     *y,
                     *y + 20,
-                    esc(&cut(
+                    Esc(&cut(
                         &format!("{} · {}", r.label.replace(" số ", " "), r.relation.to_lowercase()),
                         38
                     )),
                     m = *y + 15,
-                ));
+                );
                 spine.push(*y + 15);
                 *y += step;
             }
             if total > MAX {
-                out.push_str(&format!(
+                let _ = write!(
+                    out,
                     "<text x=\"58\" y=\"{}\" class=\"label more\">và {} văn bản khác</text>",
                     *y + 18,
                     total - MAX
-                ));
+                );
                 *y += step;
             }
         };
@@ -173,12 +196,13 @@ pub fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&
     );
     let center_y = y + 8;
     spine.push(center_y + 18);
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "<rect x=\"10\" y=\"{center_y}\" width=\"380\" height=\"36\" rx=\"6\" class=\"node this\"/>\
 <text x=\"200\" y=\"{}\" class=\"label center\" text-anchor=\"middle\">{}</text>",
         center_y + 24,
-        esc(&cut(center, 40))
-    ));
+        Esc(&cut(center, 40))
+    );
     y = center_y + 52;
     column(
         incoming,
@@ -189,14 +213,13 @@ pub fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&
         &mut out,
     );
     if let (Some(a), Some(b)) = (spine.iter().min(), spine.iter().max()) {
-        out.push_str(&format!(
-            "<line x1=\"30\" y1=\"{a}\" x2=\"30\" y2=\"{b}\" class=\"axis\"/>"
-        ));
+        let _ = write!(out, "<line x1=\"30\" y1=\"{a}\" x2=\"30\" y2=\"{b}\" class=\"axis\"/>");
     }
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "<text x=\"10\" y=\"{}\" class=\"legend\">Nét liền: thực hiện, căn cứ, thay thế…; nét đứt: dẫn chiếu</text></svg>",
         y + 14
-    ));
+    );
     out
 }
 
@@ -236,6 +259,22 @@ mod tests {
         assert!(more.contains("… và 39 văn bản khác"));
         // Oldest first, undated last.
         assert!(svg.find("28/02/2025").unwrap_or(usize::MAX) < svg.find("chưa rõ ngày").unwrap_or(0));
+    }
+
+    proptest::proptest! {
+        /// Escaping as it writes, and cutting, give what the plain
+        /// definitions give.
+        #[test]
+        fn esc_and_cut_agree_with_their_definitions(s in "([a-zđ &<>\"']|…|ế){0,50}", n in 1usize..45) {
+            let esc = s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+            proptest::prop_assert_eq!(Esc(&s).to_string(), esc);
+            let want = if s.chars().count() <= n {
+                s.clone()
+            } else {
+                format!("{}…", s.chars().take(n - 1).collect::<String>())
+            };
+            proptest::prop_assert_eq!(cut(&s, n).into_owned(), want);
+        }
     }
 
     #[test]
