@@ -202,7 +202,8 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
                 text.push_str(&num_compact);
                 // Each distinct word once, as a range of the folded text.
                 let base = text.as_ptr() as usize;
-                let mut seen: FxHashSet<&str> = FxHashSet::default();
+                let mut seen: FxHashSet<&str> =
+                    FxHashSet::with_capacity_and_hasher(text.len() / 16, Default::default());
                 let words: Vec<(u32, u32)> = tokens(&text)
                     .filter(|t| seen.insert(t))
                     .map(|t| {
