@@ -356,15 +356,23 @@ pub fn build_keeping_duplicates(
         });
         list.dedup_by_key(|(i, _)| *i);
     };
-    for i in 0..index.docs.len() {
-        let mut list = std::mem::take(&mut index.docs[i].cited_by);
-        order(&index, &mut list);
-        index.docs[i].cited_by = list;
+    // Taken out, sorted in parallel against the index, put back.
+    let mut doc_lists: Vec<Vec<(usize, Relation)>> =
+        index.docs.iter_mut().map(|d| std::mem::take(&mut d.cited_by)).collect();
+    let mut cited_lists: Vec<Vec<(usize, Relation)>> = index
+        .cited
+        .iter_mut()
+        .map(|c| std::mem::take(&mut c.cited_by))
+        .collect();
+    doc_lists
+        .par_iter_mut()
+        .chain(cited_lists.par_iter_mut())
+        .for_each(|list| order(&index, list));
+    for (d, list) in index.docs.iter_mut().zip(doc_lists) {
+        d.cited_by = list;
     }
-    for i in 0..index.cited.len() {
-        let mut list = std::mem::take(&mut index.cited[i].cited_by);
-        order(&index, &mut list);
-        index.cited[i].cited_by = list;
+    for (c, list) in index.cited.iter_mut().zip(cited_lists) {
+        c.cited_by = list;
     }
     let mut listing: BTreeMap<String, Vec<Node>> = BTreeMap::new();
     for (i, d) in index.docs.iter().enumerate() {
@@ -377,8 +385,11 @@ pub fn build_keeping_duplicates(
             listing.entry(k.clone()).or_default().push(Node::Cited(i));
         }
     }
-    for (k, mut nodes) in listing {
-        nodes.sort_by_key(|n| index.newest_first(*n));
+    let mut listing: Vec<(String, Vec<Node>)> = listing.into_iter().collect();
+    listing
+        .par_iter_mut()
+        .for_each(|(_, nodes)| nodes.sort_by_key(|n| index.newest_first(*n)));
+    for (k, nodes) in listing {
         if let Some(issuer) = index.issuers.get_mut(&k) {
             issuer.nodes = nodes;
         }
@@ -426,7 +437,7 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
     // The documents, held apart from the index being filled in, so that
     // citations are borrowed rather than copied.
     let docs: Vec<Arc<Document>> = index.docs.iter().map(|d| Arc::clone(&d.doc)).collect();
-    let locality_keys: Vec<Option<String>> = docs.iter().map(|d| d.locality.as_deref().map(key)).collect();
+    let locality_keys: Vec<Option<String>> = docs.par_iter().map(|d| d.locality.as_deref().map(key)).collect();
     // Candidates by number key.
     let mut by_number: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, d) in docs.iter().enumerate() {
