@@ -234,6 +234,11 @@ struct Walk {
 }
 
 fn walk(dir: &Path) -> Walk {
+    walk_with(dir, &mut |_| {})
+}
+
+/// [`walk`], telling `found` of each document's file as it is found.
+fn walk_with(dir: &Path, found: &mut dyn FnMut(&(PathBuf, String))) -> Walk {
     let mut w = Walk::default();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
@@ -283,7 +288,9 @@ fn walk(dir: &Path) -> Walk {
                     );
                     w.skipped += 1;
                 } else if e.path().extension().is_some_and(|x| x == "md") {
-                    w.files.push((e.path().to_path_buf(), rel));
+                    let file = (e.path().to_path_buf(), rel);
+                    found(&file);
+                    w.files.push(file);
                 } else {
                     w.skipped += 1;
                 }
@@ -330,36 +337,39 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
     // A change the dev server saw to known files only needs no walk: the
     // list of files is the last one, and only those files are looked at.
     let hint = cache.changed.take();
-    let (w, changed) = match (cache.walk.take(), hint) {
-        (Some(w), Some(changed)) if !w.links && changed.iter().all(|p| w.files.iter().any(|(f, _)| f == p)) => {
-            (w, Some(changed))
-        }
-        _ => (walk(dir), None),
+    let old = std::mem::take(&mut cache.files);
+    let (w, results) = if old.is_empty() && !cache.keep && cache.walk.is_none() {
+        // A one-shot build has nothing to compare with: files are read as
+        // the walk finds them.
+        walk_and_load(dir, opts)
+    } else {
+        let (w, changed) = match (cache.walk.take(), hint) {
+            (Some(w), Some(changed)) if !w.links && changed.iter().all(|p| w.files.iter().any(|(f, _)| f == p)) => {
+                (w, Some(changed))
+            }
+            _ => (walk(dir), None),
+        };
+        let results: Vec<(PathBuf, Stamp, FileResult)> = w
+            .files
+            .par_iter()
+            .map(|(path, rel)| {
+                if let (Some(changed), Some((s, r))) = (&changed, old.get(path)) {
+                    if !changed.contains(path) {
+                        return (path.clone(), *s, r.clone());
+                    }
+                }
+                let st = stamp(path);
+                match old.get(path) {
+                    Some((s, r)) if *s == st && st.0.is_some() => (path.clone(), st, r.clone()),
+                    _ => (path.clone(), st, load_file(path, rel, opts)),
+                }
+            })
+            .collect();
+        (w, results)
     };
     out.counts.skipped += w.skipped;
     out.counts.errors += w.errors;
     out.diagnostics.extend(w.diagnostics.iter().cloned());
-    let files = &w.files;
-    let old = std::mem::take(&mut cache.files);
-    let results: Vec<(PathBuf, Stamp, FileResult)> = files
-        .par_iter()
-        .map(|(path, rel)| {
-            if let (Some(changed), Some((s, r))) = (&changed, old.get(path)) {
-                if !changed.contains(path) {
-                    return (path.clone(), *s, r.clone());
-                }
-            }
-            // A one-shot build has nothing to compare with: no look-up of the file.
-            if old.is_empty() && !cache.keep {
-                return (path.clone(), (None, 0), load_file(path, rel, opts));
-            }
-            let st = stamp(path);
-            match old.get(path) {
-                Some((s, r)) if *s == st && st.0.is_some() => (path.clone(), st, r.clone()),
-                _ => (path.clone(), st, load_file(path, rel, opts)),
-            }
-        })
-        .collect();
     if cache.keep {
         for (path, st, r) in &results {
             cache.files.insert(path.clone(), (*st, r.clone()));
@@ -387,6 +397,47 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
         }
     }
     out
+}
+
+/// The walk, with the files it finds read and parsed on the thread pool in
+/// batches while it goes on; the results in the walk's order.
+fn walk_and_load(dir: &Path, opts: &LoadOptions) -> (Walk, Vec<(PathBuf, Stamp, FileResult)>) {
+    const BATCH: usize = 64;
+    type Loaded = (usize, PathBuf, FileResult);
+    let done: std::sync::Mutex<Vec<Loaded>> = std::sync::Mutex::new(Vec::new());
+    let w = rayon::scope(|s| {
+        let done = &done;
+        let send = |batch: Vec<(usize, PathBuf, String)>| {
+            s.spawn(move |_| {
+                let loaded: Vec<Loaded> = batch
+                    .into_iter()
+                    .map(|(k, path, rel)| {
+                        let r = load_file(&path, &rel, opts);
+                        (k, path, r)
+                    })
+                    .collect();
+                done.lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .extend(loaded);
+            });
+        };
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut count = 0;
+        let w = walk_with(dir, &mut |(path, rel)| {
+            batch.push((count, path.clone(), rel.clone()));
+            count += 1;
+            if batch.len() == BATCH {
+                send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+            }
+        });
+        if !batch.is_empty() {
+            send(batch);
+        }
+        w
+    });
+    let mut loaded = done.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    loaded.sort_unstable_by_key(|(k, _, _)| *k);
+    (w, loaded.into_iter().map(|(_, path, r)| (path, (None, 0), r)).collect())
 }
 
 fn hidden(name: &str) -> bool {
