@@ -62,10 +62,14 @@ pub fn line_at(text: &str, offset: usize) -> (&str, usize) {
 
 /// Decodes file bytes: UTF-8 required, a BOM is dropped.
 pub fn decode(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
-    let mut text = String::from_utf8(bytes)?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..3);
-    }
+    // The check with SIMD (several times faster than the standard one on
+    // Vietnamese, where a third of the bytes are not ASCII), then a copy,
+    // which costs less than the check saved; the standard check gives the
+    // error when there is one.
+    let text = match simdutf8::basic::from_utf8(&bytes) {
+        Ok(s) => s.strip_prefix('\u{feff}').unwrap_or(s).to_string(),
+        Err(_) => String::from_utf8(bytes)?,
+    };
     Ok(text)
 }
 
