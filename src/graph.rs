@@ -258,7 +258,7 @@ pub fn build_keeping_duplicates(
     }
 
     // Duplicate identities; document nodes with their slugs and issuers.
-    let mut seen: FxHashMap<Identity, usize> = FxHashMap::default();
+    let mut seen: FxHashMap<Identity, usize> = FxHashMap::with_capacity_and_hasher(documents.len(), Default::default());
     let mut kept: Vec<(usize, String)> = Vec::with_capacity(documents.len());
     for (i, (doc, slug)) in documents.iter().zip(slugs).enumerate() {
         let id = identity(&doc.number, locality_keys[i].as_deref(), doc.date);
@@ -439,7 +439,8 @@ fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
     let docs: Vec<Arc<Document>> = index.docs.iter().map(|d| Arc::clone(&d.doc)).collect();
     let locality_keys: Vec<Option<String>> = docs.par_iter().map(|d| d.locality.as_deref().map(key)).collect();
     // Candidates by number key.
-    let mut by_number: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut by_number: FxHashMap<&str, Vec<usize>> =
+        FxHashMap::with_capacity_and_hasher(docs.len(), Default::default());
     for (i, d) in docs.iter().enumerate() {
         by_number.entry(d.number.key()).or_default().push(i);
     }
@@ -783,7 +784,9 @@ fn merge_mentions(index: &Index, list: Vec<(Cow<Citation>, Target)>) -> Vec<Refe
 /// other page or redirect wants it, so that a cited page keeps its first URL
 /// once its date is learned.
 fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
-    let mut owners: BTreeMap<String, Node> = BTreeMap::new();
+    // Look-ups only: hashed.
+    let mut owners: FxHashMap<String, Node> =
+        FxHashMap::with_capacity_and_hasher(index.docs.len() + index.cited.len(), Default::default());
     let mut nodes: Vec<Node> = (0..index.docs.len()).map(Node::Doc).collect();
     nodes.extend((0..index.cited.len()).map(Node::Cited));
     for n in nodes {
@@ -821,7 +824,7 @@ fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
         }
         owners.insert(url, n);
     }
-    let mut taken: BTreeMap<String, Node> = owners
+    let mut taken: FxHashMap<String, Node> = owners
         .iter()
         .map(|(u, n)| (u.trim_matches('/').to_string() + "/", *n))
         .collect();
