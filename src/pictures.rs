@@ -60,6 +60,24 @@ fn cut(s: &str, n: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A row's caption in `buf` (reused from row to row): the label without
+/// "số", `between`, the relation in lower case, `after`.
+fn caption<'b>(buf: &'b mut String, label: &str, between: &str, relation: &str, after: &str) -> &'b str {
+    buf.clear();
+    let mut parts = label.split(" số ");
+    if let Some(first) = parts.next() {
+        buf.push_str(first);
+    }
+    for part in parts {
+        buf.push(' ');
+        buf.push_str(part);
+    }
+    buf.push_str(between);
+    buf.push_str(&relation.to_lowercase());
+    buf.push_str(after);
+    buf
+}
+
 /// A vertical timeline, oldest first; undated rows come last.
 pub fn timeline(id: &str, subject: &str, rows: &[Row], total: usize) -> String {
     let mut rows: Vec<&Row> = rows.iter().collect();
@@ -86,6 +104,7 @@ pub fn timeline(id: &str, subject: &str, rows: &[Row], total: usize) -> String {
         others,
         height - 10
     );
+    let mut buf = String::new();
     for (k, r) in rows.iter().enumerate() {
         let y = 34 + step * k;
         let date = r.date.map_or_else(|| "chưa rõ ngày".to_string(), |d| d.to_string());
@@ -101,10 +120,7 @@ pub fn timeline(id: &str, subject: &str, rows: &[Row], total: usize) -> String {
 <text x=\"44\" y=\"{}\" class=\"who\">{}</text>",
             y - 4,
             Esc(&date),
-            Esc(&cut(
-                &format!("{} ({})", r.label.replace(" số ", " "), r.relation.to_lowercase()),
-                36
-            )),
+            Esc(&cut(caption(&mut buf, &r.label, " (", &r.relation, ")"), 36)),
             y + 14,
             Esc(&cut(&who, 42)),
         );
@@ -154,6 +170,7 @@ pub fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&
                 let _ = write!(out, "<text x=\"50\" y=\"{}\" class=\"who\">(không có)</text>", *y + 10);
                 *y += 20;
             }
+            let mut buf = String::new();
             for r in list.iter().take(MAX) {
                 let class = if r.relation == "Dẫn chiếu" {
                     "edge cites"
@@ -167,10 +184,7 @@ pub fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&
 <text x=\"58\" y=\"{}\" class=\"label\">{}</text>",
                     *y,
                     *y + 20,
-                    Esc(&cut(
-                        &format!("{} · {}", r.label.replace(" số ", " "), r.relation.to_lowercase()),
-                        38
-                    )),
+                    Esc(&cut(caption(&mut buf, &r.label, " · ", &r.relation, ""), 38)),
                     m = *y + 15,
                 );
                 spine.push(*y + 15);
@@ -274,6 +288,12 @@ mod tests {
                 format!("{}…", s.chars().take(n - 1).collect::<String>())
             };
             proptest::prop_assert_eq!(cut(&s, n).into_owned(), want);
+            let mut buf = String::new();
+            let label = format!("{s} số {s}số số  số");
+            proptest::prop_assert_eq!(
+                caption(&mut buf, &label, " (", &s, ")"),
+                format!("{} ({})", label.replace(" số ", " "), s.to_lowercase())
+            );
         }
     }
 

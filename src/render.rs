@@ -1202,7 +1202,12 @@ impl<'a> Renderer<'a> {
         crate::pictures::Row {
             date: index.date(n),
             label: format!("{} số {}", index.doc_type(n), index.number(n)),
-            issuer: self.issuer_names(keys).join(", "),
+            issuer: keys
+                .iter()
+                .filter_map(|k| index.issuers.get(k))
+                .map(|i| i.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             locality,
             relation: relation.to_string(),
             this,
