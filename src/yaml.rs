@@ -177,11 +177,14 @@ pub fn locate_key(text: &str, key: &str) -> Option<Span> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let bare = line.trim_end_matches(['\n', '\r']);
-        for quoted in [key.to_string(), format!("\"{key}\""), format!("'{key}'")] {
-            if let Some(after) = bare.strip_prefix(&quoted) {
-                if after.trim_start().starts_with(':') {
-                    return Some(start..start + quoted.len());
-                }
+        // The key bare, in double quotes or in single quotes.
+        for quote in ["", "\"", "'"] {
+            let after = bare
+                .strip_prefix(quote)
+                .and_then(|r| r.strip_prefix(key))
+                .and_then(|r| r.strip_prefix(quote));
+            if after.is_some_and(|a| a.trim_start().starts_with(':')) {
+                return Some(start..start + key.len() + 2 * quote.len());
             }
         }
         start += line.len();
@@ -265,5 +268,11 @@ mod tests {
         let v = locate_value(text, "number", "").unwrap_or(0..0);
         assert_eq!(&text[v], "12");
         assert_eq!(locate_key(text, "nope"), None);
+        // Quoted keys, the quotes included in the span; a longer key is not the key.
+        let text = "\"number\": 12\n'title' : T\ntitles: U\n";
+        assert_eq!(locate_key(text, "number"), Some(0..8));
+        assert_eq!(locate_key(text, "title"), Some(13..20));
+        assert_eq!(locate_key("titles: U\n", "title"), None);
+        assert_eq!(locate_key("\"title': U\n", "title"), None);
     }
 }
