@@ -1448,32 +1448,65 @@ impl<'a> Renderer<'a> {
         locality: Option<&str>,
         status: Option<&str>,
     ) -> String {
-        let mut v = serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "Legislation",
-            "legislationIdentifier": number,
-            "legislationType": doc_type,
-            "inLanguage": "vi",
-            "url": url,
-            "legislationJurisdiction": locality.map_or_else(|| "Việt Nam".to_string(), |l| format!("{l}, Việt Nam")),
-            "legislationPassedBy": issuers.iter().map(|n| serde_json::json!({"@type": "GovernmentOrganization", "name": n})).collect::<Vec<_>>(),
-        });
-        let name = title.map_or_else(
-            || format!("{doc_type} số {number}"),
-            |t| format!("{doc_type} số {number}: {t}"),
-        );
-        v["name"] = serde_json::Value::String(name);
-        if let Some(d) = date {
-            v["legislationDate"] = serde_json::Value::String(d.iso());
+        /// schema.org `Legislation`, its keys in the order they have always
+        /// been written (sorted).
+        #[derive(Serialize)]
+        struct Legislation<'a> {
+            #[serde(rename = "@context")]
+            context: &'a str,
+            #[serde(rename = "@type")]
+            kind: &'a str,
+            #[serde(rename = "inLanguage")]
+            language: &'a str,
+            #[serde(rename = "legislationDate", skip_serializing_if = "Option::is_none")]
+            date: Option<String>,
+            #[serde(rename = "legislationIdentifier")]
+            identifier: &'a str,
+            #[serde(rename = "legislationJurisdiction")]
+            jurisdiction: String,
+            #[serde(rename = "legislationLegalForce", skip_serializing_if = "Option::is_none")]
+            force: Option<&'a str>,
+            #[serde(rename = "legislationPassedBy")]
+            passed_by: Vec<Organization<'a>>,
+            #[serde(rename = "legislationType")]
+            legislation_type: &'a str,
+            name: String,
+            url: &'a str,
         }
-        if let Some(s) = status {
-            let force = if s == "in-force" {
-                "https://schema.org/InForce"
-            } else {
-                "https://schema.org/NotInForce"
-            };
-            v["legislationLegalForce"] = serde_json::Value::String(force.to_string());
+        #[derive(Serialize)]
+        struct Organization<'a> {
+            #[serde(rename = "@type")]
+            kind: &'a str,
+            name: &'a str,
         }
+        let v = Legislation {
+            context: "https://schema.org",
+            kind: "Legislation",
+            language: "vi",
+            date: date.map(|d| d.iso()),
+            identifier: number,
+            jurisdiction: locality.map_or_else(|| "Việt Nam".to_string(), |l| format!("{l}, Việt Nam")),
+            force: status.map(|s| {
+                if s == "in-force" {
+                    "https://schema.org/InForce"
+                } else {
+                    "https://schema.org/NotInForce"
+                }
+            }),
+            passed_by: issuers
+                .iter()
+                .map(|n| Organization {
+                    kind: "GovernmentOrganization",
+                    name: n,
+                })
+                .collect(),
+            legislation_type: doc_type,
+            name: title.map_or_else(
+                || format!("{doc_type} số {number}"),
+                |t| format!("{doc_type} số {number}: {t}"),
+            ),
+            url,
+        };
         script_safe_json(&v)
     }
 }
@@ -1555,10 +1588,12 @@ pub fn full_name(index: &Index, n: Node) -> String {
 }
 
 /// JSON that can stand inside `<script>`: `<`, `>` and `&` escaped.
-pub fn script_safe_json(v: &serde_json::Value) -> String {
-    serde_json::to_string(v)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
+pub fn script_safe_json(v: &impl Serialize) -> String {
+    let s = serde_json::to_string(v).unwrap_or_default();
+    if !s.contains(['<', '>', '&']) {
+        return s;
+    }
+    s.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
 }
