@@ -5,7 +5,11 @@
 //! with its citations and backlinks, per issuer and per cited document), then
 //! runs each build several times as a child process (`--runs N`, default 3)
 //! and prints the median wall time, documents per second, CPU time and peak
-//! RSS (GNU time), the files written, and the ratio.
+//! RSS (GNU time), the files written, and the ratio. The two tools take
+//! turns, and each run starts after `sync` has written out what the corpus
+//! and the runs before it left pending (not counted): with two cores, the
+//! kernel flushing 60 MB of the previous run's pages during a build is
+//! noise, billed to whichever tool runs then.
 //!
 //! Every run writes into a folder of its own, and the outputs are deleted
 //! only when the whole benchmark is done: ext4 scans recently deleted inodes
@@ -68,6 +72,11 @@ fn measure(program: &Path, args: &[&str], dir: &Path) -> Option<Run> {
     })
 }
 
+/// Writes the pending file data to disk (`sync`), outside the measured time.
+fn flush() {
+    let _ = Command::new("sync").status();
+}
+
 fn median(mut runs: Vec<Run>) -> Option<Run> {
     if runs.is_empty() {
         return None;
@@ -119,13 +128,27 @@ fn main() {
     for n in sizes {
         let dir = tempfile::tempdir().expect("tempdir");
         vanban::synth::write_corpus(&dir.path().join("content"), n, 42).expect("corpus");
-        let mut v = Vec::new();
-        for r in 0..runs {
-            let out = format!("public-{r}");
+        let site = dir.path().join("hugo");
+        if hugo.is_some() {
+            vanban::synth::write_hugo_site(&site, n, 42).expect("hugo twin");
+        }
+        // The tools take turns, each run after the pending writes (the
+        // corpus, the last run's output) are flushed, so that neither pays
+        // for the other's disk work nor for the state the other left.
+        let (mut v, mut r) = (Vec::new(), Vec::new());
+        for k in 0..runs {
+            let out = format!("public-{k}");
+            flush();
             v.extend(
                 measure(&vanban, &["build", "--output", &out], dir.path())
                     .map(|m| m.with_files(&dir.path().join(&out))),
             );
+            if let Some(h) = &hugo {
+                flush();
+                r.extend(
+                    measure(h, &["--quiet", "--destination", &out], &site).map(|m| m.with_files(&site.join(&out))),
+                );
+            }
         }
         let v = median(v).expect("vanban builds the corpus");
         println!(
@@ -138,28 +161,17 @@ fn main() {
             v.files,
             ""
         );
-        if let Some(h) = &hugo {
-            let site = dir.path().join("hugo");
-            vanban::synth::write_hugo_site(&site, n, 42).expect("hugo twin");
-            let mut r = Vec::new();
-            for k in 0..runs {
-                let out = format!("public-{k}");
-                r.extend(
-                    measure(h, &["--quiet", "--destination", &out], &site).map(|m| m.with_files(&site.join(&out))),
-                );
-            }
-            if let Some(r) = median(r) {
-                println!(
-                    "{n:>7} {:<7} {:>9.2} {:>9.0} {:>9.2} {:>10.0} {:>8} {:>7.1}x",
-                    "hugo",
-                    r.wall,
-                    n as f64 / r.wall,
-                    r.cpu,
-                    r.rss_mib,
-                    r.files,
-                    r.wall / v.wall
-                );
-            }
+        if let Some(r) = median(r) {
+            println!(
+                "{n:>7} {:<7} {:>9.2} {:>9.0} {:>9.2} {:>10.0} {:>8} {:>7.1}x",
+                "hugo",
+                r.wall,
+                n as f64 / r.wall,
+                r.cpu,
+                r.rss_mib,
+                r.files,
+                r.wall / v.wall
+            );
         }
         dirs.push(dir);
     }
