@@ -296,6 +296,12 @@ pub fn build_keeping_duplicates(
     }
     drop(seen);
     drop(bodies);
+    // The locality keys of the kept documents, in node order, for resolving.
+    let mut locality_keys = locality_keys;
+    let node_locality_keys: Vec<Option<String>> = kept
+        .iter()
+        .map(|(i, _)| std::mem::take(&mut locality_keys[*i]))
+        .collect();
     let mut dropped_docs = Vec::new();
     let mut kept = kept.into_iter().zip(nodes_of);
     for (i, doc) in documents.into_iter().enumerate() {
@@ -329,7 +335,7 @@ pub fn build_keeping_duplicates(
         });
     }
 
-    resolve(&mut index, config, &mut diags);
+    resolve(&mut index, &node_locality_keys, config, &mut diags);
     check_urls(&mut index, &mut diags);
 
     // Backlinks and issuer listings, sorted.
@@ -433,11 +439,11 @@ struct Pending<'a> {
     locality: Option<String>,
 }
 
-fn resolve(index: &mut Index, config: &Config, diags: &mut Vec<Diagnostic>) {
+/// `locality_keys`: each document node's locality key.
+fn resolve(index: &mut Index, locality_keys: &[Option<String>], config: &Config, diags: &mut Vec<Diagnostic>) {
     // The documents, held apart from the index being filled in, so that
     // citations are borrowed rather than copied.
     let docs: Vec<Arc<Document>> = index.docs.iter().map(|d| Arc::clone(&d.doc)).collect();
-    let locality_keys: Vec<Option<String>> = docs.par_iter().map(|d| d.locality.as_deref().map(key)).collect();
     // Candidates by number key.
     let mut by_number: FxHashMap<&str, Vec<usize>> =
         FxHashMap::with_capacity_and_hasher(docs.len(), Default::default());

@@ -417,7 +417,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
 /// Frees `value` on a thread of its own: the build's result does not wait
 /// for a whole site's memory to be given back (about 30 ms at 10,000
 /// documents), and a process that exits first never waits for it at all.
-fn drop_elsewhere<T: Send + 'static>(value: T) {
+pub(crate) fn drop_elsewhere<T: Send + 'static>(value: T) {
     // Should the thread not start, the value comes back and is dropped here.
     let _ = std::thread::Builder::new()
         .name("vanban-free".to_string())

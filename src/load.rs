@@ -250,15 +250,18 @@ fn walk_with(dir: &Path, found: &mut dyn FnMut(&(PathBuf, String))) -> Walk {
     // its folders.
     let mut linked_dirs: Vec<bool> = Vec::new();
     for entry in walker {
-        if let Ok(e) = &entry {
-            if e.file_type().is_dir() {
-                let above = e
-                    .depth()
+        // Whether a symbolic link leads here: the entry itself, or a folder above it.
+        let linked = entry.as_ref().is_ok_and(|e| {
+            e.path_is_symlink()
+                || e.depth()
                     .checked_sub(1)
                     .and_then(|d| linked_dirs.get(d).copied())
-                    .unwrap_or(false);
+                    .unwrap_or(false)
+        });
+        if let Ok(e) = &entry {
+            if e.file_type().is_dir() {
                 linked_dirs.truncate(e.depth());
-                linked_dirs.push(above || e.path_is_symlink());
+                linked_dirs.push(linked);
             }
         }
         match entry {
@@ -267,12 +270,6 @@ fn walk_with(dir: &Path, found: &mut dyn FnMut(&(PathBuf, String))) -> Walk {
             Ok(e) if e.file_type().is_file() => {
                 let rel = rel_path(dir, e.path());
                 // A link may lead out of the content folder: its target is not published.
-                let above = e
-                    .depth()
-                    .checked_sub(1)
-                    .and_then(|d| linked_dirs.get(d).copied())
-                    .unwrap_or(false);
-                let linked = e.path_is_symlink() || above;
                 w.links |= linked;
                 let outside = linked && std::fs::canonicalize(e.path()).map_or(true, |t| !t.starts_with(&root));
                 if outside {
@@ -338,7 +335,7 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
     // list of files is the last one, and only those files are looked at.
     let hint = cache.changed.take();
     let old = std::mem::take(&mut cache.files);
-    let (w, results) = if old.is_empty() && !cache.keep && cache.walk.is_none() {
+    let (w, results) = if !cache.keep {
         // A one-shot build has nothing to compare with: files are read as
         // the walk finds them.
         walk_and_load(dir, opts)

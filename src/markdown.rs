@@ -220,7 +220,7 @@ fn split_text<'a>(text: &'a str, at: usize, links: &[&Link], unchanged: bool, ou
         if unchanged {
             CowStr::Borrowed(s)
         } else {
-            cow_str(normalize_body(s))
+            CowStr::from(normalize_body(s))
         }
     };
     let end = at + text.len();
@@ -252,14 +252,6 @@ fn split_text<'a>(text: &'a str, at: usize, links: &[&Link], unchanged: bool, ou
     }
     if pos < end {
         out.push(Event::Text(normalize(&text[pos - at..])));
-    }
-}
-
-/// Text for an event, borrowed when normalising changed nothing.
-fn cow_str(s: std::borrow::Cow<'_, str>) -> CowStr<'_> {
-    match s {
-        std::borrow::Cow::Borrowed(b) => CowStr::Borrowed(b),
-        std::borrow::Cow::Owned(o) => CowStr::from(o),
     }
 }
 

@@ -193,6 +193,25 @@ pub fn parse_prefix(chars: &[char]) -> Option<(Number, usize)> {
     parse_chars(chars).ok()
 }
 
+/// Whether [`parse_prefix`] may find a number at the start of `bytes`, on
+/// the bytes alone: one to six ASCII digits, maybe a lower-case letter,
+/// maybe a space, then `-` or `/`. Running text has many more runs of
+/// digits (dates, numbered parts) than numbers; only these are read.
+pub fn may_start(bytes: &[u8]) -> bool {
+    let run = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if run == 0 || run > 6 {
+        return false;
+    }
+    let mut j = run;
+    if bytes.get(j).is_some_and(u8::is_ascii_lowercase) {
+        j += 1;
+    }
+    if bytes.get(j) == Some(&b' ') {
+        j += 1;
+    }
+    matches!(bytes.get(j), Some(b'-' | b'/'))
+}
+
 fn parse_chars(chars: &[char]) -> Result<(Number, usize), NumberError> {
     let mut c = Cursor { chars, pos: 0 };
     if c.chars.is_empty() {
@@ -366,6 +385,17 @@ impl Number {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte test never turns away a number `parse_prefix` would read.
+        #[test]
+        fn may_start_keeps_every_number(s in "[0-9]{1,8}[a-c]?( )?[-/ ]?( )?(KL|NQ|QĐ|TW|CP|TU|HD|2025|a|Đ)?[-/]?(TW|CP|UBND|x)?") {
+            let chars: Vec<char> = s.chars().collect();
+            if parse_prefix(&chars).is_some() {
+                proptest::prop_assert!(may_start(s.as_bytes()), "{}", s);
+            }
+        }
+    }
 
     #[test]
     fn valid_numbers() {

@@ -1152,10 +1152,14 @@ impl<'a> Renderer<'a> {
     }
 
     fn issuer_names(&self, keys: &[String]) -> Vec<String> {
+        self.issuer_name_refs(keys).map(str::to_string).collect()
+    }
+
+    /// The names of the issuing bodies of these keys.
+    fn issuer_name_refs<'k>(&'k self, keys: &'k [String]) -> impl Iterator<Item = &'k str> {
         keys.iter()
             .filter_map(|k| self.index.issuers.get(k))
-            .map(|i| i.name.clone())
-            .collect()
+            .map(|i| i.name.as_str())
     }
 
     fn issuer_links(&self, keys: &[String]) -> Vec<LinkView> {
@@ -1202,12 +1206,7 @@ impl<'a> Renderer<'a> {
         crate::pictures::Row {
             date: index.date(n),
             label: format!("{} số {}", index.doc_type(n), index.number(n)),
-            issuer: keys
-                .iter()
-                .filter_map(|k| index.issuers.get(k))
-                .map(|i| i.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            issuer: self.issuer_name_refs(keys).collect::<Vec<_>>().join(", "),
             locality,
             relation: relation.to_string(),
             this,

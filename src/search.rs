@@ -37,8 +37,13 @@ pub const KEEP: usize = 200;
 
 /// Splits folded text into tokens: runs of `a-z0-9`, at most 30 long.
 pub fn tokens(folded: &str) -> impl Iterator<Item = &str> {
-    // On the bytes: every byte of a character outside ASCII is 0x80 or
-    // above, never a letter or digit, so no character is split.
+    tokens_at(folded).map(|(_, t)| t)
+}
+
+/// The [`tokens`] of `folded` with their byte offsets. On the bytes: every
+/// byte of a character outside ASCII is 0x80 or above, never a letter or
+/// digit, so no character is split.
+fn tokens_at(folded: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = folded.as_bytes();
     let word = |x: u8| x.is_ascii_lowercase() || x.is_ascii_digit();
     let mut i = 0;
@@ -54,7 +59,7 @@ pub fn tokens(folded: &str) -> impl Iterator<Item = &str> {
             i += 1;
         }
         if i - start <= 30 {
-            return folded.get(start..i);
+            return folded.get(start..i).map(|t| (start, t));
         }
     })
 }
@@ -201,15 +206,11 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
                 text.push(' ');
                 text.push_str(&num_compact);
                 // Each distinct word once, as a range of the folded text.
-                let base = text.as_ptr() as usize;
                 let mut seen: FxHashSet<&str> =
                     FxHashSet::with_capacity_and_hasher(text.len() / 16, Default::default());
-                let words: Vec<(u32, u32)> = tokens(&text)
-                    .filter(|t| seen.insert(t))
-                    .map(|t| {
-                        let start = t.as_ptr() as usize - base;
-                        (start as u32, (start + t.len()) as u32)
-                    })
+                let words: Vec<(u32, u32)> = tokens_at(&text)
+                    .filter(|(_, t)| seen.insert(t))
+                    .map(|(start, t)| (start as u32, (start + t.len()) as u32))
                     .collect();
                 drop(seen);
                 let date = index.date(*n);

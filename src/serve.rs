@@ -260,7 +260,7 @@ fn rebuild(run: &Options, session: &mut Session, shared: &Shared, log: &Log) {
     // Freeing the last site (the whole link graph) takes a while at scale: not
     // on the way of the reload.
     if let Some(old) = old {
-        std::thread::spawn(move || drop(old));
+        crate::drop_elsewhere(old);
     }
 }
 

@@ -103,7 +103,8 @@ pub fn normalize(s: &str) -> String {
 
 /// Look-alike letters to the Vietnamese ones, dashes to `-`, slashes to
 /// `/`, odd spaces to a space; invisible characters to nothing.
-fn tidy(c: char) -> Option<char> {
+#[inline]
+pub(crate) fn tidy(c: char) -> Option<char> {
     Some(match c {
         '\u{00D0}' | '\u{0189}' => 'Đ',
         '\u{00F0}' => 'đ',
@@ -130,6 +131,29 @@ pub fn normalize_body(s: &str) -> std::borrow::Cow<'_, str> {
     s.chars().filter_map(body_char).collect::<String>().into()
 }
 
+/// The byte length of the character at `i` of `b` when it is in the fast
+/// set of [`is_nfc`] (ASCII, U+0080 to U+02FF, U+1E00 to U+1EFF): NFC on its
+/// own, and composing with nothing before it. None otherwise, or at the end.
+#[inline(always)]
+pub(crate) fn composed_len(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i)? {
+        x if *x < 0x80 => Some(1),
+        0xC2..=0xCB => Some(2),
+        0xE1 if matches!(b.get(i + 1), Some(0xB8..=0xBB)) => Some(3),
+        _ => None,
+    }
+}
+
+/// Whether the character at `i` of `b` is one of the two-byte characters
+/// [`tidy`] changes (U+00A0, U+00AD, U+00D0, U+00F0, U+0189), on its bytes.
+#[inline(always)]
+pub(crate) fn tidied_two_byte(b: &[u8], i: usize) -> bool {
+    matches!(
+        (b.get(i), b.get(i + 1)),
+        (Some(0xC2), Some(0xA0 | 0xAD)) | (Some(0xC3), Some(0x90 | 0xB0)) | (Some(0xC6), Some(0x89))
+    )
+}
+
 /// Whether [`normalize_body`] leaves `s` as it is, answered on the UTF-8
 /// bytes in one pass for the common case: the fast path of [`is_nfc`] and no
 /// character [`body_char`] changes. False when unsure (the full path then
@@ -141,12 +165,11 @@ pub fn body_unchanged(s: &str) -> bool {
         i += match x {
             b'\r' => return false,
             0x00..=0x7F => 1,
-            0xC2 if matches!(b.get(i + 1), Some(0xA0 | 0xAD)) => return false,
-            0xC3 if matches!(b.get(i + 1), Some(0x90 | 0xB0)) => return false,
-            0xC6 if b.get(i + 1) == Some(&0x89) => return false,
-            0xC2..=0xCB => 2,
-            0xE1 if matches!(b.get(i + 1), Some(0xB8..=0xBB)) => 3,
-            _ => return false,
+            0xC2 | 0xC3 | 0xC6 if tidied_two_byte(b, i) => return false,
+            _ => match composed_len(b, i) {
+                Some(n) => n,
+                None => return false,
+            },
         };
     }
     true
@@ -160,9 +183,7 @@ fn has_body_specials(s: &str) -> bool {
         let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
         match x {
             b'\r' => true,
-            0xC2 => matches!(next(1), 0xA0 | 0xAD),
-            0xC3 => matches!(next(1), 0x90 | 0xB0),
-            0xC6 => next(1) == 0x89,
+            0xC2 | 0xC3 | 0xC6 => tidied_two_byte(b, i),
             0xE2 => next(1) == 0x80 && matches!(next(2), 0x87 | 0x89 | 0x8B..=0x8D | 0xAF),
             0xEF => next(1) == 0xBB && next(2) == 0xBF,
             _ => false,
@@ -187,17 +208,17 @@ fn body_char(c: char) -> Option<char> {
 /// letters (U+1E00–U+1EFF) are NFC on their own and start no composition
 /// with what precedes them; anything else goes to the full quick check.
 pub fn is_nfc(s: &str) -> bool {
-    // On the UTF-8 bytes: lead bytes C2–CB start U+0080–U+02FF, and E1 B8–BB
-    // starts U+1E00–U+1EFF; anything else goes to the full check.
+    // On the UTF-8 bytes (see `composed_len`); anything else goes to the full check.
     let b = s.as_bytes();
     let mut i = 0;
     let fast = loop {
         match b.get(i) {
             None => break true,
             Some(x) if *x < 0x80 => i += 1,
-            Some(0xC2..=0xCB) => i += 2,
-            Some(0xE1) if matches!(b.get(i + 1), Some(0xB8..=0xBB)) => i += 3,
-            Some(_) => break false,
+            Some(_) => match composed_len(b, i) {
+                Some(n) => i += n,
+                None => break false,
+            },
         }
     };
     fast || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes

@@ -15,7 +15,7 @@
 //! then find short forms and aliases. `numbers-and-references.md` §4 lists
 //! the forms; the tests below have one table row per form.
 
-use super::normal::Normalized;
+use super::normal::{floor, Normalized};
 use super::words::{self, CUES, ISSUER_ALIASES, NOT_BEFORE, ORGANS, TERMS, TYPE_WORDS};
 use super::Relation;
 use crate::date::Date;
@@ -276,15 +276,6 @@ fn legacy_marks(t: &str) -> Vec<usize> {
         }
     }
     out
-}
-
-/// The largest char boundary of `s` not above `i`.
-fn floor(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// A date read: the full date, or day and month alone, and the length read.
@@ -616,20 +607,7 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
         let prev = t[..i].chars().next_back();
         let after_so = ends_with_ci(&t[..i], "số").is_some();
         let left_ok = !prev.is_some_and(|p| p.is_alphanumeric() || p == '/' || p == '-') || after_so;
-        // A number has at most six digits, then maybe a lower-case letter,
-        // maybe a space, and `-` or `/` (see `number::parse_prefix`): only
-        // then are its characters read.
-        let may_parse = left_ok && run <= 6 && {
-            let mut j = i + run;
-            if bytes.get(j).is_some_and(u8::is_ascii_lowercase) {
-                j += 1;
-            }
-            if bytes.get(j) == Some(&b' ') {
-                j += 1;
-            }
-            matches!(bytes.get(j), Some(b'-' | b'/'))
-        };
-        let parsed = if may_parse {
+        let parsed = if left_ok && number::may_start(&bytes[i..]) {
             slice.clear();
             slice.extend(t[i..].chars().take(64));
             number::parse_prefix(&slice)
@@ -647,13 +625,13 @@ pub fn recognise(n: &Normalized, own: (&Number, Option<Date>), masked: &[Range<u
                 if run <= 6 && prev == Some(' ') {
                     let b = t[..i].trim_end_matches(' ');
                     let b = ends_with_word(b, "số").map_or(b, |p| t[..p].trim_end_matches(' '));
-                    let word = may_end_type_word(b)
-                        .then(|| {
-                            TYPE_WORDS
-                                .iter()
-                                .position(|(w, _, codes)| !codes.contains(&"*") && ends_with_word(b, w).is_some())
-                        })
-                        .flatten();
+                    let word = if may_end_type_word(b) {
+                        TYPE_WORDS
+                            .iter()
+                            .position(|(w, _, codes)| !codes.contains(&"*") && ends_with_word(b, w).is_some())
+                    } else {
+                        None
+                    };
                     if let (Some(w_idx), Ok(seq)) = (word, t[i..i + run].parse::<u32>()) {
                         let s = ends_with_word(b, TYPE_WORDS[w_idx].0).unwrap_or(i);
                         short_candidates.push((s, i + run, w_idx, seq));
