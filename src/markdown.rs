@@ -341,6 +341,9 @@ pub fn masked_ranges(body: &str) -> Vec<Range<usize>> {
     // columns of indentation (a code block, maybe inside a list item or a
     // quote: "*     code"), which takes a tab or four spaces in a row
     // somewhere: most bodies need no parse here.
+    if !may_mask(body.as_bytes()) {
+        return Vec::new();
+    }
     let mut spaces = 0;
     let plain = body.bytes().all(|b| {
         spaces = if b == b' ' { spaces + 1 } else { 0 };
@@ -350,6 +353,42 @@ pub fn masked_ranges(body: &str) -> Vec<Range<usize>> {
         return Vec::new();
     }
     parsed_masks(body)
+}
+
+/// Whether `b` holds one of the bytes that [`masked_ranges`] looks for
+/// (`` ` ``, `~`, `[`, `<`, a tab) or two spaces in a row; eight bytes at a
+/// time. The zero-byte test ("Determine if a word has a zero byte", Bit
+/// Twiddling Hacks) may flag a byte above a true match, never miss one: a
+/// false flag only sends the body to the exact scan.
+fn may_mask(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let has = |x: u64, c: u8| {
+        let y = x ^ (ONES * u64::from(c));
+        y.wrapping_sub(ONES) & !y & HIGH
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut last_space = false;
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let special = has(x, b'`') | has(x, b'~') | has(x, b'[') | has(x, b'<') | has(x, b'\t');
+        let spaces = has(x, b' ');
+        // Byte k and byte k + 1 both spaces, within the word or across the
+        // boundary with the word before.
+        if special != 0 || spaces & (spaces >> 8) != 0 || (last_space && chunk[0] == b' ') {
+            return true;
+        }
+        last_space = chunk[7] == b' ';
+    }
+    let rest = chunks.remainder();
+    let mut previous = last_space;
+    rest.iter().any(|&x| {
+        let pair = previous && x == b' ';
+        previous = x == b' ';
+        pair || matches!(x, b'\t' | b'`' | b'~' | b'[' | b'<')
+    })
 }
 
 /// [`masked_ranges`] by a full parse.
@@ -393,6 +432,32 @@ mod tests {
         fn masked_ranges_shortcut_agrees(s in "([a-zđ0-9 ]|\\n|    |\t|`|~|\\[|\\]|\\(|\\)|<|>|!|\\*|#|\\^|:|/|-){0,60}") {
             proptest::prop_assert_eq!(masked_ranges(&s), parsed_masks(&s));
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The eight-byte test flags every text the byte scan would send to
+        /// the parse: a match in any position of a word or of the tail.
+        #[test]
+        fn may_mask_misses_nothing(s in "([a-zđ ]|`|~|\\[|<|\t|!|\\x01){0,40}") {
+            let b = s.as_bytes();
+            let pair = b.windows(2).any(|w| w == b"  ");
+            let special = b.iter().any(|x| matches!(x, b'\t' | b'`' | b'~' | b'[' | b'<'));
+            if pair || special {
+                proptest::prop_assert!(may_mask(b), "{:?}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn may_mask_on_plain_text() {
+        assert!(!may_mask(
+            "Thực hiện Kết luận số 127-KL/TW, ngày 28/02/2025.\n\n| a | b |\n".as_bytes()
+        ));
+        assert!(may_mask("Thực hiện  Kết luận".as_bytes()));
+        assert!(may_mask("1234567 [x](y)".as_bytes()));
+        assert!(may_mask("abcdefg  x".as_bytes()));
     }
 
     #[test]
