@@ -87,7 +87,7 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
             _ => {}
         }
         match event {
-            Event::Text(t) => match body.get(range.clone()).filter(|b| *b == &*t) {
+            Event::Text(t) => match verbatim(body, &range, &t) {
                 Some(b) => split_text(b, range.start, &valid, unchanged, &mut out_events),
                 None => out_events.push(Event::Text(CowStr::from(normalize_body(&t).into_owned()))),
             },
@@ -150,6 +150,14 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
     }
 }
 
+/// The source of a text event when the event is that source as written (no
+/// escapes or entities resolved). Plain text is borrowed from the source,
+/// which answers without comparing the bytes.
+fn verbatim<'b>(body: &'b str, range: &Range<usize>, text: &str) -> Option<&'b str> {
+    let source = body.get(range.clone())?;
+    (std::ptr::eq(source, text) || source == text).then_some(source)
+}
+
 /// The links whose ranges stand in plain text, contiguous and at one level.
 fn valid_links<'l>(body: &str, events: &[(Event, Range<usize>)], links: &'l [Link]) -> Vec<&'l Link> {
     let mut depth = 0i32;
@@ -165,7 +173,7 @@ fn valid_links<'l>(body: &str, events: &[(Event, Range<usize>)], links: &'l [Lin
                 depth -= 1;
                 spans.push((r.clone(), depth, false));
             }
-            Event::Text(t) => spans.push((r.clone(), depth, body.get(r.clone()) == Some(&**t))),
+            Event::Text(t) => spans.push((r.clone(), depth, verbatim(body, r, t).is_some())),
             Event::SoftBreak => spans.push((r.clone(), depth, true)),
             _ => spans.push((r.clone(), depth, false)),
         }
