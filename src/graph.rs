@@ -181,10 +181,15 @@ type Identity<'a> = (&'a str, &'a str, Option<(i32, u32, u32)>);
 impl Index {
     /// The URL path (site-relative, with leading and trailing `/`) of a node.
     pub fn url(&self, node: Node) -> String {
-        match node {
-            Node::Doc(i) => format!("/van-ban/{}/", self.docs[i].slug),
-            Node::Cited(i) => format!("/van-ban/{}/", self.cited[i].slug),
-        }
+        let slug = match node {
+            Node::Doc(i) => &self.docs[i].slug,
+            Node::Cited(i) => &self.cited[i].slug,
+        };
+        let mut url = String::with_capacity(slug.len() + 10);
+        url.push_str("/van-ban/");
+        url.push_str(slug);
+        url.push('/');
+        url
     }
 
     /// The date of a node.

@@ -452,7 +452,7 @@ impl<'a> Renderer<'a> {
 
     /// A site-relative path (`/van-ban/x/`) joined to `base_url`.
     pub fn href(&self, path: &str) -> String {
-        format!("{}{}", self.site.base, path.trim_start_matches('/'))
+        concat(&[&self.site.base, path.trim_start_matches('/')])
     }
 
     /// The first paragraph of a document, for summaries.
@@ -666,7 +666,7 @@ impl<'a> Renderer<'a> {
                 Node::Doc(i) => &index.docs[i].slug,
                 Node::Cited(i) => &index.cited[i].slug,
             };
-            let name = format!("{} số {}", index.doc_type(n), index.number(n));
+            let name = concat(&[index.doc_type(n), " số ", index.number(n)]);
             let mut citing: Vec<Node> = list.iter().map(|(j, _)| Node::Doc(*j)).collect();
             citing.sort_by_key(|c| index.newest_first(*c));
             let crumbs = vec![
@@ -855,9 +855,9 @@ impl<'a> Renderer<'a> {
     fn job_path(&self, job: &Job) -> String {
         match job {
             Job::Home { .. } => "index.html".to_string(),
-            Job::Doc(i) => format!("van-ban/{}/index.html", self.index.docs[*i].slug),
-            Job::Cited(i) => format!("van-ban/{}/index.html", self.index.cited[*i].slug),
-            Job::Listing { path, .. } | Job::Catalog { path, .. } => format!("{path}index.html"),
+            Job::Doc(i) => concat(&["van-ban/", &self.index.docs[*i].slug, "/index.html"]),
+            Job::Cited(i) => concat(&["van-ban/", &self.index.cited[*i].slug, "/index.html"]),
+            Job::Listing { path, .. } | Job::Catalog { path, .. } => concat(&[path, "index.html"]),
             Job::Search => "tim-kiem/index.html".to_string(),
             Job::NotFound => "404.html".to_string(),
             Job::Redirect(i) => {
@@ -945,7 +945,7 @@ impl<'a> Renderer<'a> {
                         url: Some(self.href("van-ban/")),
                     },
                     Crumb {
-                        name: format!("{} số {}", view.doc_type, view.number),
+                        name: concat(&[&view.doc_type, " số ", &view.number]),
                         url: None,
                     },
                 ];
@@ -960,7 +960,7 @@ impl<'a> Renderer<'a> {
                         url: Some(self.href("van-ban/")),
                     },
                     Crumb {
-                        name: format!("{} số {}", view.doc_type, view.number),
+                        name: concat(&[&view.doc_type, " số ", &view.number]),
                         url: None,
                     },
                 ];
@@ -1167,7 +1167,7 @@ impl<'a> Renderer<'a> {
             .filter_map(|k| self.index.issuers.get(k))
             .map(|i| LinkView {
                 name: i.name.clone(),
-                url: self.href(&format!("co-quan/{}/", i.slug)),
+                url: self.href(&concat(&["co-quan/", &i.slug, "/"])),
             })
             .collect()
     }
@@ -1205,7 +1205,7 @@ impl<'a> Renderer<'a> {
         };
         crate::pictures::Row {
             date: index.date(n),
-            label: format!("{} số {}", index.doc_type(n), index.number(n)),
+            label: concat(&[index.doc_type(n), " số ", index.number(n)]),
             issuer: self.issuer_name_refs(keys).collect::<Vec<_>>().join(", "),
             locality,
             relation: relation.to_string(),
@@ -1345,7 +1345,7 @@ impl<'a> Renderer<'a> {
             url,
             number: d.number.canonical.clone(),
             doc_type: d.doc_type.clone(),
-            type_url: self.href(&format!("loai/{}/", slugify(&d.doc_type))),
+            type_url: self.href(&concat(&["loai/", &slugify(&d.doc_type), "/"])),
             title: d.title.clone(),
             subject: None,
             issuers,
@@ -1378,7 +1378,7 @@ impl<'a> Renderer<'a> {
             cited_by: self.backlinks(&node.cited_by, Node::Doc(i), &d.number.canonical),
             cited_by_total: node.cited_by.len(),
             cited_by_more: (node.cited_by.len() > BACKLINKS_SHOWN)
-                .then(|| self.href(&format!("van-ban/{}/dan-chieu/", node.slug))),
+                .then(|| self.href(&concat(&["van-ban/", &node.slug, "/dan-chieu/"]))),
             in_corpus: true,
         }
     }
@@ -1406,7 +1406,7 @@ impl<'a> Renderer<'a> {
             url,
             number: c.number.canonical.clone(),
             doc_type: c.doc_type.clone(),
-            type_url: self.href(&format!("loai/{}/", slugify(&c.doc_type))),
+            type_url: self.href(&concat(&["loai/", &slugify(&c.doc_type), "/"])),
             title: c.subject.clone().unwrap_or_default(),
             subject: c.subject.clone(),
             issuers,
@@ -1430,7 +1430,7 @@ impl<'a> Renderer<'a> {
             cited_by: self.backlinks(&c.cited_by, Node::Cited(i), &c.number.canonical),
             cited_by_total: c.cited_by.len(),
             cited_by_more: (c.cited_by.len() > BACKLINKS_SHOWN)
-                .then(|| self.href(&format!("van-ban/{}/dan-chieu/", c.slug))),
+                .then(|| self.href(&concat(&["van-ban/", &c.slug, "/dan-chieu/"]))),
             in_corpus: false,
         }
     }
@@ -1562,9 +1562,10 @@ fn job_template(job: &Job) -> &'static str {
 /// A document named in full, for tooltips: "Kết luận số 127-KL/TW ngày
 /// 28/02/2025 của Bộ Chính trị, Ban Bí thư về ...".
 pub fn full_name(index: &Index, n: Node) -> String {
-    let mut s = format!("{} số {}", index.doc_type(n), index.number(n));
+    let mut s = concat(&[index.doc_type(n), " số ", index.number(n)]);
     if let Some(d) = index.date(n) {
-        s.push_str(&format!(" ngày {d}"));
+        use std::fmt::Write;
+        let _ = write!(s, " ngày {d}");
     }
     let (keys, title) = match n {
         Node::Doc(i) => (&index.docs[i].issuers, Some(index.docs[i].doc.title.clone())),
@@ -1575,13 +1576,30 @@ pub fn full_name(index: &Index, n: Node) -> String {
         .filter_map(|k| index.issuers.get(k))
         .map(|x| x.name.as_str())
         .collect();
-    if !names.is_empty() {
-        s.push_str(&format!(" của {}", names.join(", ")));
+    for (k, name) in names.iter().enumerate() {
+        s.push_str(if k == 0 { " của " } else { ", " });
+        s.push_str(name);
     }
     match title {
-        Some(t) if t.starts_with("về ") || t.starts_with("Về ") => s.push_str(&format!(" {t}")),
-        Some(t) if !t.is_empty() => s.push_str(&format!(": {t}")),
+        Some(t) if t.starts_with("về ") || t.starts_with("Về ") => {
+            s.push(' ');
+            s.push_str(&t);
+        }
+        Some(t) if !t.is_empty() => {
+            s.push_str(": ");
+            s.push_str(&t);
+        }
         _ => {}
+    }
+    s
+}
+
+/// The parts one after the other, in a string of exactly their length
+/// (`format!` guesses the size and grows the string on the hot paths).
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
     }
     s
 }
