@@ -22,7 +22,7 @@
 use crate::config::Config;
 use crate::graph::{Index, Node};
 use crate::render::Page;
-use crate::source::fold;
+use crate::source::{fold, fold_into};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -190,19 +190,17 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
                 };
                 let number = index.number(*n);
                 let doc_type = index.doc_type(*n);
-                let mut raw = String::with_capacity(body.len() + 200);
+                // The folded text of the parts, then the compact number as
+                // one more word.
+                let mut text = String::with_capacity(body.len() + 200);
                 for part in [number, doc_type, title, locality.unwrap_or_default()] {
-                    raw.push_str(part);
-                    raw.push(' ');
+                    fold_into(part, &mut text);
                 }
                 for name in keys.iter().filter_map(|k| index.issuers.get(k)) {
-                    raw.push_str(&name.name);
-                    raw.push(' ');
+                    fold_into(&name.name, &mut text);
                 }
-                raw.push_str(body);
+                fold_into(body, &mut text);
                 let num_compact = compact(number);
-                // The folded text, then the compact number as one more word.
-                let mut text = fold(&raw);
                 text.push(' ');
                 text.push_str(&num_compact);
                 // Each distinct word once, as a range of the folded text.

@@ -231,20 +231,35 @@ pub fn fold(s: &str) -> String {
     // letters without marks. Text not in NFC is composed first, which puts
     // any remaining marks in canonical order; whether it is, is asked only
     // when a character outside the fast set of `is_nfc` shows up.
-    fold_composed(s, true).unwrap_or_else(|| fold_composed(&s.nfc().collect::<String>(), false).unwrap_or_default())
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
 }
 
-/// [`fold`] of a text in NFC. With `check`: none when the text is not in
-/// NFC (asked of `is_nfc` at the first character that it cannot answer for
-/// on its fast path).
-fn fold_composed(s: &str, mut check: bool) -> Option<String> {
+/// Appends [`fold`] of `s` to `out`, after a space when both are not empty:
+/// the words of the fold of texts joined by spaces, without joining them
+/// first.
+pub fn fold_into(s: &str, out: &mut String) {
+    let mark = out.len();
+    if !fold_composed(s, true, out) {
+        out.truncate(mark);
+        fold_composed(&s.nfc().collect::<String>(), false, out);
+    }
+}
+
+/// Appends [`fold`] of a text in NFC to `out` (after a space when both are
+/// not empty). With `check`: false, with `out` half-written, when the text
+/// is not in NFC (asked of `is_nfc` at the first character that it cannot
+/// answer for on its fast path).
+fn fold_composed(s: &str, mut check: bool, out: &mut String) -> bool {
     let table = fold_table();
-    let mut out = String::with_capacity(s.len());
-    let (mut space, mut started) = (false, false);
+    out.reserve(s.len() + 1);
+    // A space is pending before the first letter when `out` has some already.
+    let (mut space, mut started) = (!out.is_empty(), false);
     for c in s.chars() {
         if check && c >= '\u{0300}' && !('\u{1E00}'..='\u{1EFF}').contains(&c) {
             if !is_nfc(s) {
-                return None;
+                return false;
             }
             check = false;
         }
@@ -252,13 +267,13 @@ fn fold_composed(s: &str, mut check: bool) -> Option<String> {
         let c = match code {
             FOLD_SKIP => continue,
             FOLD_SPACE => {
-                space = started;
+                space |= started;
                 continue;
             }
             FOLD_SLOW => match tidy(c) {
                 None => continue,
                 Some(t) if t.is_whitespace() => {
-                    space = started;
+                    space |= started;
                     continue;
                 }
                 Some(t) => t,
@@ -272,11 +287,11 @@ fn fold_composed(s: &str, mut check: bool) -> Option<String> {
         started = true;
         match code {
             FOLD_DROP => {}
-            FOLD_SLOW => fold_slow(c, &mut out),
+            FOLD_SLOW => fold_slow(c, out),
             b => out.push(char::from(b)),
         }
     }
-    Some(out)
+    true
 }
 
 /// `fold` of one character the long way: its canonical decomposition, marks
@@ -434,6 +449,21 @@ mod tests {
         #[test]
         fn fold_agrees_on_any_text(s in "\\PC{0,40}") {
             proptest::prop_assert_eq!(fold(&s), fold_reference(&s));
+        }
+
+        /// Folding parts one after the other is folding them joined by
+        /// spaces, word for word (a part that is only a combining mark adds
+        /// a space to `fold`, not to `fold_into`).
+        #[test]
+        fn fold_into_is_fold_of_the_joined_parts(
+            parts in proptest::collection::vec("([a-zA-Zđ ]|\u{0301}|\u{00A0}|\u{200B}|\u{1EA0}|A\u{0323})*", 0..5)
+        ) {
+            let mut out = String::new();
+            for p in &parts {
+                fold_into(p, &mut out);
+            }
+            let words = |s: &str| s.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(words(&out), words(&fold(&parts.join(" "))));
         }
     }
 
