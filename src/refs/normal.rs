@@ -57,9 +57,12 @@ fn push(text: &mut String, c: Option<char>) {
 /// opens or closes a blank line (only spaces up to the next line end), a
 /// paragraph break; else a space, folded into a space before it.
 fn push_line_break(text: &mut String, orig: &str, start: usize, end: usize) {
+    // One search, on the bytes: a `char` pattern compares the encoded
+    // character with a call to `memcmp` at every match.
     let rest = &orig[end..];
-    let line = rest.split('\n').next().unwrap_or("");
-    let blank = rest.contains('\n') && line.trim().is_empty() || (start > 0 && orig[..start].ends_with('\n'));
+    let line_end = memchr::memchr(b'\n', rest.as_bytes());
+    let line = rest.get(..line_end.unwrap_or(rest.len())).unwrap_or("");
+    let blank = line_end.is_some() && line.trim().is_empty() || (start > 0 && orig.as_bytes()[start - 1] == b'\n');
     if blank {
         text.push('\n');
     } else if !text.ends_with(' ') {
