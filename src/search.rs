@@ -37,13 +37,24 @@ pub const KEEP: usize = 200;
 
 /// Splits folded text into tokens: runs of `a-z0-9`, at most 30 long.
 pub fn tokens(folded: &str) -> impl Iterator<Item = &str> {
-    tokens_at(folded).map(|(_, t)| t)
+    tokens_at(folded).map(|t| t.text)
 }
 
-/// The [`tokens`] of `folded` with their byte offsets. On the bytes: every
-/// byte of a character outside ASCII is 0x80 or above, never a letter or
-/// digit, so no character is split.
-fn tokens_at(folded: &str) -> impl Iterator<Item = (usize, &str)> {
+/// A token of folded text.
+struct Token<'a> {
+    /// Byte offset in the text.
+    start: usize,
+    text: &'a str,
+    /// A token of at most eight bytes as one number: its bytes, zero-padded
+    /// (a token holds no zero byte, so no two tokens share a key); none for
+    /// a longer one.
+    key: Option<u64>,
+}
+
+/// The [`tokens`] of `folded` with their offsets and keys. On the bytes:
+/// every byte of a character outside ASCII is 0x80 or above, never a letter
+/// or digit, so no character is split.
+fn tokens_at(folded: &str) -> impl Iterator<Item = Token<'_>> {
     let b = folded.as_bytes();
     let word = |x: u8| x.is_ascii_lowercase() || x.is_ascii_digit();
     let mut i = 0;
@@ -55,13 +66,28 @@ fn tokens_at(folded: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         let start = i;
+        let mut key = 0u64;
         while i < b.len() && word(b[i]) {
+            if i - start < 8 {
+                key |= u64::from(b[i]) << (8 * (i - start));
+            }
             i += 1;
         }
         if i - start <= 30 {
-            return folded.get(start..i).map(|t| (start, t));
+            return folded.get(start..i).map(|text| Token {
+                start,
+                text,
+                key: (i - start <= 8).then_some(key),
+            });
         }
     })
+}
+
+/// The token of a [`Token::key`].
+fn key_text(key: u64) -> String {
+    let bytes = key.to_le_bytes();
+    let len = bytes.iter().position(|b| *b == 0).unwrap_or(8);
+    String::from_utf8_lossy(&bytes[..len]).into_owned()
 }
 
 /// A number without separators: `127-KL/TW` -> `127kltw`.
@@ -137,9 +163,16 @@ struct Bucket {
 /// in the content (1) or cited only (0), compact number].
 type Record = (String, usize, String, Vec<usize>, String, i32, String, u8, String);
 
-/// A document's record, its folded text and its distinct words (ranges of
-/// that text).
-type Indexed = (Record, String, Vec<(u32, u32)>);
+/// A document's record, its folded text and its distinct words.
+type Indexed = (Record, String, Vec<Word>);
+
+/// A distinct word of a document: a range of its folded text, and its
+/// [`Token::key`].
+struct Word {
+    start: u32,
+    end: u32,
+    key: Option<u64>,
+}
 
 /// The index files. `plain` gives a document's body (folded here, so it
 /// needs no normalising first).
@@ -167,6 +200,7 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
     // Each document's record and words, in parallel; then the postings, in id order.
     // In chunks, so that the words of the whole corpus are never held at once.
     // Ids as u32: a corpus of millions of documents fits, in half the memory.
+    let mut short_postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     let mut records: Vec<Record> = Vec::with_capacity(nodes.len());
     for (c, chunk) in nodes.chunks(2048).enumerate() {
@@ -204,13 +238,25 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
                 text.push(' ');
                 text.push_str(&num_compact);
                 // Each distinct word once, as a range of the folded text.
-                let mut seen: FxHashSet<&str> =
+                // Most words are short and compared as their keys.
+                let mut short: FxHashSet<u64> =
                     FxHashSet::with_capacity_and_hasher(text.len() / 16, Default::default());
-                let words: Vec<(u32, u32)> = tokens_at(&text)
-                    .filter(|(_, t)| seen.insert(t))
-                    .map(|(start, t)| (start as u32, (start + t.len()) as u32))
-                    .collect();
-                drop(seen);
+                let mut long: FxHashSet<&str> = FxHashSet::default();
+                let mut words: Vec<Word> = Vec::with_capacity(text.len() / 16);
+                for t in tokens_at(&text) {
+                    let fresh = match t.key {
+                        Some(k) => short.insert(k),
+                        None => long.insert(t.text),
+                    };
+                    if fresh {
+                        words.push(Word {
+                            start: t.start as u32,
+                            end: (t.start + t.text.len()) as u32,
+                            key: t.key,
+                        });
+                    }
+                }
+                drop((short, long));
                 let date = index.date(*n);
                 let record: Record = (
                     number.to_string(),
@@ -230,8 +276,12 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
             .collect();
         for (k, (record, text, words)) in per_doc.into_iter().enumerate() {
             let id = c * 2048 + k;
-            for (a, b) in words {
-                let w = &text[a as usize..b as usize];
+            for word in words {
+                if let Some(k) = word.key {
+                    short_postings.entry(k).or_default().push(id as u32);
+                    continue;
+                }
+                let w = &text[word.start as usize..word.end as usize];
                 match postings.get_mut(w) {
                     Some(list) => list.push(id as u32),
                     None => {
@@ -244,6 +294,7 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
     }
 
     let mut postings: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
+    postings.extend(short_postings.into_iter().map(|(k, ids)| (key_text(k), ids)));
     postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
     let mut pages = Vec::new();
@@ -362,6 +413,20 @@ mod tests {
         );
         assert_eq!(encode(&[3u32, 4, 14]), "3,1,a");
         assert!(decode("").is_empty());
+    }
+
+    proptest::proptest! {
+        /// A short token's key gives the token back; a long one has none.
+        #[test]
+        fn token_keys_round_trip(s in "[a-z0-9 .đ]{0,60}") {
+            for t in tokens_at(&s) {
+                match t.key {
+                    Some(k) => proptest::prop_assert_eq!(key_text(k), t.text),
+                    None => proptest::prop_assert!(t.text.len() > 8),
+                }
+                proptest::prop_assert_eq!(&s[t.start..t.start + t.text.len()], t.text);
+            }
+        }
     }
 
     #[test]
