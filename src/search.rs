@@ -58,7 +58,7 @@ fn tokens_at(folded: &str) -> impl Iterator<Item = Token<'_>> {
 /// keys. On the bytes: `word` must accept all or none of the bytes from
 /// 0x80 (those of the characters outside ASCII), so that no character is
 /// split.
-fn runs(text: &str, word: fn(u8) -> bool) -> impl Iterator<Item = Token<'_>> {
+fn runs(text: &str, word: impl Fn(u8) -> bool) -> impl Iterator<Item = Token<'_>> {
     let b = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
