@@ -71,7 +71,32 @@ impl Date {
 
     /// ISO 8601, for data files.
     pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        match self.digits(true) {
+            Some(b) => b.iter().map(|&x| char::from(x)).collect(),
+            None => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        }
+    }
+
+    /// `yyyy-mm-dd` (`iso`) or `dd/mm/yyyy` written digit by digit, for a
+    /// year of four digits: the formatting machinery took a share of the
+    /// build, with a date on every listing line and every backlink.
+    fn digits(&self, iso: bool) -> Option<[u8; 10]> {
+        let year = u32::try_from(self.year).ok().filter(|y| (1000..=9999).contains(y))?;
+        if self.month > 99 || self.day > 99 {
+            return None;
+        }
+        let d = |n: u32| b'0' + (n % 10) as u8;
+        let (dd, mm) = ([d(self.day / 10), d(self.day)], [d(self.month / 10), d(self.month)]);
+        let yyyy = [d(year / 1000), d(year / 100), d(year / 10), d(year)];
+        Some(if iso {
+            [
+                yyyy[0], yyyy[1], yyyy[2], yyyy[3], b'-', mm[0], mm[1], b'-', dd[0], dd[1],
+            ]
+        } else {
+            [
+                dd[0], dd[1], b'/', mm[0], mm[1], b'/', yyyy[0], yyyy[1], yyyy[2], yyyy[3],
+            ]
+        })
     }
 
     /// As a Vietnamese document prints it: `ngày 18 tháng 7 năm 2025`.
@@ -83,7 +108,10 @@ impl Date {
 impl fmt::Display for Date {
     /// `18/07/2025`, the short form used in lists.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:02}/{:02}/{}", self.day, self.month, self.year)
+        match self.digits(false) {
+            Some(b) => f.pad(std::str::from_utf8(&b).map_err(|_| fmt::Error)?),
+            None => write!(f, "{:02}/{:02}/{}", self.day, self.month, self.year),
+        }
     }
 }
 
@@ -100,6 +128,16 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The digit-by-digit forms are the formatted ones.
+        #[test]
+        fn digits_are_the_formatted_forms(year in -10i32..12000, month in 0u32..120, day in 0u32..120) {
+            let d = Date { year, month, day };
+            proptest::prop_assert_eq!(d.to_string(), format!("{:02}/{:02}/{}", day, month, year));
+            proptest::prop_assert_eq!(d.iso(), format!("{:04}-{:02}-{:02}", year, month, day));
+        }
+    }
 
     #[test]
     fn accepted_and_rejected() {
