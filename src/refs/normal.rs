@@ -89,23 +89,47 @@ fn mark_may_start(bytes: &[u8], at: usize) -> bool {
     }
 }
 
-/// The byte length of the character at `at` when it is a cluster of its own
-/// that normalising keeps as it is (plain ASCII, a letter below U+0300 or of
-/// U+1E00 to U+1EFF that [`map_char`] keeps, with no mark after it); else 0.
-/// Such characters are most of any Vietnamese text, copied in runs.
-fn regular_len(bytes: &[u8], at: usize) -> usize {
-    let n = match bytes[at] {
+/// The byte length of the character at `at` when it may be a cluster of
+/// its own that normalising keeps as it is (plain ASCII, a letter below
+/// U+0300 or of U+1E00 to U+1EFF that [`map_char`] keeps), not looking at
+/// what follows it; else 0. None of these starts a combining mark.
+#[inline(always)]
+fn keepable_len(bytes: &[u8], at: usize) -> usize {
+    match bytes[at] {
         b if b < 0x80 => usize::from(plain(b)),
         // U+0080 to U+02FF, but for the characters `map_char` changes.
         0xC2..=0xCB if crate::source::tidied_two_byte(bytes, at) => 0,
         0xC2..=0xCB => 2,
         0xE1 if matches!(bytes.get(at + 1), Some(0xB8..=0xBB)) => 3,
         _ => 0,
-    };
-    if n == 0 || at + n > bytes.len() || mark_may_start(bytes, at + n) {
-        return 0;
     }
-    n
+}
+
+/// The end of the run of characters from `start` that are clusters of
+/// their own and kept as they are: [`keepable_len`] characters, the last
+/// one only when no combining mark may follow it (one inside the run is
+/// followed by another keepable character, which starts no mark), and no
+/// second space in a row (spaces fold), counting the one before `start`
+/// when `after_space`. Most of any Vietnamese text is such runs, copied
+/// whole.
+fn regular_run(bytes: &[u8], start: usize, after_space: bool) -> usize {
+    let (mut end, mut last) = (start, start);
+    let mut space = after_space;
+    while end < bytes.len() {
+        let b = bytes[end];
+        let n = keepable_len(bytes, end);
+        if n == 0 || (b == b' ' && space) || end + n > bytes.len() {
+            break;
+        }
+        space = b == b' ';
+        last = end;
+        end += n;
+    }
+    if end > start && mark_may_start(bytes, end) {
+        last
+    } else {
+        end
+    }
 }
 
 /// Builds the run-length map one cluster at a time.
@@ -155,17 +179,9 @@ impl Normalized {
         let mut start = 0;
         while let Some(&b) = bytes.get(start) {
             // Most text: characters that are clusters of their own and kept
-            // as they are (see `regular_len`), copied as one run; a space
-            // after a space ends it (spaces fold).
-            if regular_len(bytes, start) > 0 && !(b == b' ' && text.ends_with(' ')) {
-                let mut end = start;
-                while end < bytes.len() {
-                    let n = regular_len(bytes, end);
-                    if n == 0 || (bytes[end] == b' ' && end > start && bytes[end - 1] == b' ') {
-                        break;
-                    }
-                    end += n;
-                }
+            // as they are, copied as one run (see `regular_run`).
+            let end = regular_run(bytes, start, b == b' ' && text.ends_with(' '));
+            if end > start {
                 map.cluster(text.len(), start, true);
                 text.push_str(&orig[start..end]);
                 start = end;
