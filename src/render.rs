@@ -93,6 +93,9 @@ pub struct GroupView {
     /// Items, sorted.
     /// Each an [`ItemView`], made once per node and shared by every listing.
     pub items: Vec<tera::Value>,
+    /// The items' `html` one after the other (safe HTML), or none when an
+    /// item has none (its partial failed).
+    pub html: tera::Value,
 }
 
 /// One page link in a pagination bar.
@@ -1076,7 +1079,26 @@ impl<'a> Renderer<'a> {
                 None => groups.push(GroupView {
                     label,
                     items: vec![self.item_value(*n)],
+                    html: tera::Value::none(),
                 }),
+            }
+        }
+        // The group's items printed once here: a template loop over 50
+        // shared item values, three look-ups each, cost more than the page.
+        for g in &mut groups {
+            let mut html = String::new();
+            let whole = g
+                .items
+                .iter()
+                .all(|item| match item.get_from_path("html").and_then(tera::Value::as_str) {
+                    Some(h) => {
+                        html.push_str(h);
+                        true
+                    }
+                    None => false,
+                });
+            if whole {
+                g.html = tera::Value::safe_string(&html);
             }
         }
         groups
