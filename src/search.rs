@@ -40,7 +40,7 @@ pub fn tokens(folded: &str) -> impl Iterator<Item = &str> {
     tokens_at(folded).map(|t| t.text)
 }
 
-/// A token of folded text.
+/// A token of folded text, or a raw word of a body.
 struct Token<'a> {
     text: &'a str,
     /// A token of at most eight bytes as one number: its bytes, zero-padded
@@ -49,15 +49,15 @@ struct Token<'a> {
     key: Option<u64>,
 }
 
-/// The [`tokens`] of `folded` with their offsets and keys.
+/// The [`tokens`] of `folded` with their keys.
 fn tokens_at(folded: &str) -> impl Iterator<Item = Token<'_>> {
     runs(folded, |x| x.is_ascii_lowercase() || x.is_ascii_digit()).filter(|t| t.text.len() <= 30)
 }
 
-/// The runs of bytes of `text` that `word` accepts, with their offsets and
-/// keys. On the bytes: `word` must accept all or none of the bytes from
-/// 0x80 (those of the characters outside ASCII), so that no character is
-/// split.
+/// The runs of bytes of `text` that `word` accepts, with their keys. On the
+/// bytes: `word` must accept all or none of the bytes from 0x80 (those of
+/// the characters outside ASCII), so that no character is split, and must
+/// not accept the zero byte.
 fn runs(text: &str, word: impl Fn(u8) -> bool) -> impl Iterator<Item = Token<'_>> {
     let b = text.as_bytes();
     let mut i = 0;
