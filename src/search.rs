@@ -118,9 +118,18 @@ fn distinct_words(parts: &str, body: &str) -> Vec<Word> {
     let mut raw_short: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(body.len() / 32, Default::default());
     let mut raw_long: FxHashSet<&str> = FxHashSet::default();
     let mut folded = String::new();
+    // The last short raw word seen in each of 256 slots: most repeats are
+    // found here without a look-up in the set.
+    let mut recent = [0u64; 256];
     for raw in runs(body, |x| x.is_ascii_alphanumeric() || x >= 0x80) {
         let fresh = match raw.key {
-            Some(k) => raw_short.insert(k),
+            Some(k) => {
+                let slot = &mut recent[(k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize];
+                *slot != k && {
+                    *slot = k;
+                    raw_short.insert(k)
+                }
+            }
             None => raw_long.insert(raw.text),
         };
         if fresh {
