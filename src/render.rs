@@ -1084,7 +1084,8 @@ impl<'a> Renderer<'a> {
             }
         }
         // The group's items printed once here: a template loop over 50
-        // shared item values, three look-ups each, cost more than the page.
+        // shared item values, three look-ups each, cost as much as the rest
+        // of the page.
         for g in &mut groups {
             let mut html = String::new();
             let whole = g
