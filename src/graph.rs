@@ -185,11 +185,7 @@ impl Index {
             Node::Doc(i) => &self.docs[i].slug,
             Node::Cited(i) => &self.cited[i].slug,
         };
-        let mut url = String::with_capacity(slug.len() + 10);
-        url.push_str("/van-ban/");
-        url.push_str(slug);
-        url.push('/');
-        url
+        ["/van-ban/", slug, "/"].concat()
     }
 
     /// The date of a node.

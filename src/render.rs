@@ -455,7 +455,7 @@ impl<'a> Renderer<'a> {
 
     /// A site-relative path (`/van-ban/x/`) joined to `base_url`.
     pub fn href(&self, path: &str) -> String {
-        concat(&[&self.site.base, path.trim_start_matches('/')])
+        [self.site.base.as_str(), path.trim_start_matches('/')].concat()
     }
 
     /// The first paragraph of a document, for summaries.
@@ -669,7 +669,7 @@ impl<'a> Renderer<'a> {
                 Node::Doc(i) => &index.docs[i].slug,
                 Node::Cited(i) => &index.cited[i].slug,
             };
-            let name = concat(&[index.doc_type(n), " số ", index.number(n)]);
+            let name = short_name(index, n);
             let mut citing: Vec<Node> = list.iter().map(|(j, _)| Node::Doc(*j)).collect();
             citing.sort_by_key(|c| index.newest_first(*c));
             let crumbs = vec![
@@ -858,9 +858,9 @@ impl<'a> Renderer<'a> {
     fn job_path(&self, job: &Job) -> String {
         match job {
             Job::Home { .. } => "index.html".to_string(),
-            Job::Doc(i) => concat(&["van-ban/", &self.index.docs[*i].slug, "/index.html"]),
-            Job::Cited(i) => concat(&["van-ban/", &self.index.cited[*i].slug, "/index.html"]),
-            Job::Listing { path, .. } | Job::Catalog { path, .. } => concat(&[path, "index.html"]),
+            Job::Doc(i) => ["van-ban/", &self.index.docs[*i].slug, "/index.html"].concat(),
+            Job::Cited(i) => ["van-ban/", &self.index.cited[*i].slug, "/index.html"].concat(),
+            Job::Listing { path, .. } | Job::Catalog { path, .. } => [path, "index.html"].concat(),
             Job::Search => "tim-kiem/index.html".to_string(),
             Job::NotFound => "404.html".to_string(),
             Job::Redirect(i) => {
@@ -948,7 +948,7 @@ impl<'a> Renderer<'a> {
                         url: Some(self.href("van-ban/")),
                     },
                     Crumb {
-                        name: concat(&[&view.doc_type, " số ", &view.number]),
+                        name: [view.doc_type.as_str(), " số ", &view.number].concat(),
                         url: None,
                     },
                 ];
@@ -963,7 +963,7 @@ impl<'a> Renderer<'a> {
                         url: Some(self.href("van-ban/")),
                     },
                     Crumb {
-                        name: concat(&[&view.doc_type, " số ", &view.number]),
+                        name: [view.doc_type.as_str(), " số ", &view.number].concat(),
                         url: None,
                     },
                 ];
@@ -1190,7 +1190,7 @@ impl<'a> Renderer<'a> {
             .filter_map(|k| self.index.issuers.get(k))
             .map(|i| LinkView {
                 name: i.name.clone(),
-                url: self.href(&concat(&["co-quan/", &i.slug, "/"])),
+                url: self.href(&["co-quan/", &i.slug, "/"].concat()),
             })
             .collect()
     }
@@ -1228,7 +1228,7 @@ impl<'a> Renderer<'a> {
         };
         crate::pictures::Row {
             date: index.date(n),
-            label: concat(&[index.doc_type(n), " số ", index.number(n)]),
+            label: short_name(index, n),
             issuer: self.issuer_name_refs(keys).collect::<Vec<_>>().join(", "),
             locality,
             relation: relation.to_string(),
@@ -1341,10 +1341,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter(|(_, r)| *r == Relation::Replaces)
             .map(|(j, _)| LinkView {
-                name: format!(
-                    "{} số {}",
-                    index.docs[*j].doc.doc_type, index.docs[*j].doc.number.canonical
-                ),
+                name: short_name(index, Node::Doc(*j)),
                 url: self.href(&index.url(Node::Doc(*j))),
             })
             .collect();
@@ -1368,7 +1365,7 @@ impl<'a> Renderer<'a> {
             url,
             number: d.number.canonical.clone(),
             doc_type: d.doc_type.clone(),
-            type_url: self.href(&concat(&["loai/", &slugify(&d.doc_type), "/"])),
+            type_url: self.href(&["loai/", &slugify(&d.doc_type), "/"].concat()),
             title: d.title.clone(),
             subject: None,
             issuers,
@@ -1401,7 +1398,7 @@ impl<'a> Renderer<'a> {
             cited_by: self.backlinks(&node.cited_by, Node::Doc(i), &d.number.canonical),
             cited_by_total: node.cited_by.len(),
             cited_by_more: (node.cited_by.len() > BACKLINKS_SHOWN)
-                .then(|| self.href(&concat(&["van-ban/", &node.slug, "/dan-chieu/"]))),
+                .then(|| self.href(&["van-ban/", &node.slug, "/dan-chieu/"].concat())),
             in_corpus: true,
         }
     }
@@ -1429,7 +1426,7 @@ impl<'a> Renderer<'a> {
             url,
             number: c.number.canonical.clone(),
             doc_type: c.doc_type.clone(),
-            type_url: self.href(&concat(&["loai/", &slugify(&c.doc_type), "/"])),
+            type_url: self.href(&["loai/", &slugify(&c.doc_type), "/"].concat()),
             title: c.subject.clone().unwrap_or_default(),
             subject: c.subject.clone(),
             issuers,
@@ -1453,7 +1450,7 @@ impl<'a> Renderer<'a> {
             cited_by: self.backlinks(&c.cited_by, Node::Cited(i), &c.number.canonical),
             cited_by_total: c.cited_by.len(),
             cited_by_more: (c.cited_by.len() > BACKLINKS_SHOWN)
-                .then(|| self.href(&concat(&["van-ban/", &c.slug, "/dan-chieu/"]))),
+                .then(|| self.href(&["van-ban/", &c.slug, "/dan-chieu/"].concat())),
             in_corpus: false,
         }
     }
@@ -1585,7 +1582,7 @@ fn job_template(job: &Job) -> &'static str {
 /// A document named in full, for tooltips: "Kết luận số 127-KL/TW ngày
 /// 28/02/2025 của Bộ Chính trị, Ban Bí thư về ...".
 pub fn full_name(index: &Index, n: Node) -> String {
-    let mut s = concat(&[index.doc_type(n), " số ", index.number(n)]);
+    let mut s = short_name(index, n);
     if let Some(d) = index.date(n) {
         use std::fmt::Write;
         let _ = write!(s, " ngày {d}");
@@ -1617,14 +1614,11 @@ pub fn full_name(index: &Index, n: Node) -> String {
     s
 }
 
-/// The parts one after the other, in a string of exactly their length
-/// (`format!` guesses the size and grows the string on the hot paths).
-pub(crate) fn concat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        s.push_str(p);
-    }
-    s
+/// "Kết luận số 127-KL/TW": a node's type word and number. Built with
+/// `concat`, at its exact size (`format!` guesses the size and grows the
+/// string, on paths taken for every listing line and picture row).
+pub fn short_name(index: &Index, n: Node) -> String {
+    [index.doc_type(n), " số ", index.number(n)].concat()
 }
 
 /// JSON that can stand inside `<script>`: `<`, `>` and `&` escaped.

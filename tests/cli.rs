@@ -211,17 +211,20 @@ fn theme_folder_replaces_templates() {
     );
     assert!(dir.path().join("public/static/logo.svg").exists());
     assert!(dir.path().join("public/static/style.css").exists());
-    write(
-        &dir.path().join("theme/templates/document.html"),
-        "{{ doc.no_such_field }}",
-    );
-    let out = vanban(dir.path(), &["build", "--theme", "theme"]);
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = theme_build_fails(dir.path(), "document.html", "{{ doc.no_such_field }}");
     assert!(
         stderr.contains("van-ban/4029-cv-tu/index.html") && stderr.contains("document.html"),
         "{stderr}"
     );
+}
+
+/// Writes `text` as the theme's `template`, builds with the theme, checks
+/// that the build fails, and gives its error output.
+fn theme_build_fails(dir: &Path, template: &str, text: &str) -> String {
+    write(&dir.join("theme/templates").join(template), text);
+    let out = vanban(dir, &["build", "--theme", "theme"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// A listing shows each item as the theme's `partials/item.html` renders it
@@ -240,13 +243,7 @@ fn listings_use_the_theme_item_partial() {
         let html = std::fs::read_to_string(dir.path().join(page)).expect(page);
         assert!(html.contains("<li class=\"rieng\">4029-CV/TU · "), "{page}: {html}");
     }
-    write(
-        &dir.path().join("theme/templates/partials/item.html"),
-        "<li>{{ item.no_such_field }}</li>",
-    );
-    let out = vanban(dir.path(), &["build", "--theme", "theme"]);
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = theme_build_fails(dir.path(), "partials/item.html", "<li>{{ item.no_such_field }}</li>");
     assert!(
         stderr.contains("list.html") && stderr.contains("no_such_field"),
         "{stderr}"

@@ -8,6 +8,7 @@
 //! from every offset of it back to the original, so that links and
 //! diagnostics point at the text as written (`numbers-and-references.md` §1).
 
+use crate::source::composes_alone;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -201,7 +202,7 @@ impl Normalized {
             let one = end == start + c.len_utf8();
             if c == '\n' {
                 push_line_break(&mut text, orig, start, end);
-            } else if one && (c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)) {
+            } else if one && composes_alone(c) {
                 // A letter with no marks after it is its own composition.
                 push(&mut text, map_char(c));
             } else {
@@ -278,7 +279,7 @@ mod tests {
                 push_line_break(&mut text, orig, start, end);
                 continue;
             }
-            if end == start + c.len_utf8() && (c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)) {
+            if end == start + c.len_utf8() && composes_alone(c) {
                 // A letter with no marks after it is its own composition.
                 match map_char(c) {
                     Some(' ') if text.ends_with(' ') => {}
