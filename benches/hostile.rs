@@ -1,5 +1,6 @@
 //! Hostile inputs, timed: `cargo bench --bench hostile` builds, one at a time,
-//! a 5 MB document, a document with 5,000 citations, 20,000 nested block
+//! a 5 MB document, a document with 5,000 citations, a 50 MB document with
+//! 6,400 citations, 20,000 nested block
 //! quotes, a 200,000-character line and an empty body, and prints the time
 //! and peak memory of each build (each must stay under 10 s).
 
@@ -30,6 +31,16 @@ fn main() {
                 + &(1..=5000)
                     .map(|i| format!("Kế hoạch số {i}-KH/TU ngày 1/1/2025; "))
                     .collect::<String>(),
+        ),
+        (
+            "50 MB, 6,400 citations",
+            fm("6-CV/TU") + &{
+                let filler = "Các cấp ủy, tổ chức đảng tiếp tục quán triệt, tổ chức thực hiện nghiêm túc các nhiệm vụ được giao. ";
+                let block = filler.repeat(50_000_000 / 6_400 / filler.len());
+                (1..=6400)
+                    .map(|i| format!("{block}\n\nThực hiện Kế hoạch số {i}-KH/TU ngày 1/1/2025 của Ban Thường vụ Tỉnh ủy.\n\n"))
+                    .collect::<String>()
+            },
         ),
         ("20,000 nested quotes", fm("3-CV/TU") + &">".repeat(20_000) + " sâu\n"),
         ("200,000-char line", fm("4-CV/TU") + &"ả".repeat(200_000) + "\n"),

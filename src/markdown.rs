@@ -5,9 +5,9 @@
 //! becomes `<h2>`, keeping the heading order accessible), and the first
 //! paragraph as plain text for listings.
 //!
-//! Raw HTML in a body is shown as text, never passed through: editors paste
-//! from Word and web pages, and a published portal must not carry their
-//! scripts. (An allow-list sanitiser is planned with the security issue.)
+//! Raw HTML in a body never passes as it is: editors paste from Word and web
+//! pages, and a published portal must not carry their scripts, so a body
+//! with raw HTML goes through ammonia's allow-list ([`sanitize`]).
 
 use crate::source::normalize_body;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -189,6 +189,13 @@ fn valid_links<'l>(body: &str, events: &[(Event, Range<usize>)], links: &'l [Lin
             in_link -= 1;
         }
     }
+    // Leaf events (text, breaks, code ...) in document order: their ranges
+    // do not overlap and their starts increase, so the ones a link touches
+    // are found by binary search (a page's cost stays linear in its size
+    // with thousands of citations).
+    let leaves: Vec<usize> = (0..events.len())
+        .filter(|&i| !matches!(events[i].0, Event::Start(_) | Event::End(_)))
+        .collect();
     let mut sorted: Vec<&Link> = links.iter().collect();
     sorted.sort_by_key(|l| l.range.start);
     let mut out: Vec<&Link> = Vec::new();
@@ -197,12 +204,12 @@ fn valid_links<'l>(body: &str, events: &[(Event, Range<usize>)], links: &'l [Lin
             continue;
         }
         // Leaf events the link touches.
-        let touched: Vec<usize> = spans
+        let from = leaves.partition_point(|&i| spans[i].0.end <= l.range.start);
+        let touched: Vec<usize> = leaves[from..]
             .iter()
-            .enumerate()
-            .filter(|(_, (r, _, _))| r.start < l.range.end && l.range.start < r.end)
-            .map(|(i, _)| i)
-            .filter(|i| !matches!(events[*i].0, Event::Start(_) | Event::End(_)))
+            .copied()
+            .take_while(|&i| spans[i].0.start < l.range.end)
+            .filter(|&i| spans[i].0.start < l.range.end && l.range.start < spans[i].0.end)
             .collect();
         let Some((&first, &last)) = touched.first().zip(touched.last()) else {
             continue;
@@ -233,7 +240,10 @@ fn split_text<'a>(text: &'a str, at: usize, links: &[&Link], unchanged: bool, ou
     };
     let end = at + text.len();
     let mut cuts: Vec<(usize, Option<&Link>)> = Vec::new();
-    for l in links {
+    // `links` are sorted and disjoint: only those ending after `at` and
+    // starting before `end` can cut this text.
+    let from = links.partition_point(|l| l.range.end <= at);
+    for l in links[from..].iter().take_while(|l| l.range.start < end) {
         if l.range.start >= at && l.range.start < end {
             cuts.push((l.range.start, Some(l)));
         }

@@ -1638,23 +1638,30 @@ pub fn citing_sentence(body: &str, number: &str) -> Option<String> {
     sentence_at(body, body.find(number)?)
 }
 
+/// How far before and after a mention its sentence is looked for (bytes).
+const SENTENCE_WINDOW: usize = 4096;
+
 /// The sentence of a Markdown body around byte offset `at`, as plain text.
 pub fn sentence_at(body: &str, at: usize) -> Option<String> {
     if at > body.len() || !body.is_char_boundary(at) {
         return None;
     }
-    let before = &body[..at];
-    let start = [before.rfind(". "), before.rfind('\n'), before.rfind("; ")]
-        .into_iter()
-        .flatten()
-        .max()
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let after = &body[at..];
+    // Only a window around the mention is searched, so that a page's cost
+    // does not grow with the size of the citing text.
+    let window = crate::refs::normal::floor(body, at.saturating_sub(SENTENCE_WINDOW));
+    let before = &body[window..at];
+    let start = window
+        + [before.rfind(". "), before.rfind('\n'), before.rfind("; ")]
+            .into_iter()
+            .flatten()
+            .max()
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let after = &body[at..crate::refs::normal::floor(body, at + SENTENCE_WINDOW)];
     let end = [after.find(". "), after.find(".\n"), after.find('\n')]
         .into_iter()
         .flatten()
         .min()
-        .map_or(body.len(), |i| at + i + 1);
+        .map_or(at + after.len(), |i| at + i + 1);
     let raw = &body[start..end.min(body.len())];
     let clean = |s: &str| -> String {
         let t: String = s

@@ -151,7 +151,7 @@ impl MapBuilder {
 }
 
 /// The largest char boundary of `s` not above `i`.
-pub(super) fn floor(s: &str, i: usize) -> usize {
+pub(crate) fn floor(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
     while !s.is_char_boundary(i) {
         i -= 1;
