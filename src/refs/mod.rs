@@ -11,6 +11,8 @@
 //! written, so spans point at what the editor typed; [`recognise`] reads the
 //! citations; [`words`] holds the vocabulary as data.
 
+pub mod bodies;
+pub mod issuers;
 pub mod normal;
 pub mod recognise;
 pub mod words;
@@ -176,9 +178,20 @@ pub struct TextRefs {
 /// Finds the citations in a document body. `body_offset` is where the body
 /// starts in the file; `own` is the document's number and date.
 pub fn find(file: &str, body: &str, body_offset: usize, own: (&Number, Option<Date>)) -> TextRefs {
+    find_with(file, body, body_offset, own, &issuers::Vocabulary::builtin())
+}
+
+/// [`find`] with a site's vocabulary of issuing bodies.
+pub fn find_with(
+    file: &str,
+    body: &str,
+    body_offset: usize,
+    own: (&Number, Option<Date>),
+    vocabulary: &issuers::Vocabulary,
+) -> TextRefs {
     let norm = normal::Normalized::new(body);
     let masked = crate::markdown::masked_ranges(body);
-    let found = recognise::recognise(&norm, own, &masked);
+    let found = recognise::recognise(&norm, own, &masked, vocabulary);
     let span = |r: &std::ops::Range<usize>| body_offset + norm.start(r.start)..body_offset + norm.end(r.end);
     let citations = found
         .mentions
@@ -198,7 +211,7 @@ pub fn find(file: &str, body: &str, body_offset: usize, own: (&Number, Option<Da
                 day_month: m.day_month,
                 term: m.term,
                 issuers: m.issuers.clone(),
-                locality: None,
+                locality: m.locality.map(str::to_string),
                 doc_type,
                 subject: m.subject.clone(),
                 span: span(&m.range),

@@ -1,5 +1,5 @@
 //! The words of citations, as data: type words and the codes they go with,
-//! relation cues, the first words of issuing bodies, terms of the Party
+//! relation cues and the words that end their reach, terms of the Party
 //! Central Committee, and State issuer codes (for numbers written in the
 //! Party shape by mistake). Lower case, NFC.
 
@@ -39,38 +39,92 @@ pub const TYPE_WORDS: &[(&str, &str, &[&str])] = &[
     ("văn bản", "", &["*"]),
 ];
 
-/// Verbs that may open a clause before a citation; the relation they give.
-/// `None`: a verb that may stand in the list but types nothing ("nghiên cứu").
-pub const CUES: &[(&str, Option<Relation>)] = &[
-    ("triển khai thực hiện", Some(Relation::Implements)),
-    ("tổ chức thực hiện", Some(Relation::Implements)),
-    ("tiếp tục thực hiện", Some(Relation::Implements)),
-    ("tiếp tục triển khai thực hiện", Some(Relation::Implements)),
-    ("tiếp tục triển khai", Some(Relation::Implements)),
-    ("thực hiện", Some(Relation::Implements)),
-    ("triển khai", Some(Relation::Implements)),
-    ("quán triệt", Some(Relation::Implements)),
-    ("cụ thể hóa", Some(Relation::Implements)),
-    ("căn cứ", Some(Relation::BasedOn)),
-    ("thay thế", Some(Relation::Replaces)),
-    ("sửa đổi, bổ sung", Some(Relation::Amends)),
-    ("sửa đổi bổ sung", Some(Relation::Amends)),
-    ("điều chỉnh, bổ sung", Some(Relation::Amends)),
-    ("sửa đổi", Some(Relation::Amends)),
-    ("bổ sung", Some(Relation::Amends)),
-    ("bãi bỏ", Some(Relation::Repeals)),
-    ("hướng dẫn thực hiện", Some(Relation::Guides)),
-    ("hướng dẫn", Some(Relation::Guides)),
-    ("nghiên cứu", None),
-    ("học tập", None),
-    ("tuyên truyền", None),
-    ("phổ biến", None),
-    ("tiếp tục", None),
-    ("nghiêm túc", None),
-    ("tốt", None),
-    ("nghiêm", None),
-    ("hiệu quả", None),
+/// What a cue does when it opens a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// The citing document's own relation to what the clause cites.
+    Rel(Relation),
+    /// A word that may stand in the opening run but types nothing
+    /// ("Nghiên cứu, quán triệt …", "Tiếp tục quán triệt …").
+    Filler,
+    /// Makes the clause a plain citation, though it starts like a cue
+    /// ("Thực hiện theo điểm c khoản 3 …" acts according to, not implements).
+    Plain,
+}
+
+/// The cues, every Vietnamese form of each (lower case, NFC, both tone
+/// placements where they differ). The longest form at a place wins, so
+/// "thực hiện theo" is read before "thực hiện".
+pub const CUES: &[(&str, Cue)] = &[
+    // implements
+    ("thực hiện", Cue::Rel(Relation::Implements)),
+    ("triển khai", Cue::Rel(Relation::Implements)),
+    ("triển khai thực hiện", Cue::Rel(Relation::Implements)),
+    ("tổ chức thực hiện", Cue::Rel(Relation::Implements)),
+    ("tổ chức triển khai", Cue::Rel(Relation::Implements)),
+    ("tổ chức triển khai thực hiện", Cue::Rel(Relation::Implements)),
+    ("tiếp tục thực hiện", Cue::Rel(Relation::Implements)),
+    ("tiếp tục triển khai", Cue::Rel(Relation::Implements)),
+    ("tiếp tục triển khai thực hiện", Cue::Rel(Relation::Implements)),
+    ("quán triệt", Cue::Rel(Relation::Implements)),
+    ("quán triệt thực hiện", Cue::Rel(Relation::Implements)),
+    ("cụ thể hóa", Cue::Rel(Relation::Implements)),
+    ("cụ thể hoá", Cue::Rel(Relation::Implements)),
+    ("thể chế hóa", Cue::Rel(Relation::Implements)),
+    ("thể chế hoá", Cue::Rel(Relation::Implements)),
+    ("thi hành", Cue::Rel(Relation::Implements)),
+    ("để thi hành", Cue::Rel(Relation::Implements)),
+    ("để thực hiện", Cue::Rel(Relation::Implements)),
+    ("để triển khai", Cue::Rel(Relation::Implements)),
+    ("nhằm thực hiện", Cue::Rel(Relation::Implements)),
+    ("nhằm triển khai", Cue::Rel(Relation::Implements)),
+    ("nhằm cụ thể hóa", Cue::Rel(Relation::Implements)),
+    ("nhằm cụ thể hoá", Cue::Rel(Relation::Implements)),
+    // based on
+    ("căn cứ", Cue::Rel(Relation::BasedOn)),
+    ("căn cứ vào", Cue::Rel(Relation::BasedOn)),
+    ("căn cứ theo", Cue::Rel(Relation::BasedOn)),
+    // replaces
+    ("thay thế", Cue::Rel(Relation::Replaces)),
+    // amends
+    ("sửa đổi, bổ sung", Cue::Rel(Relation::Amends)),
+    ("sửa đổi bổ sung", Cue::Rel(Relation::Amends)),
+    ("sửa đổi", Cue::Rel(Relation::Amends)),
+    ("bổ sung", Cue::Rel(Relation::Amends)),
+    ("điều chỉnh, bổ sung", Cue::Rel(Relation::Amends)),
+    ("điều chỉnh", Cue::Rel(Relation::Amends)),
+    ("đính chính", Cue::Rel(Relation::Amends)),
+    // repeals
+    ("bãi bỏ", Cue::Rel(Relation::Repeals)),
+    ("hủy bỏ", Cue::Rel(Relation::Repeals)),
+    ("huỷ bỏ", Cue::Rel(Relation::Repeals)),
+    // guides
+    ("hướng dẫn", Cue::Rel(Relation::Guides)),
+    ("hướng dẫn thực hiện", Cue::Rel(Relation::Guides)),
+    ("hướng dẫn thi hành", Cue::Rel(Relation::Guides)),
+    ("quy định chi tiết", Cue::Rel(Relation::Guides)),
+    // fillers
+    ("nghiên cứu", Cue::Filler),
+    ("học tập", Cue::Filler),
+    ("tuyên truyền", Cue::Filler),
+    ("phổ biến", Cue::Filler),
+    ("tiếp tục", Cue::Filler),
+    ("nghiêm túc", Cue::Filler),
+    ("tốt", Cue::Filler),
+    ("nghiêm", Cue::Filler),
+    ("hiệu quả", Cue::Filler),
+    ("các", Cue::Filler),
+    ("những", Cue::Filler),
+    // plain citations
+    ("thực hiện theo", Cue::Plain),
+    ("triển khai theo", Cue::Plain),
+    ("theo", Cue::Plain),
 ];
+
+/// Words that, inside a clause opened by a cue, start another actor's act:
+/// the cue does not reach past them ("Thực hiện …, tỉnh đã ban hành Kế
+/// hoạch số …").
+pub const CLAUSE_BREAKS: &[&str] = &["ban hành", "yêu cầu", "đề nghị"];
 
 /// First words of an issuing body: a part of an issuer phrase must start
 /// with one of these.

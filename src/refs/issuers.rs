@@ -1,0 +1,335 @@
+//! Issuing bodies in running text, matched against a controlled vocabulary.
+//!
+//! In: the text after "của" (or before "ban hành"), and a [`Vocabulary`]
+//! (the built-in table of [`super::bodies`] and the site's own bodies).
+//! Out: the bodies named there ([`Named`]), each the longest known name at
+//! its place, qualified by the province written after it; joint issuers
+//! ("Bộ Chính trị, Ban Bí thư", "Văn phòng Chính phủ và Bộ Nội vụ") split;
+//! a leading "Hội nghị lần thứ sáu" skipped. What matches no known name is
+//! not an issuer: the reader is told the issuer is not known rather than
+//! shown words that happen to follow "của".
+
+use super::bodies::{Scope, BODIES, PROVINCES};
+use crate::source::fold;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+/// A body of the vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownBody {
+    /// The name pages show.
+    pub name: String,
+    /// Central, provincial or below.
+    pub scope: Scope,
+    /// Issuer code of its Party numbers (`TW`, `TU`), or empty.
+    pub party: String,
+    /// Issuer code of its State numbers (`CP`, `UBND`), or empty.
+    pub state: String,
+}
+
+/// The bodies vanban recognises, keyed by the match key of each written form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vocabulary {
+    bodies: Vec<KnownBody>,
+    by_key: HashMap<String, usize>,
+    provinces: HashMap<String, usize>,
+    longest: usize,
+    longest_province: usize,
+}
+
+/// A body named in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    /// Display name, with the province when the text names one.
+    pub name: String,
+    /// Row of the vocabulary.
+    pub body: usize,
+    /// The province written after the name.
+    pub province: Option<&'static str>,
+    /// Byte offset just after what was read (name and province).
+    pub end: usize,
+}
+
+/// One word of a phrase: its byte range, match key, and whether a comma
+/// follows it.
+struct Word {
+    start: usize,
+    end: usize,
+    key: String,
+    comma: bool,
+}
+
+/// The words at the start of `s`, up to `max`, stopping at punctuation that
+/// ends a name (`;`, `.`, `:`, brackets, quotes, a line end).
+fn words(s: &str, max: usize) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(st) = start.take() {
+            if out.len() == max {
+                break;
+            }
+            out.push(Word {
+                start: st,
+                end: i,
+                key: fold(&s[st..i]),
+                comma: false,
+            });
+        }
+        match c {
+            ',' => {
+                if let Some(w) = out.last_mut() {
+                    w.comma = true;
+                }
+            }
+            ' ' | '-' | '\u{2013}' | '\t' => {}
+            _ => break,
+        }
+    }
+    out
+}
+
+/// The match key of a phrase, word by word.
+fn phrase_key(words: &[Word]) -> String {
+    words.iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+fn key_of(s: &str) -> (String, usize) {
+    let w = words(s, usize::MAX);
+    (phrase_key(&w), w.len())
+}
+
+impl Vocabulary {
+    /// The built-in vocabulary, built once.
+    pub fn builtin() -> Arc<Vocabulary> {
+        static BUILTIN: OnceLock<Arc<Vocabulary>> = OnceLock::new();
+        Arc::clone(BUILTIN.get_or_init(|| Arc::new(Vocabulary::with(&[]))))
+    }
+
+    /// The built-in bodies and a site's own (`issuers:` in `site.yaml`): a
+    /// name and its other forms, a body of the site's province.
+    pub fn with(extra: &[(String, Vec<String>)]) -> Vocabulary {
+        let mut v = Vocabulary {
+            bodies: Vec::with_capacity(BODIES.len() + extra.len()),
+            by_key: HashMap::new(),
+            provinces: HashMap::new(),
+            longest: 1,
+            longest_province: 1,
+        };
+        let rows = BODIES
+            .iter()
+            .map(|(name, scope, party, state, forms)| {
+                (
+                    KnownBody {
+                        name: name.to_string(),
+                        scope: *scope,
+                        party: party.to_string(),
+                        state: state.to_string(),
+                    },
+                    forms.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
+                )
+            })
+            .chain(extra.iter().map(|(name, forms)| {
+                (
+                    KnownBody {
+                        name: name.clone(),
+                        scope: Scope::Province,
+                        party: String::new(),
+                        state: String::new(),
+                    },
+                    forms.clone(),
+                )
+            }));
+        for (body, forms) in rows {
+            let row = v.bodies.len();
+            for form in std::iter::once(&body.name).chain(forms.iter()) {
+                let (k, n) = key_of(form);
+                if !k.is_empty() {
+                    // A site's own body may not shadow a built-in one.
+                    v.by_key.entry(k).or_insert(row);
+                    v.longest = v.longest.max(n);
+                }
+            }
+            v.bodies.push(body);
+        }
+        for (row, (name, forms)) in PROVINCES.iter().enumerate() {
+            for form in std::iter::once(name).chain(forms.iter()) {
+                let (k, n) = key_of(form);
+                v.provinces.insert(k, row);
+                v.longest_province = v.longest_province.max(n);
+            }
+        }
+        v
+    }
+
+    /// A body of the vocabulary by row.
+    pub fn body(&self, row: usize) -> &KnownBody {
+        &self.bodies[row]
+    }
+
+    /// The province named by `s` as a whole ("Phú Thọ", "TP. Hồ Chí Minh").
+    pub fn province(&self, s: &str) -> Option<&'static str> {
+        let (k, _) = key_of(s);
+        self.provinces.get(&k).map(|&r| PROVINCES[r].0)
+    }
+
+    /// A name written as a whole (front matter): the body it names, when
+    /// the vocabulary knows it.
+    pub fn whole(&self, s: &str) -> Option<Named> {
+        let w = words(s, usize::MAX);
+        let (named, next) = self.one(s, &w, 0)?;
+        (next == w.len()).then_some(named)
+    }
+
+    /// The bodies named at the start of `s` and how many bytes they take.
+    pub fn list_at(&self, s: &str) -> Option<(Vec<Named>, usize)> {
+        let w = words(s, self.longest * 4 + 8);
+        let mut i = 0;
+        // "Hội nghị lần thứ sáu Ban Chấp hành Trung ương": the conference is
+        // the Central Committee's.
+        if w.len() > 2 && w[0].key == "hoi" && w[1].key == "nghi" {
+            i = 2;
+            if w.len() > 5 && w[2].key == "lan" && w[3].key == "thu" {
+                i = 5;
+            }
+        }
+        let mut names: Vec<Named> = Vec::new();
+        while let Some((named, next)) = self.one(s, &w, i) {
+            if !names.iter().any(|n| n.name == named.name) {
+                names.push(named);
+            }
+            let last = &w[next - 1];
+            i = match w.get(next) {
+                _ if last.comma => next,
+                Some(v) if v.key == "va" => next + 1,
+                _ => break,
+            };
+        }
+        let end = names.last()?.end;
+        Some((names, end))
+    }
+
+    /// The longest known body at word `i`, qualified; and the next word.
+    fn one(&self, s: &str, w: &[Word], i: usize) -> Option<(Named, usize)> {
+        let most = self.longest.min(w.len().saturating_sub(i));
+        let (row, mut next) = (1..=most)
+            .rev()
+            .find_map(|k| self.by_key.get(&phrase_key(&w[i..i + k])).map(|&r| (r, i + k)))?;
+        let body = &self.bodies[row];
+        let mut name = body.name.clone();
+        let mut province = None;
+        match body.scope {
+            Scope::Central => {}
+            Scope::Province => {
+                if let Some((p, after)) = self.province_at(w, next, !w[next - 1].comma) {
+                    province = Some(p);
+                    name = format!("{name} {p}");
+                    next = after;
+                }
+            }
+            Scope::Place => {
+                // The place's name: capitalised words (at most four), not a body.
+                let mut k = next;
+                while k < w.len() && k < next + 4 && !w[k - 1].comma {
+                    let capital = s[w[k].start..].chars().next().is_some_and(char::is_uppercase);
+                    if !capital || self.by_key.contains_key(&w[k].key) {
+                        break;
+                    }
+                    k += 1;
+                }
+                if k == next {
+                    return None;
+                }
+                name = format!("{name} {}", &s[w[next].start..w[k - 1].end]);
+                next = k;
+            }
+        }
+        Some((
+            Named {
+                name,
+                body: row,
+                province,
+                end: w[next - 1].end,
+            },
+            next,
+        ))
+    }
+
+    /// A province at word `i` (after "tỉnh", "thành phố" or "TP" when
+    /// written), and the next word; `allowed`: no comma stands before it.
+    fn province_at(&self, w: &[Word], i: usize, allowed: bool) -> Option<(&'static str, usize)> {
+        if !allowed || i >= w.len() {
+            return None;
+        }
+        let lead = match (w.get(i).map(|x| x.key.as_str()), w.get(i + 1).map(|x| x.key.as_str())) {
+            (Some("tinh"), _) | (Some("tp"), _) => 1,
+            (Some("thanh"), Some("pho")) => 2,
+            _ => 0,
+        };
+        [lead, 0].into_iter().find_map(|skip| {
+            let from = i + skip;
+            let most = self.longest_province.min(w.len().saturating_sub(from));
+            (1..=most).rev().find_map(|k| {
+                // A comma inside a province's name ends it.
+                if w[from..from + k - 1].iter().any(|x| x.comma) {
+                    return None;
+                }
+                self.provinces
+                    .get(&phrase_key(&w[from..from + k]))
+                    .map(|&r| (PROVINCES[r].0, from + k))
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> (Vec<String>, &str) {
+        let v = Vocabulary::builtin();
+        match v.list_at(s) {
+            Some((list, end)) => (list.into_iter().map(|n| n.name).collect(), &s[end..]),
+            None => (Vec::new(), s),
+        }
+    }
+
+    #[test]
+    fn known_names_and_what_follows() {
+        let cases: &[(&str, &[&str], &str)] = &[
+            ("Bộ Chính trị, Ban Bí thư đến toàn thể cán bộ", &["Bộ Chính trị", "Ban Bí thư"], " đến toàn thể cán bộ"),
+            ("Ban Thường vụ Tỉnh ủy xây dựng kế hoạch", &["Ban Thường vụ Tỉnh ủy"], " xây dựng kế hoạch"),
+            ("Ban Bí thư Trung ương Đảng, Kế hoạch", &["Ban Bí thư"], ", Kế hoạch"),
+            ("Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII", &["Ban Chấp hành Trung ương"], " khóa XII"),
+            ("UBND tỉnh Hà Tĩnh về việc", &["Ủy ban nhân dân tỉnh Hà Tĩnh"], " về việc"),
+            ("Văn phòng Chính phủ và Bộ Nội vụ;", &["Văn phòng Chính phủ", "Bộ Nội vụ"], ";"),
+            ("Ban thường vụ Tỉnh uỷ Phú Thọ.", &["Ban Thường vụ Tỉnh ủy Phú Thọ"], "."),
+            ("Sở Văn hóa, Thể thao và Du lịch tỉnh Nghệ An", &["Sở Văn hóa, Thể thao và Du lịch Nghệ An"], ""),
+            ("Chính phủ sửa đổi Nghị định", &["Chính phủ"], " sửa đổi Nghị định"),
+            ("Ủy ban nhân dân xã Tân Lập, huyện", &["Ủy ban nhân dân xã Tân Lập"], ", huyện"),
+            ("Ủy ban nhân dân xã về việc", &[], "Ủy ban nhân dân xã về việc"),
+            ("các cơ quan, đơn vị", &[], "các cơ quan, đơn vị"),
+            ("Tỉnh ủy, Hội đồng nhân dân tỉnh", &["Tỉnh ủy", "Hội đồng nhân dân tỉnh"], ""),
+            ("Thủ tướng Chính phủ phê duyệt", &["Thủ tướng Chính phủ"], " phê duyệt"),
+        ];
+        for (text, want, rest) in cases {
+            let (got, left) = names(text);
+            assert_eq!(got, want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");
+            assert_eq!(left, *rest, "{text}");
+        }
+    }
+
+    #[test]
+    fn whole_names_and_site_bodies() {
+        let v = Vocabulary::with(&[("Ban Quản lý Khu kinh tế tỉnh".to_string(), vec!["BQL KKT tỉnh".to_string()])]);
+        assert_eq!(v.whole("Ban Bí thư Trung ương Đảng").map(|n| n.name), Some("Ban Bí thư".to_string()));
+        assert_eq!(v.whole("BQL KKT tỉnh Hà Tĩnh").map(|n| n.name), Some("Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh".to_string()));
+        assert_eq!(v.whole("Ban Bí thư đến"), None);
+        assert_eq!(v.province("TP. Hồ Chí Minh"), Some("Hồ Chí Minh"));
+        assert_eq!(Vocabulary::builtin().whole("Ban Quản lý Khu kinh tế tỉnh"), None);
+    }
+}

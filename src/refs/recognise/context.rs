@@ -1,0 +1,328 @@
+//! Pass 2 and pass 4: what stands around each number.
+//!
+//! Before a number: "số", a type word (`Kết luận`, `Thông báo kết luận`), or
+//! the name of a law ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15",
+//! never the "luật" of "pháp luật"); a form or table word ("Mẫu số") makes
+//! it no citation. After it, in any order: a date, a year or a term, and the
+//! issuing bodies after "của" (known names only, [`crate::refs::issuers`]);
+//! then the subject after "về". A State number that carries its year takes
+//! only a date of that year. Pass 4 reads an issuer and a date stated before
+//! "ban hành" ("Ngày 14/6/2024, Bộ Chính trị ban hành Chỉ thị số 35-CT/TW").
+
+use super::text::{
+    clause_start, date_at, digits_at, ends_with_ci, ends_with_word, first_stop, lower, lower_same_len,
+    starts_item, starts_with_ci,
+};
+use super::{Mention, Scan};
+use crate::number::{self, Number, Shape};
+use crate::refs::normal::floor;
+use crate::refs::words::{self, NOT_BEFORE, TERMS, TYPE_WORDS};
+use std::ops::Range;
+
+/// Pass 2: a mention for each number that is not the document's own.
+pub(super) fn read(scan: &mut Scan) {
+    let own_key = scan.own.0.key();
+    let tokens = std::mem::take(&mut scan.tokens);
+    for (range, num) in &tokens {
+        let Some((start, word)) = before(scan.t, range.start, num) else {
+            continue;
+        };
+        let number = corrected(scan, range, num);
+        let mut m = Mention::bare(start..range.end, number, word, false);
+        read_tail(scan, &mut m);
+        let own = scan.own;
+        if m.number.key() == own_key && (m.date.is_none() || m.date == own.1 || own.1.is_none()) {
+            scan.own_ranges.push(m.range.clone());
+            continue;
+        }
+        if let Some(w) = m.word {
+            if !words::word_fits(TYPE_WORDS[w].2, &m.number) {
+                let t = scan.t;
+                scan.warn(
+                    "W-TYPEWORD",
+                    m.range.clone(),
+                    format!(
+                        "tên loại `{}` không khớp với mã loại trong số `{}`",
+                        &t[m.range.start..m.range.start + TYPE_WORDS[w].0.len().min(m.range.len())].trim(),
+                        m.number.canonical
+                    ),
+                    "kiểm tra lại tên loại hoặc số ký hiệu; liên kết dựa theo số ký hiệu",
+                );
+                m.word = None;
+            }
+        }
+        scan.mentions.push(m);
+    }
+    scan.tokens = tokens;
+}
+
+/// Where the mention of the number at `at` starts, and its type word; none
+/// when a form or table word stands before it.
+fn before(t: &str, at: usize, num: &Number) -> Option<(usize, Option<usize>)> {
+    let mut start = at;
+    let mut b = t[..start].trim_end_matches(' ');
+    if let Some(p) = ends_with_ci(b, "số") {
+        start = p;
+        b = t[..p].trim_end_matches(' ');
+    }
+    let mut word = None;
+    for (w_idx, (w, _, _)) in TYPE_WORDS.iter().enumerate() {
+        if let Some(p) = ends_with_word(b, w) {
+            // "… quy phạm pháp luật số …": the law's name started earlier.
+            if *w == "luật" && ends_with_word(t[..p].trim_end(), "pháp").is_some() {
+                break;
+            }
+            word = Some(w_idx);
+            start = p;
+            break;
+        }
+    }
+    if word.is_none() && NOT_BEFORE.iter().any(|w| ends_with_word(b, w).is_some()) {
+        return None;
+    }
+    if word.is_none() && is_law(num) {
+        if let Some((p, w_idx)) = law_name(t, start) {
+            return Some((p, Some(w_idx)));
+        }
+    }
+    Some((start, word))
+}
+
+/// Whether a number is a law's or an ordinance's (`45/2019/QH14`).
+fn is_law(num: &Number) -> bool {
+    num.codes.first().is_some_and(|c| c.starts_with("QH") || c.starts_with("UBTVQH"))
+}
+
+/// The start of a law's name written before its number ("Luật Tổ chức chính
+/// quyền địa phương số …"): the last capitalised "Luật", "Bộ luật" or "Pháp
+/// lệnh" of the clause, and its row of [`TYPE_WORDS`].
+fn law_name(t: &str, at: usize) -> Option<(usize, usize)> {
+    let cs = clause_start(t, at);
+    let clause = &t[cs..at];
+    ["Bộ luật ", "Luật ", "Pháp lệnh "]
+        .iter()
+        .filter_map(|head| {
+            let i = clause.rfind(head)?;
+            let boundary = !clause[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+            (boundary && !clause[i..].contains(['(', ')'])).then_some((cs + i, head.trim_end()))
+        })
+        .max_by_key(|(p, _)| *p)
+        .and_then(|(p, head)| {
+            let row = TYPE_WORDS.iter().position(|(w, _, _)| *w == lower(head))?;
+            Some((p, row))
+        })
+}
+
+/// The number, a Party-shaped one with a State issuer (`03-NQ/CP`) read as
+/// the State number it stands for, with a warning.
+fn corrected(scan: &mut Scan, range: &Range<usize>, num: &Number) -> Number {
+    let state_issuer = num
+        .codes
+        .get(1)
+        .is_some_and(|c| words::STATE_ISSUERS.contains(&c.as_str()));
+    if num.shape != Shape::Party || !state_issuer {
+        return num.clone();
+    }
+    let head = num.canonical.split('-').next().unwrap_or_default();
+    let fixed = format!("{head}/{}-{}", num.codes[0], num.codes[1..].join("-"));
+    match number::parse(&fixed) {
+        Ok(f) => {
+            scan.warn(
+                "W-MISWRITTEN",
+                range.clone(),
+                format!(
+                    "`{}` viết theo dạng số của Đảng nhưng mã `{}` là của cơ quan Nhà nước; hiểu là `{}`",
+                    num.canonical, num.codes[1], f.canonical
+                ),
+                format!("sửa thành `{}`", f.canonical),
+            );
+            f
+        }
+        Err(_) => num.clone(),
+    }
+}
+
+/// Reads date, year, term and issuers after a mention (in any order), then
+/// its subject, and records how far it read.
+pub(super) fn read_tail(scan: &mut Scan, m: &mut Mention) {
+    let t = scan.t;
+    let mut p = m.range.end;
+    for _ in 0..4 {
+        let rest = &t[p..];
+        let (comma, r) = match rest.strip_prefix(',') {
+            Some(r) => (1, r),
+            None => (0, rest),
+        };
+        let Some(sp) = r.strip_prefix(' ').map(|_| 1) else {
+            break;
+        };
+        let r = &r[sp..];
+        let base = p + comma + sp;
+        if m.date.is_none() && m.year.is_none() && m.day_month.is_none() {
+            if let Some(len) = date_after(r, m) {
+                p = base + len;
+                continue;
+            }
+        }
+        if m.term.is_none() {
+            if let Some(len) = term_after(r, m) {
+                p = base + len;
+                continue;
+            }
+        }
+        if m.issuers.is_empty() && comma == 0 {
+            if let Some(l) = starts_with_ci(r, "của ") {
+                if let Some((named, len)) = scan.vocabulary.list_at(&r[l..]) {
+                    m.locality = named.iter().find_map(|n| n.province);
+                    m.bodies = named.iter().map(|n| n.body).collect();
+                    m.issuers = named.into_iter().map(|n| n.name).collect();
+                    p = base + l + len;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    m.tail = p;
+    m.subject_from = p;
+    if let Some((subject, len)) = subject_at(&t[p..]) {
+        m.subject = Some(subject);
+        m.tail = p + len;
+    }
+    year_check(scan, m);
+}
+
+/// A date ("ngày 17/7/2025", "17-7-2025", "ngày 19/6") or a year ("năm
+/// 2024") at the start of `r`: recorded in `m`, and its length.
+fn date_after(r: &str, m: &mut Mention) -> Option<usize> {
+    let (ngay, rr) = match starts_with_ci(r, "ngày ") {
+        Some(l) => (l, &r[l..]),
+        None => (0, r),
+    };
+    if let Some((date, dm, len)) = date_at(rr, ngay > 0) {
+        m.date = date;
+        m.day_month = dm;
+        return Some(ngay + len);
+    }
+    let l = starts_with_ci(r, "năm ")?;
+    let (y, n) = digits_at(&r[l..], 4)?;
+    if n != 4 || r[l + 4..].chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    m.year = Some(y as i32);
+    Some(l + 4)
+}
+
+/// A term ("khóa XII") at the start of `r`: recorded in `m`, and its length.
+fn term_after(r: &str, m: &mut Mention) -> Option<usize> {
+    let l = starts_with_ci(r, "khóa ").or_else(|| starts_with_ci(r, "khoá "))?;
+    let roman: String = r[l..]
+        .chars()
+        .take_while(|c| matches!(c, 'I' | 'V' | 'X' | 'i' | 'v' | 'x'))
+        .collect();
+    let (_, a, b) = TERMS.iter().find(|(k, _, _)| *k == lower(&roman))?;
+    if r[l + roman.len()..].chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    m.term = Some((*a, *b));
+    Some(l + roman.len())
+}
+
+/// A State number that carries its year (`35/2019/QĐ-UBND`) is dated in
+/// that year: another date or year given to it is dropped, with a warning.
+pub(super) fn year_check(scan: &mut Scan, m: &mut Mention) {
+    let Some(y) = m.number.printed_year() else {
+        return;
+    };
+    let given = m.date.map(|d| d.year).or(m.year);
+    if let Some(g) = given.filter(|g| *g != y) {
+        m.date = None;
+        m.year = None;
+        scan.warn(
+            "W-DATE-YEAR",
+            m.range.clone(),
+            format!(
+                "`{}` mang năm {y} trong số nhưng ngày (năm) ghi kèm là năm {g}; bỏ qua ngày này",
+                m.number.canonical
+            ),
+            "kiểm tra lại ngày ban hành hoặc số ký hiệu của văn bản được dẫn chiếu",
+        );
+    }
+}
+
+/// The subject after "về", up to the end of its clause or the next item of
+/// a list ("… về … và Nghị quyết số 72-NQ/TW").
+fn subject_at(s: &str) -> Option<(String, usize)> {
+    let start = starts_with_ci(s, " về ")?;
+    let body = &s[start..floor(s, start + 1200)];
+    let mut end = first_stop(
+        body,
+        &[
+            ";",
+            ". ",
+            ".\n",
+            "\n",
+            ")",
+            ", nhất là",
+            ", trong đó",
+            ", đồng thời",
+            ", đảm bảo",
+            ", bảo đảm",
+        ],
+    );
+    if body[..end].ends_with('.') {
+        end -= 1;
+    }
+    // ", " followed by a capital letter starts a new clause or citation;
+    // ", " or " và " followed by a type word and its number, a new item.
+    for (i, sep) in body.match_indices(", ").chain(body.match_indices(" và ")) {
+        if i >= end {
+            continue;
+        }
+        let next = &body[i + sep.len()..];
+        if (sep == ", " && next.chars().next().is_some_and(char::is_uppercase)) || starts_item(next) {
+            end = i;
+        }
+    }
+    let text = body[..end].trim();
+    (!text.is_empty() && text.chars().count() <= 300).then(|| (format!("về {text}"), start + end))
+}
+
+/// Pass 4: an issuer and a date stated before "ban hành" for a mention that
+/// gives neither after it.
+pub(super) fn issued_before(scan: &mut Scan) {
+    let t = scan.t;
+    for m in &mut scan.mentions {
+        if m.date.is_some() || !m.issuers.is_empty() {
+            continue;
+        }
+        let cs = clause_start(t, m.range.start);
+        let prefix = t[cs..m.range.start].trim_end();
+        let Some(p) = ends_with_word(prefix, "ban hành") else {
+            continue;
+        };
+        let mut inner = prefix[..p].trim_end();
+        if let Some(q) = ends_with_word(inner, "đã") {
+            inner = inner[..q].trim_end();
+        }
+        let mut body = inner.trim_start_matches([',', ' ']);
+        if let Some(at) = lower_same_len(body).find("ngày ") {
+            if let Some((date, _, len)) = date_at(&body[at + "ngày ".len()..], false) {
+                m.date = date;
+                body = body[at + "ngày ".len() + len..].trim_start_matches([',', ' ']);
+            }
+        }
+        if let Some((named, len)) = scan.vocabulary.list_at(body) {
+            if len >= body.trim_end().len() {
+                m.locality = named.iter().find_map(|n| n.province);
+                m.bodies = named.iter().map(|n| n.body).collect();
+                m.issuers = named.into_iter().map(|n| n.name).collect();
+            }
+        }
+    }
+    let mut mentions = std::mem::take(&mut scan.mentions);
+    for m in &mut mentions {
+        year_check(scan, m);
+    }
+    scan.mentions = mentions;
+}

@@ -1,0 +1,68 @@
+//! Pass 3: lists. A trailing date and issuer shared by a list
+//! ("Quy định số 253-QĐ/TW và Quy định số 255-QĐ/TW, ngày 24/01/2025 của Ban
+//! Bí thư") go back to the earlier items that give none, and a leading type
+//! word ("các Quy định số 89-QĐ/TW; số 214-QĐ/TW") goes forward to the items
+//! that have none.
+//!
+//! Trailing facts stay with their item: they never cross a `;`, never pass to
+//! an item of another type word ("Thông tư liên tịch số 5/2011/… và Quyết
+//! định số 60/2021/… ngày 26/8/2021": only the Quyết định is dated), and a
+//! number that carries its year takes only a date of that year.
+
+use super::text::is_connector;
+use super::Scan;
+use crate::refs::words::{self, TYPE_WORDS};
+
+/// Shares trailing facts backwards and the leading type word forwards.
+pub(super) fn share(scan: &mut Scan) {
+    trailing_facts(scan);
+    leading_type_word(scan);
+}
+
+fn trailing_facts(scan: &mut Scan) {
+    let t = scan.t;
+    let mentions = &mut scan.mentions;
+    for i in (0..mentions.len().saturating_sub(1)).rev() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        let bare = a.date.is_none() && a.year.is_none() && a.issuers.is_empty() && a.subject.is_none();
+        if !bare || a.tail > b.range.start {
+            continue;
+        }
+        let gap = &t[a.tail..b.range.start];
+        let same_kind = match (a.word, b.word) {
+            (Some(x), Some(y)) => TYPE_WORDS[x].1 == TYPE_WORDS[y].1,
+            _ => true,
+        };
+        if !is_connector(gap) || gap.contains(';') || !same_kind {
+            continue;
+        }
+        let year = a.number.printed_year();
+        let fits = |y: Option<i32>| year.is_none() || y.is_none() || y == year;
+        let (date, day_month, by_year, term) = (b.date, b.day_month, b.year, b.term);
+        let (issuers, bodies, locality) = (b.issuers.clone(), b.bodies.clone(), b.locality);
+        let a = &mut mentions[i];
+        if fits(date.map(|d| d.year)) && fits(by_year) {
+            a.date = date;
+            a.day_month = day_month;
+            a.year = by_year;
+        }
+        a.term = term;
+        a.issuers = issuers;
+        a.bodies = bodies;
+        a.locality = locality;
+    }
+}
+
+fn leading_type_word(scan: &mut Scan) {
+    let t = scan.t;
+    let mentions = &mut scan.mentions;
+    for i in 1..mentions.len() {
+        let (a, b) = (&mentions[i - 1], &mentions[i]);
+        if b.word.is_none() && a.word.is_some() && a.tail <= b.range.start && is_connector(&t[a.tail..b.range.start]) {
+            let w = a.word;
+            if w.is_some_and(|w| words::word_fits(TYPE_WORDS[w].2, &mentions[i].number)) {
+                mentions[i].word = w;
+            }
+        }
+    }
+}

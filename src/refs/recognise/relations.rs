@@ -1,0 +1,174 @@
+//! Pass 5: the relation each mention states, read from its clause.
+//!
+//! A cue types the citing document's own relation only when the document is
+//! the subject (`numbers-and-references.md` §4):
+//! - a clause that opens with a cue ("Căn cứ …", "2. Quán triệt sâu rộng …",
+//!   "Sửa đổi, bổ sung một số điều của …") governs every citation of the
+//!   clause, whatever words stand between, until another actor's act starts
+//!   (", Ban Thường vụ Tỉnh ủy yêu cầu …", "… đã ban hành …"); a citation
+//!   inside another's "về …" subject is that document's business, not ours;
+//! - a list goes on across "và", "," and ";" ("Thực hiện … số 89; số 214");
+//! - the document naming itself: "Quyết định này có hiệu lực … và thay thế
+//!   Quyết định số …", "Hướng dẫn này hướng dẫn thực hiện …", "công văn số
+//!   73-CV/TU về việc triển khai …".
+//!
+//! Anything else, a third party's act included, is a plain citation.
+
+use super::text::{clause_start, is_connector, lower_same_len, starts_item, strip_numbering};
+use super::{Mention, Scan};
+use crate::refs::words::{Cue, CLAUSE_BREAKS, CUES, TYPE_WORDS};
+use crate::refs::Relation;
+use std::ops::Range;
+
+/// Types every mention of the scan.
+pub(super) fn assign(scan: &mut Scan) {
+    let t = scan.t;
+    for i in 0..scan.mentions.len() {
+        let start = scan.mentions[i].range.start;
+        let mut relation = of_clause(t, start, &scan.mentions[..i]);
+        // A list after the cue: "Căn cứ Nghị quyết số X, Nghị quyết số Y".
+        if relation.is_none() && i > 0 {
+            let prev = &scan.mentions[i - 1];
+            if prev.tail <= start && is_connector(&t[prev.tail..start]) && prev.relation != Relation::Cites {
+                relation = Some(prev.relation);
+            }
+        }
+        if relation.is_none() {
+            relation = after_own_number(t, start, &scan.own_ranges);
+        }
+        scan.mentions[i].relation = relation.unwrap_or(Relation::Cites);
+    }
+}
+
+/// The relation the clause around `start` states for a mention there;
+/// `before`: the mentions before it (their facts and subjects are theirs).
+pub(super) fn of_clause(t: &str, start: usize, before: &[Mention]) -> Option<Relation> {
+    let cs = clause_start(t, start);
+    let prefix = &t[cs..start];
+    let stripped = strip_numbering(prefix);
+    let offset = cs + (stripped.as_ptr() as usize - prefix.as_ptr() as usize);
+    let p = lower_same_len(stripped);
+    // Inside another mention's "về …": a third party's relation.
+    if before
+        .iter()
+        .any(|m| m.range.start >= cs && m.subject_from < start && start < m.tail)
+    {
+        return None;
+    }
+    if let Some(r) = self_naming(&p) {
+        return Some(r);
+    }
+    let (relation, end) = opening(&p)?;
+    let reach = gaps(offset + end, start, before);
+    reach.iter().all(|g| !breaks(&t[g.clone()])).then_some(relation)
+}
+
+/// The run of cues a clause opens with: the strongest relation among them
+/// and where the run ends; none when it opens otherwise, or with a cue that
+/// makes a plain citation.
+fn opening(p: &str) -> Option<(Relation, usize)> {
+    let mut pos = 0;
+    let mut best: Option<Relation> = None;
+    loop {
+        let rest = &p[pos..];
+        let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
+        let rest = &rest[skip..];
+        let rest_skip = if rest.starts_with("và ") { 3 } else { 0 };
+        let Some((cue, len)) = cue_at(&rest[rest_skip..]) else {
+            break;
+        };
+        pos += skip + rest_skip + len;
+        match cue {
+            Cue::Rel(r) => best = Some(best.map_or(r, |b| if (r.rank(), r) < (b.rank(), b) { r } else { b })),
+            Cue::Filler => {}
+            Cue::Plain => return None,
+        }
+    }
+    best.map(|r| (r, pos))
+}
+
+/// The longest cue at the start of `s` (ending at a word boundary).
+fn cue_at(s: &str) -> Option<(Cue, usize)> {
+    CUES.iter()
+        .filter(|(c, _)| {
+            s.starts_with(c) && !s[c.len()..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+        .max_by_key(|(c, _)| c.len())
+        .map(|(c, cue)| (*cue, c.len()))
+}
+
+/// "<type word> này …": the last relation cue after it ("Quyết định này có
+/// hiệu lực thi hành kể từ ngày ký và thay thế …" replaces).
+fn self_naming(p: &str) -> Option<Relation> {
+    let rest = TYPE_WORDS
+        .iter()
+        .filter(|(_, _, codes)| !codes.contains(&"*"))
+        .find_map(|(w, _, _)| p.strip_prefix(w).and_then(|r| r.strip_prefix(" này ")))?;
+    let mut last: Option<(usize, usize, Relation)> = None;
+    for (form, cue) in CUES {
+        let Cue::Rel(r) = cue else { continue };
+        for (i, _) in rest.match_indices(form) {
+            let boundary = !rest[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !rest[i + form.len()..].chars().next().is_some_and(char::is_alphanumeric);
+            if boundary && last.is_none_or(|(j, l, _)| (i, form.len()) > (j, l)) {
+                last = Some((i, form.len(), *r));
+            }
+        }
+    }
+    last.map(|(_, _, r)| r)
+}
+
+/// The text between `from` and `to` outside the mentions before (their
+/// number, facts and subject).
+fn gaps(from: usize, to: usize, before: &[Mention]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = from;
+    for m in before.iter().filter(|m| m.tail > from && m.range.start < to) {
+        if m.range.start > pos {
+            out.push(pos..m.range.start);
+        }
+        pos = pos.max(m.tail);
+    }
+    if pos < to {
+        out.push(pos..to);
+    }
+    out
+}
+
+/// Whether a stretch of a clause starts another actor's act: ", " before a
+/// capitalised word that is not a list item, or a word of
+/// [`CLAUSE_BREAKS`].
+fn breaks(s: &str) -> bool {
+    let new_subject = s.match_indices(", ").any(|(i, _)| {
+        let next = &s[i + 2..];
+        next.chars().next().is_some_and(char::is_uppercase) && !starts_item(next)
+    });
+    let l = lower_same_len(s);
+    new_subject
+        || CLAUSE_BREAKS.iter().any(|w| {
+            l.match_indices(w).any(|(i, _)| {
+                !l[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !l[i + w.len()..].chars().next().is_some_and(char::is_alphanumeric)
+            })
+        })
+}
+
+/// The document naming itself before the mention, in the same clause:
+/// "công văn số 73-CV/TU về việc triển khai Kết luận …".
+fn after_own_number(t: &str, start: usize, own: &[Range<usize>]) -> Option<Relation> {
+    let cs = clause_start(t, start);
+    own.iter()
+        .filter(|o| o.end <= start && o.start >= cs)
+        .filter_map(|o| {
+            let gap = lower_same_len(t[o.end..start].trim());
+            let gap = gap
+                .strip_prefix("về việc")
+                .or_else(|| gap.strip_prefix("về"))
+                .unwrap_or(&gap)
+                .trim()
+                .to_string();
+            let (r, end) = opening(&gap)?;
+            gap[end..].trim().is_empty().then_some(r)
+        })
+        .last()
+}

