@@ -93,6 +93,22 @@ fn words(s: &str, max: usize) -> Vec<Word> {
     out
 }
 
+/// Verbs whose subject is a body: after a joint issuer's last name, they
+/// show it opens a new clause instead.
+const ACTS: &[&str] = &[
+    "đề nghị", "yêu cầu", "hướng dẫn", "chỉ đạo", "giao", "ban hành", "quyết định", "thông báo", "triển khai",
+    "xây dựng", "đề ra", "chủ trì", "phối hợp", "trân trọng", "kính đề nghị", "lưu ý", "tổ chức", "được", "đã", "sẽ",
+];
+
+/// Whether `s` (after a body's name) starts with one of [`ACTS`].
+fn acts(s: &str) -> bool {
+    let l = s.trim_start().to_lowercase();
+    ACTS.iter().any(|a| {
+        l.strip_prefix(a)
+            .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+    })
+}
+
 /// The match key of a phrase, word by word.
 fn phrase_key(words: &[Word]) -> String {
     words.iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ")
@@ -199,6 +215,12 @@ impl Vocabulary {
         }
         let mut names: Vec<Named> = Vec::new();
         while let Some((named, next)) = self.one(s, &w, i) {
+            // Bodies of different levels (a ministry and a provincial
+            // department) never issue jointly: the second opens a new clause.
+            let scope = self.bodies[named.body].scope;
+            if names.first().is_some_and(|f| self.bodies[f.body].scope != scope) {
+                break;
+            }
             if !names.iter().any(|n| n.name == named.name) {
                 names.push(named);
             }
@@ -208,6 +230,11 @@ impl Vocabulary {
                 Some(v) if v.key == "va" => next + 1,
                 _ => break,
             };
+        }
+        // "… của Ban Tổ chức Trung ương, Ban Thường vụ Tỉnh ủy đề nghị …": a
+        // body followed by a verb is the subject of the next clause.
+        if names.len() > 1 && names.last().is_some_and(|n| acts(&s[n.end..])) {
+            names.pop();
         }
         let end = names.last()?.end;
         Some((names, end))
@@ -315,6 +342,8 @@ mod tests {
             ("các cơ quan, đơn vị", &[], "các cơ quan, đơn vị"),
             ("Tỉnh ủy, Hội đồng nhân dân tỉnh", &["Tỉnh ủy", "Hội đồng nhân dân tỉnh"], ""),
             ("Thủ tướng Chính phủ phê duyệt", &["Thủ tướng Chính phủ"], " phê duyệt"),
+            ("Ban Tổ chức Trung ương, Ban Thường vụ Tỉnh ủy đề nghị", &["Ban Tổ chức Trung ương"], ", Ban Thường vụ Tỉnh ủy đề nghị"),
+            ("Bộ Nội vụ, Sở Nội vụ được giao", &["Bộ Nội vụ"], ", Sở Nội vụ được giao"),
         ];
         for (text, want, rest) in cases {
             let (got, left) = names(text);

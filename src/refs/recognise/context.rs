@@ -263,6 +263,7 @@ fn subject_at(s: &str) -> Option<(String, usize)> {
             ".\n",
             "\n",
             ")",
+            " (",
             ", nhất là",
             ", trong đó",
             ", đồng thời",

@@ -23,9 +23,10 @@ use std::ops::Range;
 /// Types every mention of the scan.
 pub(super) fn assign(scan: &mut Scan) {
     let t = scan.t;
+    let own = own_words(scan.own.0);
     for i in 0..scan.mentions.len() {
         let start = scan.mentions[i].range.start;
-        let mut relation = of_clause(t, start, &scan.mentions[..i]);
+        let mut relation = of_clause(t, start, &scan.mentions[..i], &own);
         // A list after the cue: "Căn cứ Nghị quyết số X, Nghị quyết số Y".
         if relation.is_none() && i > 0 {
             let prev = &scan.mentions[i - 1];
@@ -36,13 +37,16 @@ pub(super) fn assign(scan: &mut Scan) {
         if relation.is_none() {
             relation = after_own_number(t, start, &scan.own_ranges);
         }
+        if relation.is_none() {
+            relation = listed_item(t, start, &scan.mentions[..i]);
+        }
         scan.mentions[i].relation = relation.unwrap_or(Relation::Cites);
     }
 }
 
 /// The relation the clause around `start` states for a mention there;
 /// `before`: the mentions before it (their facts and subjects are theirs).
-pub(super) fn of_clause(t: &str, start: usize, before: &[Mention]) -> Option<Relation> {
+pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str]) -> Option<Relation> {
     let cs = clause_start(t, start);
     let prefix = &t[cs..start];
     let stripped = strip_numbering(prefix);
@@ -55,7 +59,7 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention]) -> Option<Rel
     {
         return None;
     }
-    if let Some(r) = self_naming(&p) {
+    if let Some(r) = self_naming(&p, own) {
         return Some(r);
     }
     let (relation, end) = opening(&p)?;
@@ -98,24 +102,89 @@ fn cue_at(s: &str) -> Option<(Cue, usize)> {
 }
 
 /// "<type word> này …": the last relation cue after it ("Quyết định này có
-/// hiệu lực thi hành kể từ ngày ký và thay thế …" replaces).
-fn self_naming(p: &str) -> Option<Relation> {
-    let rest = TYPE_WORDS
+/// hiệu lực thi hành kể từ ngày ký và thay thế …" replaces; "Hướng dẫn này
+/// hướng dẫn thực hiện …" guides). Also the enacting formula "… ban hành
+/// Thông tư sửa đổi, bổ sung …", when the type word is the document's own.
+fn self_naming(p: &str, own: &[&str]) -> Option<Relation> {
+    let words = TYPE_WORDS.iter().filter(|(_, _, codes)| !codes.contains(&"*"));
+    let rest = words
+        .clone()
+        .find_map(|(w, _, _)| p.strip_prefix(w).and_then(|r| r.strip_prefix(" này ")))
+        .or_else(|| {
+            let at = p.find("ban hành ")? + "ban hành ".len();
+            own.iter().find_map(|w| p[at..].strip_prefix(w).and_then(|r| r.strip_prefix(' ')))
+        })?;
+    last_cue(rest).map(|(_, r)| r)
+}
+
+/// The type words that name a document of number `own`.
+pub(super) fn own_words(own: &crate::number::Number) -> Vec<&'static str> {
+    TYPE_WORDS
         .iter()
-        .filter(|(_, _, codes)| !codes.contains(&"*"))
-        .find_map(|(w, _, _)| p.strip_prefix(w).and_then(|r| r.strip_prefix(" này ")))?;
-    let mut last: Option<(usize, usize, Relation)> = None;
+        .filter(|(_, _, codes)| !codes.contains(&"*") && crate::refs::words::word_fits(codes, own))
+        .map(|(w, _, _)| *w)
+        .collect()
+}
+
+/// The last relation cue of `s` that is not part of a longer one, where it
+/// ends, and its relation.
+fn last_cue(s: &str) -> Option<(usize, Relation)> {
+    let mut found: Vec<(usize, usize, Relation)> = Vec::new();
     for (form, cue) in CUES {
         let Cue::Rel(r) = cue else { continue };
-        for (i, _) in rest.match_indices(form) {
-            let boundary = !rest[..i].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !rest[i + form.len()..].chars().next().is_some_and(char::is_alphanumeric);
-            if boundary && last.is_none_or(|(j, l, _)| (i, form.len()) > (j, l)) {
-                last = Some((i, form.len(), *r));
+        for (i, _) in s.match_indices(form) {
+            let boundary = !s[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !s[i + form.len()..].chars().next().is_some_and(char::is_alphanumeric);
+            if boundary {
+                found.push((i, i + form.len(), *r));
             }
         }
     }
-    last.map(|(_, _, r)| r)
+    let inside = |a: &(usize, usize, Relation)| {
+        found
+            .iter()
+            .any(|b| b.0 <= a.0 && a.1 <= b.1 && (b.1 - b.0) > (a.1 - a.0))
+    };
+    found
+        .iter()
+        .filter(|a| !inside(a))
+        .max_by_key(|a| a.0)
+        .map(|&(_, end, r)| (end, r))
+}
+
+/// A list item that starts its clause with the mention: after `;` it goes
+/// on with the item before it in the same paragraph; after a line ending in
+/// `:` (or a run of numbered items below one) it takes the relation of the
+/// clause that introduced the list ("Bãi bỏ các văn bản sau đây:").
+fn listed_item(t: &str, start: usize, before: &[Mention]) -> Option<Relation> {
+    let cs = clause_start(t, start);
+    if !strip_numbering(&t[cs..start]).is_empty() {
+        return None;
+    }
+    let lead = t[..cs].trim_end_matches([' ', '\t']);
+    if lead.ends_with(';') {
+        let prev = before.last()?;
+        let between = &t[prev.range.start..start];
+        return (!between.contains("\n\n") && !between.contains(". ")).then_some(prev.relation);
+    }
+    // Up over the numbered items above, to the line that introduces them.
+    let mut at = cs;
+    for _ in 0..50 {
+        let above = t[..at].trim_end();
+        if let Some(intro) = above.strip_suffix(':') {
+            let from = clause_start(t, intro.len());
+            let p = lower_same_len(strip_numbering(&t[from..intro.len()]));
+            return opening(&p).map(|(r, _)| r);
+        }
+        let line_start = above.rfind('\n').map_or(0, |i| i + 1);
+        let line = &above[line_start..];
+        let numbered = line.trim_start().starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '*'));
+        if line_start == 0 || !numbered {
+            return None;
+        }
+        at = line_start;
+    }
+    None
 }
 
 /// The text between `from` and `to` outside the mentions before (their
@@ -167,7 +236,11 @@ fn after_own_number(t: &str, start: usize, own: &[Range<usize>]) -> Option<Relat
                 .unwrap_or(&gap)
                 .trim()
                 .to_string();
-            let (r, end) = opening(&gap)?;
+            if let Some((r, end)) = opening(&gap) {
+                return gap[end..].trim().is_empty().then_some(r);
+            }
+            // "… về rà soát, sắp xếp cán bộ, nhằm cụ thể hóa Kết luận …".
+            let (end, r) = last_cue(&gap)?;
             gap[end..].trim().is_empty().then_some(r)
         })
         .last()

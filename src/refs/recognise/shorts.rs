@@ -9,7 +9,7 @@
 //! What is left goes to the corpus ([`Short`]).
 
 use super::context::read_tail;
-use super::relations::of_clause;
+use super::relations::{of_clause, own_words};
 use super::text::{is_connector, lower_same_len, starts_with_word, year_alone, Taken};
 use super::{Candidate, Mention, Scan, Short};
 use crate::number::{self, Number, Shape};
@@ -40,6 +40,7 @@ fn aliases(scan: &Scan, taken: &mut Taken) -> Vec<Mention> {
     let t = scan.t;
     // Definitions by alias text: (where the definition ends, the mention it names).
     let mut defs_by_alias: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut defined: Vec<Mention> = Vec::new();
     for (idx, m) in scan.mentions.iter().enumerate() {
         // Every introduction opens a parenthesis right after the mention.
         if !t[m.tail..].trim_start().starts_with('(') {
@@ -66,6 +67,18 @@ fn aliases(scan: &Scan, taken: &mut Taken) -> Vec<Mention> {
                 continue;
             }
             taken.add(from..from + close);
+            // The definition is itself a mention of the document it names.
+            let inner = &t[from..from + close];
+            let quotes = [' ', '"', '“', '”', '\''];
+            let lead = inner.len() - inner.trim_start_matches(quotes).len();
+            let trail = inner.len() - inner.trim_end_matches(quotes).len();
+            let mut d = m.clone();
+            d.range = from + lead..from + close - trail;
+            d.tail = d.range.end;
+            d.subject_from = d.range.end;
+            d.short = true;
+            d.subject = None;
+            defined.push(d);
             defs_by_alias
                 .entry(lower_same_len(alias))
                 .or_default()
@@ -76,7 +89,7 @@ fn aliases(scan: &Scan, taken: &mut Taken) -> Vec<Mention> {
         return Vec::new();
     }
     let tl = lower_same_len(t);
-    let mut extra = Vec::new();
+    let mut extra = defined;
     for (alias_l, defs) in &defs_by_alias {
         let mut pos = defs[0].0;
         while let Some(found_at) = tl[pos..].find(alias_l.as_str()) {
@@ -98,7 +111,7 @@ fn aliases(scan: &Scan, taken: &mut Taken) -> Vec<Mention> {
                 a.short = true;
                 a.subject = None;
                 let before: Vec<Mention> = scan.mentions.iter().filter(|m| m.tail <= s).cloned().collect();
-                a.relation = of_clause(t, s, &before).unwrap_or(Relation::Cites);
+                a.relation = of_clause(t, s, &before, &own_words(scan.own.0)).unwrap_or(Relation::Cites);
                 taken.add(s..e);
                 extra.push(a);
             }
@@ -107,11 +120,28 @@ fn aliases(scan: &Scan, taken: &mut Taken) -> Vec<Mention> {
     extra
 }
 
-/// Whether what follows a short form lets it be one (not "Kế hoạch 5 năm").
+/// Whether a short form can end here: no letter, digit or code follows.
+fn ends_clean(after: &str) -> bool {
+    !(after.chars().next().is_some_and(char::is_alphanumeric)
+        || (after.starts_with(['-', '/', '.']) && after[1..].chars().next().is_some_and(char::is_alphanumeric)))
+}
+
+/// Words that make the digits before them a quantity ("Kế hoạch 5 năm",
+/// "Quyết định 1 lần"), not a document's number.
+const MEASURES: &[&str] = &["năm", "lần", "tháng", "ngày", "người", "đồng", "tỷ", "triệu", "giờ", "tuần", "%"];
+
+/// Whether a short form the document names in full elsewhere can stand
+/// here: what follows is no quantity word.
+fn named_follow(after: &str) -> bool {
+    let follow = after.trim_start_matches(' ');
+    ends_clean(after)
+        && !MEASURES.iter().any(|w| starts_with_word(follow, w).is_some())
+}
+
+/// Whether what follows a short form left to the corpus lets it be one:
+/// punctuation or a word that goes with a citation.
 fn clean_follow(after: &str) -> bool {
-    if after.chars().next().is_some_and(char::is_alphanumeric)
-        || (after.starts_with(['-', '/', '.']) && after[1..].chars().next().is_some_and(char::is_alphanumeric))
-    {
+    if !ends_clean(after) {
         return false;
     }
     let follow = after.trim_start_matches(' ');
@@ -138,7 +168,12 @@ fn short_forms(scan: &mut Scan, taken: &mut Taken) -> Vec<Mention> {
     let candidates = std::mem::take(&mut scan.candidates);
     for c in &candidates {
         let codes = TYPE_WORDS[c.word].2;
-        if !clean_follow(&t[c.end..]) || taken.overlaps(c.start..c.end) {
+        let named_in_text = by_seq.get(&c.seq).is_some_and(|list| {
+            list.iter()
+                .any(|&k| words::word_fits(codes, &scan.mentions[k].number))
+        });
+        let follows = if named_in_text { named_follow(&t[c.end..]) } else { clean_follow(&t[c.end..]) };
+        if !follows || taken.overlaps(c.start..c.end) {
             continue;
         }
         if scan.own.0.seq == c.seq && words::word_fits(codes, scan.own.0) {
@@ -148,7 +183,7 @@ fn short_forms(scan: &mut Scan, taken: &mut Taken) -> Vec<Mention> {
         read_tail(scan, &mut m);
         m.subject = None;
         let before: Vec<Mention> = scan.mentions.iter().filter(|x| x.tail <= c.start).cloned().collect();
-        m.relation = of_clause(t, c.start, &before).unwrap_or(Relation::Cites);
+        m.relation = of_clause(t, c.start, &before, &own_words(scan.own.0)).unwrap_or(Relation::Cites);
         taken.add(c.start..c.end);
         // Resolved in the document when it names the full symbol.
         let named = by_seq

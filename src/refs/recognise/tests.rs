@@ -108,10 +108,11 @@ fn forms_of_section_4() {
             ],
         ),
         (
-            "9 alias defined in the text",
+            "9 alias defined in the text (the definition a mention too)",
             "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị (viết tắt là Nghị quyết 57). Căn cứ Nghị quyết 57, tỉnh làm.",
             vec![
                 row("Nghị quyết số 57-NQ/TW", "57-NQ/TW", Some("2024-12-22"), Some("Nghị quyết"), Cites, &["Bộ Chính trị"]),
+                row("Nghị quyết 57", "57-NQ/TW", Some("2024-12-22"), Some("Nghị quyết"), Cites, &["Bộ Chính trị"]),
                 row("Nghị quyết 57", "57-NQ/TW", Some("2024-12-22"), Some("Nghị quyết"), BasedOn, &["Bộ Chính trị"]),
             ],
         ),

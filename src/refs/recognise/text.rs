@@ -239,20 +239,31 @@ pub(super) fn clause_start(t: &str, at: usize) -> usize {
 
 /// The clause prefix without list numbering ("3.1.", "a)", "-").
 pub(super) fn strip_numbering(p: &str) -> &str {
-    let mut p = p.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '+' | '*' | '•' | '\\' | ' ' | '#' | '>')
-    });
+    let marks = |c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '+' | '*' | '•' | '\\' | ' ' | '#' | '>' | '_');
+    let mut p = p.trim_start_matches(marks);
     let mut chars = p.chars();
     if let (Some(c), Some(')')) = (chars.next(), chars.next()) {
         if c.is_alphabetic() {
             p = p[c.len_utf8() + 1..].trim_start();
         }
     }
+    // Headings of articles and parts: "**Điều 3.**", "Mục 2.", "II.".
+    for head in ["điều ", "mục ", "phần ", "chương ", "khoản "] {
+        if let Some(l) = starts_with_ci(p, head) {
+            let n = p[l..].bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if n > 0 && p[l + n..].starts_with(['.', ':']) {
+                p = p[l + n + 1..].trim_start_matches(marks);
+            }
+        }
+    }
+    let roman = p.bytes().take_while(|b| matches!(b, b'I' | b'V' | b'X')).count();
+    if roman > 0 && p[roman..].starts_with(". ") {
+        p = p[roman + 1..].trim_start_matches(marks);
+    }
     p.trim()
 }
 
-/// The relation of a clause prefix made only of cue verbs ("Thực hiện",
-/// "Nghiên cứu, quán triệt"), if it is one.
+/// A four-digit year that is not the start of a range ("2021-2025").
 pub(super) fn year_alone(s: &str) -> bool {
     digits_at(s, 4).is_some_and(|(_, n)| n == 4)
         && !s[4..].starts_with(['-', '/'])
