@@ -78,6 +78,24 @@ pub struct DocNode {
     pub references: Vec<Reference>,
     /// Documents citing it, with their relation, sorted by date then number.
     pub cited_by: Vec<(usize, Relation)>,
+    /// Its legal standing, from the graph and front matter.
+    pub standing: Standing,
+}
+
+/// A document's legal standing: replaced, repealed or amended by documents
+/// of the site (in their own voice), and the status that follows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Standing {
+    /// The status shown: front matter's when it gives one, else the graph's.
+    pub status: crate::load::Status,
+    /// A news report: no legal status of its own.
+    pub report: bool,
+    /// Documents that replace it.
+    pub replaced_by: Vec<usize>,
+    /// Documents that repeal it.
+    pub repealed_by: Vec<usize>,
+    /// Documents that amend it.
+    pub amended_by: Vec<usize>,
 }
 
 /// A document known only from citations.
@@ -333,6 +351,7 @@ pub fn build_keeping_duplicates(
             issuers: keys,
             references: Vec::new(),
             cited_by: Vec::new(),
+            standing: Standing::default(),
         });
     }
 
@@ -381,6 +400,7 @@ pub fn build_keeping_duplicates(
     for (c, list) in index.cited.iter_mut().zip(cited_lists) {
         c.cited_by = list;
     }
+    standings(&mut index, &mut diags);
     let mut listing: BTreeMap<String, Vec<Node>> = BTreeMap::new();
     for (i, d) in index.docs.iter().enumerate() {
         for k in &d.issuers {
@@ -402,6 +422,54 @@ pub fn build_keeping_duplicates(
         }
     }
     (index, diags, dropped_docs)
+}
+
+/// Each document's standing from the documents of the site that replace,
+/// repeal or amend it in their own voice. A status in front matter wins; a
+/// contradiction with the graph is a warning. A news report has none.
+fn standings(index: &mut Index, diags: &mut Vec<Diagnostic>) {
+    use crate::load::Status;
+    for i in 0..index.docs.len() {
+        let by = |r: Relation| -> Vec<usize> {
+            index.docs[i]
+                .cited_by
+                .iter()
+                .filter(|(j, rel)| *rel == r && *j != i)
+                .map(|(j, _)| *j)
+                .collect()
+        };
+        let (replaced_by, repealed_by, amended_by) = (by(Relation::Replaces), by(Relation::Repeals), by(Relation::Amends));
+        let doc = &index.docs[i].doc;
+        let graph = if !replaced_by.is_empty() {
+            Status::Replaced
+        } else if !repealed_by.is_empty() {
+            Status::Repealed
+        } else {
+            Status::InForce
+        };
+        let status = if doc.status_declared { doc.status } else { graph };
+        if doc.status_declared && graph != Status::InForce && doc.status == Status::InForce {
+            diags.push(
+                Diagnostic::warning(
+                    "W-STATUS",
+                    format!(
+                        "`status: in-force`, nhưng văn bản `{}` {} văn bản này",
+                        index.docs[replaced_by.first().or(repealed_by.first()).copied().unwrap_or(i)].doc.number.canonical,
+                        if graph == Status::Replaced { "thay thế" } else { "bãi bỏ" }
+                    ),
+                )
+                .at(&doc.file, doc.number_span.clone())
+                .hint("sửa `status` (replaced hoặc repealed) hoặc bỏ khóa này để vanban tự xác định"),
+            );
+        }
+        index.docs[i].standing = Standing {
+            status,
+            report: doc.source_info.is_some(),
+            replaced_by,
+            repealed_by,
+            amended_by,
+        };
+    }
 }
 
 /// The issuer's full name after `issuer_aliases`, qualified by the locality
@@ -430,8 +498,66 @@ fn type_from_code(number: &Number) -> String {
     }
 }
 
-/// A cited document's key: number key, locality key (local series), date.
-type ExternalKey = (String, String, Option<Date>);
+/// A cited document's key: number key, locality key (local series), and
+/// the period of its page (see [`period`]); `None` when not known.
+type ExternalKey = (String, String, Option<Option<i32>>);
+
+/// The period a cited page stands for: the year for numbers without a
+/// printed year (their URL carries it), nothing for the others.
+fn period(number: &Number, date: Option<Date>) -> Option<i32> {
+    match number.printed_year() {
+        Some(_) => None,
+        None => date.map(|d| d.year),
+    }
+}
+
+/// What one mention says of a cited document, and how sure it is.
+struct Fact {
+    /// 0: declared in front matter; 1: a mention with its own date and
+    /// issuer; 2: any other mention.
+    certainty: u8,
+    date: Option<Date>,
+    issuers: Vec<String>,
+    file: String,
+    span: Span,
+}
+
+fn certainty(c: &Citation) -> u8 {
+    match (c.origin, c.date.is_some() && !c.issuers.is_empty()) {
+        (crate::refs::Origin::FrontMatter, _) => 0,
+        (_, true) => 1,
+        _ => 2,
+    }
+}
+
+/// A cited page's date and issuers from the most certain mention (front
+/// matter, then a mention with its own date and issuer, then the earliest);
+/// mentions that disagree are warnings naming each file and line, never
+/// errors: they are inferred from running text.
+fn choose_facts(node: &mut Cited, facts: &mut [Fact], diags: &mut Vec<Diagnostic>) {
+    facts.sort_by_key(|f| (f.certainty, f.date.is_none(), f.date));
+    node.date = facts.iter().find_map(|f| f.date);
+    node.issuers = facts
+        .iter()
+        .find(|f| !f.issuers.is_empty())
+        .map(|f| f.issuers.clone())
+        .unwrap_or_default();
+    let Some(chosen) = node.date else { return };
+    for f in facts.iter().filter(|f| f.date.is_some_and(|d| d != chosen)) {
+        diags.push(
+            Diagnostic::warning(
+                "W-CONFLICT",
+                format!(
+                    "`{}` được ghi ngày {}, nơi khác ghi ngày {chosen}; trang của văn bản dùng ngày {chosen}",
+                    node.number.canonical,
+                    f.date.map(|d| d.to_string()).unwrap_or_default()
+                ),
+            )
+            .at(&f.file, f.span.clone())
+            .hint("kiểm tra lại ngày của văn bản được dẫn chiếu; ghi `relations` trong front matter để chỉ rõ"),
+        );
+    }
+}
 
 /// One citation to resolve, with its citing document.
 struct Pending<'a> {
@@ -487,10 +613,33 @@ fn resolve(index: &mut Index, locality_keys: &[Option<String>], config: &Config,
                     .collect();
                 if let Some(date) = c.date {
                     let exact: Vec<usize> = fit.iter().copied().filter(|&j| docs[j].date == Some(date)).collect();
-                    fit = if exact.is_empty() {
-                        fit.into_iter().filter(|&j| docs[j].date.is_none()).collect()
-                    } else {
+                    // Another date of the same period names the same page: the
+                    // document's own date wins, and the editor is told.
+                    let same_period: Vec<usize> = fit
+                        .iter()
+                        .copied()
+                        .filter(|&j| docs[j].date.is_some_and(|d| period(&c.number, Some(d)) == period(&c.number, Some(date))))
+                        .collect();
+                    fit = if !exact.is_empty() {
                         exact
+                    } else if same_period.len() == 1 {
+                        let other = &docs[same_period[0]];
+                        diags_i.push(
+                            Diagnostic::warning(
+                                "W-CONFLICT",
+                                format!(
+                                    "`{}` được ghi ngày {date}, nhưng văn bản `{}` ghi ngày {}; dùng ngày của văn bản",
+                                    c.number.canonical,
+                                    other.file,
+                                    other.date.map(|d| d.to_string()).unwrap_or_default()
+                                ),
+                            )
+                            .at(&citing.file, c.span.clone())
+                            .hint("kiểm tra lại ngày ghi trong câu dẫn chiếu"),
+                        );
+                        same_period
+                    } else {
+                        fit.into_iter().filter(|&j| docs[j].date.is_none()).collect()
                     };
                     if let Some(cd) = citing.date {
                         if date > cd {
@@ -621,9 +770,10 @@ fn resolve(index: &mut Index, locality_keys: &[Option<String>], config: &Config,
         }
     }
 
-    // External nodes: one per (number, locality, date); an undated mention joins
-    // the one dated node of its number when there is exactly one that is not later
-    // than the citing document.
+    // External nodes: one per page, that is per (number, locality, period):
+    // the year for numbers without a printed year, nothing else for those
+    // with one. An undated mention joins the one dated node of its number
+    // when there is exactly one that is not later than the citing document.
     let ext_key = |p: &Pending| {
         (
             p.citation.number.key().to_string(),
@@ -634,38 +784,44 @@ fn resolve(index: &mut Index, locality_keys: &[Option<String>], config: &Config,
             },
         )
     };
-    let mut dated: BTreeMap<(String, String), Vec<Date>> = BTreeMap::new();
+    let mut dated: BTreeMap<(String, String), Vec<(Option<i32>, Date)>> = BTreeMap::new();
     for p in &external {
         if let Some(d) = p.citation.date {
             let list = dated.entry(ext_key(p)).or_default();
-            if !list.contains(&d) {
-                list.push(d);
+            let per = period(&p.citation.number, Some(d));
+            if !list.iter().any(|(q, _)| *q == per) {
+                list.push((per, d));
             }
         }
     }
     let mut nodes: BTreeMap<ExternalKey, Cited> = BTreeMap::new();
+    // Every fact each node's mentions give, with its certainty, to choose from.
+    let mut facts: BTreeMap<ExternalKey, Vec<Fact>> = BTreeMap::new();
     let mut assignments: Vec<(usize, &Citation, ExternalKey)> = Vec::new();
     for p in external {
         let (k, loc) = ext_key(&p);
         let citing_date = index.docs[p.doc].doc.date;
-        let date = p.citation.date.or_else(|| {
-            let options: Vec<Date> = dated
-                .get(&(k.clone(), loc.clone()))
-                .map(|v| {
-                    v.iter()
-                        .copied()
-                        .filter(|d| citing_date.is_none_or(|cd| *d <= cd))
-                        .collect()
-                })
-                .unwrap_or_default();
-            (options.len() == 1).then(|| options[0])
-        });
-        let node_key = (k, loc, date);
+        let per = match p.citation.date {
+            Some(d) => Some(period(&p.citation.number, Some(d))),
+            None => {
+                let options: Vec<Option<i32>> = dated
+                    .get(&(k.clone(), loc.clone()))
+                    .map(|v| {
+                        v.iter()
+                            .filter(|(_, d)| citing_date.is_none_or(|cd| *d <= cd))
+                            .map(|(q, _)| *q)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                (options.len() == 1).then(|| options[0])
+            }
+        };
+        let node_key = (k, loc, per);
         let c = &p.citation;
         let entry = nodes.entry(node_key.clone()).or_insert_with(|| Cited {
             number: c.number.clone(),
             doc_type: String::new(),
-            date,
+            date: None,
             issuers: Vec::new(),
             locality: if c.number.is_local() { p.locality.clone() } else { None },
             subject: None,
@@ -676,13 +832,22 @@ fn resolve(index: &mut Index, locality_keys: &[Option<String>], config: &Config,
         if entry.doc_type.is_empty() {
             entry.doc_type = c.doc_type.clone().unwrap_or_default();
         }
-        if entry.issuers.is_empty() {
-            entry.issuers = c.issuers.clone();
-        }
         if entry.subject.is_none() {
             entry.subject = c.subject.clone();
         }
+        facts.entry(node_key.clone()).or_default().push(Fact {
+            certainty: certainty(c),
+            date: c.date,
+            issuers: c.issuers.clone(),
+            file: index.docs[p.doc].doc.file.clone(),
+            span: c.span.clone(),
+        });
         assignments.push((p.doc, p.citation, node_key));
+    }
+    for (node_key, list) in &mut facts {
+        if let Some(node) = nodes.get_mut(node_key) {
+            choose_facts(node, list, diags);
+        }
     }
     let keys: Vec<_> = nodes.keys().cloned().collect();
     let mut cited: Vec<Cited> = nodes.into_values().collect();

@@ -44,9 +44,10 @@ pub const KEYS: &[&str] = &[
 ];
 
 /// A document's status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub enum Status {
     /// `in-force` (the default).
+    #[default]
     #[serde(rename = "in-force")]
     InForce,
     /// `expired`.
@@ -81,8 +82,8 @@ impl Status {
         match self {
             Status::InForce => "Còn hiệu lực",
             Status::Expired => "Hết hiệu lực",
-            Status::Replaced => "Đã được thay thế",
-            Status::Repealed => "Đã bị bãi bỏ",
+            Status::Replaced => "Hết hiệu lực (bị thay thế)",
+            Status::Repealed => "Hết hiệu lực (bị bãi bỏ)",
         }
     }
 }
@@ -145,8 +146,10 @@ pub struct Document {
     pub citations: Vec<Citation>,
     /// Short forms of the text left for the corpus (references stage).
     pub shorts: Vec<crate::refs::ShortCitation>,
-    /// Status.
+    /// Status (`in-force` when front matter gives none).
     pub status: Status,
+    /// Whether front matter gives the status (it then wins over the graph).
+    pub status_declared: bool,
     /// Abstract for listings.
     pub summary: Option<String>,
     /// Set when the text is a report of the document.
@@ -847,6 +850,7 @@ impl Fm<'_> {
         let distribution = get("distribution")
             .map(|n| self.strings("distribution", n))
             .unwrap_or_default();
+        let status_declared = get("status").is_some();
         let status = get("status")
             .and_then(|n| self.string("status", n))
             .map_or(Status::InForce, |s| {
@@ -923,6 +927,7 @@ impl Fm<'_> {
             citations,
             shorts: Vec::new(),
             status,
+            status_declared,
             summary,
             source_info,
             tags,

@@ -86,7 +86,7 @@ pub fn documents_json(index: &Index) -> Page {
             date: d.doc.date.map(|x| x.iso()),
             url: index.url(Node::Doc(i)),
             source: &d.doc.source,
-            status: d.doc.status.key(),
+            status: d.standing.status.key(),
             references: d
                 .references
                 .iter()

@@ -250,6 +250,10 @@ pub struct DocView {
     pub status: String,
     /// Documents that replace this one.
     pub replaced_by: Vec<LinkView>,
+    /// Documents of the site that repeal it.
+    pub repealed_by: Vec<LinkView>,
+    /// Documents of the site that amend it.
+    pub amended_by: Vec<LinkView>,
     /// Tags.
     pub tags: Vec<String>,
     /// Kính gửi.
@@ -1336,15 +1340,23 @@ impl<'a> Renderer<'a> {
                 });
             }
         }
-        let replaced_by = node
-            .cited_by
-            .iter()
-            .filter(|(_, r)| *r == Relation::Replaces)
-            .map(|(j, _)| LinkView {
-                name: short_name(index, Node::Doc(*j)),
-                url: self.href(&index.url(Node::Doc(*j))),
-            })
-            .collect();
+        let links = |list: &[usize]| -> Vec<LinkView> {
+            list.iter()
+                .map(|&j| LinkView {
+                    name: short_name(index, Node::Doc(j)),
+                    url: self.href(&index.url(Node::Doc(j))),
+                })
+                .collect()
+        };
+        let standing = &node.standing;
+        let replaced_by = links(&standing.replaced_by);
+        let repealed_by = links(&standing.repealed_by);
+        let amended_by = links(&standing.amended_by);
+        let status = if standing.report {
+            String::new()
+        } else {
+            standing.status.label_vi().to_string()
+        };
         let issuers = self.issuer_links(&node.issuers);
         let issuer_names: Vec<String> = issuers.iter().map(|l| l.name.clone()).collect();
         let (timeline, graph, picture_rows) = self.pictures(Node::Doc(i));
@@ -1360,7 +1372,7 @@ impl<'a> Renderer<'a> {
                 &issuer_names,
                 &url,
                 d.locality.as_deref(),
-                Some(d.status.key()),
+                (!standing.report).then(|| standing.status.key()),
             ),
             url,
             number: d.number.canonical.clone(),
@@ -1377,8 +1389,10 @@ impl<'a> Renderer<'a> {
             date: d.date.map(|x| x.to_string()),
             date_iso: d.date.map(|x| x.iso()),
             date_long: d.date.map(|x| x.long_vi()),
-            status: d.status.label_vi().to_string(),
+            status,
             replaced_by,
+            repealed_by,
+            amended_by,
             tags: d.tags.clone(),
             recipients: d.recipients.clone(),
             distribution: d.distribution.clone(),
@@ -1440,6 +1454,8 @@ impl<'a> Renderer<'a> {
             date_long: c.date.map(|x| x.long_vi()),
             status: String::new(),
             replaced_by: Vec::new(),
+            repealed_by: Vec::new(),
+            amended_by: Vec::new(),
             tags: Vec::new(),
             recipients: Vec::new(),
             distribution: Vec::new(),

@@ -12,7 +12,7 @@
 //!    fail a build), every issuer page a body the text names, every status
 //!    the one `_status.txt` gives.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use vanban::refs::issuers::Vocabulary;
 use vanban::refs::{find, Relation};
@@ -170,4 +170,89 @@ fn recogniser_on_directives_it_was_not_written_for() {
     assert!(recall >= 0.99, "recall {recall:.3}");
     assert!(relations >= 0.97, "relations {relations:.3}");
     assert!(issuers >= 0.94, "issuers {issuers:.3}");
+}
+
+#[test]
+fn the_corpus_as_one_site_states_only_what_its_text_says() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(&content).expect("mkdir");
+    let mut expected: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
+    for path in corpus_files() {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let (text, _) = unmark(&std::fs::read_to_string(&path).expect("read"));
+        std::fs::write(content.join(&name), text).expect("write");
+    }
+    for set in ["a", "b"] {
+        let list = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/corpus/docs/{set}/_status.txt"));
+        for line in std::fs::read_to_string(list).expect("status list").lines() {
+            let mut w = line.split_whitespace();
+            if let (Some(file), Some(status)) = (w.next(), w.next()) {
+                expected.insert(file.to_string(), (status.to_string(), w.next().map(str::to_string)));
+            }
+        }
+    }
+    let out = dir.path().join("public");
+    let opts = vanban::Options {
+        content,
+        output: Some(out.clone()),
+        ..vanban::Options::default()
+    };
+    let outcome = vanban::run(&opts, &vanban::Quiet);
+    let errors: Vec<String> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| format!("{}: {}", d.code, d.message))
+        .collect();
+    assert!(errors.is_empty(), "inferred facts must never fail a build:\n{}", errors.join("\n"));
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("api/documents.json")).expect("documents.json"))
+            .expect("json");
+    // Every issuer page is a body of the vocabulary or one a document's front matter names.
+    let v = Vocabulary::builtin();
+    let declared: BTreeSet<String> = data["documents"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|d| d["issuers"].as_array().cloned().unwrap_or_default())
+        .filter_map(|n| n.as_str().map(|s| vanban::source::key(s)))
+        .collect();
+    for issuer in data["issuers"].as_array().into_iter().flatten() {
+        let name = issuer["name"].as_str().unwrap_or("");
+        assert!(
+            v.whole(name).is_some() || declared.contains(&vanban::source::key(name)),
+            "issuer page for a body nobody names: {name}"
+        );
+    }
+    // Status: what `_status.txt` says, from the documents that replace,
+    // repeal or amend in their own voice.
+    let mut wrong = Vec::new();
+    for d in data["documents"].as_array().into_iter().flatten() {
+        let file = d["source"].as_str().unwrap_or("");
+        let Some((want, _)) = expected.get(file) else { continue };
+        let got = d["status"].as_str().unwrap_or("");
+        let want = match want.as_str() {
+            "amended" | "report" => "in-force",
+            w => w,
+        };
+        if got != want {
+            wrong.push(format!("{file}: status {got}, want {want}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // An amended document says so on its page.
+    for (file, (status, by)) in &expected {
+        if status == "amended" {
+            let doc = data["documents"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|d| d["source"].as_str() == Some(file.as_str()))
+                .expect("amended document published");
+            let url = doc["url"].as_str().unwrap_or("").trim_start_matches('/');
+            let page = std::fs::read_to_string(out.join(url).join("index.html")).expect("page");
+            assert!(page.contains("được sửa đổi, bổ sung bởi"), "{file} (by {by:?}) does not say it was amended");
+        }
+    }
 }
