@@ -34,13 +34,14 @@ fn main() {
         ),
         (
             "50 MB, 6,400 citations",
-            fm("6-CV/TU") + &{
-                let filler = "Các cấp ủy, tổ chức đảng tiếp tục quán triệt, tổ chức thực hiện nghiêm túc các nhiệm vụ được giao. ";
-                let block = filler.repeat(50_000_000 / 6_400 / filler.len());
-                (1..=6400)
+            fm("6-CV/TU")
+                + &{
+                    let filler = "Các cấp ủy, tổ chức đảng tiếp tục quán triệt, tổ chức thực hiện nghiêm túc các nhiệm vụ được giao. ";
+                    let block = filler.repeat(50_000_000 / 6_400 / filler.len());
+                    (1..=6400)
                     .map(|i| format!("{block}\n\nThực hiện Kế hoạch số {i}-KH/TU ngày 1/1/2025 của Ban Thường vụ Tỉnh ủy.\n\n"))
                     .collect::<String>()
-            },
+                },
         ),
         ("20,000 nested quotes", fm("3-CV/TU") + &">".repeat(20_000) + " sâu\n"),
         ("200,000-char line", fm("4-CV/TU") + &"ả".repeat(200_000) + "\n"),

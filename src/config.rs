@@ -16,6 +16,7 @@ pub const KEYS: &[&str] = &[
     "language",
     "locality",
     "issuer_aliases",
+    "issuers",
     "page_size",
     "feed_limit",
 ];
@@ -33,6 +34,9 @@ pub struct Config {
     pub locality: Option<String>,
     /// Other spellings -> canonical issuer name, keyed by match key.
     pub issuer_aliases: BTreeMap<String, String>,
+    /// The issuing bodies citations may name: the built-in table and the
+    /// site's own (`issuers:`, bodies of the site's province).
+    pub vocabulary: std::sync::Arc<crate::refs::issuers::Vocabulary>,
     /// Items per listing page.
     pub page_size: usize,
     /// Documents in the feed.
@@ -47,6 +51,7 @@ impl Default for Config {
             language: "vi".to_string(),
             locality: None,
             issuer_aliases: BTreeMap::new(),
+            vocabulary: crate::refs::issuers::Vocabulary::builtin(),
             page_size: 50,
             feed_limit: 30,
         }
@@ -136,6 +141,46 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                     None => diags.push(bad("một số nguyên dương")),
                 }
             }
+            "issuers" => {
+                // A list of names, or of `{name, forms: [...]}`.
+                let mut extra: Vec<(String, Vec<String>)> = Vec::new();
+                let items: &[Node] = match value {
+                    Node::List(items) => items,
+                    Node::Null => &[],
+                    _ => {
+                        diags.push(bad("danh sách tên cơ quan (hoặc `{name, forms}`)"));
+                        &[]
+                    }
+                };
+                for item in items {
+                    match item {
+                        Node::Map(m) => {
+                            let name = m.iter().find(|(k, _)| k == "name").and_then(|(_, v)| v.as_text());
+                            let forms: Vec<String> = m
+                                .iter()
+                                .find(|(k, _)| k == "forms")
+                                .map(|(_, v)| match v {
+                                    Node::List(l) => {
+                                        l.iter().filter_map(Node::as_text).map(|f| normalize(&f)).collect()
+                                    }
+                                    other => other.as_text().map(|f| vec![normalize(&f)]).unwrap_or_default(),
+                                })
+                                .unwrap_or_default();
+                            match name {
+                                Some(n) => extra.push((normalize(&n), forms)),
+                                None => diags.push(bad("`{name: …, forms: […]}` có `name`")),
+                            }
+                        }
+                        other => match other.as_text() {
+                            Some(n) => extra.push((normalize(&n), Vec::new())),
+                            None => diags.push(bad("danh sách tên cơ quan (hoặc `{name, forms}`)")),
+                        },
+                    }
+                }
+                if !extra.is_empty() {
+                    cfg.vocabulary = std::sync::Arc::new(crate::refs::issuers::Vocabulary::with(&extra));
+                }
+            }
             "issuer_aliases" => match value {
                 Node::Map(m) => {
                     for (from, to) in m {
@@ -194,5 +239,32 @@ mod tests {
         assert_eq!(d.len(), 2);
         assert!(d[0].is_error());
         assert_eq!(d[1].hint.as_deref(), Some("có phải ý bạn là `title`?"));
+    }
+
+    #[test]
+    fn site_bodies_join_the_vocabulary() {
+        let (c, d) = parse(
+            "issuers:\n  - Ban Quản lý Khu kinh tế tỉnh\n  - {name: Trường Chính trị tỉnh, forms: [Trường Chính trị Trần Phú]}\n",
+            "site.yaml",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let text = "Thực hiện Kế hoạch số 12/KH-BQL ngày 3/2/2025 của Ban Quản lý Khu kinh tế tỉnh về đầu tư.";
+        let own = crate::number::parse("1/KH-UBND").expect("own");
+        let with_site = crate::refs::find_with("a.md", text, 0, (&own, None), &c.vocabulary);
+        assert_eq!(
+            with_site.citations[0].issuers,
+            vec!["Ban Quản lý Khu kinh tế tỉnh".to_string()]
+        );
+        let builtin = crate::refs::find("a.md", text, 0, (&own, None));
+        assert!(
+            builtin.citations[0].issuers.is_empty(),
+            "an unknown body is not an issuer"
+        );
+        assert_eq!(
+            c.vocabulary.whole("Trường Chính trị Trần Phú").map(|n| n.name),
+            Some("Trường Chính trị tỉnh".to_string())
+        );
+        let (_, d) = parse("issuers: 5\n", "site.yaml");
+        assert_eq!(d.len(), 1);
     }
 }

@@ -438,7 +438,8 @@ fn standings(index: &mut Index, diags: &mut Vec<Diagnostic>) {
                 .map(|(j, _)| *j)
                 .collect()
         };
-        let (replaced_by, repealed_by, amended_by) = (by(Relation::Replaces), by(Relation::Repeals), by(Relation::Amends));
+        let (replaced_by, repealed_by, amended_by) =
+            (by(Relation::Replaces), by(Relation::Repeals), by(Relation::Amends));
         let doc = &index.docs[i].doc;
         let graph = if !replaced_by.is_empty() {
             Status::Replaced
@@ -454,8 +455,15 @@ fn standings(index: &mut Index, diags: &mut Vec<Diagnostic>) {
                     "W-STATUS",
                     format!(
                         "`status: in-force`, nhưng văn bản `{}` {} văn bản này",
-                        index.docs[replaced_by.first().or(repealed_by.first()).copied().unwrap_or(i)].doc.number.canonical,
-                        if graph == Status::Replaced { "thay thế" } else { "bãi bỏ" }
+                        index.docs[replaced_by.first().or(repealed_by.first()).copied().unwrap_or(i)]
+                            .doc
+                            .number
+                            .canonical,
+                        if graph == Status::Replaced {
+                            "thay thế"
+                        } else {
+                            "bãi bỏ"
+                        }
                     ),
                 )
                 .at(&doc.file, doc.number_span.clone())
@@ -618,7 +626,11 @@ fn resolve(index: &mut Index, locality_keys: &[Option<String>], config: &Config,
                     let same_period: Vec<usize> = fit
                         .iter()
                         .copied()
-                        .filter(|&j| docs[j].date.is_some_and(|d| period(&c.number, Some(d)) == period(&c.number, Some(date))))
+                        .filter(|&j| {
+                            docs[j]
+                                .date
+                                .is_some_and(|d| period(&c.number, Some(d)) == period(&c.number, Some(date)))
+                        })
                         .collect();
                     fit = if !exact.is_empty() {
                         exact

@@ -246,7 +246,7 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
         .map(|mut d| match cache.get(&d.file) {
             Some((doc, diags)) if doc.revision == d.revision => (Arc::clone(doc), diags.clone()),
             _ => {
-                let f = refs::find(&d.file, d.body(), d.body_offset, (&d.number, d.date));
+                let f = refs::find_with(&d.file, d.body(), d.body_offset, (&d.number, d.date), &cfg.vocabulary);
                 // Unshared in a one-shot build; else copied once, for this change.
                 let doc = Arc::make_mut(&mut d);
                 doc.citations.extend(f.citations);

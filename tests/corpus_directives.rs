@@ -118,7 +118,12 @@ fn recogniser_on_directives_it_was_not_written_for() {
             if relation_key(c.relation) == m.relation {
                 right_rel += 1;
             } else {
-                problems.push(format!("{name}: «{}» relation {}, want {}", m.text, relation_key(c.relation), m.relation));
+                problems.push(format!(
+                    "{name}: «{}» relation {}, want {}",
+                    m.text,
+                    relation_key(c.relation),
+                    m.relation
+                ));
             }
             // Issuers: what the text gives must be what is marked, qualified
             // by the document's province where the text names none.
@@ -126,7 +131,9 @@ fn recogniser_on_directives_it_was_not_written_for() {
             let qualify = |n: &str| {
                 let named = v.whole(n);
                 match (named, doc.locality.as_deref()) {
-                    (Some(k), Some(l)) if k.province.is_none() && v.body(k.body).scope != vanban::refs::bodies::Scope::Central => {
+                    (Some(k), Some(l))
+                        if k.province.is_none() && v.body(k.body).scope != vanban::refs::bodies::Scope::Central =>
+                    {
                         issuer_key(&v, &format!("{} {l}", k.name))
                     }
                     _ => issuer_key(&v, n),
@@ -135,12 +142,18 @@ fn recogniser_on_directives_it_was_not_written_for() {
             let got: BTreeSet<String> = c.issuers.iter().map(|n| qualify(n)).collect();
             let want: BTreeSet<String> = m.issuers.iter().map(|n| issuer_key(&v, n)).collect();
             if !short && !got.is_subset(&want) {
-                invented.push(format!("{name}: «{}» issuers {:?}, want {:?}", m.text, c.issuers, m.issuers));
+                invented.push(format!(
+                    "{name}: «{}» issuers {:?}, want {:?}",
+                    m.text, c.issuers, m.issuers
+                ));
             }
             if got == want || short {
                 issuer_ok += 1;
             } else {
-                problems.push(format!("{name}: «{}» issuers {:?}, want {:?}", m.text, c.issuers, m.issuers));
+                problems.push(format!(
+                    "{name}: «{}» issuers {:?}, want {:?}",
+                    m.text, c.issuers, m.issuers
+                ));
             }
         }
         for (i, c) in found.citations.iter().enumerate() {
@@ -164,7 +177,11 @@ fn recogniser_on_directives_it_was_not_written_for() {
     for p in &problems {
         println!("  {p}");
     }
-    assert!(invented.is_empty(), "issuers the text does not give:\n{}", invented.join("\n"));
+    assert!(
+        invented.is_empty(),
+        "issuers the text does not give:\n{}",
+        invented.join("\n")
+    );
     assert!(tp >= 400, "the corpus should hold at least 400 citations, found {tp}");
     assert!(precision >= 1.0, "precision {precision:.3}");
     assert!(recall >= 0.99, "recall {recall:.3}");
@@ -205,7 +222,11 @@ fn the_corpus_as_one_site_states_only_what_its_text_says() {
         .filter(|d| d.is_error())
         .map(|d| format!("{}: {}", d.code, d.message))
         .collect();
-    assert!(errors.is_empty(), "inferred facts must never fail a build:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "inferred facts must never fail a build:\n{}",
+        errors.join("\n")
+    );
     let data: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("api/documents.json")).expect("documents.json"))
             .expect("json");
@@ -252,7 +273,10 @@ fn the_corpus_as_one_site_states_only_what_its_text_says() {
                 .expect("amended document published");
             let url = doc["url"].as_str().unwrap_or("").trim_start_matches('/');
             let page = std::fs::read_to_string(out.join(url).join("index.html")).expect("page");
-            assert!(page.contains("được sửa đổi, bổ sung bởi"), "{file} (by {by:?}) does not say it was amended");
+            assert!(
+                page.contains("được sửa đổi, bổ sung bởi"),
+                "{file} (by {by:?}) does not say it was amended"
+            );
         }
     }
 }

@@ -96,8 +96,26 @@ fn words(s: &str, max: usize) -> Vec<Word> {
 /// Verbs whose subject is a body: after a joint issuer's last name, they
 /// show it opens a new clause instead.
 const ACTS: &[&str] = &[
-    "đề nghị", "yêu cầu", "hướng dẫn", "chỉ đạo", "giao", "ban hành", "quyết định", "thông báo", "triển khai",
-    "xây dựng", "đề ra", "chủ trì", "phối hợp", "trân trọng", "kính đề nghị", "lưu ý", "tổ chức", "được", "đã", "sẽ",
+    "đề nghị",
+    "yêu cầu",
+    "hướng dẫn",
+    "chỉ đạo",
+    "giao",
+    "ban hành",
+    "quyết định",
+    "thông báo",
+    "triển khai",
+    "xây dựng",
+    "đề ra",
+    "chủ trì",
+    "phối hợp",
+    "trân trọng",
+    "kính đề nghị",
+    "lưu ý",
+    "tổ chức",
+    "được",
+    "đã",
+    "sẽ",
 ];
 
 /// Whether `s` (after a body's name) starts with one of [`ACTS`].
@@ -328,22 +346,66 @@ mod tests {
     #[test]
     fn known_names_and_what_follows() {
         let cases: &[(&str, &[&str], &str)] = &[
-            ("Bộ Chính trị, Ban Bí thư đến toàn thể cán bộ", &["Bộ Chính trị", "Ban Bí thư"], " đến toàn thể cán bộ"),
-            ("Ban Thường vụ Tỉnh ủy xây dựng kế hoạch", &["Ban Thường vụ Tỉnh ủy"], " xây dựng kế hoạch"),
+            (
+                "Bộ Chính trị, Ban Bí thư đến toàn thể cán bộ",
+                &["Bộ Chính trị", "Ban Bí thư"],
+                " đến toàn thể cán bộ",
+            ),
+            (
+                "Ban Thường vụ Tỉnh ủy xây dựng kế hoạch",
+                &["Ban Thường vụ Tỉnh ủy"],
+                " xây dựng kế hoạch",
+            ),
             ("Ban Bí thư Trung ương Đảng, Kế hoạch", &["Ban Bí thư"], ", Kế hoạch"),
-            ("Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII", &["Ban Chấp hành Trung ương"], " khóa XII"),
-            ("UBND tỉnh Hà Tĩnh về việc", &["Ủy ban nhân dân tỉnh Hà Tĩnh"], " về việc"),
-            ("Văn phòng Chính phủ và Bộ Nội vụ;", &["Văn phòng Chính phủ", "Bộ Nội vụ"], ";"),
-            ("Ban thường vụ Tỉnh uỷ Phú Thọ.", &["Ban Thường vụ Tỉnh ủy Phú Thọ"], "."),
-            ("Sở Văn hóa, Thể thao và Du lịch tỉnh Nghệ An", &["Sở Văn hóa, Thể thao và Du lịch Nghệ An"], ""),
+            (
+                "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII",
+                &["Ban Chấp hành Trung ương"],
+                " khóa XII",
+            ),
+            (
+                "UBND tỉnh Hà Tĩnh về việc",
+                &["Ủy ban nhân dân tỉnh Hà Tĩnh"],
+                " về việc",
+            ),
+            (
+                "Văn phòng Chính phủ và Bộ Nội vụ;",
+                &["Văn phòng Chính phủ", "Bộ Nội vụ"],
+                ";",
+            ),
+            (
+                "Ban thường vụ Tỉnh uỷ Phú Thọ.",
+                &["Ban Thường vụ Tỉnh ủy Phú Thọ"],
+                ".",
+            ),
+            (
+                "Sở Văn hóa, Thể thao và Du lịch tỉnh Nghệ An",
+                &["Sở Văn hóa, Thể thao và Du lịch Nghệ An"],
+                "",
+            ),
             ("Chính phủ sửa đổi Nghị định", &["Chính phủ"], " sửa đổi Nghị định"),
-            ("Ủy ban nhân dân xã Tân Lập, huyện", &["Ủy ban nhân dân xã Tân Lập"], ", huyện"),
+            (
+                "Ủy ban nhân dân xã Tân Lập, huyện",
+                &["Ủy ban nhân dân xã Tân Lập"],
+                ", huyện",
+            ),
             ("Ủy ban nhân dân xã về việc", &[], "Ủy ban nhân dân xã về việc"),
             ("các cơ quan, đơn vị", &[], "các cơ quan, đơn vị"),
-            ("Tỉnh ủy, Hội đồng nhân dân tỉnh", &["Tỉnh ủy", "Hội đồng nhân dân tỉnh"], ""),
+            (
+                "Tỉnh ủy, Hội đồng nhân dân tỉnh",
+                &["Tỉnh ủy", "Hội đồng nhân dân tỉnh"],
+                "",
+            ),
             ("Thủ tướng Chính phủ phê duyệt", &["Thủ tướng Chính phủ"], " phê duyệt"),
-            ("Ban Tổ chức Trung ương, Ban Thường vụ Tỉnh ủy đề nghị", &["Ban Tổ chức Trung ương"], ", Ban Thường vụ Tỉnh ủy đề nghị"),
-            ("Bộ Nội vụ, Sở Nội vụ được giao", &["Bộ Nội vụ"], ", Sở Nội vụ được giao"),
+            (
+                "Ban Tổ chức Trung ương, Ban Thường vụ Tỉnh ủy đề nghị",
+                &["Ban Tổ chức Trung ương"],
+                ", Ban Thường vụ Tỉnh ủy đề nghị",
+            ),
+            (
+                "Bộ Nội vụ, Sở Nội vụ được giao",
+                &["Bộ Nội vụ"],
+                ", Sở Nội vụ được giao",
+            ),
         ];
         for (text, want, rest) in cases {
             let (got, left) = names(text);
@@ -354,9 +416,18 @@ mod tests {
 
     #[test]
     fn whole_names_and_site_bodies() {
-        let v = Vocabulary::with(&[("Ban Quản lý Khu kinh tế tỉnh".to_string(), vec!["BQL KKT tỉnh".to_string()])]);
-        assert_eq!(v.whole("Ban Bí thư Trung ương Đảng").map(|n| n.name), Some("Ban Bí thư".to_string()));
-        assert_eq!(v.whole("BQL KKT tỉnh Hà Tĩnh").map(|n| n.name), Some("Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh".to_string()));
+        let v = Vocabulary::with(&[(
+            "Ban Quản lý Khu kinh tế tỉnh".to_string(),
+            vec!["BQL KKT tỉnh".to_string()],
+        )]);
+        assert_eq!(
+            v.whole("Ban Bí thư Trung ương Đảng").map(|n| n.name),
+            Some("Ban Bí thư".to_string())
+        );
+        assert_eq!(
+            v.whole("BQL KKT tỉnh Hà Tĩnh").map(|n| n.name),
+            Some("Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh".to_string())
+        );
         assert_eq!(v.whole("Ban Bí thư đến"), None);
         assert_eq!(v.province("TP. Hồ Chí Minh"), Some("Hồ Chí Minh"));
         assert_eq!(Vocabulary::builtin().whole("Ban Quản lý Khu kinh tế tỉnh"), None);

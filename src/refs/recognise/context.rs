@@ -10,8 +10,8 @@
 //! "ban hành" ("Ngày 14/6/2024, Bộ Chính trị ban hành Chỉ thị số 35-CT/TW").
 
 use super::text::{
-    clause_start, date_at, digits_at, ends_with_ci, ends_with_word, first_stop, lower, lower_same_len,
-    starts_item, starts_with_ci,
+    clause_start, date_at, digits_at, ends_with_ci, ends_with_word, first_stop, lower, lower_same_len, starts_item,
+    starts_with_ci,
 };
 use super::{Mention, Scan};
 use crate::number::{self, Number, Shape};
@@ -90,7 +90,9 @@ fn before(t: &str, at: usize, num: &Number) -> Option<(usize, Option<usize>)> {
 
 /// Whether a number is a law's or an ordinance's (`45/2019/QH14`).
 fn is_law(num: &Number) -> bool {
-    num.codes.first().is_some_and(|c| c.starts_with("QH") || c.starts_with("UBTVQH"))
+    num.codes
+        .first()
+        .is_some_and(|c| c.starts_with("QH") || c.starts_with("UBTVQH"))
 }
 
 /// The start of a law's name written before its number ("Luật Tổ chức chính

@@ -108,7 +108,10 @@ fn lost_hyphen(scan: &mut Scan, i: usize, digits: usize) {
             "W-HYPHEN",
             i..end,
             format!("số ký hiệu có vẻ mất dấu `-`: `{}`", &t[i..end + 1 + tail.len()].trim()),
-            format!("viết `{}-{code}/{tail}` (có dấu `-` giữa số và mã loại)", &t[i..i + digits]),
+            format!(
+                "viết `{}-{code}/{tail}` (có dấu `-` giữa số và mã loại)",
+                &t[i..i + digits]
+            ),
         );
     }
 }

@@ -94,9 +94,7 @@ fn opening(p: &str) -> Option<(Relation, usize)> {
 /// The longest cue at the start of `s` (ending at a word boundary).
 fn cue_at(s: &str) -> Option<(Cue, usize)> {
     CUES.iter()
-        .filter(|(c, _)| {
-            s.starts_with(c) && !s[c.len()..].chars().next().is_some_and(char::is_alphanumeric)
-        })
+        .filter(|(c, _)| s.starts_with(c) && !s[c.len()..].chars().next().is_some_and(char::is_alphanumeric))
         .max_by_key(|(c, _)| c.len())
         .map(|(c, cue)| (*cue, c.len()))
 }
@@ -112,7 +110,8 @@ fn self_naming(p: &str, own: &[&str]) -> Option<Relation> {
         .find_map(|(w, _, _)| p.strip_prefix(w).and_then(|r| r.strip_prefix(" này ")))
         .or_else(|| {
             let at = p.find("ban hành ")? + "ban hành ".len();
-            own.iter().find_map(|w| p[at..].strip_prefix(w).and_then(|r| r.strip_prefix(' ')))
+            own.iter()
+                .find_map(|w| p[at..].strip_prefix(w).and_then(|r| r.strip_prefix(' ')))
         })?;
     last_cue(rest).map(|(_, r)| r)
 }
@@ -178,7 +177,9 @@ fn listed_item(t: &str, start: usize, before: &[Mention]) -> Option<Relation> {
         }
         let line_start = above.rfind('\n').map_or(0, |i| i + 1);
         let line = &above[line_start..];
-        let numbered = line.trim_start().starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '*'));
+        let numbered = line
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '*'));
         if line_start == 0 || !numbered {
             return None;
         }

@@ -128,14 +128,15 @@ fn ends_clean(after: &str) -> bool {
 
 /// Words that make the digits before them a quantity ("Kế hoạch 5 năm",
 /// "Quyết định 1 lần"), not a document's number.
-const MEASURES: &[&str] = &["năm", "lần", "tháng", "ngày", "người", "đồng", "tỷ", "triệu", "giờ", "tuần", "%"];
+const MEASURES: &[&str] = &[
+    "năm", "lần", "tháng", "ngày", "người", "đồng", "tỷ", "triệu", "giờ", "tuần", "%",
+];
 
 /// Whether a short form the document names in full elsewhere can stand
 /// here: what follows is no quantity word.
 fn named_follow(after: &str) -> bool {
     let follow = after.trim_start_matches(' ');
-    ends_clean(after)
-        && !MEASURES.iter().any(|w| starts_with_word(follow, w).is_some())
+    ends_clean(after) && !MEASURES.iter().any(|w| starts_with_word(follow, w).is_some())
 }
 
 /// Whether what follows a short form left to the corpus lets it be one:
@@ -168,11 +169,14 @@ fn short_forms(scan: &mut Scan, taken: &mut Taken) -> Vec<Mention> {
     let candidates = std::mem::take(&mut scan.candidates);
     for c in &candidates {
         let codes = TYPE_WORDS[c.word].2;
-        let named_in_text = by_seq.get(&c.seq).is_some_and(|list| {
-            list.iter()
-                .any(|&k| words::word_fits(codes, &scan.mentions[k].number))
-        });
-        let follows = if named_in_text { named_follow(&t[c.end..]) } else { clean_follow(&t[c.end..]) };
+        let named_in_text = by_seq
+            .get(&c.seq)
+            .is_some_and(|list| list.iter().any(|&k| words::word_fits(codes, &scan.mentions[k].number)));
+        let follows = if named_in_text {
+            named_follow(&t[c.end..])
+        } else {
+            clean_follow(&t[c.end..])
+        };
         if !follows || taken.overlaps(c.start..c.end) {
             continue;
         }

@@ -261,7 +261,12 @@ fn short_forms_that_type_date_and_issuer_determine() {
         assert!(f.shorts.is_empty(), "{text}");
     }
     // A Quyết định of the Prime Minister is numbered with or without its year: left alone.
-    let f = find("t.md", "Theo Quyết định số 1847 ngày 27/12/2018 của Thủ tướng Chính phủ.", 0, (&n, None));
+    let f = find(
+        "t.md",
+        "Theo Quyết định số 1847 ngày 27/12/2018 của Thủ tướng Chính phủ.",
+        0,
+        (&n, None),
+    );
     assert!(f.citations.is_empty());
 }
 

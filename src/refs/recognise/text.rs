@@ -239,7 +239,8 @@ pub(super) fn clause_start(t: &str, at: usize) -> usize {
 
 /// The clause prefix without list numbering ("3.1.", "a)", "-").
 pub(super) fn strip_numbering(p: &str) -> &str {
-    let marks = |c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '+' | '*' | '•' | '\\' | ' ' | '#' | '>' | '_');
+    let marks =
+        |c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '+' | '*' | '•' | '\\' | ' ' | '#' | '>' | '_');
     let mut p = p.trim_start_matches(marks);
     let mut chars = p.chars();
     if let (Some(c), Some(')')) = (chars.next(), chars.next()) {
@@ -295,7 +296,6 @@ impl Taken {
     }
 }
 
-
 /// Whether `s` starts with a type word followed by "số" or a digit.
 pub(super) fn starts_item(s: &str) -> bool {
     TYPE_WORDS.iter().any(|(w, _, codes)| {
@@ -306,4 +306,3 @@ pub(super) fn starts_item(s: &str) -> bool {
             })
     })
 }
-
