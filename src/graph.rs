@@ -519,6 +519,9 @@ fn period(number: &Number, date: Option<Date>) -> Option<i32> {
     }
 }
 
+/// A period of a cited page and a date in it.
+type PeriodDate = (Option<i32>, Date);
+
 /// What one mention says of a cited document, and how sure it is.
 struct Fact {
     /// 0: declared in front matter; 1: a mention with its own date and
@@ -796,7 +799,8 @@ fn resolve(index: &mut Index, locality_keys: &[Option<String>], config: &Config,
             },
         )
     };
-    let mut dated: BTreeMap<(String, String), Vec<(Option<i32>, Date)>> = BTreeMap::new();
+    // (number key, locality key) -> each period seen, with a date of it.
+    let mut dated: BTreeMap<(String, String), Vec<PeriodDate>> = BTreeMap::new();
     for p in &external {
         if let Some(d) = p.citation.date {
             let list = dated.entry(ext_key(p)).or_default();

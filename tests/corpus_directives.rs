@@ -237,7 +237,7 @@ fn the_corpus_as_one_site_states_only_what_its_text_says() {
         .into_iter()
         .flatten()
         .flat_map(|d| d["issuers"].as_array().cloned().unwrap_or_default())
-        .filter_map(|n| n.as_str().map(|s| vanban::source::key(s)))
+        .filter_map(|n| n.as_str().map(vanban::source::key))
         .collect();
     for issuer in data["issuers"].as_array().into_iter().flatten() {
         let name = issuer["name"].as_str().unwrap_or("");

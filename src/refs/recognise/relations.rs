@@ -228,6 +228,7 @@ fn breaks(s: &str) -> bool {
 fn after_own_number(t: &str, start: usize, own: &[Range<usize>]) -> Option<Relation> {
     let cs = clause_start(t, start);
     own.iter()
+        .rev()
         .filter(|o| o.end <= start && o.start >= cs)
         .filter_map(|o| {
             let gap = lower_same_len(t[o.end..start].trim());
@@ -244,5 +245,5 @@ fn after_own_number(t: &str, start: usize, own: &[Range<usize>]) -> Option<Relat
             let (end, r) = last_cue(&gap)?;
             gap[end..].trim().is_empty().then_some(r)
         })
-        .last()
+        .next()
 }
