@@ -120,7 +120,7 @@ const ACTS: &[&str] = &[
 
 /// Whether `s` (after a body's name) starts with one of [`ACTS`].
 fn acts(s: &str) -> bool {
-    let l = s.trim_start().to_lowercase();
+    let l: String = s.trim_start().chars().take(24).flat_map(char::to_lowercase).collect();
     ACTS.iter().any(|a| {
         l.strip_prefix(a)
             .is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))

@@ -48,6 +48,9 @@ pub(super) fn assign(scan: &mut Scan) {
 /// `before`: the mentions before it (their facts and subjects are theirs).
 pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str]) -> Option<Relation> {
     let cs = clause_start(t, start);
+    // Only the mentions of this clause matter (mentions are in text order):
+    // a clause's cost does not grow with the document.
+    let before = &before[before.partition_point(|m| m.range.start < cs)..];
     let prefix = &t[cs..start];
     let stripped = strip_numbering(prefix);
     let offset = cs + (stripped.as_ptr() as usize - prefix.as_ptr() as usize);

@@ -89,6 +89,7 @@ fn aliases(scan: &Scan, taken: &mut Taken) -> Vec<Mention> {
         return Vec::new();
     }
     let tl = lower_same_len(t);
+    let own = own_words(scan.own.0);
     let mut extra = defined;
     for (alias_l, defs) in &defs_by_alias {
         let mut pos = defs[0].0;
@@ -110,8 +111,8 @@ fn aliases(scan: &Scan, taken: &mut Taken) -> Vec<Mention> {
                 a.subject_from = e;
                 a.short = true;
                 a.subject = None;
-                let before: Vec<Mention> = scan.mentions.iter().filter(|m| m.tail <= s).cloned().collect();
-                a.relation = of_clause(t, s, &before, &own_words(scan.own.0)).unwrap_or(Relation::Cites);
+                let before = &scan.mentions[..scan.mentions.partition_point(|m| m.range.start < s)];
+                a.relation = of_clause(t, s, before, &own).unwrap_or(Relation::Cites);
                 taken.add(s..e);
                 extra.push(a);
             }
@@ -164,6 +165,7 @@ fn short_forms(scan: &mut Scan, taken: &mut Taken) -> Vec<Mention> {
         by_seq.entry(m.number.seq).or_default().push(idx);
     }
     let mut extra = Vec::new();
+    let own = own_words(scan.own.0);
     // (mention, type word, relation) given by a short number listed before it.
     let mut word_updates: Vec<(usize, usize, Relation)> = Vec::new();
     let candidates = std::mem::take(&mut scan.candidates);
@@ -186,8 +188,8 @@ fn short_forms(scan: &mut Scan, taken: &mut Taken) -> Vec<Mention> {
         let mut m = Mention::bare(c.start..c.end, scan.own.0.clone(), Some(c.word), true);
         read_tail(scan, &mut m);
         m.subject = None;
-        let before: Vec<Mention> = scan.mentions.iter().filter(|x| x.tail <= c.start).cloned().collect();
-        m.relation = of_clause(t, c.start, &before, &own_words(scan.own.0)).unwrap_or(Relation::Cites);
+        let before = &scan.mentions[..scan.mentions.partition_point(|x| x.range.start < c.start)];
+        m.relation = of_clause(t, c.start, before, &own).unwrap_or(Relation::Cites);
         taken.add(c.start..c.end);
         // Resolved in the document when it names the full symbol.
         let named = by_seq
@@ -246,7 +248,8 @@ fn short_forms(scan: &mut Scan, taken: &mut Taken) -> Vec<Mention> {
 /// takes its codes; the full one's index.
 fn listed(scan: &Scan, c: &Candidate) -> Option<(Number, usize)> {
     let t = scan.t;
-    let (next_idx, next) = scan.mentions.iter().enumerate().find(|(_, f)| f.range.start >= c.end)?;
+    let next_idx = scan.mentions.partition_point(|f| f.range.start < c.end);
+    let next = scan.mentions.get(next_idx)?;
     let gap = t[c.end..next.range.start].trim_start_matches(' ');
     let gap = gap.strip_prefix("số").unwrap_or(gap);
     if !(is_connector(&t[c.end..next.range.start]) || is_connector(gap)) || next.number.shape != Shape::Party {
