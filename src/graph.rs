@@ -480,15 +480,16 @@ fn standings(index: &mut Index, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The issuer's full name after `issuer_aliases`, qualified by the locality
-/// for a local series ("Ban Thường vụ Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy Phú Thọ").
+/// The issuer's full name after `issuer_aliases` and the vocabulary's
+/// forms (`Ban Bí thư Trung ương Đảng` -> Ban Bí thư), qualified by the
+/// locality for a local series ("Ban Thường vụ Tỉnh ủy" -> "Ban Thường vụ
+/// Tỉnh ủy Phú Thọ").
 fn qualified_issuer(name: &str, number: &Number, locality: Option<&str>, config: &Config) -> String {
-    let lower = crate::source::normalize(name).to_lowercase();
     let name = config.issuer_aliases.get(&key(name)).cloned().unwrap_or_else(|| {
-        crate::refs::words::ISSUER_ALIASES
-            .iter()
-            .find(|(alias, _)| *alias == lower)
-            .map_or_else(|| name.to_string(), |(_, canon)| canon.to_string())
+        config
+            .vocabulary
+            .whole(name)
+            .map_or_else(|| name.to_string(), |n| n.name)
     });
     match locality {
         Some(l) if number.is_local() && !key(&name).contains(&key(l)) => format!("{name} {l}"),

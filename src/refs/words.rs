@@ -126,44 +126,6 @@ pub const CUES: &[(&str, Cue)] = &[
 /// hoạch số …").
 pub const CLAUSE_BREAKS: &[&str] = &["ban hành", "yêu cầu", "đề nghị"];
 
-/// First words of an issuing body: a part of an issuer phrase must start
-/// with one of these.
-pub const ORGANS: &[&str] = &[
-    "ban ",
-    "bộ ",
-    "tỉnh ủy",
-    "thành ủy",
-    "huyện ủy",
-    "quận ủy",
-    "thị ủy",
-    "đảng ủy",
-    "ủy ban",
-    "chính phủ",
-    "thủ tướng",
-    "quốc hội",
-    "văn phòng",
-    "hội đồng",
-    "sở ",
-    "trung ương",
-    "thường trực",
-    "thường vụ",
-    "đảng đoàn",
-    "mặt trận",
-    "tổng cục",
-    "cục ",
-    "viện ",
-    "tòa án",
-    "kiểm toán",
-    "ngân hàng nhà nước",
-    "liên đoàn",
-    "hội ",
-    "đoàn ",
-    "bch ",
-    "ubnd",
-    "hđnd",
-    "ubmttq",
-];
-
 /// Words after which a number is a form or table code, not a document.
 pub const NOT_BEFORE: &[&str] = &["mẫu", "mẫu số", "biểu", "biểu số", "phụ lục", "mã", "mã số", "ký hiệu"];
 
@@ -184,20 +146,6 @@ pub const STATE_ISSUERS: &[&str] = &[
     "CP", "TTg", "VPCP", "BNV", "BTC", "BCA", "BQP", "BNG", "BTP", "BGDĐT", "BYT", "BCT", "BXD", "BTNMT", "BGTVT",
     "BKHĐT", "BLĐTBXH", "BVHTTDL", "BNNPTNT", "BKHCN", "BTTTT", "NHNN", "TTCP", "KTNN", "TANDTC", "VKSNDTC", "UBND",
     "HĐND", "QH",
-];
-
-/// Canonical names for common long forms of central bodies.
-pub const ISSUER_ALIASES: &[(&str, &str)] = &[
-    ("ban bí thư trung ương đảng", "Ban Bí thư"),
-    ("ban bí thư trung ương", "Ban Bí thư"),
-    ("bộ chính trị trung ương đảng", "Bộ Chính trị"),
-    ("ban chấp hành trung ương đảng", "Ban Chấp hành Trung ương"),
-    (
-        "ban chấp hành trung ương đảng cộng sản việt nam",
-        "Ban Chấp hành Trung ương",
-    ),
-    ("bch trung ương", "Ban Chấp hành Trung ương"),
-    ("trung ương", "Ban Chấp hành Trung ương"),
 ];
 
 /// Letters that Vietnamese never uses but legacy font encodings (TCVN3,

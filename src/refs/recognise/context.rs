@@ -175,9 +175,7 @@ pub(super) fn read_tail(scan: &mut Scan, m: &mut Mention) {
         if m.issuers.is_empty() && comma == 0 {
             if let Some(l) = starts_with_ci(r, "của ") {
                 if let Some((named, len)) = scan.vocabulary.list_at(&r[l..]) {
-                    m.locality = named.iter().find_map(|n| n.province);
-                    m.bodies = named.iter().map(|n| n.body).collect();
-                    m.issuers = named.into_iter().map(|n| n.name).collect();
+                    m.set_issuers(named);
                     p = base + l + len;
                     continue;
                 }
@@ -317,9 +315,7 @@ pub(super) fn issued_before(scan: &mut Scan) {
         }
         if let Some((named, len)) = scan.vocabulary.list_at(body) {
             if len >= body.trim_end().len() {
-                m.locality = named.iter().find_map(|n| n.province);
-                m.bodies = named.iter().map(|n| n.body).collect();
-                m.issuers = named.into_iter().map(|n| n.name).collect();
+                m.set_issuers(named);
             }
         }
     }

@@ -67,6 +67,13 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// The issuing bodies the text names for it, and the province named with them.
+    fn set_issuers(&mut self, named: Vec<super::issuers::Named>) {
+        self.locality = named.iter().find_map(|n| n.province);
+        self.bodies = named.iter().map(|n| n.body).collect();
+        self.issuers = named.into_iter().map(|n| n.name).collect();
+    }
+
     /// A mention of `range` with nothing read around it yet.
     fn bare(range: Range<usize>, number: Number, word: Option<usize>, short: bool) -> Mention {
         let tail = range.end;
