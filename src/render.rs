@@ -13,6 +13,7 @@
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::graph::{Index, Node, Target};
+use crate::load::Status;
 use crate::markdown;
 use crate::refs::Relation;
 use crate::source::slugify;
@@ -83,6 +84,9 @@ pub struct ItemView {
     pub issuers: Vec<String>,
     /// Whether the full text is in the site.
     pub in_corpus: bool,
+    /// "Hết hiệu lực …" when a published document is no longer in force
+    /// (declared, or replaced or repealed by another published document).
+    pub status: Option<String>,
 }
 
 /// A group of items under a heading (a year, a type).
@@ -1124,6 +1128,8 @@ impl<'a> Renderer<'a> {
                     date_iso: d.doc.date.map(|d| d.iso()),
                     issuers: self.issuer_names(&d.issuers),
                     in_corpus: true,
+                    status: (!d.standing.report && d.standing.status != Status::InForce)
+                        .then(|| d.standing.status.label_vi().to_string()),
                 }
             }
             Node::Cited(i) => {
@@ -1137,6 +1143,7 @@ impl<'a> Renderer<'a> {
                     date_iso: c.date.map(|d| d.iso()),
                     issuers: self.issuer_names(&c.issuer_keys),
                     in_corpus: false,
+                    status: None,
                 }
             }
         }

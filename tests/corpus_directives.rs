@@ -262,6 +262,43 @@ fn the_corpus_as_one_site_states_only_what_its_text_says() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // A document no longer in force says so on its page, with a link to
+    // the document that caused it, and in the listing of its type.
+    for (file, (status, by)) in &expected {
+        if status != "replaced" && status != "repealed" {
+            continue;
+        }
+        let url_of = |f: &str| {
+            data["documents"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|d| d["source"].as_str() == Some(f))
+                .and_then(|d| d["url"].as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        let url = url_of(file);
+        let page = std::fs::read_to_string(out.join(url.trim_start_matches('/')).join("index.html")).expect("page");
+        let by_url = url_of(by.as_deref().unwrap_or(""));
+        assert!(
+            page.contains("Hết hiệu lực") && page.contains(&format!("href=\"{by_url}\"")),
+            "{file} does not say it is {status} by {by_url}"
+        );
+        let listed = walkdir::WalkDir::new(out.join("loai"))
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_name() == "index.html")
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .any(|html| {
+                html.split("<li class=\"item\">")
+                    .any(|item| item.contains(&format!("href=\"{url}\"")) && item.contains("Hết hiệu lực"))
+            });
+        assert!(
+            listed,
+            "{file} is not shown as no longer in force in its type's listing"
+        );
+    }
     // An amended document says so on its page.
     for (file, (status, by)) in &expected {
         if status == "amended" {

@@ -126,6 +126,37 @@ pub const CUES: &[(&str, Cue)] = &[
 /// hoạch số …").
 pub const CLAUSE_BREAKS: &[&str] = &["ban hành", "yêu cầu", "đề nghị"];
 
+/// Verbs by which a body named before a document issues it ("Bộ Chính trị
+/// ban hành Chỉ thị số …", "Quốc hội đã thông qua Luật … số …"), longest
+/// first; the body before them is the document's issuer ("UBND tỉnh đã có
+/// Công văn số …"; passive: "được Bộ Nội vụ ban hành tại Quyết định số …").
+pub const ISSUING_VERBS: &[&str] = &["ký ban hành", "ban hành", "thông qua", "ký", "ra", "có"];
+
+/// Words that may stand between the body and its issuing verb.
+pub const ISSUING_ADVERBS: &[&str] = &["đã", "vừa", "mới", "chính thức", "cũng", "đã chính thức", "vừa mới"];
+
+/// Titles of the head of a body, before the body's name: "theo đề nghị của
+/// Giám đốc Sở Nội vụ tại Tờ trình số …" is a submission of Sở Nội vụ.
+pub const HEAD_TITLES: &[&str] = &[
+    "phó giám đốc",
+    "giám đốc",
+    "tổng giám đốc",
+    "phó trưởng ban",
+    "trưởng ban",
+    "phó chủ tịch",
+    "chủ tịch",
+    "chánh văn phòng",
+    "chánh thanh tra",
+    "bộ trưởng",
+    "thứ trưởng",
+    "thủ trưởng",
+    "cục trưởng",
+    "vụ trưởng",
+    "viện trưởng",
+    "trưởng",
+    "đồng chí",
+];
+
 /// Words after which a number is a form or table code, not a document.
 pub const NOT_BEFORE: &[&str] = &["mẫu", "mẫu số", "biểu", "biểu số", "phụ lục", "mã", "mã số", "ký hiệu"];
 

@@ -11,12 +11,13 @@
 
 use super::text::{
     clause_start, date_at, digits_at, ends_with_ci, ends_with_word, first_stop, lower, lower_same_len, starts_item,
-    starts_with_ci,
+    starts_with_ci, starts_with_word,
 };
 use super::{Mention, Scan};
 use crate::number::{self, Number, Shape};
 use crate::refs::normal::floor;
 use crate::refs::words::{self, NOT_BEFORE, TERMS, TYPE_WORDS};
+use crate::refs::Date;
 use std::ops::Range;
 
 /// Pass 2: a mention for each number that is not the document's own.
@@ -289,33 +290,37 @@ fn subject_at(s: &str) -> Option<(String, usize)> {
     (!text.is_empty() && text.chars().count() <= 300).then(|| (format!("về {text}"), start + end))
 }
 
-/// Pass 4: an issuer and a date stated before "ban hành" for a mention that
-/// gives neither after it.
+/// Pass 4: an issuer (and a date) stated before a mention that names none
+/// after it: "Ngày 14/6/2024, Bộ Chính trị ban hành Chỉ thị số …", "Quốc
+/// hội đã thông qua Luật … số …", "theo đề nghị của Giám đốc Sở Nội vụ tại
+/// Tờ trình số …". The words between the clause's start (or "của") and the
+/// verb must be known bodies and nothing else.
 pub(super) fn issued_before(scan: &mut Scan) {
     let t = scan.t;
     for m in &mut scan.mentions {
-        if m.date.is_some() || !m.issuers.is_empty() {
+        if !m.issuers.is_empty() {
             continue;
         }
         let cs = clause_start(t, m.range.start);
         let prefix = t[cs..m.range.start].trim_end();
-        let Some(p) = ends_with_word(prefix, "ban hành") else {
+        let (bodies, date) = if let Some(body) = issuing_subject(prefix) {
+            let (body, date) = date_first(body);
+            ([body, body], date)
+        } else if let Some(bodies) = submitted_by(prefix) {
+            (bodies, None)
+        } else {
             continue;
         };
-        let mut inner = prefix[..p].trim_end();
-        if let Some(q) = ends_with_word(inner, "đã") {
-            inner = inner[..q].trim_end();
-        }
-        let mut body = inner.trim_start_matches([',', ' ']);
-        if let Some(at) = lower_same_len(body).find("ngày ") {
-            if let Some((date, _, len)) = date_at(&body[at + "ngày ".len()..], false) {
+        // The words must be known bodies and nothing else; "Chủ tịch Ủy ban
+        // nhân dân tỉnh" is one, "Giám đốc Sở Nội vụ" is its Sở's.
+        let named = bodies.iter().find_map(|body| {
+            let (named, len) = scan.vocabulary.list_at(body)?;
+            (len >= body.trim_end().len()).then_some(named)
+        });
+        if let Some(named) = named {
+            m.set_issuers(named);
+            if m.date.is_none() {
                 m.date = date;
-                body = body[at + "ngày ".len() + len..].trim_start_matches([',', ' ']);
-            }
-        }
-        if let Some((named, len)) = scan.vocabulary.list_at(body) {
-            if len >= body.trim_end().len() {
-                m.set_issuers(named);
             }
         }
     }
@@ -324,4 +329,46 @@ pub(super) fn issued_before(scan: &mut Scan) {
         year_check(scan, m);
     }
     scan.mentions = mentions;
+}
+
+/// The words before an issuing verb ("… Bộ Chính trị đã ban hành").
+/// "tại" may follow the verb, and a passive "được" start the subject.
+fn issuing_subject(prefix: &str) -> Option<&str> {
+    let prefix = ends_with_word(prefix, "tại").map_or(prefix, |p| prefix[..p].trim_end());
+    let p = words::ISSUING_VERBS.iter().find_map(|v| ends_with_word(prefix, v))?;
+    let mut inner = prefix[..p].trim_end();
+    if let Some(q) = words::ISSUING_ADVERBS.iter().find_map(|a| ends_with_word(inner, a)) {
+        inner = inner[..q].trim_end();
+    }
+    if let Some(by) = lower_same_len(inner).rfind(" được ") {
+        inner = &inner[by + " được ".len()..];
+    }
+    Some(inner.trim_start_matches([',', ' ']))
+}
+
+/// "Ngày …," taken off the subject ("Trên cơ sở đó, ngày 14/6/2024, Bộ
+/// Chính trị"), and the date it gives.
+fn date_first(body: &str) -> (&str, Option<Date>) {
+    let Some(at) = lower_same_len(body).find("ngày ") else {
+        return (body, None);
+    };
+    let at = at + "ngày ".len();
+    match date_at(&body[at..], false) {
+        Some((date, _, len)) => (body[at + len..].trim_start_matches([',', ' ']), date),
+        None => (body, None),
+    }
+}
+
+/// The body of "… của [Giám đốc] Sở Nội vụ tại", with and without the
+/// title of its head.
+fn submitted_by(prefix: &str) -> Option<[&str; 2]> {
+    let p = ends_with_word(prefix, "tại")?;
+    let inner = prefix[..p].trim_end();
+    let of = lower_same_len(inner).rfind("của ")?;
+    let body = &inner[of + "của ".len()..];
+    let headless = words::HEAD_TITLES
+        .iter()
+        .find_map(|h| starts_with_word(body, h))
+        .map_or(body, |n| body[n..].trim_start());
+    Some([body, headless])
 }

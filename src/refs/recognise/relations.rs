@@ -62,7 +62,16 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
     {
         return None;
     }
-    if let Some(r) = self_naming(&p, own) {
+    // A cue right after an earlier mention's facts is that document's act,
+    // not ours: "… thay thế Quyết định số 35 … và Quyết định số 12 ngày …
+    // của UBND tỉnh sửa đổi, bổ sung … Quyết định số 35" cites the last.
+    let theirs = |at: usize| {
+        let at = offset + at;
+        before
+            .iter()
+            .any(|m| m.tail <= at && t[m.tail..at].trim_matches([' ', ',']).is_empty())
+    };
+    if let Some(r) = self_naming(&p, own, &theirs) {
         return Some(r);
     }
     let (relation, end) = opening(&p)?;
@@ -106,17 +115,35 @@ fn cue_at(s: &str) -> Option<(Cue, usize)> {
 /// hiệu lực thi hành kể từ ngày ký và thay thế …" replaces; "Hướng dẫn này
 /// hướng dẫn thực hiện …" guides). Also the enacting formula "… ban hành
 /// Thông tư sửa đổi, bổ sung …", when the type word is the document's own.
-fn self_naming(p: &str, own: &[&str]) -> Option<Relation> {
+fn self_naming(p: &str, own: &[&str], theirs: &dyn Fn(usize) -> bool) -> Option<Relation> {
     let words = TYPE_WORDS.iter().filter(|(_, _, codes)| !codes.contains(&"*"));
     let rest = words
         .clone()
         .find_map(|(w, _, _)| p.strip_prefix(w).and_then(|r| r.strip_prefix(" này ")))
+        .or_else(|| own_word_acting(p, own))
         .or_else(|| {
             let at = p.find("ban hành ")? + "ban hành ".len();
             own.iter()
                 .find_map(|w| p[at..].strip_prefix(w).and_then(|r| r.strip_prefix(' ')))
         })?;
-    last_cue(rest).map(|(_, r)| r)
+    let from = p.len() - rest.len();
+    let (at, _, r) = last_cue(rest)?;
+    Some(if theirs(from + at) { Relation::Cites } else { r })
+}
+
+/// The document's own type word opening the clause and acting at once
+/// ("Kế hoạch thay thế Kế hoạch số 05-KH/TU …", as a report about a plan
+/// writes): the words after the type word.
+fn own_word_acting<'a>(p: &'a str, own: &[&str]) -> Option<&'a str> {
+    let rest = own
+        .iter()
+        .find_map(|w| p.strip_prefix(w).and_then(|r| r.strip_prefix(' ')))?;
+    let acting = ["", "cũng ", "đồng thời ", "sẽ "].iter().any(|a| {
+        rest.strip_prefix(a)
+            .and_then(cue_at)
+            .is_some_and(|(c, _)| matches!(c, Cue::Rel(_)))
+    });
+    acting.then_some(rest)
 }
 
 /// The type words that name a document of number `own`.
@@ -128,9 +155,9 @@ pub(super) fn own_words(own: &crate::number::Number) -> Vec<&'static str> {
         .collect()
 }
 
-/// The last relation cue of `s` that is not part of a longer one, where it
-/// ends, and its relation.
-fn last_cue(s: &str) -> Option<(usize, Relation)> {
+/// The last relation cue of `s` that is not part of a longer one: where it
+/// starts and ends, and its relation.
+fn last_cue(s: &str) -> Option<(usize, usize, Relation)> {
     let mut found: Vec<(usize, usize, Relation)> = Vec::new();
     for (form, cue) in CUES {
         let Cue::Rel(r) = cue else { continue };
@@ -147,11 +174,7 @@ fn last_cue(s: &str) -> Option<(usize, Relation)> {
             .iter()
             .any(|b| b.0 <= a.0 && a.1 <= b.1 && (b.1 - b.0) > (a.1 - a.0))
     };
-    found
-        .iter()
-        .filter(|a| !inside(a))
-        .max_by_key(|a| a.0)
-        .map(|&(_, end, r)| (end, r))
+    found.iter().filter(|a| !inside(a)).max_by_key(|a| a.0).copied()
 }
 
 /// A list item that starts its clause with the mention: after `;` it goes
@@ -245,7 +268,7 @@ fn after_own_number(t: &str, start: usize, own: &[Range<usize>]) -> Option<Relat
                 return gap[end..].trim().is_empty().then_some(r);
             }
             // "… về rà soát, sắp xếp cán bộ, nhằm cụ thể hóa Kết luận …".
-            let (end, r) = last_cue(&gap)?;
+            let (_, end, r) = last_cue(&gap)?;
             gap[end..].trim().is_empty().then_some(r)
         })
         .next()

@@ -179,6 +179,19 @@ fn relations_from_cues() {
             "ban hành công văn số 999-CV/TU về việc triển khai Kết luận số 178-KL/TW.",
             Implements,
         ),
+        // The document's own type word acting at the start of a sentence.
+        ("Công văn thay thế Công văn số 12-CV/TU ngày 3/2/2025.", Replaces),
+        ("Công văn đồng thời bãi bỏ Công văn số 13-CV/TU.", Repeals),
+        ("Kế hoạch thay thế Kế hoạch số 4-KH/TU.", Cites),
+        // A cue after another mention's facts is that document's act.
+        (
+            "Công văn này thay thế Công văn số 5-CV/TU ngày 2/1/2024 của Ban Thường vụ Tỉnh ủy và Công văn số 6-CV/TU ngày 3/3/2024 của Ban Thường vụ Tỉnh ủy hướng dẫn thực hiện Quy định số 9-QĐ/TU.",
+            Cites,
+        ),
+        (
+            "Công văn này thay thế Công văn số 5-CV/TU ngày 2/1/2024 của Ban Thường vụ Tỉnh ủy và Công văn số 6-CV/TU ngày 3/3/2024.",
+            Replaces,
+        ),
     ];
     for (text, want) in cases {
         let got: Vec<Relation> = rows(text).into_iter().map(|r| r.4).collect();
@@ -210,6 +223,72 @@ fn warnings_that_help_editors() {
     }
     let f = find("t.md", "Nghị quyết số 03-NQ/CP.", 0, (&n, None));
     assert_eq!(f.citations[0].number.canonical, "03/NQ-CP");
+}
+
+#[test]
+fn issuers_stated_before_the_mention() {
+    let cases: [(&str, &str, &[&str], Option<&str>); 7] = [
+        // A submission: the body of the head who submits it.
+        (
+            "Xét đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 88/TTr-STC ngày 02/4/2025.",
+            "88/TTr-STC",
+            &["Sở Tài chính"],
+            Some("2025-04-02"),
+        ),
+        (
+            "Theo đề nghị của Ban Dân vận Tỉnh ủy tại Tờ trình số 17-TTr/BDVTU,",
+            "17-TTr/BDVTU",
+            &["Ban Dân vận Tỉnh ủy"],
+            None,
+        ),
+        // The Chairman is a body of his own in the vocabulary.
+        (
+            "Theo đề nghị của Chủ tịch Ủy ban nhân dân tỉnh tại Tờ trình số 5/TTr-UBND.",
+            "5/TTr-UBND",
+            &["Chủ tịch Ủy ban nhân dân tỉnh"],
+            None,
+        ),
+        // Other issuing verbs, with and without an adverb or a date first.
+        (
+            "Trước đó, ngày 29/11/2024, Quốc hội đã thông qua Luật Địa chất và khoáng sản số 54/2024/QH15.",
+            "54/2024/QH15",
+            &["Quốc hội"],
+            Some("2024-11-29"),
+        ),
+        (
+            "Sở Y tế đã có Công văn số 410/SYT-NV đề nghị các đơn vị rà soát.",
+            "410/SYT-NV",
+            &["Sở Y tế"],
+            None,
+        ),
+        (
+            "Các tiêu chí được Bộ Nội vụ ban hành tại Quyết định số 12/QĐ-BNV ngày 3/1/2024.",
+            "12/QĐ-BNV",
+            &["Bộ Nội vụ"],
+            Some("2024-01-03"),
+        ),
+        // Words that are not a body name no issuer.
+        (
+            "Theo đề nghị của nhiều hộ dân tại Đơn số 12/ĐN-HD, xã đã trả lời.",
+            "",
+            &[],
+            None,
+        ),
+    ];
+    for (text, num, issuers, date) in cases {
+        let r = rows(text);
+        if num.is_empty() {
+            assert!(r.iter().all(|x| x.5.is_empty()), "{text}: {r:?}");
+            continue;
+        }
+        let x = r.iter().find(|x| x.1 == num).unwrap_or_else(|| panic!("{text}: {r:?}"));
+        let want: Vec<String> = issuers.iter().map(|s| s.to_string()).collect();
+        assert_eq!(x.5, want, "{text}");
+        assert_eq!(x.2.as_deref(), date, "{text}");
+    }
+    // A sentence whose subject is not a body: no issuer from it.
+    let r = rows("Đoàn kiểm tra đã có Công văn số 77/ĐKT-VP gửi các xã.");
+    assert!(r[0].5.is_empty(), "{r:?}");
 }
 
 #[test]
