@@ -92,7 +92,30 @@ pub const BODIES: &[Body] = &[
         "",
         &["ubkt trung ương"],
     ),
+    // Steering committees are named by their subject; the bare name stands
+    // for one the text does not name further.
     ("Ban Chỉ đạo Trung ương", Central, "BCĐTW", "", &[]),
+    (
+        "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+        Central,
+        "BCĐTW",
+        "",
+        &["ban chỉ đạo trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số"],
+    ),
+    (
+        "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực",
+        Central,
+        "BCĐTW",
+        "",
+        &["ban chỉ đạo trung ương về phòng, chống tham nhũng, tiêu cực"],
+    ),
+    (
+        "Ban Chỉ đạo Trung ương về hoàn thiện thể chế, pháp luật",
+        Central,
+        "BCĐTW",
+        "",
+        &[],
+    ),
     ("Quân ủy Trung ương", Central, "QUTW", "", &[]),
     ("Đảng ủy Chính phủ", Central, "ĐUCP", "", &[]),
     ("Đảng ủy Quốc hội", Central, "ĐUQH", "", &[]),
@@ -215,6 +238,49 @@ pub const BODIES: &[Body] = &[
         "",
         "HĐND",
         &["thường trực hđnd tỉnh"],
+    ),
+    // The committees of a provincial People's Council (they sign the
+    // "Báo cáo thẩm tra" of a draft resolution).
+    (
+        "Ban Pháp chế Hội đồng nhân dân tỉnh",
+        Province,
+        "",
+        "HĐND",
+        &["ban pháp chế hđnd tỉnh"],
+    ),
+    (
+        "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh",
+        Province,
+        "",
+        "HĐND",
+        &[
+            "ban kinh tế - ngân sách hđnd tỉnh",
+            "ban kinh tế ngân sách hội đồng nhân dân tỉnh",
+        ],
+    ),
+    (
+        "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh",
+        Province,
+        "",
+        "HĐND",
+        &[
+            "ban văn hóa - xã hội hđnd tỉnh",
+            "ban văn hoá - xã hội hội đồng nhân dân tỉnh",
+        ],
+    ),
+    (
+        "Ban Dân tộc Hội đồng nhân dân tỉnh",
+        Province,
+        "",
+        "HĐND",
+        &["ban dân tộc hđnd tỉnh"],
+    ),
+    (
+        "Ban Đô thị Hội đồng nhân dân thành phố",
+        Province,
+        "",
+        "HĐND",
+        &["ban đô thị hđnd thành phố"],
     ),
     ("Ủy ban nhân dân tỉnh", Province, "", "UBND", &["ubnd tỉnh"]),
     (

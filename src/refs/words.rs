@@ -132,6 +132,19 @@ pub const CLAUSE_BREAKS: &[&str] = &["ban hành", "yêu cầu", "đề nghị"];
 /// Công văn số …"; passive: "được Bộ Nội vụ ban hành tại Quyết định số …").
 pub const ISSUING_VERBS: &[&str] = &["ký ban hành", "ban hành", "thông qua", "ký", "ra", "có"];
 
+/// Verbs that issue a document only with "tại" after them: "(đã được) Bộ
+/// Giao thông vận tải chấp thuận tại Văn bản số …", "Thủ tướng Chính phủ
+/// phê duyệt tại Quyết định số …".
+pub const ISSUING_VERBS_AT: &[&str] = &[
+    "phê duyệt",
+    "chấp thuận",
+    "quy định",
+    "hướng dẫn",
+    "giao",
+    "chỉ đạo",
+    "thông báo",
+];
+
 /// Words that may stand between the body and its issuing verb.
 pub const ISSUING_ADVERBS: &[&str] = &["đã", "vừa", "mới", "chính thức", "cũng", "đã chính thức", "vừa mới"];
 

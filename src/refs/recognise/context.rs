@@ -175,7 +175,16 @@ pub(super) fn read_tail(scan: &mut Scan, m: &mut Mention) {
         }
         if m.issuers.is_empty() && comma == 0 {
             if let Some(l) = starts_with_ci(r, "của ") {
-                if let Some((named, len)) = scan.vocabulary.list_at(&r[l..]) {
+                // "của Bộ trưởng Bộ Nội vụ": the head's office is the body.
+                let head = words::HEAD_TITLES
+                    .iter()
+                    .find_map(|h| starts_with_word(&r[l..], h))
+                    .map_or(0, |n| n + r[l + n..].len() - r[l + n..].trim_start().len());
+                let named = scan
+                    .vocabulary
+                    .list_at(&r[l..])
+                    .or_else(|| scan.vocabulary.list_at(&r[l + head..]).map(|(n, len)| (n, head + len)));
+                if let Some((named, len)) = named {
                     m.set_issuers(named);
                     p = base + l + len;
                     continue;
@@ -196,13 +205,16 @@ pub(super) fn read_tail(scan: &mut Scan, m: &mut Mention) {
 /// A date ("ngày 17/7/2025", "17-7-2025", "ngày 19/6") or a year ("năm
 /// 2024") at the start of `r`: recorded in `m`, and its length.
 fn date_after(r: &str, m: &mut Mention) -> Option<usize> {
-    let (ngay, rr) = match starts_with_ci(r, "ngày ") {
-        Some(l) => (l, &r[l..]),
+    let same = starts_with_ci(r, "cùng ngày ").map(|l| l - "ngày ".len());
+    let r0 = same.unwrap_or(0);
+    let (ngay, rr) = match starts_with_ci(&r[r0..], "ngày ") {
+        Some(l) => (r0 + l, &r[r0 + l..]),
         None => (0, r),
     };
     if let Some((date, dm, len)) = date_at(rr, ngay > 0) {
         m.date = date;
         m.day_month = dm;
+        m.same_day = same.is_some() && date.is_some();
         return Some(ngay + len);
     }
     let l = starts_with_ci(r, "năm ")?;
@@ -305,7 +317,10 @@ pub(super) fn issued_before(scan: &mut Scan) {
         let prefix = t[cs..m.range.start].trim_end();
         let (bodies, date) = if let Some(body) = issuing_subject(prefix) {
             let (body, date) = date_first(body);
-            ([body, body], date)
+            // "Trong quý I/2025, UBND tỉnh đã ban hành …": the words after
+            // the last comma when the whole is not a body.
+            let after_comma = body.rfind(", ").map_or(body, |c| &body[c + 2..]);
+            ([body, after_comma], date)
         } else if let Some(bodies) = submitted_by(prefix) {
             (bodies, None)
         } else {
@@ -334,8 +349,12 @@ pub(super) fn issued_before(scan: &mut Scan) {
 /// The words before an issuing verb ("… Bộ Chính trị đã ban hành").
 /// "tại" may follow the verb, and a passive "được" start the subject.
 fn issuing_subject(prefix: &str) -> Option<&str> {
-    let prefix = ends_with_word(prefix, "tại").map_or(prefix, |p| prefix[..p].trim_end());
-    let p = words::ISSUING_VERBS.iter().find_map(|v| ends_with_word(prefix, v))?;
+    let at = ends_with_word(prefix, "tại");
+    let prefix = at.map_or(prefix, |p| prefix[..p].trim_end());
+    let verbs = words::ISSUING_VERBS
+        .iter()
+        .chain(at.map_or(&[][..], |_| words::ISSUING_VERBS_AT));
+    let p = verbs.into_iter().find_map(|v| ends_with_word(prefix, v))?;
     let mut inner = prefix[..p].trim_end();
     if let Some(q) = words::ISSUING_ADVERBS.iter().find_map(|a| ends_with_word(inner, a)) {
         inner = inner[..q].trim_end();

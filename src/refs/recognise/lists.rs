@@ -7,7 +7,10 @@
 //! Trailing facts stay with their item: they never cross a `;`, never pass to
 //! an item of another type word ("Thông tư liên tịch số 5/2011/… và Quyết
 //! định số 60/2021/… ngày 26/8/2021": only the Quyết định is dated), and a
-//! number that carries its year takes only a date of that year.
+//! number that carries its year takes only a date of that year. "cùng
+//! ngày …" ("Chỉ thị số 45-CT/TW, Kết luận số 150-KL/TW cùng ngày 14/4/2025")
+//! says the date is the whole list's, whatever the type words. Items of one
+//! type word that each give their date share the issuer named after the last.
 
 use super::text::is_connector;
 use super::Scan;
@@ -25,14 +28,18 @@ fn trailing_facts(scan: &mut Scan) {
     for i in (0..mentions.len().saturating_sub(1)).rev() {
         let (a, b) = (&mentions[i], &mentions[i + 1]);
         let bare = a.date.is_none() && a.year.is_none() && a.issuers.is_empty() && a.subject.is_none();
-        if !bare || a.tail > b.range.start {
+        if a.tail > b.range.start {
+            continue;
+        }
+        if !bare {
+            dated_item_issuers(t, mentions, i);
             continue;
         }
         let gap = &t[a.tail..b.range.start];
         let same_kind = match (a.word, b.word) {
             (Some(x), Some(y)) => TYPE_WORDS[x].1 == TYPE_WORDS[y].1,
             _ => true,
-        };
+        } || b.same_day;
         if !is_connector(gap) || gap.contains(';') || !same_kind {
             continue;
         }
@@ -51,6 +58,26 @@ fn trailing_facts(scan: &mut Scan) {
         a.bodies = bodies;
         a.locality = locality;
     }
+}
+
+/// "Kết luận số 127-KL/TW ngày 28/02/2025 và Kết luận số 137-KL/TW ngày
+/// 28/3/2025 của Bộ Chính trị, Ban Bí thư": items of one type word, each with
+/// its own date, share the issuer named after the last.
+fn dated_item_issuers(t: &str, mentions: &mut [super::Mention], i: usize) {
+    let (a, b) = (&mentions[i], &mentions[i + 1]);
+    let same_word = matches!((a.word, b.word), (Some(x), Some(y)) if TYPE_WORDS[x].1 == TYPE_WORDS[y].1);
+    let gap = &t[a.tail..b.range.start];
+    if !same_word || !a.issuers.is_empty() || a.subject.is_some() || b.issuers.is_empty() {
+        return;
+    }
+    if !is_connector(gap) || gap.contains(';') {
+        return;
+    }
+    let (issuers, bodies, locality) = (b.issuers.clone(), b.bodies.clone(), b.locality);
+    let a = &mut mentions[i];
+    a.issuers = issuers;
+    a.bodies = bodies;
+    a.locality = locality;
 }
 
 fn leading_type_word(scan: &mut Scan) {

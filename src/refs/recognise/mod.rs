@@ -60,6 +60,8 @@ pub struct Mention {
     pub relation: Relation,
     /// A short form ("Kết luận số 127") resolved inside the document.
     pub short: bool,
+    /// The date was written "cùng ngày …": the list before shares it.
+    same_day: bool,
     /// Where the subject ("về …") starts, when there is one.
     subject_from: usize,
     /// End of what was read after the number (date, issuer, subject).
@@ -91,6 +93,7 @@ impl Mention {
             subject: None,
             relation: Relation::Cites,
             short,
+            same_day: false,
             subject_from: tail,
             tail,
         }

@@ -16,6 +16,7 @@
 
 use super::text::{clause_start, is_connector, lower_same_len, starts_item, strip_numbering};
 use super::{Mention, Scan};
+use crate::number::{Number, Shape};
 use crate::refs::words::{Cue, CLAUSE_BREAKS, CUES, TYPE_WORDS};
 use crate::refs::Relation;
 use std::ops::Range;
@@ -40,8 +41,32 @@ pub(super) fn assign(scan: &mut Scan) {
         if relation.is_none() {
             relation = listed_item(t, start, &scan.mentions[..i]);
         }
-        scan.mentions[i].relation = relation.unwrap_or(Relation::Cites);
+        let mut relation = relation.unwrap_or(Relation::Cites);
+        if matches!(relation, Relation::Replaces | Relation::Repeals | Relation::Amends)
+            && !may_change(scan.own.0, &scan.mentions[i].number)
+        {
+            relation = Relation::Cites;
+        }
+        scan.mentions[i].relation = relation;
     }
+}
+
+/// Whether a document numbered `own` can replace, repeal or amend one
+/// numbered `cited`: never across Party and State, never a central document
+/// from a local one, a law only by a law, a Government decree only by the
+/// Government or a law. "Sửa đổi Luật Nhà giáo …" in a ministry's plan is a
+/// task, not an act.
+fn may_change(own: &Number, cited: &Number) -> bool {
+    let party = |n: &Number| n.shape == Shape::Party;
+    let has = |n: &Number, codes: &[&str]| n.codes.iter().any(|c| codes.iter().any(|k| c.starts_with(k)));
+    const LAW: &[&str] = &["QH", "UBTVQH"];
+    if party(own) != party(cited) || (own.is_local() && !cited.is_local()) {
+        return false;
+    }
+    if has(cited, LAW) && !has(own, LAW) {
+        return false;
+    }
+    !(cited.codes.iter().any(|c| c == "CP") && !own.codes.iter().any(|c| c == "CP") && !has(own, LAW))
 }
 
 /// The relation the clause around `start` states for a mention there;
@@ -76,7 +101,43 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
     }
     let (relation, end) = opening(&p)?;
     let reach = gaps(offset + end, start, before);
-    reach.iter().all(|g| !breaks(&t[g.clone()])).then_some(relation)
+    // After an earlier mention, a cue starts that document's name or act
+    // ("Căn cứ Luật số 43/2024/QH15 … sửa đổi, bổ sung … của Luật Đất đai").
+    let named_by_other = reach
+        .iter()
+        .skip_while(|g| g.start == offset + end)
+        .any(|g| opens_with_cue(&t[g.clone()]));
+    if named_by_other || reach.iter().any(|g| breaks(&t[g.clone()])) {
+        return None;
+    }
+    // "Thực hiện chính sách … theo Nghị định số …": the document is what the
+    // act follows, not what is carried out.
+    // The words before a list item are those before the list's first item.
+    let said = reach
+        .iter()
+        .rev()
+        .map(|g| &t[g.clone()])
+        .find(|g| !is_connector(g))
+        .unwrap_or("");
+    if matches!(relation, Relation::Implements | Relation::Guides) && according_to(said) {
+        return None;
+    }
+    Some(relation)
+}
+
+/// Whether `s` (after a comma or spaces) starts with a relation cue.
+fn opens_with_cue(s: &str) -> bool {
+    let s = lower_same_len(s.trim_start_matches([',', ' ']));
+    cue_at(&s).is_some_and(|(c, _)| matches!(c, Cue::Rel(_)))
+}
+
+/// Whether the words before a mention end with "theo" (not "kèm theo").
+fn according_to(before: &str) -> bool {
+    let b = lower_same_len(before.trim_end());
+    let Some(rest) = b.strip_suffix("theo") else {
+        return false;
+    };
+    !rest.ends_with(|c: char| c.is_alphanumeric()) && !rest.trim_end().ends_with("kèm")
 }
 
 /// The run of cues a clause opens with: the strongest relation among them
@@ -121,10 +182,17 @@ fn self_naming(p: &str, own: &[&str], theirs: &dyn Fn(usize) -> bool) -> Option<
         .clone()
         .find_map(|(w, _, _)| p.strip_prefix(w).and_then(|r| r.strip_prefix(" này ")))
         .or_else(|| own_word_acting(p, own))
+        .or_else(|| enacted(p))
         .or_else(|| {
-            let at = p.find("ban hành ")? + "ban hành ".len();
-            own.iter()
-                .find_map(|w| p[at..].strip_prefix(w).and_then(|r| r.strip_prefix(' ')))
+            // "… Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện …", not
+            // "Nghị quyết số 140/NQ-CP … của Chính phủ ban hành Kế hoạch …".
+            p.match_indices("ban hành ")
+                .filter(|(i, _)| !theirs(*i))
+                .find_map(|(i, v)| {
+                    let at = i + v.len();
+                    own.iter()
+                        .find_map(|w| p[at..].strip_prefix(w).and_then(|r| r.strip_prefix(' ')))
+                })
         })?;
     let from = p.len() - rest.len();
     let (at, _, r) = last_cue(rest)?;
@@ -144,6 +212,23 @@ fn own_word_acting<'a>(p: &'a str, own: &[&str]) -> Option<&'a str> {
             .is_some_and(|(c, _)| matches!(c, Cue::Rel(_)))
     });
     acting.then_some(rest)
+}
+
+/// A clause opening with the enacting formula names the instrument it
+/// enacts ("Ban hành kèm theo Quyết định này Kế hoạch hành động … thực hiện
+/// Nghị quyết số 71-NQ/TW"): what the instrument does, the document does.
+/// The words after the instrument's type word.
+fn enacted(p: &str) -> Option<&str> {
+    let mut rest = p.strip_prefix("ban hành ")?;
+    if let Some(r) = rest.strip_prefix("kèm theo ") {
+        let w = TYPE_WORDS.iter().find_map(|(w, _, _)| r.strip_prefix(w))?;
+        rest = w.strip_prefix(" này ")?;
+    }
+    let after = TYPE_WORDS
+        .iter()
+        .filter(|(_, _, codes)| !codes.contains(&"*"))
+        .find_map(|(w, _, _)| rest.strip_prefix(w).and_then(|r| r.strip_prefix(' ')))?;
+    (!after.starts_with("số ")).then_some(after)
 }
 
 /// The type words that name a document of number `own`.
@@ -188,7 +273,7 @@ fn listed_item(t: &str, start: usize, before: &[Mention]) -> Option<Relation> {
     }
     let lead = t[..cs].trim_end_matches([' ', '\t']);
     if lead.ends_with(';') {
-        let prev = before.last()?;
+        let prev = item_before(before)?;
         let between = &t[prev.range.start..start];
         return (!between.contains("\n\n") && !between.contains(". ")).then_some(prev.relation);
     }
@@ -245,8 +330,24 @@ fn breaks(s: &str) -> bool {
             l.match_indices(w).any(|(i, _)| {
                 !l[..i].chars().next_back().is_some_and(char::is_alphanumeric)
                     && !l[i + w.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                    // "Quy định … ban hành kèm theo Quyết định số …" names
+                    // the instrument, no new act.
+                    && !l[i + w.len()..].starts_with(" kèm theo")
             })
         })
+}
+
+/// The last mention that is an item of its own, not one inside an earlier
+/// mention's subject ("Công điện số 12/CĐ-TTg … về triển khai thi hành
+/// Nghị định số 168/2024/NĐ-CP; Kế hoạch số 11-KH/TU …": the item before the
+/// plan is the Công điện).
+fn item_before(before: &[Mention]) -> Option<&Mention> {
+    let n = before.len();
+    (n.saturating_sub(8)..n).rev().map(|j| &before[j]).find(|m| {
+        !before[n.saturating_sub(16)..n]
+            .iter()
+            .any(|o| o.range.start < m.range.start && o.subject_from <= m.range.start && m.range.start < o.tail)
+    })
 }
 
 /// The document naming itself before the mention, in the same clause:

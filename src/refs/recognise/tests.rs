@@ -192,6 +192,43 @@ fn relations_from_cues() {
             "Công văn này thay thế Công văn số 5-CV/TU ngày 2/1/2024 của Ban Thường vụ Tỉnh ủy và Công văn số 6-CV/TU ngày 3/3/2024.",
             Replaces,
         ),
+        // What an act follows ("theo …") is not what it carries out.
+        ("Thực hiện chính sách tinh giản biên chế theo Nghị định số 29/2023/NĐ-CP.", Cites),
+        (
+            "Thực hiện các chế độ theo Nghị định số 29/2023/NĐ-CP và Nghị định số 67/2025/NĐ-CP.",
+            Cites,
+        ),
+        (
+            "Sửa đổi, bổ sung một số điều của Quy định ban hành kèm theo Quyết định số 6-QĐ/TU.",
+            Amends,
+        ),
+        // A citation inside another document's name is that document's.
+        (
+            "Căn cứ Thông tư số 5/2024/TT-BNV của Bộ Nội vụ hướng dẫn thực hiện Nghị định số 29/2023/NĐ-CP;",
+            Cites,
+        ),
+        // A body cannot change what a higher body, or the other system, issued.
+        ("Bãi bỏ Nghị quyết số 35-NQ/TW.", Cites),
+        ("Bãi bỏ Quyết định số 12/2020/QĐ-UBND.", Cites),
+        ("Công văn này thay thế Công văn số 3-CV/TU.", Replaces),
+        // A bold heading ending in a full stop ends its clause.
+        ("3. **Chuyển đổi số.** Thực hiện Kế hoạch số 02-KH/BCĐTW.", Implements),
+        // The item before a list item is the last item, not a citation
+        // inside its subject.
+        (
+            "Thực hiện Chỉ thị số 23-CT/TW; Công điện số 12/CĐ-TTg về triển khai thi hành Nghị định số 168/2024/NĐ-CP; Kế hoạch số 11-KH/TU.",
+            Implements,
+        ),
+        // The enacting formula: what the enacted instrument does.
+        ("Ban hành kèm theo Công văn này Kế hoạch triển khai Kết luận số 150-KL/TW.", Implements),
+        ("**Ban hành Quy chế làm việc thực hiện Quy định số 24-QĐ/TW**", Implements),
+        ("Ban hành Quyết định số 7-QĐ/TU về thực hiện Quy định số 24-QĐ/TW.", Cites),
+        // Another document's enacting act is not ours.
+        (
+            "Đồng thời gắn với Nghị quyết số 140/NQ-CP ngày 17/5/2025 của Chính phủ ban hành Công văn hướng dẫn thực hiện Kết luận số 119-KL/TW.",
+            Cites,
+        ),
+        ("Ban Thường vụ Tỉnh ủy ban hành Công văn thực hiện Kết luận số 119-KL/TW.", Implements),
     ];
     for (text, want) in cases {
         let got: Vec<Relation> = rows(text).into_iter().map(|r| r.4).collect();
@@ -226,8 +263,34 @@ fn warnings_that_help_editors() {
 }
 
 #[test]
+fn a_date_the_list_shares() {
+    let r = rows("Thực hiện Chỉ thị số 45-CT/TW, Kết luận số 150-KL/TW cùng ngày 14/4/2025 của Bộ Chính trị.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    for x in &r {
+        assert_eq!(x.2.as_deref(), Some("2025-04-14"), "{x:?}");
+        assert_eq!(x.5, vec!["Bộ Chính trị".to_string()], "{x:?}");
+    }
+    // Without "cùng", a trailing date stays with its own type word.
+    let r = rows("Thực hiện Chỉ thị số 45-CT/TW, Kết luận số 150-KL/TW ngày 14/4/2025.");
+    assert_eq!(r[0].2, None, "{r:?}");
+}
+
+#[test]
+fn items_dated_one_by_one_share_the_issuer() {
+    let r = rows("Thực hiện Kết luận số 126-KL/TW ngày 14/2/2025 và Kết luận số 127-KL/TW ngày 28/2/2025 của Bộ Chính trị, Ban Bí thư.");
+    for x in &r {
+        assert_eq!(x.5, vec!["Bộ Chính trị".to_string(), "Ban Bí thư".to_string()], "{x:?}");
+    }
+    // Across a type word the issuer stays with its item.
+    let r = rows(
+        "Thực hiện Nghị định số 29/2023/NĐ-CP ngày 3/6/2023 và Thông tư số 1/2025/TT-BNV ngày 17/1/2025 của Bộ Nội vụ.",
+    );
+    assert!(r[0].5.is_empty(), "{r:?}");
+}
+
+#[test]
 fn issuers_stated_before_the_mention() {
-    let cases: [(&str, &str, &[&str], Option<&str>); 7] = [
+    let cases: [(&str, &str, &[&str], Option<&str>); 10] = [
         // A submission: the body of the head who submits it.
         (
             "Xét đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 88/TTr-STC ngày 02/4/2025.",
@@ -266,6 +329,24 @@ fn issuers_stated_before_the_mention() {
             "12/QĐ-BNV",
             &["Bộ Nội vụ"],
             Some("2024-01-03"),
+        ),
+        (
+            "Tuyến tránh đã được Bộ Xây dựng chấp thuận tại Văn bản số 210/BXD-KHTC.",
+            "210/BXD-KHTC",
+            &["Bộ Xây dựng"],
+            None,
+        ),
+        (
+            "Trong năm 2024, Ủy ban nhân dân tỉnh đã ban hành Quyết định số 7/QĐ-UBND.",
+            "7/QĐ-UBND",
+            &["Ủy ban nhân dân tỉnh"],
+            None,
+        ),
+        (
+            "Theo Kết luận số 9-KL/TW ngày 2/3/2025 của Bộ trưởng Bộ Y tế.",
+            "9-KL/TW",
+            &["Bộ Y tế"],
+            Some("2025-03-02"),
         ),
         // Words that are not a body name no issuer.
         (

@@ -230,7 +230,17 @@ pub(super) fn clause_start(t: &str, at: usize) -> usize {
         i -= 1;
         match bytes[i] {
             b';' | b':' | b'\n' => return i + 1,
-            b'.' if matches!(bytes.get(i + 1), Some(b' ' | b'\n')) => return i + 1,
+            // "… số." and a bold heading "**Chuyển đổi số.** Thực hiện …".
+            b'.' if {
+                let mut j = i + 1;
+                while matches!(bytes.get(j), Some(b'*' | b'_')) && j < at {
+                    j += 1;
+                }
+                matches!(bytes.get(j), Some(b' ' | b'\n'))
+            } =>
+            {
+                return i + 1
+            }
             _ => {}
         }
     }
