@@ -99,13 +99,29 @@ fn is_law(num: &Number) -> bool {
 /// The start of a law's name written before its number ("Luật Tổ chức chính
 /// quyền địa phương số …"): the last capitalised "Luật", "Bộ luật" or "Pháp
 /// lệnh" of the clause, and its row of [`TYPE_WORDS`].
+/// What an amending law's name says before the law it amends.
+const AMENDING: [&str; 4] = [
+    " sửa đổi, bổ sung một số điều của ",
+    " sửa đổi một số điều của ",
+    " sửa đổi, bổ sung ",
+    " sửa đổi ",
+];
+
 fn law_name(t: &str, at: usize) -> Option<(usize, usize)> {
     let cs = clause_start(t, at);
     let clause = &t[cs..at];
     ["Bộ luật ", "Luật ", "Pháp lệnh "]
         .iter()
         .filter_map(|head| {
-            let i = clause.rfind(head)?;
+            let mut i = clause.rfind(head)?;
+            // "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức
+            // và Luật Viên chức số 52/2019/QH14": the amending law's name.
+            if let Some(j) = clause[..i].rfind("Luật sửa đổi") {
+                let amending = AMENDING.iter().any(|a| clause[j + "Luật".len()..].starts_with(a));
+                if amending && !clause[j..i].bytes().any(|b| b.is_ascii_digit()) {
+                    i = j;
+                }
+            }
             let boundary = !clause[..i].chars().next_back().is_some_and(char::is_alphanumeric);
             (boundary && !clause[i..].contains(['(', ')'])).then_some((cs + i, head.trim_end()))
         })
@@ -194,6 +210,18 @@ pub(super) fn read_tail(scan: &mut Scan, m: &mut Mention) {
         break;
     }
     m.tail = p;
+    // "của Ban Thường vụ Huyện ủy về thực hiện …" with a body the
+    // vocabulary does not know: no issuer, but the subject is still the
+    // cited document's.
+    if m.issuers.is_empty() {
+        if let Some(l) = starts_with_ci(&t[p..], " của ") {
+            let near = &t[p + l..floor(t, (p + l + 120).min(t.len()))];
+            let stop = near.find(['.', ';', ':', '\n', '(', ',']).unwrap_or(near.len());
+            if let Some(v) = lower_same_len(&near[..stop]).find(" về ") {
+                p += l + v;
+            }
+        }
+    }
     m.subject_from = p;
     if let Some((subject, len)) = subject_at(&t[p..]) {
         m.subject = Some(subject);

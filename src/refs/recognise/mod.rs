@@ -155,6 +155,8 @@ struct Candidate {
     word: usize,
     /// The digits.
     seq: u32,
+    /// The year written after them ("Quyết định số 27/2024").
+    year: Option<i32>,
 }
 
 /// The state the passes share: the text, what the citing document is, and

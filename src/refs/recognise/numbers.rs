@@ -68,11 +68,21 @@ fn short_candidate(scan: &mut Scan, i: usize, run: usize) {
     };
     if let (Some(w_idx), Ok(seq)) = (word, t[i..i + run].parse::<u32>()) {
         let start = ends_with_word(b, TYPE_WORDS[w_idx].0).unwrap_or(i);
+        // "Quyết định số 27/2024": a State number without its codes.
+        let after = &t.as_bytes()[i + run..];
+        let year = (after.len() >= 5 && after[0] == b'/' && after[1..5].iter().all(u8::is_ascii_digit))
+            .then(|| (after.get(5), t[i + run + 1..i + run + 5].parse::<i32>()))
+            .and_then(|(next, y)| {
+                (!next.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/' || *c == b'-')).then_some(y)
+            })
+            .and_then(Result::ok)
+            .filter(|y| (1945..=2100).contains(y));
         scan.candidates.push(Candidate {
             start,
-            end: i + run,
+            end: i + run + if year.is_some() { 5 } else { 0 },
             word: w_idx,
             seq,
+            year,
         });
     }
 }

@@ -171,9 +171,10 @@ fn short_forms(scan: &mut Scan, taken: &mut Taken) -> Vec<Mention> {
     let candidates = std::mem::take(&mut scan.candidates);
     for c in &candidates {
         let codes = TYPE_WORDS[c.word].2;
+        let fits = |n: &Number| words::word_fits(codes, n) && (c.year.is_none() || n.printed_year() == c.year);
         let named_in_text = by_seq
             .get(&c.seq)
-            .is_some_and(|list| list.iter().any(|&k| words::word_fits(codes, &scan.mentions[k].number)));
+            .is_some_and(|list| list.iter().any(|&k| fits(&scan.mentions[k].number)));
         let follows = if named_in_text {
             named_follow(&t[c.end..])
         } else {
@@ -194,15 +195,16 @@ fn short_forms(scan: &mut Scan, taken: &mut Taken) -> Vec<Mention> {
         // Resolved in the document when it names the full symbol.
         let named = by_seq
             .get(&c.seq)
-            .and_then(|list| {
-                list.iter()
-                    .map(|&k| &scan.mentions[k])
-                    .find(|f| words::word_fits(codes, &f.number))
-            })
+            .and_then(|list| list.iter().map(|&k| &scan.mentions[k]).find(|f| fits(&f.number)))
             .map(|f| (f.number.clone(), None));
+        // A number with its year but no codes is only the one the text names.
         let full = named
-            .or_else(|| listed(scan, c).map(|(n, next)| (n, Some(next))))
-            .or_else(|| determined(scan, c, &m).map(|n| (n, None)));
+            .or_else(|| {
+                c.year
+                    .is_none()
+                    .then(|| listed(scan, c).map(|(n, next)| (n, Some(next))))?
+            })
+            .or_else(|| c.year.is_none().then(|| determined(scan, c, &m).map(|n| (n, None)))?);
         match full {
             Some((number, next)) => {
                 m.number = number;
@@ -227,7 +229,7 @@ fn short_forms(scan: &mut Scan, taken: &mut Taken) -> Vec<Mention> {
                 word: c.word,
                 seq: c.seq,
                 date: m.date,
-                year: m.year,
+                year: m.year.or(c.year),
                 issuers: m.issuers,
                 relation: m.relation,
             }),

@@ -229,6 +229,12 @@ fn relations_from_cues() {
             Cites,
         ),
         ("Ban Thường vụ Tỉnh ủy ban hành Công văn thực hiện Kết luận số 119-KL/TW.", Implements),
+        // A subject after an issuer the vocabulary does not know is still
+        // the cited document's.
+        (
+            "Công văn này thay thế Công văn số 58-CV/HU ngày 12/3/2015 của Ban Thường vụ Huyện ủy về thực hiện Chỉ thị số 40-CT/TW.",
+            Cites,
+        ),
     ];
     for (text, want) in cases {
         let got: Vec<Relation> = rows(text).into_iter().map(|r| r.4).collect();
@@ -260,6 +266,32 @@ fn warnings_that_help_editors() {
     }
     let f = find("t.md", "Nghị quyết số 03-NQ/CP.", 0, (&n, None));
     assert_eq!(f.citations[0].number.canonical, "03/NQ-CP");
+}
+
+#[test]
+fn a_state_number_without_its_codes() {
+    let r = rows(
+        "Sửa đổi Quyết định số 27/2024/QĐ-UBND ngày 15/8/2024. Các nội dung khác của Quyết định số 27/2024 giữ nguyên.",
+    );
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(
+        (r[1].0.as_str(), r[1].1.as_str()),
+        ("Quyết định số 27/2024", "27/2024/QĐ-UBND")
+    );
+    // Another year is another document: not linked.
+    let r = rows("Sửa đổi Quyết định số 27/2024/QĐ-UBND. Quyết định số 27/2023 hết hiệu lực.");
+    assert_eq!(r.len(), 1, "{r:?}");
+}
+
+#[test]
+fn an_amending_law_is_named_whole() {
+    let text = "Căn cứ Luật Viên chức số 58/2010/QH12 ngày 15/11/2010; Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức số 52/2019/QH14 ngày 25/11/2019;";
+    let r = rows(text);
+    assert_eq!(
+        r[1].0,
+        "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức số 52/2019/QH14"
+    );
+    assert_eq!(r[1].4, BasedOn);
 }
 
 #[test]
