@@ -17,6 +17,7 @@ use crate::date::Date;
 use crate::diag::Diagnostic;
 use crate::load::Document;
 use crate::number::{DerivedType, Number, Shape};
+use crate::refs::bodies::Scope;
 use crate::refs::{Citation, Relation};
 use crate::source::{key, slugify, Span};
 use rayon::prelude::*;
@@ -484,15 +485,21 @@ fn standings(index: &mut Index, diags: &mut Vec<Diagnostic>) {
 /// forms (`Ban Bí thư Trung ương Đảng` -> Ban Bí thư), qualified by the
 /// locality for a local series ("Ban Thường vụ Tỉnh ủy" -> "Ban Thường vụ
 /// Tỉnh ủy Phú Thọ").
+/// A body the vocabulary knows is qualified by its scope (a central body
+/// never, a provincial one always); another by the number's series.
 fn qualified_issuer(name: &str, number: &Number, locality: Option<&str>, config: &Config) -> String {
-    let name = config.issuer_aliases.get(&key(name)).cloned().unwrap_or_else(|| {
-        config
-            .vocabulary
-            .whole(name)
-            .map_or_else(|| name.to_string(), |n| n.name)
-    });
+    let known = config.vocabulary.whole(name);
+    let local = known.as_ref().map_or_else(
+        || number.is_local(),
+        |n| n.province.is_none() && config.vocabulary.body(n.body).scope != Scope::Central,
+    );
+    let name = config
+        .issuer_aliases
+        .get(&key(name))
+        .cloned()
+        .unwrap_or_else(|| known.map_or_else(|| name.to_string(), |n| n.name));
     match locality {
-        Some(l) if number.is_local() && !key(&name).contains(&key(l)) => format!("{name} {l}"),
+        Some(l) if local && !key(&name).contains(&key(l)) => format!("{name} {l}"),
         _ => name,
     }
 }
@@ -1096,6 +1103,27 @@ mod tests {
         assert_eq!(identity_slug(&n("127-KL/TW"), Some("Phú Thọ"), d), "127-kl-tw-2025");
         assert_eq!(identity_slug(&n("30/2020/NĐ-CP"), None, d), "30-2020-nd-cp");
         assert_eq!(identity_slug(&n("4029-CV/TU"), None, None), "4029-cv-tu");
+    }
+
+    #[test]
+    fn issuers_qualified_by_their_scope() {
+        let cfg = Config::default();
+        let n = |s: &str| crate::number::parse(s).expect("number");
+        let q = |name: &str, num: &str| qualified_issuer(name, &n(num), Some("Hà Tĩnh"), &cfg);
+        // A provincial body is the province's whatever its number says.
+        assert_eq!(q("Sở Nội vụ", "412/SNV-CCHC"), "Sở Nội vụ Hà Tĩnh");
+        assert_eq!(q("Ban Thường vụ Tỉnh ủy", "5-CV/BCĐ"), "Ban Thường vụ Tỉnh ủy Hà Tĩnh");
+        // A central one never, even on a local series.
+        assert_eq!(q("Bộ Nội vụ", "12/QĐ-UBND"), "Bộ Nội vụ");
+        assert_eq!(q("Ban Bí thư Trung ương Đảng", "4-KH/TU"), "Ban Bí thư");
+        // Named with its province already: unchanged.
+        assert_eq!(
+            q("Ủy ban nhân dân tỉnh Nghệ An", "7/QĐ-UBND"),
+            "Ủy ban nhân dân tỉnh Nghệ An"
+        );
+        // Unknown to the vocabulary: the number's series decides.
+        assert_eq!(q("Hội Nông dân Việt Nam", "9-CV/TW"), "Hội Nông dân Việt Nam");
+        assert_eq!(q("Hội Nông dân tỉnh", "9-KH/TU"), "Hội Nông dân tỉnh Hà Tĩnh");
     }
 
     #[test]

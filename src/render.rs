@@ -1347,14 +1347,7 @@ impl<'a> Renderer<'a> {
                 });
             }
         }
-        let links = |list: &[usize]| -> Vec<LinkView> {
-            list.iter()
-                .map(|&j| LinkView {
-                    name: short_name(index, Node::Doc(j)),
-                    url: self.href(&index.url(Node::Doc(j))),
-                })
-                .collect()
-        };
+        let links = |list: &[usize]| self.doc_links(list.iter().copied());
         let standing = &node.standing;
         let replaced_by = links(&standing.replaced_by);
         let repealed_by = links(&standing.repealed_by);
@@ -1424,8 +1417,28 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// Links to published documents.
+    fn doc_links(&self, list: impl Iterator<Item = usize>) -> Vec<LinkView> {
+        list.map(|j| LinkView {
+            name: short_name(self.index, Node::Doc(j)),
+            url: self.href(&self.index.url(Node::Doc(j))),
+        })
+        .collect()
+    }
+
     fn cited_view(&self, i: usize) -> DocView {
         let c = &self.index.cited[i];
+        // What published documents say they did to it.
+        let by = |r: Relation| self.doc_links(c.cited_by.iter().filter(|(_, x)| *x == r).map(|(j, _)| *j));
+        let (replaced_by, repealed_by, amended_by) =
+            (by(Relation::Replaces), by(Relation::Repeals), by(Relation::Amends));
+        let status = if !replaced_by.is_empty() {
+            Status::Replaced.label_vi()
+        } else if !repealed_by.is_empty() {
+            Status::Repealed.label_vi()
+        } else {
+            ""
+        };
         let url = self.href(&self.index.url(Node::Cited(i)));
         let issuers = self.issuer_links(&c.issuer_keys);
         let issuer_names: Vec<String> = issuers.iter().map(|l| l.name.clone()).collect();
@@ -1459,10 +1472,10 @@ impl<'a> Renderer<'a> {
             date: c.date.map(|x| x.to_string()),
             date_iso: c.date.map(|x| x.iso()),
             date_long: c.date.map(|x| x.long_vi()),
-            status: String::new(),
-            replaced_by: Vec::new(),
-            repealed_by: Vec::new(),
-            amended_by: Vec::new(),
+            status: status.to_string(),
+            replaced_by,
+            repealed_by,
+            amended_by,
             tags: Vec::new(),
             recipients: Vec::new(),
             distribution: Vec::new(),

@@ -25,6 +25,7 @@ pub const TEMPLATES: &[&str] = &[
     "partials/pagination.html",
     "partials/pictures.html",
     "partials/cited_by.html",
+    "partials/status.html",
 ];
 
 macro_rules! builtin {
@@ -47,6 +48,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "templates/partials/pagination.html",
     "templates/partials/pictures.html",
     "templates/partials/cited_by.html",
+    "templates/partials/status.html",
 );
 
 const BUILTIN_STATIC: &[(&str, &str)] = builtin!("static/style.css", "static/search.js", "static/fold.js");

@@ -325,6 +325,32 @@ fn the_corpus_as_one_site_states_only_what_its_text_says() {
             "{file} is not shown as no longer in force in its type's listing"
         );
     }
+    // A cited document without its text that a published document replaces
+    // or repeals says so on its page too, with a link to that document.
+    let mut checked = 0;
+    for d in data["documents"].as_array().into_iter().flatten() {
+        for r in d["references"].as_array().into_iter().flatten() {
+            let rel = r["relation"].as_str().unwrap_or("");
+            let (Some(url), false) = (r["url"].as_str(), r["in_corpus"].as_bool().unwrap_or(true)) else {
+                continue;
+            };
+            if rel != "replaces" && rel != "repeals" {
+                continue;
+            }
+            let page =
+                std::fs::read_to_string(out.join(url.trim_start_matches('/')).join("index.html")).expect("cited page");
+            let by = d["url"].as_str().unwrap_or("");
+            assert!(
+                page.contains("Hết hiệu lực") && page.contains(&format!("href=\"{by}\"")),
+                "{url} does not say it was {rel}d by {by}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 5,
+        "only {checked} cited documents replaced or repealed in the corpus"
+    );
     // An amended document says so on its page.
     for (file, (status, by)) in &expected {
         if status == "amended" {
