@@ -1,0 +1,386 @@
+//! Rendering: from the link graph to the pages of the site.
+//!
+//! In: the [`Index`], the configuration and a [`Theme`]. Out: every page as
+//! a [`Page`] (a site-relative path and its bytes), sorted by path, or the
+//! diagnostics of the pages that failed, each naming the page and the
+//! template.
+//!
+//! Templates only see the documented view structs below, with every list
+//! already sorted and every URL already joined to `base_url`, so a theme never
+//! reaches into the graph. Pages render in parallel; each page is a pure
+//! function of the index, so the output does not depend on thread count.
+
+mod jsonld;
+mod node;
+mod plan;
+mod sentence;
+mod views;
+
+pub use jsonld::script_safe_json;
+pub use node::{full_name, short_name};
+pub use plan::Plan;
+pub use sentence::{citing_sentence, sentence_at};
+pub use views::*;
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::graph::{Index, Node, Target};
+use crate::load::Status;
+use crate::markdown;
+use crate::refs::Relation;
+use crate::source::slugify;
+use crate::theme::{error_chain, Theme};
+use plan::{job_template, Job};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Backlinks shown on a page; the rest are on its `dan-chieu/` listing.
+pub const BACKLINKS_SHOWN: usize = 50;
+
+/// Rows of the timeline picture.
+pub const TIMELINE_ROWS: usize = 30;
+
+/// One output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Site-relative path with `/` separators (`van-ban/127-kl-tw-2025/index.html`).
+    pub path: String,
+    /// The bytes to write.
+    pub bytes: Vec<u8>,
+}
+
+/// The shared helpers of one render.
+pub struct Renderer<'a> {
+    index: &'a Index,
+    config: &'a Config,
+    theme: &'a Theme,
+    site: SiteView,
+    /// `site` as a template value, made once.
+    site_value: tera::Value,
+    /// Listing items by node (documents, then cited documents), made on first use.
+    items: Vec<std::sync::OnceLock<tera::Value>>,
+    /// Time spent per template (views and Tera), in nanoseconds, and pages.
+    spent: [(std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64); TEMPLATE_COUNT],
+}
+
+const TEMPLATE_COUNT: usize = crate::theme::TEMPLATES.len();
+
+/// The partial a listing item is rendered with.
+const ITEM_PARTIAL: &str = "partials/item.html";
+
+impl<'a> Renderer<'a> {
+    /// Prepares a render. Bodies are rendered with their page: a full build
+    /// never holds every body in memory at once.
+    pub fn new(index: &'a Index, config: &'a Config, theme: &'a Theme) -> Self {
+        let site = SiteView {
+            title: config.title.clone(),
+            base: config.base_url.clone(),
+            language: config.language.clone(),
+        };
+        Renderer {
+            index,
+            config,
+            theme,
+            site_value: tera::Value::from_serializable(&site),
+            site,
+            items: (0..index.docs.len() + index.cited.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            spent: std::array::from_fn(|_| Default::default()),
+        }
+    }
+
+    /// The rendered body of document `i`, with its citations linked.
+    fn body(&self, i: usize) -> markdown::Rendered {
+        let d = &self.index.docs[i];
+        markdown::render_with_links(d.doc.body(), &links(self.index, self.config, d))
+    }
+
+    /// Every page this render would make, for rendering one page at a time.
+    pub fn plan(&self) -> Plan {
+        let jobs = self.jobs();
+        let by_path = jobs.iter().enumerate().map(|(i, j)| (self.job_path(j), i)).collect();
+        Plan { jobs, by_path }
+    }
+
+    /// Renders the page of a document or cited document.
+    pub fn render_node(&self, n: Node) -> Result<Page, Diagnostic> {
+        match n {
+            Node::Doc(i) => self.render_job(&Job::Doc(i)),
+            Node::Cited(i) => self.render_job(&Job::Cited(i)),
+        }
+    }
+
+    /// Renders the page at `path` (`van-ban/x/index.html`), if the plan has it.
+    pub fn render_path(&self, plan: &Plan, path: &str) -> Option<Result<Page, Diagnostic>> {
+        plan.by_path.get(path).map(|&i| self.render_job(&plan.jobs[i]))
+    }
+
+    /// A site-relative path (`/van-ban/x/`) joined to `base_url`.
+    pub fn href(&self, path: &str) -> String {
+        [self.site.base.as_str(), path.trim_start_matches('/')].concat()
+    }
+
+    /// The first paragraph of a document, for summaries.
+    pub fn first_paragraph(&self, doc: usize) -> String {
+        self.body(doc).first_paragraph
+    }
+
+    /// Renders every page. `tick` is called once per page done.
+    pub fn render_all(&self, start: &dyn Fn(usize), tick: &(dyn Fn() + Sync)) -> Result<Vec<Page>, Vec<Diagnostic>> {
+        let jobs = self.jobs();
+        start(jobs.len());
+        let results: Vec<Result<Page, Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let r = self.render_job(job);
+                tick();
+                r
+            })
+            .collect();
+        let mut pages = Vec::with_capacity(results.len() + self.theme.statics.len());
+        let mut diags = Vec::new();
+        for r in results {
+            match r {
+                Ok(p) => pages.push(p),
+                Err(d) => diags.push(d),
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        for (path, bytes) in &self.theme.statics {
+            pages.push(Page {
+                path: path.clone(),
+                bytes: bytes.clone(),
+            });
+        }
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(pages)
+    }
+
+    /// Renders every page and hands each to `sink` as soon as it is made (in
+    /// parallel), so that the site is never held in memory whole. Returns the
+    /// paths made, sorted, or every error.
+    pub fn render_each(
+        &self,
+        start: &dyn Fn(usize),
+        tick: &(dyn Fn() + Sync),
+        sink: &(dyn Fn(Page) -> Result<(), Diagnostic> + Sync),
+    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+        let jobs = self.jobs();
+        start(jobs.len());
+        let results: Vec<Result<String, Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let r = self.render_job(job).and_then(|page| {
+                    let path = page.path.clone();
+                    sink(page).map(|()| path)
+                });
+                tick();
+                r
+            })
+            .collect();
+        let mut paths = Vec::with_capacity(results.len() + self.theme.statics.len());
+        let mut diags = Vec::new();
+        for r in results {
+            match r {
+                Ok(p) => paths.push(p),
+                Err(d) => diags.push(d),
+            }
+        }
+        for (path, bytes) in &self.theme.statics {
+            match sink(Page {
+                path: path.clone(),
+                bytes: bytes.clone(),
+            }) {
+                Ok(()) => paths.push(path.clone()),
+                Err(d) => diags.push(d),
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        paths.sort();
+        Ok(paths)
+    }
+
+    /// The listing items made for this render, to be freed elsewhere (they
+    /// outlive the renderer, which borrows the index).
+    pub fn into_items(self) -> Vec<std::sync::OnceLock<tera::Value>> {
+        self.items
+    }
+
+    /// Time spent per template, slowest first: (template, total, pages).
+    pub fn template_times(&self) -> Vec<(&'static str, std::time::Duration, u64)> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let mut v: Vec<(&'static str, std::time::Duration, u64)> = crate::theme::TEMPLATES
+            .iter()
+            .zip(&self.spent)
+            .map(|(name, (ns, n))| {
+                (
+                    *name,
+                    std::time::Duration::from_nanos(ns.load(Relaxed)),
+                    n.load(Relaxed),
+                )
+            })
+            .filter(|(_, _, n)| *n > 0)
+            .collect();
+        v.sort_by_key(|t| std::cmp::Reverse(t.1));
+        v
+    }
+
+    fn render_job(&self, job: &Job) -> Result<Page, Diagnostic> {
+        let started = std::time::Instant::now();
+        let result = self.render_job_untimed(job);
+        if let Some(t) = crate::theme::TEMPLATES.iter().position(|t| *t == job_template(job)) {
+            use std::sync::atomic::Ordering::Relaxed;
+            self.spent[t].0.fetch_add(started.elapsed().as_nanos() as u64, Relaxed);
+            self.spent[t].1.fetch_add(1, Relaxed);
+        }
+        result
+    }
+
+    fn render_job_untimed(&self, job: &Job) -> Result<Page, Diagnostic> {
+        let mut ctx = tera::Context::new();
+        ctx.insert_value("site", self.site_value.clone());
+        ctx.insert("breadcrumbs", &Vec::<Crumb>::new());
+        match job {
+            Job::Home { types, issuers } => {
+                let nodes: Vec<Node> = self
+                    .all_nodes()
+                    .into_iter()
+                    .filter(|n| matches!(n, Node::Doc(_)))
+                    .take(10)
+                    .collect();
+                ctx.insert("latest", &nodes.iter().map(|n| self.item(*n)).collect::<Vec<_>>());
+                ctx.insert("types", types);
+                ctx.insert("issuers", issuers);
+                #[derive(Serialize)]
+                struct Counts {
+                    documents: usize,
+                    cited: usize,
+                    issuers: usize,
+                }
+                ctx.insert(
+                    "counts",
+                    &Counts {
+                        documents: self.index.docs.len(),
+                        cited: self.index.cited.len(),
+                        issuers: self.index.issuers.len(),
+                    },
+                );
+            }
+            Job::Doc(i) => {
+                let view = self.doc_view(*i);
+                let crumbs = vec![
+                    Crumb {
+                        name: "Văn bản".into(),
+                        url: Some(self.href("van-ban/")),
+                    },
+                    Crumb {
+                        name: [view.doc_type.as_str(), " số ", &view.number].concat(),
+                        url: None,
+                    },
+                ];
+                ctx.insert("breadcrumbs", &crumbs);
+                ctx.insert("doc", &view);
+            }
+            Job::Cited(i) => {
+                let view = self.cited_view(*i);
+                let crumbs = vec![
+                    Crumb {
+                        name: "Văn bản".into(),
+                        url: Some(self.href("van-ban/")),
+                    },
+                    Crumb {
+                        name: [view.doc_type.as_str(), " số ", &view.number].concat(),
+                        url: None,
+                    },
+                ];
+                ctx.insert("breadcrumbs", &crumbs);
+                ctx.insert("doc", &view);
+            }
+            Job::Listing {
+                path,
+                base,
+                heading,
+                crumbs,
+                nodes,
+                by_year,
+                total,
+                filter_label,
+                filters,
+            } => {
+                ctx.insert("filter_label", filter_label);
+                ctx.insert("filters", filters);
+                ctx.insert("heading", heading);
+                ctx.insert("breadcrumbs", crumbs);
+                ctx.insert("total", total);
+                ctx.insert("groups", &self.groups(nodes, *by_year));
+                ctx.insert("pagination", &self.pagination(base, path, *total));
+            }
+            Job::Catalog { heading, entries, .. } => {
+                ctx.insert("heading", heading);
+                ctx.insert(
+                    "breadcrumbs",
+                    &vec![Crumb {
+                        name: heading.clone(),
+                        url: None,
+                    }],
+                );
+                ctx.insert("entries", entries);
+            }
+            Job::Search => {
+                ctx.insert(
+                    "breadcrumbs",
+                    &vec![Crumb {
+                        name: "Tìm kiếm".into(),
+                        url: None,
+                    }],
+                );
+            }
+            Job::NotFound => {}
+            Job::Redirect(i) => {
+                let r = &self.index.redirects[*i];
+                ctx.insert("target", &self.href(&self.index.url(r.to)));
+            }
+        }
+        let (path, template) = (self.job_path(job), job_template(job));
+        // Straight into bytes: the templates and values are UTF-8 already.
+        let mut bytes = Vec::with_capacity(32 * 1024);
+        match self.theme.tera.render_to(template, &ctx, &mut bytes) {
+            Ok(()) => Ok(Page { path, bytes }),
+            Err(e) => Err(Diagnostic::error(
+                "E-RENDER",
+                format!("không tạo được trang `{path}` từ mẫu `{template}`: {}", error_chain(&e)),
+            )
+            .hint("kiểm tra các biến mà mẫu dùng; danh sách biến có trong README (mục Giao diện)")),
+        }
+    }
+}
+
+/// The citation links of a document's body.
+fn links(index: &Index, config: &Config, d: &crate::graph::DocNode) -> Vec<markdown::Link> {
+    d.references
+        .iter()
+        .filter_map(|r| match r.target {
+            Target::Node(n) => Some((r, n)),
+            Target::Ambiguous => None,
+        })
+        .flat_map(|(r, n)| {
+            let href = format!("{}{}", config.base_url, index.url(n).trim_start_matches('/'));
+            let title = full_name(index, n);
+            r.mentions
+                .iter()
+                .map(|m| &m.0)
+                .filter(|m| m.start >= d.doc.body_offset)
+                .map(move |m| markdown::Link {
+                    range: m.start - d.doc.body_offset..m.end - d.doc.body_offset,
+                    href: href.clone(),
+                    title: title.clone(),
+                })
+        })
+        .collect()
+}

@@ -1,0 +1,437 @@
+//! The view of one node (a published or a cited document) and of its
+//! listing item: facts, links, backlinks, pictures.
+
+use super::*;
+
+impl Renderer<'_> {
+    /// The listing view of a node.
+    pub fn item(&self, n: Node) -> ItemView {
+        let index = self.index;
+        match n {
+            Node::Doc(i) => {
+                let d = &index.docs[i];
+                ItemView {
+                    url: self.href(&index.url(n)),
+                    number: d.doc.number.canonical.clone(),
+                    doc_type: d.doc.doc_type.clone(),
+                    title: Some(d.doc.title.clone()),
+                    date: d.doc.date.map(|d| d.to_string()),
+                    date_iso: d.doc.date.map(|d| d.iso()),
+                    issuers: self.issuer_names(&d.issuers),
+                    in_corpus: true,
+                    status: (!d.standing.report && d.standing.status != Status::InForce)
+                        .then(|| d.standing.status.label_vi().to_string()),
+                }
+            }
+            Node::Cited(i) => {
+                let c = &index.cited[i];
+                ItemView {
+                    url: self.href(&index.url(n)),
+                    number: c.number.canonical.clone(),
+                    doc_type: c.doc_type.clone(),
+                    title: c.subject.clone(),
+                    date: c.date.map(|d| d.to_string()),
+                    date_iso: c.date.map(|d| d.iso()),
+                    issuers: self.issuer_names(&c.issuer_keys),
+                    in_corpus: false,
+                    status: None,
+                }
+            }
+        }
+    }
+
+    /// [`Renderer::item`] as a template value, made on first use and then
+    /// shared (a document is listed on its issuer's, type's and year's pages,
+    /// and more): see [`Renderer::listed_item`].
+    pub(super) fn item_value(&self, n: Node) -> tera::Value {
+        let slot = match n {
+            Node::Doc(i) => self.items.get(i),
+            Node::Cited(i) => self.items.get(self.index.docs.len() + i),
+        };
+        match slot {
+            Some(cell) => cell.get_or_init(|| self.listed_item(n)).clone(),
+            None => self.listed_item(n),
+        }
+    }
+
+    /// A listing item: [`Renderer::item`], and as `html` the item as
+    /// `partials/item.html` renders it (with `item` and `site`), so that a
+    /// listing does not render the partial again for every page it is on.
+    /// When the partial fails, `html` is left out: a listing that falls back
+    /// to including the partial then reports the error.
+    pub(super) fn listed_item(&self, n: Node) -> tera::Value {
+        let value = tera::Value::from_serializable(&self.item(n));
+        let mut ctx = tera::Context::new();
+        ctx.insert_value("site", self.site_value.clone());
+        ctx.insert_value("item", value.clone());
+        let html = self.theme.tera.render(ITEM_PARTIAL, &ctx);
+        drop(ctx);
+        match (html, value.into_map()) {
+            (Ok(html), Some(mut map)) => {
+                map.insert("html".into(), tera::Value::safe_string(&html));
+                tera::Value::from(map)
+            }
+            (_, Some(map)) => tera::Value::from(map),
+            (_, None) => tera::Value::none(),
+        }
+    }
+
+    pub(super) fn issuer_names(&self, keys: &[String]) -> Vec<String> {
+        self.issuer_name_refs(keys).map(str::to_string).collect()
+    }
+
+    /// The names of the issuing bodies of these keys.
+    pub(super) fn issuer_name_refs<'k>(&'k self, keys: &'k [String]) -> impl Iterator<Item = &'k str> {
+        keys.iter()
+            .filter_map(|k| self.index.issuers.get(k))
+            .map(|i| i.name.as_str())
+    }
+
+    pub(super) fn issuer_links(&self, keys: &[String]) -> Vec<LinkView> {
+        keys.iter()
+            .filter_map(|k| self.index.issuers.get(k))
+            .map(|i| LinkView {
+                name: i.name.clone(),
+                url: self.href(&["co-quan/", &i.slug, "/"].concat()),
+            })
+            .collect()
+    }
+
+    pub(super) fn backlinks(&self, list: &[(usize, Relation)], target: Node, number: &str) -> Vec<BacklinkView> {
+        list.iter()
+            .take(BACKLINKS_SHOWN)
+            .map(|(j, rel)| {
+                let d = &self.index.docs[*j];
+                BacklinkView {
+                    url: self.href(&self.index.url(Node::Doc(*j))),
+                    number: d.doc.number.canonical.clone(),
+                    doc_type: d.doc.doc_type.clone(),
+                    title: d.doc.title.clone(),
+                    date: d.doc.date.map(|x| x.to_string()),
+                    issuers: self.issuer_names(&d.issuers),
+                    relation: rel.label_vi().to_string(),
+                    sentence: d
+                        .references
+                        .iter()
+                        .find(|r| r.target == Target::Node(target))
+                        .and_then(|r| r.mentions.iter().map(|m| &m.0).find(|m| m.start >= d.doc.body_offset))
+                        .and_then(|m| sentence_at(d.doc.body(), m.start - d.doc.body_offset))
+                        .or_else(|| citing_sentence(d.doc.body(), number)),
+                }
+            })
+            .collect()
+    }
+
+    pub(super) fn picture_row(&self, n: Node, relation: &str, this: bool) -> crate::pictures::Row {
+        let index = self.index;
+        let (keys, locality) = match n {
+            Node::Doc(i) => (&index.docs[i].issuers, index.docs[i].doc.locality.clone()),
+            Node::Cited(i) => (&index.cited[i].issuer_keys, index.cited[i].locality.clone()),
+        };
+        crate::pictures::Row {
+            date: index.date(n),
+            label: short_name(index, n),
+            issuer: self.issuer_name_refs(keys).collect::<Vec<_>>().join(", "),
+            locality,
+            relation: relation.to_string(),
+            this,
+        }
+    }
+
+    /// The timeline, the relation graph and their table, for a node.
+    pub(super) fn pictures(&self, n: Node) -> (String, String, Vec<PictureRowView>) {
+        let index = self.index;
+        let cited_by = match n {
+            Node::Doc(i) => &index.docs[i].cited_by,
+            Node::Cited(i) => &index.cited[i].cited_by,
+        };
+        let incoming: Vec<(Node, Relation)> = cited_by.iter().map(|(j, r)| (Node::Doc(*j), *r)).collect();
+        let outgoing: Vec<(Node, Relation)> = match n {
+            Node::Doc(i) => index.docs[i]
+                .references
+                .iter()
+                .filter_map(|r| match r.target {
+                    Target::Node(t) => Some((t, r.relation)),
+                    Target::Ambiguous => None,
+                })
+                .collect(),
+            Node::Cited(_) => Vec::new(),
+        };
+        let this = self.picture_row(n, "Văn bản này", true);
+        let name = this.label.clone();
+        let in_total = incoming.len();
+        let incoming: Vec<(Node, Relation)> = incoming.into_iter().take(BACKLINKS_SHOWN).collect();
+        let ins: Vec<crate::pictures::Row> = incoming
+            .iter()
+            .map(|(m, r)| self.picture_row(*m, r.label_vi(), false))
+            .collect();
+        let mut timeline_rows = vec![this];
+        timeline_rows.extend(ins.iter().take(TIMELINE_ROWS).cloned());
+        let outs: Vec<crate::pictures::Row> = outgoing
+            .iter()
+            .map(|(m, r)| self.picture_row(*m, r.label_vi(), false))
+            .collect();
+        let slug = match n {
+            Node::Doc(i) => &index.docs[i].slug,
+            Node::Cited(i) => &index.cited[i].slug,
+        };
+        let timeline = crate::pictures::timeline(&format!("dtg-{slug}"), &name, &timeline_rows, in_total);
+        let graph = crate::pictures::relations(&format!("sdqh-{slug}"), &name, (&outs, outs.len()), (&ins, in_total));
+        let mut rows = Vec::new();
+        let mut push = |direction: &str, m: Node, r: &crate::pictures::Row| {
+            rows.push(PictureRowView {
+                direction: direction.to_string(),
+                date: r.date.map(|d| d.to_string()).unwrap_or_default(),
+                label: r.label.clone(),
+                url: self.href(&index.url(m)),
+                issuer: r.issuer.clone(),
+                locality: r.locality.clone().unwrap_or_default(),
+                relation: r.relation.clone(),
+            });
+        };
+        for ((m, _), r) in outgoing.iter().zip(&outs) {
+            push("Văn bản này dẫn chiếu đến", *m, r);
+        }
+        for ((m, _), r) in incoming.iter().zip(&ins) {
+            push("Dẫn chiếu đến văn bản này", *m, r);
+        }
+        (timeline, graph, rows)
+    }
+
+    pub(super) fn doc_view(&self, i: usize) -> DocView {
+        let index = self.index;
+        let node = &index.docs[i];
+        let d = &node.doc;
+        let url = self.href(&index.url(Node::Doc(i)));
+        let mut groups: Vec<RefGroup> = Vec::new();
+        for rel in Relation::ALL {
+            let items: Vec<RefView> = node
+                .references
+                .iter()
+                .filter(|r| r.relation == rel)
+                .map(|r| match r.target {
+                    Target::Node(n) => {
+                        let item = self.item(n);
+                        RefView {
+                            url: Some(item.url),
+                            number: item.number,
+                            doc_type: item.doc_type,
+                            title: item.title,
+                            date: r.date.map(|x| x.to_string()),
+                            in_corpus: item.in_corpus,
+                        }
+                    }
+                    Target::Ambiguous => RefView {
+                        url: None,
+                        number: r.number.clone(),
+                        doc_type: r.doc_type.clone(),
+                        title: None,
+                        date: r.date.map(|x| x.to_string()),
+                        in_corpus: false,
+                    },
+                })
+                .collect();
+            if !items.is_empty() {
+                groups.push(RefGroup {
+                    label: rel.label_vi().to_string(),
+                    items,
+                });
+            }
+        }
+        let links = |list: &[usize]| self.doc_links(list.iter().copied());
+        let standing = &node.standing;
+        let replaced_by = links(&standing.replaced_by);
+        let repealed_by = links(&standing.repealed_by);
+        let amended_by = links(&standing.amended_by);
+        let status = if standing.report {
+            String::new()
+        } else {
+            standing.status.label_vi().to_string()
+        };
+        let issuers = self.issuer_links(&node.issuers);
+        let issuer_names: Vec<String> = issuers.iter().map(|l| l.name.clone()).collect();
+        let (timeline, graph, picture_rows) = self.pictures(Node::Doc(i));
+        DocView {
+            timeline,
+            graph,
+            picture_rows,
+            jsonld: self.jsonld(
+                &d.number.canonical,
+                &d.doc_type,
+                Some(&d.title),
+                d.date,
+                &issuer_names,
+                &url,
+                d.locality.as_deref(),
+                (!standing.report).then(|| standing.status.key()),
+            ),
+            url,
+            number: d.number.canonical.clone(),
+            doc_type: d.doc_type.clone(),
+            type_url: self.href(&["loai/", &slugify(&d.doc_type), "/"].concat()),
+            title: d.title.clone(),
+            subject: None,
+            issuers,
+            issuer_names,
+            locality: d.locality.clone(),
+            place: d.place.clone(),
+            motto: motto(&d.number),
+            party: d.number.shape == crate::number::Shape::Party,
+            date: d.date.map(|x| x.to_string()),
+            date_iso: d.date.map(|x| x.iso()),
+            date_long: d.date.map(|x| x.long_vi()),
+            status,
+            replaced_by,
+            repealed_by,
+            amended_by,
+            tags: d.tags.clone(),
+            recipients: d.recipients.clone(),
+            distribution: d.distribution.clone(),
+            signer: d.signer.as_ref().map(|s| SignerView {
+                capacity: s.capacity.clone(),
+                position: s.position.clone(),
+                name: s.name.clone(),
+            }),
+            body: self.body(i).html,
+            source: d.source_info.as_ref().map(|s| SourceView {
+                name: s.name.clone(),
+                url: s.url.clone(),
+                author: s.author.clone(),
+                published: s.published.map(|x| x.to_string()),
+            }),
+            groups,
+            cited_by: self.backlinks(&node.cited_by, Node::Doc(i), &d.number.canonical),
+            cited_by_total: node.cited_by.len(),
+            cited_by_more: (node.cited_by.len() > BACKLINKS_SHOWN)
+                .then(|| self.href(&["van-ban/", &node.slug, "/dan-chieu/"].concat())),
+            in_corpus: true,
+        }
+    }
+
+    /// Links to published documents.
+    pub(super) fn doc_links(&self, list: impl Iterator<Item = usize>) -> Vec<LinkView> {
+        list.map(|j| LinkView {
+            name: short_name(self.index, Node::Doc(j)),
+            url: self.href(&self.index.url(Node::Doc(j))),
+        })
+        .collect()
+    }
+
+    pub(super) fn cited_view(&self, i: usize) -> DocView {
+        let c = &self.index.cited[i];
+        // What published documents say they did to it.
+        let by = |r: Relation| self.doc_links(c.cited_by.iter().filter(|(_, x)| *x == r).map(|(j, _)| *j));
+        let (replaced_by, repealed_by, amended_by) =
+            (by(Relation::Replaces), by(Relation::Repeals), by(Relation::Amends));
+        let status = if !replaced_by.is_empty() {
+            Status::Replaced.label_vi()
+        } else if !repealed_by.is_empty() {
+            Status::Repealed.label_vi()
+        } else {
+            ""
+        };
+        let url = self.href(&self.index.url(Node::Cited(i)));
+        let issuers = self.issuer_links(&c.issuer_keys);
+        let issuer_names: Vec<String> = issuers.iter().map(|l| l.name.clone()).collect();
+        let (timeline, graph, picture_rows) = self.pictures(Node::Cited(i));
+        DocView {
+            timeline,
+            graph,
+            picture_rows,
+            jsonld: self.jsonld(
+                &c.number.canonical,
+                &c.doc_type,
+                c.subject.as_deref(),
+                c.date,
+                &issuer_names,
+                &url,
+                c.locality.as_deref(),
+                None,
+            ),
+            url,
+            number: c.number.canonical.clone(),
+            doc_type: c.doc_type.clone(),
+            type_url: self.href(&["loai/", &slugify(&c.doc_type), "/"].concat()),
+            title: c.subject.clone().unwrap_or_default(),
+            subject: c.subject.clone(),
+            issuers,
+            issuer_names,
+            locality: c.locality.clone(),
+            place: None,
+            motto: motto(&c.number),
+            party: c.number.shape == crate::number::Shape::Party,
+            date: c.date.map(|x| x.to_string()),
+            date_iso: c.date.map(|x| x.iso()),
+            date_long: c.date.map(|x| x.long_vi()),
+            status: status.to_string(),
+            replaced_by,
+            repealed_by,
+            amended_by,
+            tags: Vec::new(),
+            recipients: Vec::new(),
+            distribution: Vec::new(),
+            signer: None,
+            body: String::new(),
+            source: None,
+            groups: Vec::new(),
+            cited_by: self.backlinks(&c.cited_by, Node::Cited(i), &c.number.canonical),
+            cited_by_total: c.cited_by.len(),
+            cited_by_more: (c.cited_by.len() > BACKLINKS_SHOWN)
+                .then(|| self.href(&["van-ban/", &c.slug, "/dan-chieu/"].concat())),
+            in_corpus: false,
+        }
+    }
+}
+
+/// The heading printed opposite the issuer.
+pub(super) fn motto(number: &crate::number::Number) -> Vec<String> {
+    match number.shape {
+        crate::number::Shape::Party => vec!["ĐẢNG CỘNG SẢN VIỆT NAM".to_string()],
+        _ => vec![
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_string(),
+            "Độc lập - Tự do - Hạnh phúc".to_string(),
+        ],
+    }
+}
+
+/// A document named in full, for tooltips: "Kết luận số 127-KL/TW ngày
+/// 28/02/2025 của Bộ Chính trị, Ban Bí thư về ...".
+pub fn full_name(index: &Index, n: Node) -> String {
+    let mut s = short_name(index, n);
+    if let Some(d) = index.date(n) {
+        use std::fmt::Write;
+        let _ = write!(s, " ngày {d}");
+    }
+    let (keys, title) = match n {
+        Node::Doc(i) => (&index.docs[i].issuers, Some(index.docs[i].doc.title.clone())),
+        Node::Cited(i) => (&index.cited[i].issuer_keys, index.cited[i].subject.clone()),
+    };
+    let names: Vec<&str> = keys
+        .iter()
+        .filter_map(|k| index.issuers.get(k))
+        .map(|x| x.name.as_str())
+        .collect();
+    for (k, name) in names.iter().enumerate() {
+        s.push_str(if k == 0 { " của " } else { ", " });
+        s.push_str(name);
+    }
+    match title {
+        Some(t) if t.starts_with("về ") || t.starts_with("Về ") => {
+            s.push(' ');
+            s.push_str(&t);
+        }
+        Some(t) if !t.is_empty() => {
+            s.push_str(": ");
+            s.push_str(&t);
+        }
+        _ => {}
+    }
+    s
+}
+
+/// "Kết luận số 127-KL/TW": a node's type word and number. Built with
+/// `concat`, at its exact size (`format!` guesses the size and grows the
+/// string, on paths taken for every listing line and picture row).
+pub fn short_name(index: &Index, n: Node) -> String {
+    [index.doc_type(n), " số ", index.number(n)].concat()
+}

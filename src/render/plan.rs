@@ -1,0 +1,506 @@
+//! The page plan: every page a render makes (documents, cited documents,
+//! listings with their facets and pagination, catalogs, redirects), as jobs.
+
+use super::*;
+
+/// Every page a render makes, by path, to render one on request.
+pub struct Plan {
+    pub(super) jobs: Vec<Job>,
+    pub(super) by_path: std::collections::HashMap<String, usize>,
+}
+
+impl Plan {
+    /// The paths of the pages, sorted.
+    pub fn paths(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.by_path.keys().cloned().collect();
+        v.sort();
+        v
+    }
+}
+
+pub(super) enum Job {
+    Home {
+        types: Vec<CountView>,
+        issuers: Vec<CountView>,
+    },
+    Doc(usize),
+    Cited(usize),
+    Listing {
+        path: String,
+        base: String,
+        heading: String,
+        crumbs: Vec<Crumb>,
+        nodes: Vec<Node>,
+        by_year: bool,
+        total: usize,
+        filter_label: String,
+        filters: Vec<FilterView>,
+    },
+    Catalog {
+        path: String,
+        heading: String,
+        entries: Vec<CountView>,
+    },
+    Search,
+    NotFound,
+    Redirect(usize),
+}
+
+/// A listing page set (before pagination).
+pub(super) struct ListingSpec {
+    pub(super) path: String,
+    pub(super) heading: String,
+    pub(super) crumbs: Vec<Crumb>,
+    pub(super) nodes: Vec<Node>,
+    pub(super) by_year: bool,
+    pub(super) filter_label: String,
+    pub(super) filters: Vec<FilterView>,
+}
+
+/// How a listing is narrowed: by year, or by type.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Facet {
+    Year,
+    Type,
+}
+
+/// The page numbers a pagination links: 1, the last, and two either side of
+/// `current`, in order.
+pub(super) fn page_window(current: usize, total: usize) -> Vec<usize> {
+    let mut pages: Vec<usize> = [1, total]
+        .into_iter()
+        .chain(current.saturating_sub(2).max(1)..=(current + 2).min(total))
+        .collect();
+    pages.sort_unstable();
+    pages.dedup();
+    pages
+}
+
+impl Renderer<'_> {
+    pub(super) fn all_nodes(&self) -> Vec<Node> {
+        let mut nodes: Vec<Node> = (0..self.index.docs.len()).map(Node::Doc).collect();
+        nodes.extend((0..self.index.cited.len()).map(Node::Cited));
+        nodes.sort_by_key(|n| self.index.newest_first(*n));
+        nodes
+    }
+
+    /// Every listing (all documents, by type, by year, by issuer, and the
+    /// full citing lists of much-cited documents), and the counts the home
+    /// page and the catalogs show: types, years, issuers.
+    pub(super) fn listings(&self) -> (Vec<ListingSpec>, Vec<CountView>, Vec<CountView>, Vec<CountView>) {
+        let nodes = self.all_nodes();
+        let mut specs = Vec::new();
+        let docs: Vec<Node> = nodes.iter().copied().filter(|n| matches!(n, Node::Doc(_))).collect();
+        let crumbs = vec![Crumb {
+            name: "Văn bản".into(),
+            url: None,
+        }];
+        self.with_filters(
+            &mut specs,
+            "van-ban/",
+            "Tất cả văn bản",
+            crumbs,
+            docs,
+            true,
+            Facet::Year,
+        );
+        let mut type_counts = self.by_type(&nodes, &mut specs);
+        let year_counts = self.by_year(&nodes, &mut specs);
+        let mut issuer_counts = self.by_issuer(&mut specs);
+        self.citing_lists(&mut specs);
+        issuer_counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        type_counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        (specs, type_counts, year_counts, issuer_counts)
+    }
+
+    /// The crumbs of a listing under a catalog ("Loại văn bản" › "Kết luận").
+    fn under(&self, catalog: &str, catalog_path: &str, name: &str) -> Vec<Crumb> {
+        vec![
+            Crumb {
+                name: catalog.into(),
+                url: Some(self.href(catalog_path)),
+            },
+            Crumb {
+                name: name.to_string(),
+                url: None,
+            },
+        ]
+    }
+
+    /// One listing per type word (`loai/<type>/`), and their counts.
+    fn by_type(&self, nodes: &[Node], specs: &mut Vec<ListingSpec>) -> Vec<CountView> {
+        let mut types: BTreeMap<String, (String, Vec<Node>)> = BTreeMap::new();
+        for n in nodes {
+            let t = self.index.doc_type(*n).to_string();
+            types.entry(slugify(&t)).or_insert_with(|| (t, Vec::new())).1.push(*n);
+        }
+        let mut counts = Vec::new();
+        for (slug, (name, list)) in types {
+            let path = format!("loai/{slug}/");
+            counts.push(CountView {
+                name: name.clone(),
+                url: self.href(&path),
+                count: list.len(),
+            });
+            let crumbs = self.under("Loại văn bản", "loai/", &name);
+            self.with_filters(specs, &path, &name, crumbs, list, true, Facet::Year);
+        }
+        counts
+    }
+
+    /// One listing per year (`nam/<year>/`, newest first), and their counts.
+    fn by_year(&self, nodes: &[Node], specs: &mut Vec<ListingSpec>) -> Vec<CountView> {
+        let mut years: BTreeMap<i32, Vec<Node>> = BTreeMap::new();
+        for n in nodes {
+            if let Some(d) = self.index.date(*n) {
+                years.entry(d.year).or_default().push(*n);
+            }
+        }
+        let mut counts = Vec::new();
+        for (year, list) in years.into_iter().rev() {
+            let path = format!("nam/{year}/");
+            counts.push(CountView {
+                name: format!("Năm {year}"),
+                url: self.href(&path),
+                count: list.len(),
+            });
+            let crumbs = self.under("Năm ban hành", "nam/", &year.to_string());
+            let heading = format!("Văn bản ban hành năm {year}");
+            self.with_filters(specs, &path, &heading, crumbs, list, false, Facet::Type);
+        }
+        counts
+    }
+
+    /// One listing per issuing body (`co-quan/<slug>/`), and their counts.
+    fn by_issuer(&self, specs: &mut Vec<ListingSpec>) -> Vec<CountView> {
+        let mut counts = Vec::new();
+        for issuer in self.index.issuers.values() {
+            let path = format!("co-quan/{}/", issuer.slug);
+            counts.push(CountView {
+                name: issuer.name.clone(),
+                url: self.href(&path),
+                count: issuer.nodes.len(),
+            });
+            let crumbs = self.under("Cơ quan ban hành", "co-quan/", &issuer.name);
+            let nodes = issuer.nodes.clone();
+            self.with_filters(specs, &path, &issuer.name, crumbs, nodes, true, Facet::Year);
+        }
+        counts
+    }
+
+    /// The full list of documents citing a much-cited document
+    /// (`van-ban/<slug>/dan-chieu/`): its page shows the first ones.
+    fn citing_lists(&self, specs: &mut Vec<ListingSpec>) {
+        let index = self.index;
+        let long: Vec<(Node, &Vec<(usize, Relation)>)> = (0..index.docs.len())
+            .map(|i| (Node::Doc(i), &index.docs[i].cited_by))
+            .chain((0..index.cited.len()).map(|i| (Node::Cited(i), &index.cited[i].cited_by)))
+            .filter(|(_, l)| l.len() > BACKLINKS_SHOWN)
+            .collect();
+        for (n, list) in long {
+            let slug = match n {
+                Node::Doc(i) => &index.docs[i].slug,
+                Node::Cited(i) => &index.cited[i].slug,
+            };
+            let name = short_name(index, n);
+            let mut citing: Vec<Node> = list.iter().map(|(j, _)| Node::Doc(*j)).collect();
+            citing.sort_by_key(|c| index.newest_first(*c));
+            let crumbs = vec![
+                Crumb {
+                    name: "Văn bản".into(),
+                    url: Some(self.href("van-ban/")),
+                },
+                Crumb {
+                    name: name.clone(),
+                    url: Some(self.href(&index.url(n))),
+                },
+                Crumb {
+                    name: "Văn bản dẫn chiếu".into(),
+                    url: None,
+                },
+            ];
+            let path = format!("van-ban/{slug}/dan-chieu/");
+            let heading = format!("Văn bản dẫn chiếu đến {name}");
+            self.with_filters(specs, &path, &heading, crumbs, citing, true, Facet::Year);
+        }
+    }
+
+    /// Pushes a listing and its narrowed listings (`<path>nam/<y>/` or
+    /// `<path>loai/<t>/`), all carrying the same filter links.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn with_filters(
+        &self,
+        specs: &mut Vec<ListingSpec>,
+        path: &str,
+        heading: &str,
+        crumbs: Vec<Crumb>,
+        nodes: Vec<Node>,
+        by_year: bool,
+        facet: Facet,
+    ) {
+        let mut groups: BTreeMap<String, (String, Vec<Node>)> = BTreeMap::new();
+        for n in &nodes {
+            let (key, name) = match facet {
+                Facet::Year => match self.index.date(*n) {
+                    Some(d) => (format!("nam/{}", d.year), d.year.to_string()),
+                    None => continue,
+                },
+                Facet::Type => {
+                    let t = self.index.doc_type(*n);
+                    (format!("loai/{}", slugify(t)), t.to_string())
+                }
+            };
+            groups.entry(key).or_insert_with(|| (name, Vec::new())).1.push(*n);
+        }
+        let mut order: Vec<(String, String, Vec<Node>)> = groups.into_iter().map(|(k, (n, l))| (k, n, l)).collect();
+        if facet == Facet::Year {
+            order.reverse();
+        }
+        let label = match facet {
+            Facet::Year => "Lọc theo năm",
+            Facet::Type => "Lọc theo loại",
+        };
+        let mut links = vec![FilterView {
+            name: "Tất cả".into(),
+            url: self.href(path),
+            count: nodes.len(),
+            current: false,
+        }];
+        links.extend(order.iter().map(|(k, name, list)| FilterView {
+            name: name.clone(),
+            url: self.href(&format!("{path}{k}/")),
+            count: list.len(),
+            current: false,
+        }));
+        let with_current = |i: usize| {
+            let mut l = links.clone();
+            l[i].current = true;
+            l
+        };
+        // Filters are worth showing only when they narrow something.
+        let useful = order.len() > 1;
+        specs.push(ListingSpec {
+            path: path.to_string(),
+            heading: heading.to_string(),
+            crumbs: crumbs.clone(),
+            nodes,
+            by_year,
+            filter_label: label.to_string(),
+            filters: if useful { with_current(0) } else { Vec::new() },
+        });
+        if !useful {
+            return;
+        }
+        for (k, (key, name, list)) in order.into_iter().enumerate() {
+            let mut sub_crumbs = crumbs.clone();
+            if let Some(last) = sub_crumbs.last_mut() {
+                last.url = Some(self.href(path));
+            }
+            sub_crumbs.push(Crumb {
+                name: name.clone(),
+                url: None,
+            });
+            let sub_heading = match facet {
+                Facet::Year => format!("{heading}: năm {name}"),
+                Facet::Type => format!("{heading}: {name}"),
+            };
+            specs.push(ListingSpec {
+                path: format!("{path}{key}/"),
+                heading: sub_heading,
+                crumbs: sub_crumbs,
+                nodes: list,
+                by_year: facet == Facet::Type && by_year,
+                filter_label: label.to_string(),
+                filters: with_current(k + 1),
+            });
+        }
+    }
+
+    pub(super) fn jobs(&self) -> Vec<Job> {
+        let (specs, types, years, issuers) = self.listings();
+        let mut jobs = vec![
+            Job::Home {
+                types: types.clone(),
+                issuers: issuers.clone(),
+            },
+            Job::Search,
+            Job::NotFound,
+        ];
+        jobs.extend((0..self.index.docs.len()).map(Job::Doc));
+        jobs.extend((0..self.index.cited.len()).map(Job::Cited));
+        jobs.extend((0..self.index.redirects.len()).map(Job::Redirect));
+        for ListingSpec {
+            path,
+            heading,
+            crumbs,
+            nodes,
+            by_year,
+            filter_label,
+            filters,
+        } in specs
+        {
+            let size = self.config.page_size.max(1);
+            let pages = nodes.len().div_ceil(size).max(1);
+            for p in 0..pages {
+                let page_path = if p == 0 {
+                    path.clone()
+                } else {
+                    format!("{path}trang/{}/", p + 1)
+                };
+                let slice = nodes.iter().copied().skip(p * size).take(size).collect();
+                jobs.push(Job::Listing {
+                    path: page_path,
+                    base: path.clone(),
+                    heading: heading.clone(),
+                    crumbs: crumbs.clone(),
+                    nodes: slice,
+                    by_year,
+                    total: nodes.len(),
+                    filter_label: filter_label.clone(),
+                    filters: filters.clone(),
+                });
+            }
+        }
+        jobs.push(Job::Catalog {
+            path: "loai/".into(),
+            heading: "Loại văn bản".into(),
+            entries: types,
+        });
+        jobs.push(Job::Catalog {
+            path: "nam/".into(),
+            heading: "Năm ban hành".into(),
+            entries: years,
+        });
+        jobs.push(Job::Catalog {
+            path: "co-quan/".into(),
+            heading: "Cơ quan ban hành".into(),
+            entries: issuers,
+        });
+        jobs
+    }
+
+    pub(super) fn job_path(&self, job: &Job) -> String {
+        match job {
+            Job::Home { .. } => "index.html".to_string(),
+            Job::Doc(i) => ["van-ban/", &self.index.docs[*i].slug, "/index.html"].concat(),
+            Job::Cited(i) => ["van-ban/", &self.index.cited[*i].slug, "/index.html"].concat(),
+            Job::Listing { path, .. } | Job::Catalog { path, .. } => [path, "index.html"].concat(),
+            Job::Search => "tim-kiem/index.html".to_string(),
+            Job::NotFound => "404.html".to_string(),
+            Job::Redirect(i) => {
+                let r = &self.index.redirects[*i];
+                if r.from.ends_with('/') {
+                    format!("{}index.html", r.from)
+                } else {
+                    r.from.clone()
+                }
+            }
+        }
+    }
+
+    pub(super) fn pagination(&self, base: &str, path: &str, total_items: usize) -> Pagination {
+        let size = self.config.page_size.max(1);
+        let total = total_items.div_ceil(size).max(1);
+        let current = path
+            .strip_prefix(base)
+            .and_then(|r| r.strip_prefix("trang/"))
+            .and_then(|n| n.trim_end_matches('/').parse().ok())
+            .unwrap_or(1);
+        let url = |n: usize| {
+            if n == 1 {
+                self.href(base)
+            } else {
+                self.href(&format!("{base}trang/{n}/"))
+            }
+        };
+        Pagination {
+            current,
+            total,
+            prev: (current > 1).then(|| url(current - 1)),
+            next: (current < total).then(|| url(current + 1)),
+            pages: page_window(current, total)
+                .into_iter()
+                .scan(0, |last, n| {
+                    let gap = n > *last + 1;
+                    *last = n;
+                    Some(PageLink {
+                        number: n,
+                        url: url(n),
+                        current: n == current,
+                        gap,
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    pub(super) fn groups(&self, nodes: &[Node], by_year: bool) -> Vec<GroupView> {
+        let mut groups: Vec<GroupView> = Vec::new();
+        for n in nodes {
+            let label = if by_year {
+                self.index
+                    .date(*n)
+                    .map_or_else(|| "Chưa rõ ngày".to_string(), |d| format!("Năm {}", d.year))
+            } else {
+                self.index.doc_type(*n).to_string()
+            };
+            match groups.iter_mut().find(|g| g.label == label) {
+                Some(g) => g.items.push(self.item_value(*n)),
+                None => groups.push(GroupView {
+                    label,
+                    items: vec![self.item_value(*n)],
+                    html: tera::Value::none(),
+                }),
+            }
+        }
+        // The group's items printed once here: a template loop over 50
+        // shared item values, three look-ups each, cost as much as the rest
+        // of the page.
+        for g in &mut groups {
+            let mut html = String::new();
+            let whole = g
+                .items
+                .iter()
+                .all(|item| match item.get_from_path("html").and_then(tera::Value::as_str) {
+                    Some(h) => {
+                        html.push_str(h);
+                        true
+                    }
+                    None => false,
+                });
+            if whole {
+                g.html = tera::Value::safe_string(&html);
+            }
+        }
+        groups
+    }
+}
+
+/// The template a job renders with.
+pub(super) fn job_template(job: &Job) -> &'static str {
+    match job {
+        Job::Home { .. } => "index.html",
+        Job::Doc(_) => "document.html",
+        Job::Cited(_) => "cited.html",
+        Job::Listing { .. } => "list.html",
+        Job::Catalog { .. } => "catalog.html",
+        Job::Search => "search.html",
+        Job::NotFound => "404.html",
+        Job::Redirect(_) => "redirect.html",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    pub(super) fn pagination_links_a_window() {
+        assert_eq!(page_window(1, 1), [1]);
+        assert_eq!(page_window(1, 3), [1, 2, 3]);
+        assert_eq!(page_window(1, 200), [1, 2, 3, 200]);
+        assert_eq!(page_window(100, 200), [1, 98, 99, 100, 101, 102, 200]);
+        assert_eq!(page_window(200, 200), [1, 198, 199, 200]);
+        assert_eq!(page_window(4, 9), [1, 2, 3, 4, 5, 6, 9]);
+    }
+}
