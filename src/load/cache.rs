@@ -1,0 +1,200 @@
+//! Loading with a cache: a file whose size and modification time are
+//! unchanged is not read again, and a known edit skips the walk.
+
+use super::*;
+use super::walk::{walk, walk_with, Walk};
+
+/// Loads every document under `dir`, reusing `cache` for unchanged files.
+pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded {
+    let mut out = Loaded::default();
+    if !dir.is_dir() {
+        out.diagnostics.push(
+            Diagnostic::error(
+                "E-CONTENT",
+                format!("không tìm thấy thư mục nội dung `{}`", dir.display()),
+            )
+            .hint("tạo thư mục đó, hoặc chỉ ra thư mục khác bằng `--content THƯ_MỤC`"),
+        );
+        return out;
+    }
+    // A change the dev server saw to known files only needs no walk: the
+    // list of files is the last one, and only those files are looked at.
+    let hint = cache.changed.take();
+    let old = std::mem::take(&mut cache.files);
+    let (w, results) = if !cache.keep {
+        // A one-shot build has nothing to compare with: files are read as
+        // the walk finds them.
+        walk_and_load(dir, opts)
+    } else {
+        let (w, changed) = match (cache.walk.take(), hint) {
+            (Some(w), Some(changed)) if !w.links && changed.iter().all(|p| w.files.iter().any(|(f, _)| f == p)) => {
+                (w, Some(changed))
+            }
+            _ => (walk(dir), None),
+        };
+        let results: Vec<(PathBuf, Stamp, FileResult)> = w
+            .files
+            .par_iter()
+            .map(|(path, rel)| {
+                if let (Some(changed), Some((s, r))) = (&changed, old.get(path)) {
+                    if !changed.contains(path) {
+                        return (path.clone(), *s, r.clone());
+                    }
+                }
+                let st = stamp(path);
+                match old.get(path) {
+                    Some((s, r)) if *s == st && st.0.is_some() => (path.clone(), st, r.clone()),
+                    _ => (path.clone(), st, load_file(path, rel, opts)),
+                }
+            })
+            .collect();
+        (w, results)
+    };
+    out.counts.skipped += w.skipped;
+    out.counts.errors += w.errors;
+    out.diagnostics.extend(w.diagnostics.iter().cloned());
+    if cache.keep {
+        for (path, st, r) in &results {
+            cache.files.insert(path.clone(), (*st, r.clone()));
+        }
+        cache.walk = Some(w);
+    }
+    for (_, _, r) in results {
+        // A document keeps its own text; a file that failed keeps it here,
+        // for its diagnostics.
+        if let (Some(text), None) = (r.text, &r.document) {
+            out.sources.insert(r.file.clone(), text);
+        }
+        let failed = r.diagnostics.iter().any(Diagnostic::is_error);
+        out.diagnostics.extend(r.diagnostics);
+        match r.document {
+            Some(doc) if !failed => {
+                if doc.draft && !opts.drafts {
+                    out.counts.drafts += 1;
+                } else {
+                    out.counts.published += 1;
+                    out.documents.push(doc);
+                }
+            }
+            _ => out.counts.errors += 1,
+        }
+    }
+    out
+}
+
+/// The walk, with the files it finds read and parsed on the thread pool in
+/// batches while it goes on; the results in the walk's order.
+pub(super) fn walk_and_load(dir: &Path, opts: &LoadOptions) -> (Walk, Vec<(PathBuf, Stamp, FileResult)>) {
+    const BATCH: usize = 64;
+    type Loaded = (usize, PathBuf, FileResult);
+    let done: std::sync::Mutex<Vec<Loaded>> = std::sync::Mutex::new(Vec::new());
+    let w = rayon::scope(|s| {
+        let done = &done;
+        let send = |batch: Vec<(usize, PathBuf, String)>| {
+            s.spawn(move |_| {
+                let loaded: Vec<Loaded> = batch
+                    .into_iter()
+                    .map(|(k, path, rel)| {
+                        let r = load_file(&path, &rel, opts);
+                        (k, path, r)
+                    })
+                    .collect();
+                done.lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .extend(loaded);
+            });
+        };
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut count = 0;
+        let w = walk_with(dir, &mut |(path, rel)| {
+            batch.push((count, path.clone(), rel.clone()));
+            count += 1;
+            if batch.len() == BATCH {
+                send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+            }
+        });
+        if !batch.is_empty() {
+            send(batch);
+        }
+        w
+    });
+    let mut loaded = done.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    loaded.sort_unstable_by_key(|(k, _, _)| *k);
+    (w, loaded.into_iter().map(|(_, path, r)| (path, (None, 0), r)).collect())
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct FileResult {
+    file: String,
+    text: Option<String>,
+    document: Option<Arc<Document>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// What a file looked like when it was read: modification time and length.
+pub(super) type Stamp = (Option<std::time::SystemTime>, u64);
+
+/// Results of earlier loads, reused for files that did not change (the dev
+/// server keeps one across rebuilds).
+#[derive(Debug, Default)]
+pub struct Cache {
+    pub(super) files: std::collections::HashMap<PathBuf, (Stamp, FileResult)>,
+    /// The last walk of the content folder.
+    pub(super) walk: Option<Walk>,
+    /// Files known to have changed since the last load, and nothing else
+    /// (the dev server's watcher says so); taken by the next load.
+    pub changed: Option<Vec<PathBuf>>,
+    /// Whether to keep results for the next load (a one-shot build does not).
+    pub keep: bool,
+}
+
+pub(super) fn stamp(path: &Path) -> Stamp {
+    match std::fs::metadata(path) {
+        Ok(m) => (m.modified().ok(), m.len()),
+        Err(_) => (None, 0),
+    }
+}
+
+/// Loads one file. Public so that tests and the dev server can check one file.
+pub(super) fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> FileResult {
+    let file = path.display().to_string();
+    let mut r = FileResult {
+        file: file.clone(),
+        text: None,
+        document: None,
+        diagnostics: Vec::new(),
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            r.diagnostics.push(
+                Diagnostic::error("E-READ", format!("không đọc được tệp: {e}"))
+                    .in_file(&file)
+                    .hint("kiểm tra quyền đọc tệp"),
+            );
+            return r;
+        }
+    };
+    let text = match source::decode(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let ok = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+            r.diagnostics.push(
+                Diagnostic::error("E-UTF8", format!("tệp không phải UTF-8 (byte lạ ở vị trí {at})"))
+                    .at(&file, ok.len()..ok.len())
+                    .hint("lưu lại tệp với bảng mã UTF-8 (trong Word: Lưu thành > Văn bản thuần > Unicode UTF-8)"),
+            );
+            r.text = Some(ok);
+            return r;
+        }
+    };
+    let (doc, diags) = parse_document(&text, &file, rel, opts);
+    // A document keeps its text itself; a file that failed keeps it here.
+    if doc.is_none() {
+        r.text = Some(text);
+    }
+    r.document = doc.map(Arc::new);
+    r.diagnostics = diags;
+    r
+}

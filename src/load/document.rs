@@ -1,0 +1,143 @@
+//! The typed document and its parts, as the rest of the pipeline sees them.
+
+use super::*;
+
+/// A document's status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub enum Status {
+    /// `in-force` (the default).
+    #[default]
+    #[serde(rename = "in-force")]
+    InForce,
+    /// `expired`.
+    #[serde(rename = "expired")]
+    Expired,
+    /// `replaced`.
+    #[serde(rename = "replaced")]
+    Replaced,
+    /// `repealed`.
+    #[serde(rename = "repealed")]
+    Repealed,
+}
+
+impl Status {
+    pub(super) const ALL: [(&'static str, Status); 4] = [
+        ("in-force", Status::InForce),
+        ("expired", Status::Expired),
+        ("replaced", Status::Replaced),
+        ("repealed", Status::Repealed),
+    ];
+
+
+    /// The contract's spelling.
+    pub fn key(self) -> &'static str {
+        Status::ALL
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("in-force", |(k, _)| k)
+    }
+
+    /// Shown on the page.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Status::InForce => "Còn hiệu lực",
+            Status::Expired => "Hết hiệu lực",
+            Status::Replaced => "Hết hiệu lực (bị thay thế)",
+            Status::Repealed => "Hết hiệu lực (bị bãi bỏ)",
+        }
+    }
+}
+
+/// Who signed, and in what capacity.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signer {
+    /// Nguyễn Hải Trâm.
+    pub name: Option<String>,
+    /// Phó Bí thư.
+    pub position: Option<String>,
+    /// T/M Ban Thường vụ, K/T, T/L, TM., KT.
+    pub capacity: Option<String>,
+}
+
+/// Where a reported text comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceInfo {
+    /// The outlet.
+    pub name: Option<String>,
+    /// Its address.
+    pub url: Option<String>,
+    /// The byline.
+    pub author: Option<String>,
+    /// When it was published.
+    pub published: Option<Date>,
+}
+
+/// A valid content document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Path relative to the content folder, `/`-separated.
+    pub source: String,
+    /// Path as shown in diagnostics.
+    pub file: String,
+    /// The parsed number.
+    pub number: Number,
+    /// Where `number` stands.
+    pub number_span: Span,
+    /// Trích yếu.
+    pub title: String,
+    /// Issuing bodies, full names, as written (aliases applied later).
+    pub issuers: Vec<String>,
+    /// Type word, given or derived.
+    pub doc_type: String,
+    /// Province or city.
+    pub locality: Option<String>,
+    /// Date of issue; `None` is unknown, never invented.
+    pub date: Option<Date>,
+    /// Place in the header.
+    pub place: Option<String>,
+    /// Signature block.
+    pub signer: Option<Signer>,
+    /// Kính gửi.
+    pub recipients: Vec<String>,
+    /// Nơi nhận.
+    pub distribution: Vec<String>,
+    /// Citations: declared in front matter here; the references stage adds
+    /// those found in the text.
+    pub citations: Vec<Citation>,
+    /// Short forms of the text left for the corpus (references stage).
+    pub shorts: Vec<crate::refs::ShortCitation>,
+    /// Status (`in-force` when front matter gives none).
+    pub status: Status,
+    /// Whether front matter gives the status (it then wins over the graph).
+    pub status_declared: bool,
+    /// Abstract for listings.
+    pub summary: Option<String>,
+    /// Set when the text is a report of the document.
+    pub source_info: Option<SourceInfo>,
+    /// Subject tags.
+    pub tags: Vec<String>,
+    /// URL segment override.
+    pub slug: Option<(String, Span)>,
+    /// Old site-relative URLs, validated (`cu/van-ban/`, or a file `a/b.html`).
+    pub aliases: Vec<(String, Span)>,
+    /// Draft flag.
+    pub draft: bool,
+    /// The whole file as written (without a BOM); the body starts at
+    /// `body_offset` (see [`Document::body`]).
+    pub text: String,
+    /// A number that changes every time the file is parsed again (the dev
+    /// server's caches key on it).
+    pub revision: u64,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+}
+
+pub(super) static REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+impl Document {
+    /// The Markdown body exactly as written (spans index into the file text;
+    /// the body starts at `body_offset`); normalised when rendered.
+    pub fn body(&self) -> &str {
+        self.text.get(self.body_offset..).unwrap_or("")
+    }
+}

@@ -1,0 +1,59 @@
+//! Names editors write: slugs, alias paths, and the closest known word for
+//! a misspelt key.
+
+/// Whether a slug is only `a-z`, `0-9` and `-`, and not empty.
+pub fn valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Validates an alias and returns it relative to the site root
+/// (`/cu/a/` -> `cu/a/`, `/cu/a.html` -> `cu/a.html`, `/cu/a` -> `cu/a/`).
+/// Refused: not starting with `/`, empty segments, `.` or `..`, percent
+/// escapes, backslashes, and any character outside `A-Za-z0-9._~-`.
+pub fn alias_path(a: &str) -> Option<String> {
+    let rest = a.strip_prefix('/')?;
+    let trimmed = rest.strip_suffix('/').unwrap_or(rest);
+    if trimmed.is_empty() {
+        return None;
+    }
+    for seg in trimmed.split('/') {
+        let ok_chars = seg
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'-'));
+        if seg.is_empty() || seg == "." || seg == ".." || !ok_chars || seg.starts_with('.') {
+            return None;
+        }
+    }
+    if trimmed.ends_with(".html") && !rest.ends_with('/') {
+        Some(trimmed.to_string())
+    } else {
+        Some(format!("{trimmed}/"))
+    }
+}
+
+/// The known word closest to `word`, if close enough to be a likely typo.
+pub fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(word, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k)
+}
+
+pub(super) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
