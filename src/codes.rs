@@ -70,7 +70,7 @@ pub const STATE_TYPES: &[(&str, &str)] = &[
 pub const OTHER_TYPES: &[&str] = &["Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Thông báo kết luận"];
 
 /// State issuer codes of local bodies; any `S...` code (a Sở) is local too.
-pub const STATE_LOCAL_ISSUERS: &[&str] = &["UBND", "HĐND", "VPUBND", "BCĐ"];
+pub const STATE_LOCAL_ISSUERS: &[&str] = &["UBND", "HĐND", "VPUBND", "VPHĐND", "BCĐ", "CAT", "BCHQS"];
 
 /// Party issuer codes that belong to the centre although they do not end in `TW`.
 /// `TƯ` is printed for TW by many (and for Tỉnh ủy by Thừa Thiên Huế alone):

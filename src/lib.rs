@@ -249,7 +249,9 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
                 let f = refs::find_with(&d.file, d.body(), d.body_offset, (&d.number, d.date), &cfg.vocabulary);
                 // Unshared in a one-shot build; else copied once, for this change.
                 let doc = Arc::make_mut(&mut d);
-                doc.citations.extend(f.citations);
+                let mut citations = f.citations;
+                refs::keep_changes_at_home(&mut citations, doc.locality.as_deref(), &cfg.vocabulary);
+                doc.citations.extend(citations);
                 doc.shorts = f.shorts;
                 (d, f.diagnostics)
             }

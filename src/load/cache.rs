@@ -1,8 +1,8 @@
 //! Loading with a cache: a file whose size and modification time are
 //! unchanged is not read again, and a known edit skips the walk.
 
-use super::*;
 use super::walk::{walk, walk_with, Walk};
+use super::*;
 
 /// Loads every document under `dir`, reusing `cache` for unchanged files.
 pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded {

@@ -28,7 +28,6 @@ impl Status {
         ("repealed", Status::Repealed),
     ];
 
-
     /// The contract's spelling.
     pub fn key(self) -> &'static str {
         Status::ALL

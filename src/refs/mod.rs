@@ -249,3 +249,43 @@ pub fn find_with(
         diagnostics,
     }
 }
+
+/// A local document replaces, repeals or amends only documents of its own
+/// province: a change to a document the text places in another province
+/// ("… thay thế Quyết định số 10/2024/QĐ-UBND của Ủy ban nhân dân tỉnh Hà
+/// Tĩnh" in a decision of Nghệ An) is a plain citation.
+pub fn keep_changes_at_home(citations: &mut [Citation], home: Option<&str>, vocabulary: &issuers::Vocabulary) {
+    let Some(home) = home else { return };
+    let canonical = |l: &str| {
+        vocabulary
+            .province(l)
+            .map_or_else(|| crate::source::key(l), crate::source::key)
+    };
+    let home = canonical(home);
+    for c in citations.iter_mut() {
+        let changes = matches!(c.relation, Relation::Replaces | Relation::Repeals | Relation::Amends);
+        let elsewhere = c.locality.as_deref().is_some_and(|l| canonical(l) != home);
+        if changes && elsewhere && c.number.is_local() {
+            c.relation = Relation::Cites;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_stay_in_their_province() {
+        let v = issuers::Vocabulary::builtin();
+        let own = crate::number::parse("25/2025/QĐ-UBND").expect("own");
+        let text = "Quyết định này thay thế Quyết định số 10/2024/QĐ-UBND ngày 2/4/2024 của Ủy ban nhân dân tỉnh Hà Tĩnh và Quyết định số 11/2024/QĐ-UBND ngày 3/4/2024 của Ủy ban nhân dân tỉnh Thừa Thiên Huế.";
+        let mut f = find_with("t.md", text, 0, (&own, None), &v).citations;
+        keep_changes_at_home(&mut f, Some("Nghệ An"), &v);
+        assert_eq!(f[0].relation, Relation::Cites);
+        assert_eq!(f[1].relation, Relation::Cites);
+        let mut f = find_with("t.md", text, 0, (&own, None), &v).citations;
+        keep_changes_at_home(&mut f, Some("Huế"), &v);
+        assert_eq!((f[0].relation, f[1].relation), (Relation::Cites, Relation::Replaces));
+    }
+}

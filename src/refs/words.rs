@@ -146,7 +146,46 @@ pub const ISSUING_VERBS_AT: &[&str] = &[
 ];
 
 /// Words that may stand between the body and its issuing verb.
-pub const ISSUING_ADVERBS: &[&str] = &["đã", "vừa", "mới", "chính thức", "cũng", "đã chính thức", "vừa mới"];
+pub const ISSUING_ADVERBS: &[&str] = &[
+    "đã",
+    "vừa",
+    "mới",
+    "chính thức",
+    "cũng",
+    "đã chính thức",
+    "vừa mới",
+    "đồng thời",
+    "sẽ",
+];
+
+/// Words that deny the act of the cue after them ("Quyết định này không
+/// thay thế …").
+pub const NEGATIONS: &[&str] = &["không", "chưa", "không được", "không phải"];
+
+/// What a partial act names before the document it changes ("Bãi bỏ khoản
+/// 3 Điều 7 Quyết định số …", "Thay thế Phụ lục I ban hành kèm theo …",
+/// "Thay thế cụm từ … tại Điều 5 …"): such a change amends the document and
+/// leaves it in force. A word ending in a space stands before a number or
+/// a numeral (`điều 5`, `chương iii`); the others stand alone.
+pub const PINPOINTS: &[&str] = &[
+    "điều ",
+    "khoản ",
+    "điểm ",
+    "chương ",
+    "mục ",
+    "phần ",
+    "tiết ",
+    "phụ lục",
+    "cụm từ",
+    "một số điều",
+    "nội dung",
+    "danh mục",
+    "biểu mẫu",
+    "thủ tục",
+    "số thứ tự",
+    "tên gọi",
+    "tiêu đề",
+];
 
 /// Titles of the head of a body, before the body's name: "theo đề nghị của
 /// Giám đốc Sở Nội vụ tại Tờ trình số …" is a submission of Sở Nội vụ.

@@ -15,6 +15,7 @@ use super::text::{
 };
 use super::{Mention, Scan};
 use crate::number::{self, Number, Shape};
+use crate::refs::bodies::Scope;
 use crate::refs::normal::floor;
 use crate::refs::words::{self, NOT_BEFORE, TERMS, TYPE_WORDS};
 use crate::refs::Date;
@@ -99,14 +100,6 @@ fn is_law(num: &Number) -> bool {
 /// The start of a law's name written before its number ("Luật Tổ chức chính
 /// quyền địa phương số …"): the last capitalised "Luật", "Bộ luật" or "Pháp
 /// lệnh" of the clause, and its row of [`TYPE_WORDS`].
-/// What an amending law's name says before the law it amends.
-const AMENDING: [&str; 4] = [
-    " sửa đổi, bổ sung một số điều của ",
-    " sửa đổi một số điều của ",
-    " sửa đổi, bổ sung ",
-    " sửa đổi ",
-];
-
 fn law_name(t: &str, at: usize) -> Option<(usize, usize)> {
     let cs = clause_start(t, at);
     let clause = &t[cs..at];
@@ -117,8 +110,7 @@ fn law_name(t: &str, at: usize) -> Option<(usize, usize)> {
             // "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức
             // và Luật Viên chức số 52/2019/QH14": the amending law's name.
             if let Some(j) = clause[..i].rfind("Luật sửa đổi") {
-                let amending = AMENDING.iter().any(|a| clause[j + "Luật".len()..].starts_with(a));
-                if amending && !clause[j..i].bytes().any(|b| b.is_ascii_digit()) {
+                if !clause[j..i].bytes().any(|b| b.is_ascii_digit()) {
                     i = j;
                 }
             }
@@ -418,4 +410,20 @@ fn submitted_by(prefix: &str) -> Option<[&str; 2]> {
         .find_map(|h| starts_with_word(body, h))
         .map_or(body, |n| body[n..].trim_start());
     Some([body, headless])
+}
+
+/// "15-NQ/TƯ … của Bộ Chính trị": `TƯ` printed for `TW` (Thừa Thiên Huế
+/// alone prints it for its Tỉnh ủy). With a central issuer named, the number
+/// is the central one: one page with 15-NQ/TW.
+pub(super) fn central_tu(scan: &mut Scan) {
+    let vocabulary = scan.vocabulary;
+    for m in &mut scan.mentions {
+        let tu = m.number.shape == Shape::Party && m.number.codes.get(1).is_some_and(|c| c == "TƯ");
+        let central = m.bodies.iter().any(|&b| vocabulary.body(b).scope == Scope::Central);
+        if tu && central {
+            if let Ok(n) = number::parse(&m.number.canonical.replace("/TƯ", "/TW")) {
+                m.number = n;
+            }
+        }
+    }
 }

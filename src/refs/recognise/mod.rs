@@ -209,6 +209,7 @@ pub fn recognise(
     context::read(&mut scan);
     lists::share(&mut scan);
     context::issued_before(&mut scan);
+    context::central_tu(&mut scan);
     relations::assign(&mut scan);
     shorts::resolve(&mut scan);
     finish(scan, n, masked)

@@ -14,10 +14,10 @@
 //!
 //! Anything else, a third party's act included, is a plain citation.
 
-use super::text::{clause_start, is_connector, lower_same_len, starts_item, strip_numbering};
+use super::text::{clause_start, ends_with_word, is_connector, lower_same_len, starts_item, strip_numbering};
 use super::{Mention, Scan};
-use crate::number::{Number, Shape};
-use crate::refs::words::{Cue, CLAUSE_BREAKS, CUES, TYPE_WORDS};
+use crate::number::{DerivedType, Number, Shape};
+use crate::refs::words::{self, Cue, CLAUSE_BREAKS, CUES, TYPE_WORDS};
 use crate::refs::Relation;
 use std::ops::Range;
 
@@ -41,14 +41,74 @@ pub(super) fn assign(scan: &mut Scan) {
         if relation.is_none() {
             relation = listed_item(t, start, &scan.mentions[..i]);
         }
-        let mut relation = relation.unwrap_or(Relation::Cites);
-        if matches!(relation, Relation::Replaces | Relation::Repeals | Relation::Amends)
-            && !may_change(scan.own.0, &scan.mentions[i].number)
-        {
+        let mut relation = as_acted(t, start, &scan.mentions[..i], relation.unwrap_or(Relation::Cites));
+        if changes(relation) && !may_change(scan.own.0, &scan.mentions[i].number) {
             relation = Relation::Cites;
         }
         scan.mentions[i].relation = relation;
     }
+}
+
+/// Whether a relation changes the cited document.
+fn changes(r: Relation) -> bool {
+    matches!(r, Relation::Replaces | Relation::Repeals | Relation::Amends)
+}
+
+/// A change is the document's whole act only when the cue's object is the
+/// document itself:
+/// - the last cue before it must be the change ("Bổ sung kinh phí … để triển
+///   khai Quyết định số …" changes no document) and not denied ("không thay
+///   thế …");
+/// - "theo" before it makes it what the act follows ("Hủy bỏ cuộc họp …
+///   theo Giấy mời số …");
+/// - a pinpoint between ("Bãi bỏ khoản 3 Điều 7 …", "Thay thế Phụ lục I ban
+///   hành kèm theo …", "Thay thế cụm từ … tại Điều 5 …") makes it a partial
+///   change: the document is amended, and stays in force.
+fn as_acted(t: &str, start: usize, before: &[Mention], relation: Relation) -> Relation {
+    if !changes(relation) {
+        return relation;
+    }
+    let cs = clause_start(t, start);
+    let p = lower_same_len(&t[cs..start]);
+    let Some((at, end, cue)) = last_cue(&p) else {
+        return relation;
+    };
+    let lead = p[..at].trim_end();
+    if !changes(cue) || words::NEGATIONS.iter().any(|n| ends_with_word(lead, n).is_some()) {
+        return Relation::Cites;
+    }
+    let between: Vec<&str> = gaps(cs + end, start, before).into_iter().map(|g| &t[g]).collect();
+    if between.last().is_some_and(|g| according_to(g)) {
+        return Relation::Cites;
+    }
+    let between = lower_same_len(&between.join(" "));
+    let pinpoint = words::PINPOINTS.iter().any(|w| {
+        between.match_indices(w).any(|(i, _)| {
+            let word_start = !between[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+            let after = &between[i + w.len()..];
+            let word_end = if w.ends_with(' ') {
+                numeral_at(after)
+            } else {
+                !after.chars().next().is_some_and(char::is_alphanumeric)
+            };
+            word_start && word_end
+        })
+    });
+    if pinpoint {
+        Relation::Amends
+    } else {
+        relation
+    }
+}
+
+/// Whether `s` starts with a numeral of a pinpoint: digits ("5"), a Roman
+/// numeral ("iii") or one letter ("c" of "điểm c").
+fn numeral_at(s: &str) -> bool {
+    let word: &str = s.split([' ', ',', ';', '.', ')']).next().unwrap_or("");
+    !word.is_empty()
+        && (word.chars().all(|c| c.is_ascii_digit())
+            || word.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+            || word.chars().count() == 1)
 }
 
 /// Whether a document numbered `own` can replace, repeal or amend one
@@ -63,6 +123,11 @@ fn may_change(own: &Number, cited: &Number) -> bool {
     if party(own) != party(cited) || (own.is_local() && !cited.is_local()) {
         return false;
     }
+    // A công văn changes only another công văn.
+    let cong_van = |n: &Number| matches!(n.derived_type(), DerivedType::One("Công văn"));
+    if cong_van(own) && !cong_van(cited) {
+        return false;
+    }
     if has(cited, LAW) && !has(own, LAW) {
         return false;
     }
@@ -75,7 +140,17 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
     let cs = clause_start(t, start);
     // Only the mentions of this clause matter (mentions are in text order):
     // a clause's cost does not grow with the document.
-    let before = &before[before.partition_point(|m| m.range.start < cs)..];
+    let split = before.partition_point(|m| m.range.start < cs);
+    // A bare own type word after another document of that type in the same
+    // paragraph is that document ("… ban hành Kế hoạch số 45-KH/BTGDVTU …
+    // Kế hoạch thay thế …").
+    let anaphora = before[..split]
+        .iter()
+        .rev()
+        .take(8)
+        .any(|m| m.word.is_some_and(|w| own.contains(&TYPE_WORDS[w].0)) && !t[m.range.end..cs].contains("\n\n"));
+    let own: &[&str] = if anaphora { &[] } else { own };
+    let before = &before[split..];
     let prefix = &t[cs..start];
     let stripped = strip_numbering(prefix);
     let offset = cs + (stripped.as_ptr() as usize - prefix.as_ptr() as usize);
@@ -131,13 +206,18 @@ fn opens_with_cue(s: &str) -> bool {
     cue_at(&s).is_some_and(|(c, _)| matches!(c, Cue::Rel(_)))
 }
 
-/// Whether the words before a mention end with "theo" (not "kèm theo").
+/// Whether the words before a mention say it is what an act follows: they
+/// end with "theo" (not "kèm theo"), or "theo" and a few words that name the
+/// document's kind ("theo Giấy mời số", "theo đúng quy định tại").
 fn according_to(before: &str) -> bool {
     let b = lower_same_len(before.trim_end());
-    let Some(rest) = b.strip_suffix("theo") else {
+    let Some(at) = b.rfind("theo") else {
         return false;
     };
-    !rest.ends_with(|c: char| c.is_alphanumeric()) && !rest.trim_end().ends_with("kèm")
+    let (lead, rest) = (&b[..at], &b[at + "theo".len()..]);
+    let word = !lead.ends_with(|c: char| c.is_alphanumeric()) && !rest.starts_with(|c: char| c.is_alphanumeric());
+    let near = rest.split_whitespace().count() <= 4 && !rest.contains([',', ';', '.']);
+    word && near && !lead.trim_end().ends_with("kèm")
 }
 
 /// The run of cues a clause opens with: the strongest relation among them
@@ -206,11 +286,11 @@ fn own_word_acting<'a>(p: &'a str, own: &[&str]) -> Option<&'a str> {
     let rest = own
         .iter()
         .find_map(|w| p.strip_prefix(w).and_then(|r| r.strip_prefix(' ')))?;
-    let acting = ["", "cũng ", "đồng thời ", "sẽ "].iter().any(|a| {
-        rest.strip_prefix(a)
-            .and_then(cue_at)
-            .is_some_and(|(c, _)| matches!(c, Cue::Rel(_)))
-    });
+    let rel = |s: &str| cue_at(s).is_some_and(|(c, _)| matches!(c, Cue::Rel(_)));
+    let acting = rel(rest)
+        || words::ISSUING_ADVERBS
+            .iter()
+            .any(|a| rest.strip_prefix(a).and_then(|r| r.strip_prefix(' ')).is_some_and(rel));
     acting.then_some(rest)
 }
 

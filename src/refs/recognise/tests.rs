@@ -14,8 +14,12 @@ fn own() -> crate::number::Number {
 type Row = (String, String, Option<String>, Option<String>, Relation, Vec<String>);
 
 fn rows(text: &str) -> Vec<Row> {
-    let n = own();
-    let f = find("t.md", text, 0, (&n, Date::new(2025, 12, 1)));
+    rows_of(&own(), text)
+}
+
+/// The rows of `text` as a sentence of the document numbered `n`.
+fn rows_of(n: &crate::number::Number, text: &str) -> Vec<Row> {
+    let f = find("t.md", text, 0, (n, Date::new(2025, 12, 1)));
     f.citations
         .iter()
         .map(|c| {
@@ -167,8 +171,10 @@ fn relations_from_cues() {
             Implements,
         ),
         ("Công văn này thay thế Công văn số 12-CV/TU.", Replaces),
-        ("Bãi bỏ Quyết định số 5-QĐ/TU.", Repeals),
-        ("Sửa đổi, bổ sung Quy định số 7-QĐ/TU.", Amends),
+        ("Bãi bỏ Công văn số 5-CV/TU.", Repeals),
+        ("Sửa đổi, bổ sung Công văn số 7-CV/TU.", Amends),
+        // A công văn changes only another công văn.
+        ("Bãi bỏ Quyết định số 5-QĐ/TU.", Cites),
         ("Hướng dẫn thực hiện Quy định số 8-QĐ/TW.", Guides),
         ("Quy định 365 thay thế Quy định số 89-QĐ/TW.", Cites),
         (
@@ -198,10 +204,7 @@ fn relations_from_cues() {
             "Thực hiện các chế độ theo Nghị định số 29/2023/NĐ-CP và Nghị định số 67/2025/NĐ-CP.",
             Cites,
         ),
-        (
-            "Sửa đổi, bổ sung một số điều của Quy định ban hành kèm theo Quyết định số 6-QĐ/TU.",
-            Amends,
-        ),
+
         // A citation inside another document's name is that document's.
         (
             "Căn cứ Thông tư số 5/2024/TT-BNV của Bộ Nội vụ hướng dẫn thực hiện Nghị định số 29/2023/NĐ-CP;",
@@ -266,6 +269,58 @@ fn warnings_that_help_editors() {
     }
     let f = find("t.md", "Nghị quyết số 03-NQ/CP.", 0, (&n, None));
     assert_eq!(f.citations[0].number.canonical, "03/NQ-CP");
+}
+
+#[test]
+fn tu_of_a_central_issuer_is_tw() {
+    let r = rows("Thực hiện Nghị quyết số 15-NQ/TƯ ngày 28/7/2022 của Bộ Chính trị.");
+    assert_eq!(r[0].1, "15-NQ/TW", "{r:?}");
+    // Without a central issuer it stays as written.
+    let r = rows("Thực hiện Nghị quyết số 15-NQ/TƯ ngày 28/7/2022.");
+    assert_eq!(r[0].1, "15-NQ/TƯ", "{r:?}");
+}
+
+#[test]
+fn a_bare_type_word_after_another_document_is_that_document() {
+    let r = rows("Ban Tuyên giáo Tỉnh ủy ban hành Công văn số 45-CV/BTGTU về tuyên truyền. Công văn thay thế Công văn số 12-CV/TU.");
+    assert_eq!(r.last().map(|x| x.4), Some(Cites), "{r:?}");
+    let r = rows("Ngày 3/3, Ban Thường vụ Tỉnh ủy ban hành công văn. Công văn thay thế Công văn số 12-CV/TU.");
+    assert_eq!(r.last().map(|x| x.4), Some(Replaces), "{r:?}");
+}
+
+#[test]
+fn what_a_decision_changes() {
+    let own = number::parse("41/2025/QĐ-UBND").expect("own");
+    let cases: &[(&str, Relation)] = &[
+        ("Bãi bỏ Quyết định số 5/2020/QĐ-UBND.", Repeals),
+        (
+            "Sửa đổi, bổ sung một số điều của Quy định ban hành kèm theo Quyết định số 6/2021/QĐ-UBND.",
+            Amends,
+        ),
+        // A partial act amends: the document stays in force.
+        ("Bãi bỏ khoản 3 Điều 7 Quyết định số 10/2024/QĐ-UBND.", Amends),
+        ("Bãi bỏ điểm c khoản 2 Điều 4 Quyết định số 10/2024/QĐ-UBND.", Amends),
+        ("Thay thế Phụ lục I ban hành kèm theo Quyết định số 1500/QĐ-UBND.", Amends),
+        (
+            "1. Thay thế cụm từ \"Sở Kế hoạch và Đầu tư\" bằng cụm từ \"Sở Tài chính\" tại Điều 5 Quyết định số 10/2024/QĐ-UBND.",
+            Amends,
+        ),
+        ("Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 9/2023/QĐ-UBND.", Replaces),
+        // Denied, or another act's object.
+        ("Quyết định này không thay thế Quyết định số 1500/QĐ-UBND.", Cites),
+        (
+            "1. Bổ sung kinh phí 500 triệu đồng cho các xã để triển khai Quyết định số 10/2024/QĐ-UBND.",
+            Cites,
+        ),
+        ("Hủy bỏ cuộc họp ngày 5/3 theo Giấy mời số 12/GM-UBND.", Cites),
+        // Not what a province can change.
+        ("Bãi bỏ Nghị định số 24/2010/NĐ-CP.", Cites),
+        ("Bãi bỏ Chỉ thị số 5-CT/TU.", Cites),
+    ];
+    for (text, want) in cases {
+        let got: Vec<Relation> = rows_of(&own, text).into_iter().map(|r| r.4).collect();
+        assert_eq!(got.last(), Some(want), "{text}");
+    }
 }
 
 #[test]
