@@ -17,7 +17,11 @@ fn main() {
     for line in corpus.lines().filter(|l| !l.starts_with('#')) {
         // Drop the [[…|…]] markers: keep the text as written.
         let mut clean = String::new();
-        let mut rest = line;
+        // "{own N} " says whose sentence it is: not text.
+        let mut rest = line
+            .strip_prefix("{own ")
+            .and_then(|r| r.split_once("} "))
+            .map_or(line, |(_, r)| r);
         while let Some(open) = rest.find("[[") {
             clean.push_str(&rest[..open]);
             let close = rest[open..].find("]]").map_or(rest.len(), |c| open + c);

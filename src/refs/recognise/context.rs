@@ -333,6 +333,12 @@ pub(super) fn issued_before(scan: &mut Scan) {
         if !m.issuers.is_empty() {
             continue;
         }
+        // The cheap test first: the words just before end with a verb or "tại".
+        let near = t[floor(t, m.range.start.saturating_sub(40))..m.range.start].trim_end();
+        let verb = |v: &&str| ends_with_word(near, v).is_some();
+        if !(words::ISSUING_VERBS.iter().any(verb) || verb(&"tại")) {
+            continue;
+        }
         let cs = clause_start(t, m.range.start);
         let prefix = t[cs..m.range.start].trim_end();
         let (bodies, date) = if let Some(body) = issuing_subject(prefix) {

@@ -17,6 +17,7 @@
 use super::text::{clause_start, ends_with_word, is_connector, lower_same_len, starts_item, strip_numbering};
 use super::{Mention, Scan};
 use crate::number::{DerivedType, Number, Shape};
+use crate::refs::normal::floor;
 use crate::refs::words::{self, Cue, CLAUSE_BREAKS, CUES, TYPE_WORDS};
 use crate::refs::Relation;
 use std::ops::Range;
@@ -77,6 +78,7 @@ fn as_acted(t: &str, start: usize, before: &[Mention], relation: Relation) -> Re
     if !changes(cue) || words::NEGATIONS.iter().any(|n| ends_with_word(lead, n).is_some()) {
         return Relation::Cites;
     }
+    let before = &before[before.partition_point(|m| m.range.start < cs)..];
     let between: Vec<&str> = gaps(cs + end, start, before).into_iter().map(|g| &t[g]).collect();
     if between.last().is_some_and(|g| according_to(g)) {
         return Relation::Cites;
@@ -202,7 +204,8 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
 
 /// Whether `s` (after a comma or spaces) starts with a relation cue.
 fn opens_with_cue(s: &str) -> bool {
-    let s = lower_same_len(s.trim_start_matches([',', ' ']));
+    let s = s.trim_start_matches([',', ' ']);
+    let s = lower_same_len(&s[..floor(s, 48)]);
     cue_at(&s).is_some_and(|(c, _)| matches!(c, Cue::Rel(_)))
 }
 
