@@ -1,0 +1,527 @@
+//! The link graph: documents, cited documents, issuing bodies, and the edges.
+//!
+//! In: loaded documents and the site configuration. Out: an [`Index`] in
+//! which every document has its URL, its issuing bodies (a local body
+//! qualified by its locality), its outgoing references resolved in context,
+//! and its backlinks; every cited document that is not in the content is a
+//! node of its own ([`Cited`]) with the URL it will keep once it is added.
+//!
+//! Resolution follows `numbers-and-references.md` section 3: the number, then
+//! the date the mention gives, the citing document's locality for local
+//! series, and no citing a document issued later; one candidate is linked,
+//! several are reported as ambiguous and never linked to a guess. Nodes are
+//! keys into vectors; all lists are sorted, so output is deterministic.
+
+mod facts;
+mod identity;
+mod resolve;
+mod urls;
+
+use facts::{qualified_issuer, standings};
+pub use identity::identity_slug;
+use identity::{identity, Identity};
+use resolve::resolve;
+use urls::check_urls;
+
+use crate::config::Config;
+use crate::date::Date;
+use crate::diag::Diagnostic;
+use crate::load::Document;
+use crate::number::{DerivedType, Number, Shape};
+use crate::refs::bodies::Scope;
+use crate::refs::{Citation, Relation};
+use crate::source::{key, slugify, Span};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A node a reference can point to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Node {
+    /// A content document, by index into [`Index::docs`].
+    Doc(usize),
+    /// A cited document not in the content, by index into [`Index::cited`].
+    Cited(usize),
+}
+
+/// Where a reference leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Resolved.
+    Node(Node),
+    /// Several documents fit; not linked.
+    Ambiguous,
+}
+
+/// One distinct document cited by a document.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    /// Where it leads.
+    pub target: Target,
+    /// The strongest relation among the mentions.
+    pub relation: Relation,
+    /// The number as the first mention wrote it (canonical form).
+    pub number: String,
+    /// The first mention as written.
+    pub text: String,
+    /// The date the mentions give.
+    pub date: Option<Date>,
+    /// The type word the mentions give, else the one the code gives.
+    pub doc_type: String,
+    /// The mentions: where they stand in the citing file, the relation each
+    /// states, and where it came from.
+    pub mentions: Vec<(Span, Relation, crate::refs::Origin)>,
+    /// Whether front matter declares it (its relation then wins).
+    pub declared: bool,
+}
+
+/// A content document with its place in the graph.
+#[derive(Debug, Clone)]
+pub struct DocNode {
+    /// The document (shared with the dev server's caches).
+    pub doc: Arc<Document>,
+    /// URL segment.
+    pub slug: String,
+    /// Issuing bodies, by key into [`Index::issuers`].
+    pub issuers: Vec<String>,
+    /// Outgoing references, in order of first mention.
+    pub references: Vec<Reference>,
+    /// Documents citing it, with their relation, sorted by date then number.
+    pub cited_by: Vec<(usize, Relation)>,
+    /// Its legal standing, from the graph and front matter.
+    pub standing: Standing,
+}
+
+/// A document's legal standing: replaced, repealed or amended by documents
+/// of the site (in their own voice), and the status that follows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Standing {
+    /// The status shown: front matter's when it gives one, else the graph's.
+    pub status: crate::load::Status,
+    /// A news report: no legal status of its own.
+    pub report: bool,
+    /// Documents that replace it.
+    pub replaced_by: Vec<usize>,
+    /// Documents that repeal it.
+    pub repealed_by: Vec<usize>,
+    /// Documents that amend it.
+    pub amended_by: Vec<usize>,
+}
+
+/// A document known only from citations.
+#[derive(Debug, Clone)]
+pub struct Cited {
+    /// The number.
+    pub number: Number,
+    /// Type word: from the mentions, else from the code.
+    pub doc_type: String,
+    /// Date, when a mention gives it.
+    pub date: Option<Date>,
+    /// Issuers, when a mention gives them.
+    pub issuers: Vec<String>,
+    /// Locality, for local series.
+    pub locality: Option<String>,
+    /// Subject, when a mention gives it.
+    pub subject: Option<String>,
+    /// URL segment.
+    pub slug: String,
+    /// Issuing bodies, by key into [`Index::issuers`].
+    pub issuer_keys: Vec<String>,
+    /// Documents citing it, sorted by date then number.
+    pub cited_by: Vec<(usize, Relation)>,
+}
+
+/// An issuing body.
+#[derive(Debug, Clone)]
+pub struct Issuer {
+    /// Full name, qualified by locality for local bodies.
+    pub name: String,
+    /// URL segment.
+    pub slug: String,
+    /// Its documents and cited documents, newest first.
+    pub nodes: Vec<Node>,
+}
+
+/// A redirect page: old URL path (site-relative, no leading `/`) to a node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redirect {
+    /// Path of the page to write (`cu/a/` or `cu/a.html`).
+    pub from: String,
+    /// Where it leads.
+    pub to: Node,
+}
+
+/// The whole graph.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Content documents, in content walk order.
+    pub docs: Vec<DocNode>,
+    /// Cited documents not in the content, sorted by slug.
+    pub cited: Vec<Cited>,
+    /// Issuing bodies by slug.
+    pub issuers: BTreeMap<String, Issuer>,
+    /// Redirects: aliases, and the undated URL of dated pages.
+    pub redirects: Vec<Redirect>,
+    /// Documents some citation names without a date: their page may have
+    /// lived at the undated URL before their date was known.
+    pub cited_undated: std::collections::BTreeSet<Node>,
+}
+
+impl Index {
+    /// The URL path (site-relative, with leading and trailing `/`) of a node.
+    pub fn url(&self, node: Node) -> String {
+        let slug = match node {
+            Node::Doc(i) => &self.docs[i].slug,
+            Node::Cited(i) => &self.cited[i].slug,
+        };
+        ["/van-ban/", slug, "/"].concat()
+    }
+
+    /// The date of a node.
+    pub fn date(&self, node: Node) -> Option<Date> {
+        match node {
+            Node::Doc(i) => self.docs[i].doc.date,
+            Node::Cited(i) => self.cited[i].date,
+        }
+    }
+
+    /// The type word of a node.
+    pub fn doc_type(&self, node: Node) -> &str {
+        match node {
+            Node::Doc(i) => &self.docs[i].doc.doc_type,
+            Node::Cited(i) => &self.cited[i].doc_type,
+        }
+    }
+
+    /// The canonical number of a node.
+    pub fn number(&self, node: Node) -> &str {
+        match node {
+            Node::Doc(i) => &self.docs[i].doc.number.canonical,
+            Node::Cited(i) => &self.cited[i].number.canonical,
+        }
+    }
+
+    /// Sort key: newest first, undated last, then by number.
+    pub fn newest_first(&self, node: Node) -> (std::cmp::Reverse<Option<Date>>, bool, &str) {
+        let d = self.date(node);
+        (std::cmp::Reverse(d), d.is_none(), self.number(node))
+    }
+}
+
+/// Builds the graph. Errors (duplicate identity, URL collisions) and
+/// warnings (ambiguous references) are returned beside it.
+pub fn build(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnostic>) {
+    let (index, diags, _) = build_keeping_duplicates(documents.into_iter().map(Arc::new).collect(), config);
+    (index, diags)
+}
+
+/// [`build`], also returning the documents left out as duplicates (their
+/// text is what the duplicate errors point into).
+pub fn build_keeping_duplicates(
+    documents: Vec<Arc<Document>>,
+    config: &Config,
+) -> (Index, Vec<Diagnostic>, Vec<Arc<Document>>) {
+    let mut diags = Vec::new();
+    let mut index = Index::default();
+    let mut dropped = Vec::new();
+
+    // What each document alone decides (locality key, URL segment), in
+    // parallel; each distinct issuing body is qualified once per build.
+    let locality_keys: Vec<Option<String>> = documents.par_iter().map(|d| d.locality.as_deref().map(key)).collect();
+    let slugs: Vec<String> = documents
+        .par_iter()
+        .map(|doc| match &doc.slug {
+            Some((s, _)) => s.clone(),
+            None => identity_slug(&doc.number, doc.locality.as_deref(), doc.date),
+        })
+        .collect();
+    let mut bodies: FxHashMap<(&str, Option<&str>, bool), (String, String)> = FxHashMap::default();
+    for doc in &documents {
+        for name in &doc.issuers {
+            let k = (name.as_str(), doc.locality.as_deref(), doc.number.is_local());
+            bodies.entry(k).or_insert_with(|| {
+                let full = qualified_issuer(name, &doc.number, doc.locality.as_deref(), config);
+                let slug = slugify(&full);
+                (full, slug)
+            });
+        }
+    }
+
+    // Duplicate identities; document nodes with their slugs and issuers.
+    let mut seen: FxHashMap<Identity, usize> = FxHashMap::with_capacity_and_hasher(documents.len(), Default::default());
+    let mut kept: Vec<(usize, String)> = Vec::with_capacity(documents.len());
+    for (i, (doc, slug)) in documents.iter().zip(slugs).enumerate() {
+        let id = identity(&doc.number, locality_keys[i].as_deref(), doc.date);
+        if let Some(&first) = seen.get(&id) {
+            let other: &Document = &documents[first];
+            diags.push(
+                Diagnostic::error("E-DUP", format!("văn bản `{}` trùng với văn bản ở `{}`", doc.number.canonical, other.file))
+                    .at(&doc.file, doc.number_span.clone())
+                    .label("cùng số, cùng địa phương, cùng thời kỳ")
+                    .hint(format!(
+                        "mỗi văn bản chỉ một tệp: xóa một trong hai tệp `{}` và `{}`, hoặc sửa `date`/`locality` nếu đây là hai văn bản khác nhau",
+                        other.file, doc.file
+                    )),
+            );
+            dropped.push(i);
+            continue;
+        }
+        seen.insert(id, i);
+        kept.push((i, slug));
+    }
+    let dropped_set: std::collections::HashSet<usize> = dropped.iter().copied().collect();
+    let mut nodes_of: Vec<Vec<(String, String)>> = Vec::with_capacity(kept.len());
+    for (i, _) in &kept {
+        let doc = &documents[*i];
+        nodes_of.push(
+            doc.issuers
+                .iter()
+                .filter_map(|name| {
+                    bodies
+                        .get(&(name.as_str(), doc.locality.as_deref(), doc.number.is_local()))
+                        .cloned()
+                })
+                .collect(),
+        );
+    }
+    drop(seen);
+    drop(bodies);
+    // The locality keys of the kept documents, in node order, for resolving.
+    let mut locality_keys = locality_keys;
+    let node_locality_keys: Vec<Option<String>> = kept
+        .iter()
+        .map(|(i, _)| std::mem::take(&mut locality_keys[*i]))
+        .collect();
+    let mut dropped_docs = Vec::new();
+    let mut kept = kept.into_iter().zip(nodes_of);
+    for (i, doc) in documents.into_iter().enumerate() {
+        if dropped_set.contains(&i) {
+            dropped_docs.push(doc);
+            continue;
+        }
+        let Some(((_, slug), issuers)) = kept.next() else { break };
+        let mut keys: Vec<String> = Vec::new();
+        for (name, slug) in issuers {
+            if !index.issuers.contains_key(&slug) {
+                index.issuers.insert(
+                    slug.clone(),
+                    Issuer {
+                        name,
+                        slug: slug.clone(),
+                        nodes: Vec::new(),
+                    },
+                );
+            }
+            if !keys.contains(&slug) {
+                keys.push(slug);
+            }
+        }
+        index.docs.push(DocNode {
+            doc,
+            slug,
+            issuers: keys,
+            references: Vec::new(),
+            cited_by: Vec::new(),
+            standing: Standing::default(),
+        });
+    }
+
+    resolve(&mut index, &node_locality_keys, config, &mut diags);
+    check_urls(&mut index, &mut diags);
+
+    // Backlinks and issuer listings, sorted.
+    for i in 0..index.docs.len() {
+        let targets: Vec<(Node, Relation)> = index.docs[i]
+            .references
+            .iter()
+            .filter_map(|r| match r.target {
+                Target::Node(n) => Some((n, r.relation)),
+                Target::Ambiguous => None,
+            })
+            .collect();
+        for (n, relation) in targets {
+            match n {
+                Node::Doc(j) => index.docs[j].cited_by.push((i, relation)),
+                Node::Cited(j) => index.cited[j].cited_by.push((i, relation)),
+            }
+        }
+    }
+    let order = |index: &Index, list: &mut Vec<(usize, Relation)>| {
+        list.sort_by_key(|(i, _)| {
+            let d = &index.docs[*i].doc;
+            (d.date.is_none(), d.date, d.number.key(), *i)
+        });
+        list.dedup_by_key(|(i, _)| *i);
+    };
+    // Taken out, sorted in parallel against the index, put back.
+    let mut doc_lists: Vec<Vec<(usize, Relation)>> =
+        index.docs.iter_mut().map(|d| std::mem::take(&mut d.cited_by)).collect();
+    let mut cited_lists: Vec<Vec<(usize, Relation)>> = index
+        .cited
+        .iter_mut()
+        .map(|c| std::mem::take(&mut c.cited_by))
+        .collect();
+    doc_lists
+        .par_iter_mut()
+        .chain(cited_lists.par_iter_mut())
+        .for_each(|list| order(&index, list));
+    for (d, list) in index.docs.iter_mut().zip(doc_lists) {
+        d.cited_by = list;
+    }
+    for (c, list) in index.cited.iter_mut().zip(cited_lists) {
+        c.cited_by = list;
+    }
+    standings(&mut index, &mut diags);
+    let mut listing: BTreeMap<String, Vec<Node>> = BTreeMap::new();
+    for (i, d) in index.docs.iter().enumerate() {
+        for k in &d.issuers {
+            listing.entry(k.clone()).or_default().push(Node::Doc(i));
+        }
+    }
+    for (i, c) in index.cited.iter().enumerate() {
+        for k in &c.issuer_keys {
+            listing.entry(k.clone()).or_default().push(Node::Cited(i));
+        }
+    }
+    let mut listing: Vec<(String, Vec<Node>)> = listing.into_iter().collect();
+    listing
+        .par_iter_mut()
+        .for_each(|(_, nodes)| nodes.sort_by_key(|n| index.newest_first(*n)));
+    for (k, nodes) in listing {
+        if let Some(issuer) = index.issuers.get_mut(&k) {
+            issuer.nodes = nodes;
+        }
+    }
+    (index, diags, dropped_docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{parse_document, LoadOptions};
+
+    fn doc(file: &str, fm: &str) -> Document {
+        let text = format!("---\n{fm}\n---\nThân.\n");
+        let (d, diags) = parse_document(&text, file, file, &LoadOptions::default());
+        d.unwrap_or_else(|| panic!("{file}: {diags:?}"))
+    }
+
+    #[test]
+    fn slugs() {
+        let n = |s: &str| crate::number::parse(s).expect("number");
+        let d = Date::new(2025, 7, 18);
+        assert_eq!(
+            identity_slug(&n("73-CV/TU"), Some("Phú Thọ"), d),
+            "73-cv-tu-phu-tho-2025"
+        );
+        assert_eq!(identity_slug(&n("127-KL/TW"), Some("Phú Thọ"), d), "127-kl-tw-2025");
+        assert_eq!(identity_slug(&n("30/2020/NĐ-CP"), None, d), "30-2020-nd-cp");
+        assert_eq!(identity_slug(&n("4029-CV/TU"), None, None), "4029-cv-tu");
+    }
+
+    #[test]
+    fn issuers_qualified_by_their_scope() {
+        let cfg = Config::default();
+        let n = |s: &str| crate::number::parse(s).expect("number");
+        let q = |name: &str, num: &str| qualified_issuer(name, &n(num), Some("Hà Tĩnh"), &cfg);
+        // A provincial body is the province's whatever its number says.
+        assert_eq!(q("Sở Nội vụ", "412/SNV-CCHC"), "Sở Nội vụ Hà Tĩnh");
+        assert_eq!(q("Ban Thường vụ Tỉnh ủy", "5-CV/BCĐ"), "Ban Thường vụ Tỉnh ủy Hà Tĩnh");
+        // A central one never, even on a local series.
+        assert_eq!(q("Bộ Nội vụ", "12/QĐ-UBND"), "Bộ Nội vụ");
+        assert_eq!(q("Ban Bí thư Trung ương Đảng", "4-KH/TU"), "Ban Bí thư");
+        // Named with its province already: unchanged.
+        assert_eq!(
+            q("Ủy ban nhân dân tỉnh Nghệ An", "7/QĐ-UBND"),
+            "Ủy ban nhân dân tỉnh Nghệ An"
+        );
+        // Unknown to the vocabulary: the number's series decides.
+        assert_eq!(q("Hội Nông dân Việt Nam", "9-CV/TW"), "Hội Nông dân Việt Nam");
+        assert_eq!(q("Hội Nông dân tỉnh", "9-KH/TU"), "Hội Nông dân tỉnh Hà Tĩnh");
+    }
+
+    #[test]
+    fn same_number_two_provinces_resolves_by_locality() {
+        let docs = vec![
+            doc("a.md", "number: 02-KH/TU\ntitle: A\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Phú Thọ\ndate: 15/7/2025"),
+            doc("b.md", "number: 02-KH/TU\ntitle: B\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Hà Nội\ndate: 15/7/2025"),
+            doc("c.md", "number: 73-CV/TU\ntitle: C\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Phú Thọ\ndate: 18/7/2025\nrelations:\n  implements: [02-KH/TU]"),
+        ];
+        let (index, diags) = build(docs, &Config::default());
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(index.docs[2].references[0].target, Target::Node(Node::Doc(0)));
+        assert_eq!(index.docs[0].cited_by, vec![(2, Relation::Implements)]);
+        assert!(index.docs[1].cited_by.is_empty());
+        assert!(index.issuers.contains_key("ban-thuong-vu-tinh-uy-phu-tho"));
+        assert!(index.issuers.contains_key("ban-thuong-vu-tinh-uy-ha-noi"));
+    }
+
+    #[test]
+    fn ambiguous_is_not_linked_and_future_excluded() {
+        let docs = vec![
+            doc(
+                "a.md",
+                "number: 35-CT/TW\ntitle: A\nissuer: Bộ Chính trị\ndate: 30/5/2019",
+            ),
+            doc(
+                "b.md",
+                "number: 35-CT/TW\ntitle: B\nissuer: Bộ Chính trị\ndate: 14/6/2024",
+            ),
+            doc(
+                "c.md",
+                "number: 1-KH/TU\ntitle: C\nissuer: X\nrelations:\n  cites: [35-CT/TW]",
+            ),
+            doc(
+                "d.md",
+                "number: 2-KH/TU\ntitle: D\nissuer: X\ndate: 1/1/2020\nrelations:\n  cites: [35-CT/TW]",
+            ),
+        ];
+        let (index, diags) = build(docs, &Config::default());
+        assert_eq!(index.docs[2].references[0].target, Target::Ambiguous);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "W-AMBIGUOUS");
+        // A 2020 plan citing 35-CT/TW means the 2019 one.
+        assert_eq!(index.docs[3].references[0].target, Target::Node(Node::Doc(0)));
+    }
+
+    #[test]
+    fn cited_nodes_merge_and_redirect() {
+        let docs = vec![
+            doc("a.md", "number: 1-CV/TU\ntitle: A\nissuer: X\nrelations:\n  cites: [{number: 127-KL/TW, date: 28/02/2025, issuer: [Bộ Chính trị, Ban Bí thư]}]"),
+            doc("b.md", "number: 2-CV/TU\ntitle: B\nissuer: X\nrelations:\n  implements: [127-KL/TW]\n  cites: [127-KL/TW]"),
+        ];
+        let (index, diags) = build(docs, &Config::default());
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(index.cited.len(), 1);
+        assert_eq!(index.cited[0].slug, "127-kl-tw-2025");
+        assert_eq!(
+            index.cited[0].cited_by,
+            vec![(0, Relation::Cites), (1, Relation::Implements)]
+        );
+        assert_eq!(index.docs[1].references.len(), 1);
+        assert_eq!(index.docs[1].references[0].relation, Relation::Implements);
+        assert_eq!(
+            index.redirects,
+            vec![Redirect {
+                from: "van-ban/127-kl-tw/".into(),
+                to: Node::Cited(0)
+            }]
+        );
+        assert!(index.issuers.contains_key("bo-chinh-tri"));
+    }
+
+    #[test]
+    fn duplicate_identity_names_both_files() {
+        let docs = vec![
+            doc("a.md", "number: 4029-CV/TU\ntitle: A\nissuer: X"),
+            doc("b.md", "number: 4029-CV/TU\ntitle: B\nissuer: X"),
+        ];
+        let (index, diags) = build(docs, &Config::default());
+        assert_eq!(index.docs.len(), 1);
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].is_error());
+        assert!(diags[0].message.contains("a.md") && diags[0].file.as_deref() == Some("b.md"));
+    }
+}

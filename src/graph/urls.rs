@@ -1,0 +1,110 @@
+//! URLs: every page URL unique, aliases never shadowing a page, and the
+//! undated URL of a dated page kept as a redirect.
+
+use super::*;
+
+/// Every page URL must be unique; aliases must not shadow a page. Dated pages
+/// also answer at their undated URL (`127-kl-tw` -> `127-kl-tw-2025`) when no
+/// other page or redirect wants it, so that a cited page keeps its first URL
+/// once its date is learned.
+pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
+    // Look-ups only: hashed.
+    let mut owners: FxHashMap<String, Node> =
+        FxHashMap::with_capacity_and_hasher(index.docs.len() + index.cited.len(), Default::default());
+    let mut nodes: Vec<Node> = (0..index.docs.len()).map(Node::Doc).collect();
+    nodes.extend((0..index.cited.len()).map(Node::Cited));
+    for n in nodes {
+        let url = index.url(n);
+        if let Some(&prev) = owners.get(&url) {
+            let (file, span) = match n {
+                Node::Doc(i) => (
+                    index.docs[i].doc.file.clone(),
+                    index.docs[i]
+                        .doc
+                        .slug
+                        .as_ref()
+                        .map_or(index.docs[i].doc.number_span.clone(), |s| s.1.clone()),
+                ),
+                Node::Cited(i) => (
+                    index.docs[index.cited[i].cited_by.first().map_or(0, |x| x.0)]
+                        .doc
+                        .file
+                        .clone(),
+                    0..0,
+                ),
+            };
+            let prev_name = match prev {
+                Node::Doc(j) => index.docs[j].doc.file.clone(),
+                Node::Cited(j) => {
+                    format!("văn bản được dẫn chiếu {}", index.cited[j].number.canonical)
+                }
+            };
+            diags.push(
+                Diagnostic::error("E-URL", format!("địa chỉ `{url}` trùng với {prev_name}"))
+                    .at(&file, span)
+                    .hint("đặt `slug` khác cho một trong hai văn bản"),
+            );
+            continue;
+        }
+        owners.insert(url, n);
+    }
+    let mut taken: FxHashMap<String, Node> = owners
+        .iter()
+        .map(|(u, n)| (u.trim_matches('/').to_string() + "/", *n))
+        .collect();
+    for (i, d) in index.docs.iter().enumerate() {
+        for (alias, span) in &d.doc.aliases {
+            if let Some(other) = taken.get(alias) {
+                if *other != Node::Doc(i) {
+                    diags.push(
+                        Diagnostic::error(
+                            "E-URL",
+                            format!("`aliases`: `/{alias}` đã là địa chỉ của một trang khác"),
+                        )
+                        .at(&d.doc.file, span.clone())
+                        .hint("chọn một đường dẫn cũ chưa được dùng"),
+                    );
+                }
+                continue;
+            }
+            taken.insert(alias.clone(), Node::Doc(i));
+            index.redirects.push(Redirect {
+                from: alias.clone(),
+                to: Node::Doc(i),
+            });
+        }
+    }
+    // Undated URLs of dated pages.
+    let mut wanted: BTreeMap<String, Vec<Node>> = BTreeMap::new();
+    let all: Vec<Node> = (0..index.docs.len())
+        .map(Node::Doc)
+        .chain((0..index.cited.len()).map(Node::Cited))
+        .collect();
+    for n in all {
+        let (number, locality, date, custom) = match n {
+            Node::Doc(i) => {
+                let d = &index.docs[i].doc;
+                (&d.number, d.locality.as_deref(), d.date, d.slug.is_some())
+            }
+            Node::Cited(i) => {
+                let c = &index.cited[i];
+                (&c.number, c.locality.as_deref(), c.date, false)
+            }
+        };
+        // Cited pages may move when their date is learned; a document's page
+        // only if a citation once named it without a date.
+        let may_have_moved = matches!(n, Node::Cited(_)) || index.cited_undated.contains(&n);
+        if custom || date.is_none() || number.printed_year().is_some() || !may_have_moved {
+            continue;
+        }
+        let undated = format!("van-ban/{}/", identity_slug(number, locality, None));
+        wanted.entry(undated).or_default().push(n);
+    }
+    for (from, list) in wanted {
+        if list.len() == 1 && !taken.contains_key(&from) {
+            taken.insert(from.clone(), list[0]);
+            index.redirects.push(Redirect { from, to: list[0] });
+        }
+    }
+    index.redirects.sort_by(|a, b| a.from.cmp(&b.from));
+}
