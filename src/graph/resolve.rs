@@ -13,8 +13,17 @@ pub(super) struct Pending<'a> {
     pub(super) locality: Option<String>,
 }
 
+/// What resolving one citing document gives: its resolved mentions, the
+/// citations left for cited pages, and its warnings.
+type Found<'a> = (Vec<(Cow<'a, Citation>, Target)>, Vec<Pending<'a>>, Vec<Diagnostic>);
+
 /// `locality_keys`: each document node's locality key.
-pub(super) fn resolve(index: &mut Index, locality_keys: &[Option<String>], config: &Config, diags: &mut Vec<Diagnostic>) {
+pub(super) fn resolve(
+    index: &mut Index,
+    locality_keys: &[Option<String>],
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) {
     // The documents, held apart from the index being filled in, so that
     // citations are borrowed rather than copied.
     let docs: Vec<Arc<Document>> = index.docs.iter().map(|d| Arc::clone(&d.doc)).collect();
@@ -25,135 +34,9 @@ pub(super) fn resolve(index: &mut Index, locality_keys: &[Option<String>], confi
         by_number.entry(d.number.key()).or_default().push(i);
     }
     // Each citing document on its own, in parallel; gathered in order.
-    type Found<'a> = (Vec<(Cow<'a, Citation>, Target)>, Vec<Pending<'a>>, Vec<Diagnostic>);
     let per_doc: Vec<Found> = (0..docs.len())
         .into_par_iter()
-        .map(|i| {
-            let citing = &docs[i];
-            let (mut slot, mut external_i, mut diags_i) = (Vec::new(), Vec::new(), Vec::new());
-            for c in &citing.citations {
-                let locality = c.locality.clone().or_else(|| {
-                    if c.number.is_local() {
-                        citing.locality.clone()
-                    } else {
-                        None
-                    }
-                });
-                let candidates: &[usize] = by_number.get(c.number.key()).map_or(&[], |v| v.as_slice());
-                if candidates.contains(&i) && c.date.is_none_or(|d| Some(d) == citing.date) {
-                    diags_i.push(
-                        Diagnostic::warning(
-                            "W-SELF",
-                            format!("văn bản dẫn chiếu chính nó (`{}`); bỏ qua", c.number.canonical),
-                        )
-                        .at(&citing.file, c.span.clone())
-                        .hint("xóa mục này khỏi `relations`"),
-                    );
-                    continue;
-                }
-                let locality_key = locality.as_deref().map(key);
-                let mut fit: Vec<usize> = candidates
-                    .iter()
-                    .copied()
-                    .filter(|&j| j != i)
-                    .filter(|&j| !c.number.is_local() || locality.is_none() || locality_keys[j] == locality_key)
-                    .collect();
-                if let Some(date) = c.date {
-                    let exact: Vec<usize> = fit.iter().copied().filter(|&j| docs[j].date == Some(date)).collect();
-                    // Another date of the same period names the same page: the
-                    // document's own date wins, and the editor is told.
-                    let same_period: Vec<usize> = fit
-                        .iter()
-                        .copied()
-                        .filter(|&j| {
-                            docs[j]
-                                .date
-                                .is_some_and(|d| period(&c.number, Some(d)) == period(&c.number, Some(date)))
-                        })
-                        .collect();
-                    fit = if !exact.is_empty() {
-                        exact
-                    } else if same_period.len() == 1 {
-                        let other = &docs[same_period[0]];
-                        diags_i.push(
-                            Diagnostic::warning(
-                                "W-CONFLICT",
-                                format!(
-                                    "`{}` được ghi ngày {date}, nhưng văn bản `{}` ghi ngày {}; dùng ngày của văn bản",
-                                    c.number.canonical,
-                                    other.file,
-                                    other.date.map(|d| d.to_string()).unwrap_or_default()
-                                ),
-                            )
-                            .at(&citing.file, c.span.clone())
-                            .hint("kiểm tra lại ngày ghi trong câu dẫn chiếu"),
-                        );
-                        same_period
-                    } else {
-                        fit.into_iter().filter(|&j| docs[j].date.is_none()).collect()
-                    };
-                    if let Some(cd) = citing.date {
-                        if date > cd {
-                            diags_i.push(
-                                Diagnostic::warning(
-                                    "W-FUTURE",
-                                    format!(
-                                        "`{}` ngày {date} ban hành sau văn bản dẫn chiếu nó ({cd})",
-                                        c.number.canonical
-                                    ),
-                                )
-                                .at(&citing.file, c.span.clone())
-                                .hint("kiểm tra lại ngày của hai văn bản"),
-                            );
-                        }
-                    }
-                } else {
-                    // A year, a term, or a day and month narrow the candidates.
-                    let keep = |j: &usize, f: &dyn Fn(Date) -> bool| docs[*j].date.is_some_and(f);
-                    if let Some(y) = c.year {
-                        fit.retain(|j| keep(j, &|d| d.year == y));
-                    }
-                    if let Some((a, b)) = c.term {
-                        fit.retain(|j| keep(j, &|d| d.year >= a && d.year <= b));
-                    }
-                    if let Some((day, month)) = c.day_month {
-                        fit.retain(|j| keep(j, &|d| d.day == day && d.month == month));
-                    }
-                    if let Some(cd) = citing.date {
-                        fit.retain(|&j| docs[j].date.is_none_or(|d| d <= cd));
-                    }
-                }
-                match fit.len() {
-                    0 => external_i.push(Pending {
-                        doc: i,
-                        citation: c,
-                        locality,
-                    }),
-                    1 => slot.push((Cow::Borrowed(c), Target::Node(Node::Doc(fit[0])))),
-                    _ => {
-                        let files: Vec<String> = fit.iter().map(|&j| docs[j].file.clone()).collect();
-                        diags_i.push(
-                            Diagnostic::warning(
-                                "W-AMBIGUOUS",
-                                format!(
-                                    "`{}` khớp với {} văn bản; không tạo liên kết",
-                                    c.number.canonical,
-                                    fit.len()
-                                ),
-                            )
-                            .at(&citing.file, c.span.clone())
-                            .label("không rõ văn bản nào")
-                            .hint(format!(
-                                "ghi rõ `date` hoặc `locality` của văn bản được dẫn chiếu; các ứng viên: {}",
-                                files.join(", ")
-                            )),
-                        );
-                        slot.push((Cow::Borrowed(c), Target::Ambiguous));
-                    }
-                }
-            }
-            (slot, external_i, diags_i)
-        })
+        .map(|i| resolve_document(i, &docs, &by_number, locality_keys))
         .collect();
     let mut external: Vec<Pending> = Vec::new();
     let mut resolved: Vec<Vec<(Cow<Citation>, Target)>> = Vec::with_capacity(docs.len());
@@ -162,9 +45,173 @@ pub(super) fn resolve(index: &mut Index, locality_keys: &[Option<String>], confi
         external.extend(ext);
         diags.extend(d);
     }
+    resolve_shorts(index, &mut resolved, diags);
+    let assignments = cited_nodes(index, external, config, diags);
+    for (doc, citation, pos) in assignments {
+        resolved[doc].push((Cow::Borrowed(citation), Target::Node(Node::Cited(pos))));
+    }
+    merge_references(index, resolved);
+}
 
-    // Short forms: a unique document of the corpus with that type and number,
-    // narrowed by the date, year and issuers the mention gives.
+/// The citations of document `i`: each to one document of the site, to
+/// several (ambiguous, warned), or left for a cited page.
+fn resolve_document<'a>(
+    i: usize,
+    docs: &'a [Arc<Document>],
+    by_number: &FxHashMap<&str, Vec<usize>>,
+    locality_keys: &[Option<String>],
+) -> Found<'a> {
+    let citing = &docs[i];
+    let (mut slot, mut external_i, mut diags_i) = (Vec::new(), Vec::new(), Vec::new());
+    for c in &citing.citations {
+        let locality = c.locality.clone().or_else(|| {
+            if c.number.is_local() {
+                citing.locality.clone()
+            } else {
+                None
+            }
+        });
+        let candidates: &[usize] = by_number.get(c.number.key()).map_or(&[], |v| v.as_slice());
+        if candidates.contains(&i) && c.date.is_none_or(|d| Some(d) == citing.date) {
+            diags_i.push(
+                Diagnostic::warning(
+                    "W-SELF",
+                    format!("văn bản dẫn chiếu chính nó (`{}`); bỏ qua", c.number.canonical),
+                )
+                .at(&citing.file, c.span.clone())
+                .hint("xóa mục này khỏi `relations`"),
+            );
+            continue;
+        }
+        let locality_key = locality.as_deref().map(key);
+        let fit: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&j| j != i)
+            .filter(|&j| !c.number.is_local() || locality.is_none() || locality_keys[j] == locality_key)
+            .collect();
+        let fit = match c.date {
+            Some(date) => narrow_by_date(c, date, fit, docs, citing, &mut diags_i),
+            None => narrow_undated(c, fit, docs, citing),
+        };
+        match fit.len() {
+            0 => external_i.push(Pending {
+                doc: i,
+                citation: c,
+                locality,
+            }),
+            1 => slot.push((Cow::Borrowed(c), Target::Node(Node::Doc(fit[0])))),
+            _ => {
+                diags_i.push(ambiguous(c, &fit, docs, citing));
+                slot.push((Cow::Borrowed(c), Target::Ambiguous));
+            }
+        }
+    }
+    (slot, external_i, diags_i)
+}
+
+/// The candidates a dated citation names: the one of that date; else the
+/// one of that period (its own date wins, with a warning); else undated ones.
+fn narrow_by_date(
+    c: &Citation,
+    date: Date,
+    fit: Vec<usize>,
+    docs: &[Arc<Document>],
+    citing: &Document,
+    diags_i: &mut Vec<Diagnostic>,
+) -> Vec<usize> {
+    let exact: Vec<usize> = fit.iter().copied().filter(|&j| docs[j].date == Some(date)).collect();
+    // Another date of the same period names the same page: the
+    // document's own date wins, and the editor is told.
+    let same_period: Vec<usize> = fit
+        .iter()
+        .copied()
+        .filter(|&j| {
+            docs[j]
+                .date
+                .is_some_and(|d| period(&c.number, Some(d)) == period(&c.number, Some(date)))
+        })
+        .collect();
+    let fit = if !exact.is_empty() {
+        exact
+    } else if same_period.len() == 1 {
+        let other = &docs[same_period[0]];
+        diags_i.push(
+            Diagnostic::warning(
+                "W-CONFLICT",
+                format!(
+                    "`{}` được ghi ngày {date}, nhưng văn bản `{}` ghi ngày {}; dùng ngày của văn bản",
+                    c.number.canonical,
+                    other.file,
+                    other.date.map(|d| d.to_string()).unwrap_or_default()
+                ),
+            )
+            .at(&citing.file, c.span.clone())
+            .hint("kiểm tra lại ngày ghi trong câu dẫn chiếu"),
+        );
+        same_period
+    } else {
+        fit.into_iter().filter(|&j| docs[j].date.is_none()).collect()
+    };
+    if let Some(cd) = citing.date {
+        if date > cd {
+            diags_i.push(
+                Diagnostic::warning(
+                    "W-FUTURE",
+                    format!(
+                        "`{}` ngày {date} ban hành sau văn bản dẫn chiếu nó ({cd})",
+                        c.number.canonical
+                    ),
+                )
+                .at(&citing.file, c.span.clone())
+                .hint("kiểm tra lại ngày của hai văn bản"),
+            );
+        }
+    }
+    fit
+}
+
+/// The candidates an undated citation names: a year, a term, or a day and
+/// month narrow them, and none is issued after the citing document.
+fn narrow_undated(c: &Citation, mut fit: Vec<usize>, docs: &[Arc<Document>], citing: &Document) -> Vec<usize> {
+    let keep = |j: &usize, f: &dyn Fn(Date) -> bool| docs[*j].date.is_some_and(f);
+    if let Some(y) = c.year {
+        fit.retain(|j| keep(j, &|d| d.year == y));
+    }
+    if let Some((a, b)) = c.term {
+        fit.retain(|j| keep(j, &|d| d.year >= a && d.year <= b));
+    }
+    if let Some((day, month)) = c.day_month {
+        fit.retain(|j| keep(j, &|d| d.day == day && d.month == month));
+    }
+    if let Some(cd) = citing.date {
+        fit.retain(|&j| docs[j].date.is_none_or(|d| d <= cd));
+    }
+    fit
+}
+
+/// The warning for a citation that fits several documents.
+fn ambiguous(c: &Citation, fit: &[usize], docs: &[Arc<Document>], citing: &Document) -> Diagnostic {
+    let files: Vec<String> = fit.iter().map(|&j| docs[j].file.clone()).collect();
+    Diagnostic::warning(
+        "W-AMBIGUOUS",
+        format!(
+            "`{}` khớp với {} văn bản; không tạo liên kết",
+            c.number.canonical,
+            fit.len()
+        ),
+    )
+    .at(&citing.file, c.span.clone())
+    .label("không rõ văn bản nào")
+    .hint(format!(
+        "ghi rõ `date` hoặc `locality` của văn bản được dẫn chiếu; các ứng viên: {}",
+        files.join(", ")
+    ))
+}
+
+/// Short forms: a unique document of the corpus with that type and number,
+/// narrowed by the date, year and issuers the mention gives; else a warning.
+fn resolve_shorts(index: &Index, resolved: &mut [Vec<(Cow<Citation>, Target)>], diags: &mut Vec<Diagnostic>) {
     for (i, slot) in resolved.iter_mut().enumerate() {
         let citing = &index.docs[i];
         for s in &citing.doc.shorts {
@@ -220,7 +267,17 @@ pub(super) fn resolve(index: &mut Index, locality_keys: &[Option<String>], confi
             }
         }
     }
+}
 
+/// The cited pages: one per (number, locality, period), with the facts of
+/// its most certain mention and its issuers qualified; sorted by slug into
+/// `index.cited`. Returns each pending citation with its page's position.
+fn cited_nodes<'a>(
+    index: &mut Index,
+    external: Vec<Pending<'a>>,
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(usize, &'a Citation, usize)> {
     // External nodes: one per page, that is per (number, locality, period):
     // the year for numbers without a printed year, nothing else for those
     // with one. An undated mention joins the one dated node of its number
@@ -339,14 +396,15 @@ pub(super) fn resolve(index: &mut Index, locality_keys: &[Option<String>], confi
         .collect();
     let mut sorted: Vec<Option<Cited>> = cited.into_iter().map(Some).collect();
     index.cited = order.iter().filter_map(|&old| sorted[old].take()).collect();
-    for (doc, citation, node_key) in assignments {
-        if let Some(&pos) = key_pos.get(&node_key) {
-            resolved[doc].push((Cow::Borrowed(citation), Target::Node(Node::Cited(pos))));
-        }
-    }
+    assignments
+        .into_iter()
+        .filter_map(|(doc, citation, node_key)| key_pos.get(&node_key).map(|&pos| (doc, citation, pos)))
+        .collect()
+}
 
-    // One reference per distinct target, strongest relation, first mention's
-    // text; each citing document on its own, in parallel.
+/// One reference per distinct target, strongest relation, first mention's
+/// text; each citing document on its own, in parallel.
+fn merge_references(index: &mut Index, mut resolved: Vec<Vec<(Cow<Citation>, Target)>>) {
     for list in &mut resolved {
         list.sort_by_key(|(c, _)| c.span.start);
         for (c, t) in list.iter() {
