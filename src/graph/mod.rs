@@ -237,17 +237,7 @@ pub fn build_keeping_duplicates(
             None => identity_slug(&doc.number, doc.locality.as_deref(), doc.date),
         })
         .collect();
-    let mut bodies: FxHashMap<(&str, Option<&str>, bool), (String, String)> = FxHashMap::default();
-    for doc in &documents {
-        for name in &doc.issuers {
-            let k = (name.as_str(), doc.locality.as_deref(), doc.number.is_local());
-            bodies.entry(k).or_insert_with(|| {
-                let full = qualified_issuer(name, &doc.number, doc.locality.as_deref(), config);
-                let slug = slugify(&full);
-                (full, slug)
-            });
-        }
-    }
+    let bodies = qualified_bodies(&documents, config);
 
     // Duplicate identities; document nodes with their slugs and issuers.
     let mut seen: FxHashMap<Identity, usize> = FxHashMap::with_capacity_and_hasher(documents.len(), Default::default());
@@ -331,7 +321,34 @@ pub fn build_keeping_duplicates(
     resolve(&mut index, &node_locality_keys, config, &mut diags);
     check_urls(&mut index, &mut diags);
 
-    // Backlinks and issuer listings, sorted.
+    backlinks(&mut index);
+    standings(&mut index, &mut diags);
+    issuer_listings(&mut index);
+    (index, diags, dropped_docs)
+}
+
+/// Each distinct issuing body of the documents (name, locality, local
+/// series), qualified once per build: its full name and slug.
+type Bodies<'a> = FxHashMap<(&'a str, Option<&'a str>, bool), (String, String)>;
+
+fn qualified_bodies<'a>(documents: &'a [Arc<Document>], config: &Config) -> Bodies<'a> {
+    let mut bodies: Bodies = FxHashMap::default();
+    for doc in documents {
+        for name in &doc.issuers {
+            let k = (name.as_str(), doc.locality.as_deref(), doc.number.is_local());
+            bodies.entry(k).or_insert_with(|| {
+                let full = qualified_issuer(name, &doc.number, doc.locality.as_deref(), config);
+                let slug = slugify(&full);
+                (full, slug)
+            });
+        }
+    }
+    bodies
+}
+
+/// Each document's and cited document's backlinks: the documents citing
+/// it, with their relation, sorted by date then number, one per document.
+fn backlinks(index: &mut Index) {
     for i in 0..index.docs.len() {
         let targets: Vec<(Node, Relation)> = index.docs[i]
             .references
@@ -366,14 +383,17 @@ pub fn build_keeping_duplicates(
     doc_lists
         .par_iter_mut()
         .chain(cited_lists.par_iter_mut())
-        .for_each(|list| order(&index, list));
+        .for_each(|list| order(index, list));
     for (d, list) in index.docs.iter_mut().zip(doc_lists) {
         d.cited_by = list;
     }
     for (c, list) in index.cited.iter_mut().zip(cited_lists) {
         c.cited_by = list;
     }
-    standings(&mut index, &mut diags);
+}
+
+/// Each issuer's documents and cited documents, newest first.
+fn issuer_listings(index: &mut Index) {
     let mut listing: BTreeMap<String, Vec<Node>> = BTreeMap::new();
     for (i, d) in index.docs.iter().enumerate() {
         for k in &d.issuers {
@@ -394,7 +414,6 @@ pub fn build_keeping_duplicates(
             issuer.nodes = nodes;
         }
     }
-    (index, diags, dropped_docs)
 }
 
 #[cfg(test)]
