@@ -358,6 +358,20 @@ fn cited_nodes<'a>(
             choose_facts(node, list, diags);
         }
     }
+    let key_pos = place_cited(index, nodes, config);
+    assignments
+        .into_iter()
+        .filter_map(|(doc, citation, node_key)| key_pos.get(&node_key).map(|&pos| (doc, citation, pos)))
+        .collect()
+}
+
+/// The cited pages with their type, slug and qualified issuers, sorted by
+/// slug into `index.cited`; where each node key went.
+fn place_cited(
+    index: &mut Index,
+    nodes: BTreeMap<ExternalKey, Cited>,
+    config: &Config,
+) -> BTreeMap<ExternalKey, usize> {
     let keys: Vec<_> = nodes.keys().cloned().collect();
     let mut cited: Vec<Cited> = nodes.into_values().collect();
     for c in &mut cited {
@@ -396,10 +410,7 @@ fn cited_nodes<'a>(
         .collect();
     let mut sorted: Vec<Option<Cited>> = cited.into_iter().map(Some).collect();
     index.cited = order.iter().filter_map(|&old| sorted[old].take()).collect();
-    assignments
-        .into_iter()
-        .filter_map(|(doc, citation, node_key)| key_pos.get(&node_key).map(|&pos| (doc, citation, pos)))
-        .collect()
+    key_pos
 }
 
 /// One reference per distinct target, strongest relation, first mention's
