@@ -278,34 +278,7 @@ impl Fm<'_> {
         body_offset: usize,
     ) -> Option<Document> {
         let get = |k: &str| map.iter().find(|(key, _)| key == k).map(|(_, v)| v);
-        for (key, _) in map {
-            if !KEYS.contains(&key.as_str()) {
-                let span = self.key_span(key);
-                let hint = match closest(key, KEYS) {
-                    Some(k) => format!("có phải ý bạn là `{k}`?"),
-                    None => format!("các khóa hợp lệ: {}", KEYS.join(", ")),
-                };
-                self.warn(
-                    span,
-                    format!("`{key}` không phải là khóa front matter; khóa này bị bỏ qua"),
-                    &hint,
-                );
-            }
-        }
-        for (key, example) in [
-            ("number", "number: 4029-CV/TU"),
-            ("title", "title: Triển khai thực hiện ..."),
-            ("issuer", "issuer: Ban Thường vụ Tỉnh ủy"),
-        ] {
-            if get(key).is_none_or(|n| matches!(n, Node::Null)) {
-                let span = if get(key).is_some() { self.key_span(key) } else { 0..3 };
-                self.error(
-                    span,
-                    format!("thiếu khóa bắt buộc `{key}`"),
-                    &format!("thêm vào front matter một dòng `{example}`"),
-                );
-            }
-        }
+        self.check_keys(map);
         let number = match get("number") {
             Some(Node::List(_) | Node::Map(_)) => {
                 self.wrong_kind("number", "một chuỗi", get("number")?);
@@ -343,39 +316,11 @@ impl Fm<'_> {
             .map(|n| self.strings("distribution", n))
             .unwrap_or_default();
         let status_declared = get("status").is_some();
-        let status = get("status")
-            .and_then(|n| self.string("status", n))
-            .map_or(Status::InForce, |s| {
-                Status::ALL
-                    .iter()
-                    .find(|(k, _)| *k == s)
-                    .map(|(_, v)| *v)
-                    .unwrap_or_else(|| {
-                        let span = self.value_span("status", &s);
-                        self.error(
-                            span,
-                            format!("`status` không nhận giá trị `{s}`"),
-                            "dùng một trong: in-force, expired, replaced, repealed",
-                        );
-                        Status::InForce
-                    })
-            });
+        let status = get("status").map_or(Status::InForce, |n| self.status(n));
         let summary = get("summary").and_then(|n| self.string("summary", n));
         let source_info = get("source").and_then(|n| self.source_info(n));
         let tags = get("tags").map(|n| self.strings("tags", n)).unwrap_or_default();
-        let slug = get("slug").and_then(|n| self.string("slug", n)).and_then(|s| {
-            let span = self.value_span("slug", &s);
-            if valid_slug(&s) {
-                Some((s, span))
-            } else {
-                self.error(
-                    span,
-                    format!("`slug` `{s}` không hợp lệ"),
-                    "chỉ dùng chữ thường không dấu a-z, chữ số 0-9 và dấu `-` (ví dụ `4029-cv-tu`)",
-                );
-                None
-            }
-        });
+        let slug = get("slug").and_then(|n| self.slug(n));
         let aliases = get("aliases").map(|n| self.aliases(n)).unwrap_or_default();
         let draft = match get("draft") {
             None | Some(Node::Null) => false,
@@ -429,6 +374,76 @@ impl Fm<'_> {
             text: self.text.to_string(),
             revision: REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             body_offset,
+        })
+    }
+
+    /// Unknown keys (a warning with the closest known one) and missing
+    /// required keys (an error with an example line).
+    fn check_keys(&mut self, map: &[(String, Node)]) {
+        let get = |k: &str| map.iter().find(|(key, _)| key == k).map(|(_, v)| v);
+        for (key, _) in map {
+            if !KEYS.contains(&key.as_str()) {
+                let span = self.key_span(key);
+                let hint = match closest(key, KEYS) {
+                    Some(k) => format!("có phải ý bạn là `{k}`?"),
+                    None => format!("các khóa hợp lệ: {}", KEYS.join(", ")),
+                };
+                self.warn(
+                    span,
+                    format!("`{key}` không phải là khóa front matter; khóa này bị bỏ qua"),
+                    &hint,
+                );
+            }
+        }
+        for (key, example) in [
+            ("number", "number: 4029-CV/TU"),
+            ("title", "title: Triển khai thực hiện ..."),
+            ("issuer", "issuer: Ban Thường vụ Tỉnh ủy"),
+        ] {
+            if get(key).is_none_or(|n| matches!(n, Node::Null)) {
+                let span = if get(key).is_some() { self.key_span(key) } else { 0..3 };
+                self.error(
+                    span,
+                    format!("thiếu khóa bắt buộc `{key}`"),
+                    &format!("thêm vào front matter một dòng `{example}`"),
+                );
+            }
+        }
+    }
+
+    /// `status`: one of the contract's values.
+    fn status(&mut self, node: &Node) -> Status {
+        self.string("status", node).map_or(Status::InForce, |s| {
+            Status::ALL
+                .iter()
+                .find(|(k, _)| *k == s)
+                .map(|(_, v)| *v)
+                .unwrap_or_else(|| {
+                    let span = self.value_span("status", &s);
+                    self.error(
+                        span,
+                        format!("`status` không nhận giá trị `{s}`"),
+                        "dùng một trong: in-force, expired, replaced, repealed",
+                    );
+                    Status::InForce
+                })
+        })
+    }
+
+    /// `slug`: lower-case ASCII letters, digits and `-`.
+    fn slug(&mut self, node: &Node) -> Option<(String, Span)> {
+        self.string("slug", node).and_then(|s| {
+            let span = self.value_span("slug", &s);
+            if valid_slug(&s) {
+                Some((s, span))
+            } else {
+                self.error(
+                    span,
+                    format!("`slug` `{s}` không hợp lệ"),
+                    "chỉ dùng chữ thường không dấu a-z, chữ số 0-9 và dấu `-` (ví dụ `4029-cv-tu`)",
+                );
+                None
+            }
         })
     }
 }
