@@ -142,41 +142,7 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                 }
             }
             "issuers" => {
-                // A list of names, or of `{name, forms: [...]}`.
-                let mut extra: Vec<(String, Vec<String>)> = Vec::new();
-                let items: &[Node] = match value {
-                    Node::List(items) => items,
-                    Node::Null => &[],
-                    _ => {
-                        diags.push(bad("danh sách tên cơ quan (hoặc `{name, forms}`)"));
-                        &[]
-                    }
-                };
-                for item in items {
-                    match item {
-                        Node::Map(m) => {
-                            let name = m.iter().find(|(k, _)| k == "name").and_then(|(_, v)| v.as_text());
-                            let forms: Vec<String> = m
-                                .iter()
-                                .find(|(k, _)| k == "forms")
-                                .map(|(_, v)| match v {
-                                    Node::List(l) => {
-                                        l.iter().filter_map(Node::as_text).map(|f| normalize(&f)).collect()
-                                    }
-                                    other => other.as_text().map(|f| vec![normalize(&f)]).unwrap_or_default(),
-                                })
-                                .unwrap_or_default();
-                            match name {
-                                Some(n) => extra.push((normalize(&n), forms)),
-                                None => diags.push(bad("`{name: …, forms: […]}` có `name`")),
-                            }
-                        }
-                        other => match other.as_text() {
-                            Some(n) => extra.push((normalize(&n), Vec::new())),
-                            None => diags.push(bad("danh sách tên cơ quan (hoặc `{name, forms}`)")),
-                        },
-                    }
-                }
+                let extra = site_bodies(value, &bad, &mut diags);
                 if !extra.is_empty() {
                     cfg.vocabulary = std::sync::Arc::new(crate::refs::issuers::Vocabulary::with(&extra));
                 }
@@ -209,6 +175,47 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
         }
     }
     (cfg, diags)
+}
+
+/// `issuers:`: a list of names, or of `{name, forms: [...]}`.
+fn site_bodies(
+    value: &Node,
+    bad: &dyn Fn(&str) -> Diagnostic,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, Vec<String>)> {
+    let mut extra: Vec<(String, Vec<String>)> = Vec::new();
+    let items: &[Node] = match value {
+        Node::List(items) => items,
+        Node::Null => &[],
+        _ => {
+            diags.push(bad("danh sách tên cơ quan (hoặc `{name, forms}`)"));
+            &[]
+        }
+    };
+    for item in items {
+        match item {
+            Node::Map(m) => {
+                let name = m.iter().find(|(k, _)| k == "name").and_then(|(_, v)| v.as_text());
+                let forms: Vec<String> = m
+                    .iter()
+                    .find(|(k, _)| k == "forms")
+                    .map(|(_, v)| match v {
+                        Node::List(l) => l.iter().filter_map(Node::as_text).map(|f| normalize(&f)).collect(),
+                        other => other.as_text().map(|f| vec![normalize(&f)]).unwrap_or_default(),
+                    })
+                    .unwrap_or_default();
+                match name {
+                    Some(n) => extra.push((normalize(&n), forms)),
+                    None => diags.push(bad("`{name: …, forms: […]}` có `name`")),
+                }
+            }
+            other => match other.as_text() {
+                Some(n) => extra.push((normalize(&n), Vec::new())),
+                None => diags.push(bad("danh sách tên cơ quan (hoặc `{name, forms}`)")),
+            },
+        }
+    }
+    extra
 }
 
 #[cfg(test)]

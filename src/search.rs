@@ -264,54 +264,7 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
     for (c, chunk) in nodes.chunks(2048).enumerate() {
         let per_doc: Vec<Indexed> = chunk
             .par_iter()
-            .map(|n| {
-                let (title, keys, locality, body) = match *n {
-                    Node::Doc(i) => {
-                        let d = &index.docs[i];
-                        (d.doc.title.as_str(), &d.issuers, d.doc.locality.as_deref(), plain(i))
-                    }
-                    Node::Cited(i) => {
-                        let c = &index.cited[i];
-                        (
-                            c.subject.as_deref().unwrap_or_default(),
-                            &c.issuer_keys,
-                            c.locality.as_deref(),
-                            "",
-                        )
-                    }
-                };
-                let number = index.number(*n);
-                let doc_type = index.doc_type(*n);
-                // The parts of the record, and the number without
-                // separators as one more word.
-                let num_compact = compact(number);
-                let mut parts = String::with_capacity(200);
-                for part in [number, doc_type, title, locality.unwrap_or_default()] {
-                    parts.push_str(part);
-                    parts.push(' ');
-                }
-                for name in keys.iter().filter_map(|k| index.issuers.get(k)) {
-                    parts.push_str(&name.name);
-                    parts.push(' ');
-                }
-                parts.push_str(&num_compact);
-                let words = distinct_words(&parts, body);
-                let date = index.date(*n);
-                let record: Record = (
-                    number.to_string(),
-                    types.iter().position(|t| *t == doc_type).unwrap_or(0),
-                    title.to_string(),
-                    keys.iter()
-                        .filter_map(|k| issuer_pos.get(k.as_str()).copied())
-                        .collect(),
-                    date.map(|d| d.to_string()).unwrap_or_default(),
-                    date.map_or(0, |d| d.year),
-                    index.url(*n).trim_start_matches('/').to_string(),
-                    u8::from(matches!(n, Node::Doc(_))),
-                    num_compact,
-                );
-                (record, words)
-            })
+            .map(|n| indexed(index, *n, plain, &types, &issuer_pos))
             .collect();
         for (k, (record, words)) in per_doc.into_iter().enumerate() {
             let id = c * 2048 + k;
@@ -365,6 +318,62 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
     });
     let _ = config;
     pages
+}
+
+/// One node's search record and the words it is found by.
+fn indexed<'a>(
+    index: &'a Index,
+    n: Node,
+    plain: &(dyn Fn(usize) -> &'a str + Sync),
+    types: &[&str],
+    issuer_pos: &BTreeMap<&str, usize>,
+) -> Indexed {
+    let (title, keys, locality, body) = match n {
+        Node::Doc(i) => {
+            let d = &index.docs[i];
+            (d.doc.title.as_str(), &d.issuers, d.doc.locality.as_deref(), plain(i))
+        }
+        Node::Cited(i) => {
+            let c = &index.cited[i];
+            (
+                c.subject.as_deref().unwrap_or_default(),
+                &c.issuer_keys,
+                c.locality.as_deref(),
+                "",
+            )
+        }
+    };
+    let number = index.number(n);
+    let doc_type = index.doc_type(n);
+    // The parts of the record, and the number without
+    // separators as one more word.
+    let num_compact = compact(number);
+    let mut parts = String::with_capacity(200);
+    for part in [number, doc_type, title, locality.unwrap_or_default()] {
+        parts.push_str(part);
+        parts.push(' ');
+    }
+    for name in keys.iter().filter_map(|k| index.issuers.get(k)) {
+        parts.push_str(&name.name);
+        parts.push(' ');
+    }
+    parts.push_str(&num_compact);
+    let words = distinct_words(&parts, body);
+    let date = index.date(n);
+    let record: Record = (
+        number.to_string(),
+        types.iter().position(|t| *t == doc_type).unwrap_or(0),
+        title.to_string(),
+        keys.iter()
+            .filter_map(|k| issuer_pos.get(k.as_str()).copied())
+            .collect(),
+        date.map(|d| d.to_string()).unwrap_or_default(),
+        date.map_or(0, |d| d.year),
+        index.url(n).trim_start_matches('/').to_string(),
+        u8::from(matches!(n, Node::Doc(_))),
+        num_compact,
+    );
+    (record, words)
 }
 
 /// What a query costs: the files the script fetches for the first page of
