@@ -590,6 +590,18 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             "",
         );
     };
+    serve_path(&mut stream, &site, &path, head, &inject)
+}
+
+/// A page of the built site at `path` (a folder's `index.html`, a redirect
+/// for a folder asked for without its slash), or the 404 page.
+fn serve_path(
+    stream: &mut TcpStream,
+    site: &Built,
+    path: &str,
+    head: bool,
+    inject: &dyn Fn(Vec<u8>) -> Vec<u8>,
+) -> std::io::Result<()> {
     let rel = path.trim_start_matches('/');
     let candidates = if rel.is_empty() {
         vec!["index.html".to_string()]
@@ -607,7 +619,7 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
                 } else {
                     bytes
                 };
-                return respond(&mut stream, "200 OK", ctype, &bytes, head, "");
+                return respond(stream, "200 OK", ctype, &bytes, head, "");
             }
             Some(Err(d)) => {
                 let page = format!(
@@ -615,7 +627,7 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
                     escape(&d.message)
                 );
                 return respond(
-                    &mut stream,
+                    stream,
                     "500 Internal Server Error",
                     "text/html; charset=utf-8",
                     &inject(page.into_bytes()),
@@ -630,7 +642,7 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     if !rel.is_empty() && !rel.ends_with('/') && site.get(&format!("{rel}/index.html")).is_some() {
         let location = format!("Location: /{rel}/\r\n");
         return respond(
-            &mut stream,
+            stream,
             "301 Moved Permanently",
             "text/plain; charset=utf-8",
             b"",
@@ -642,14 +654,7 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
         Some(Ok(b)) => inject(b),
         _ => b"404".to_vec(),
     };
-    respond(
-        &mut stream,
-        "404 Not Found",
-        "text/html; charset=utf-8",
-        &body,
-        head,
-        "",
-    )
+    respond(stream, "404 Not Found", "text/html; charset=utf-8", &body, head, "")
 }
 
 /// Server-Sent Events: "reload" after every rebuild; a comment every 15 s
