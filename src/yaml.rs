@@ -174,6 +174,9 @@ pub fn scalar(s: &str) -> String {
 
 /// Where a top-level key stands: the span of the key name on its line.
 pub fn locate_key(text: &str, key: &str) -> Option<Span> {
+    if let Some((parent, child)) = key.split_once('.') {
+        return child_key(text, key_region(text, parent)?, child);
+    }
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let bare = line.trim_end_matches(['\n', '\r']);
@@ -188,6 +191,36 @@ pub fn locate_key(text: &str, key: &str) -> Option<Span> {
             }
         }
         start += line.len();
+    }
+    None
+}
+
+/// A nested key (`published` of `source: {name: …, published: …}` or of an
+/// indented block) inside its parent's region: the key where it stands as a
+/// key (after `{`, `,` or the indentation, before `:`), never inside a
+/// quoted value.
+fn child_key(text: &str, region: Span, child: &str) -> Option<Span> {
+    let r = &text[region.clone()];
+    let bytes = r.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if r.is_char_boundary(i) && r[i..].starts_with(child) => {
+                let lead = r[..i].trim_end_matches([' ', '\t']);
+                let at_key = lead.is_empty() || lead.ends_with(['{', ',', '\n', '-']);
+                let colon = r[i + child.len()..].trim_start_matches([' ', '\t']).starts_with(':');
+                if at_key && colon {
+                    return Some(region.start + i..region.start + i + child.len());
+                }
+            }
+            None => {}
+        }
+        i += 1;
     }
     None
 }
@@ -212,7 +245,7 @@ pub fn key_region(text: &str, key: &str) -> Option<Span> {
 /// key on its line, or else the key itself. `needle` is the value as the
 /// editor wrote it (before normalisation).
 pub fn locate_value(text: &str, key: &str, needle: &str) -> Option<Span> {
-    let region = key_region(text, key)?;
+    let region = key_region(text, key.split('.').next().unwrap_or(key))?;
     let key_end = locate_key(text, key).map_or(region.start, |s| s.end);
     let needle = needle.trim();
     if !needle.is_empty() {

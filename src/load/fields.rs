@@ -69,13 +69,13 @@ impl Fm<'_> {
             Node::Map(m) => {
                 let mut s = Signer::default();
                 for (k, v) in m {
-                    let val = self.string("signer", v);
+                    let val = self.string(&format!("signer.{k}"), v);
                     match k.as_str() {
                         "name" => s.name = val,
                         "position" => s.position = val,
                         "capacity" => s.capacity = val,
                         other => {
-                            let span = self.value_span("signer", other);
+                            let span = self.key_span(&format!("signer.{other}"));
                             let hint = closest(other, &["name", "position", "capacity"]).map_or_else(
                                 || "các khóa của `signer`: name, position, capacity".to_string(),
                                 |c| format!("có phải ý bạn là `{c}`?"),
@@ -103,13 +103,13 @@ impl Fm<'_> {
         let mut s = SourceInfo::default();
         for (k, v) in m {
             match k.as_str() {
-                "name" => s.name = self.string("source", v),
+                "name" => s.name = self.string("source.name", v),
                 "url" => {
-                    s.url = self.string("source", v).and_then(|u| {
+                    s.url = self.string("source.url", v).and_then(|u| {
                         if u.starts_with("https://") || u.starts_with("http://") {
                             Some(u)
                         } else {
-                            let span = self.value_span("source", &u);
+                            let span = self.value_span("source.url", &u);
                             self.error(
                                 span,
                                 format!("`source.url` `{u}` không phải địa chỉ http(s)"),
@@ -119,10 +119,10 @@ impl Fm<'_> {
                         }
                     })
                 }
-                "author" => s.author = self.string("source", v),
-                "published" => s.published = self.date("source", v),
+                "author" => s.author = self.string("source.author", v),
+                "published" => s.published = self.date("source.published", v),
                 other => {
-                    let span = self.value_span("source", other);
+                    let span = self.key_span(&format!("source.{other}"));
                     let hint = closest(other, &["name", "url", "author", "published"]).map_or_else(
                         || "các khóa của `source`: name, url, author, published".to_string(),
                         |c| format!("có phải ý bạn là `{c}`?"),

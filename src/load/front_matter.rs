@@ -141,8 +141,14 @@ impl Fm<'_> {
         &self.text[self.block.clone()]
     }
 
+    /// Where `key` stands (`source.published` inside `source`), else its
+    /// parent, else the opening `---`.
     pub(super) fn key_span(&self, key: &str) -> Span {
-        yaml::locate_key(self.block_text(), key).map_or(0..3, |s| self.block.start + s.start..self.block.start + s.end)
+        let found = yaml::locate_key(self.block_text(), key).or_else(|| {
+            key.split_once('.')
+                .and_then(|(parent, _)| yaml::locate_key(self.block_text(), parent))
+        });
+        found.map_or(0..3, |s| self.block.start + s.start..self.block.start + s.end)
     }
 
     pub(super) fn value_span(&self, key: &str, needle: &str) -> Span {

@@ -226,6 +226,34 @@ mod tests {
     }
 
     #[test]
+    fn a_nested_key_error_points_at_its_value() {
+        // Flow style: the bad date is the second "31/02/2025", after `published:`.
+        let text = "---\nnumber: 73-CV/TU\ntitle: T\nissuer: Ban Thường vụ Tỉnh ủy\nsource: {name: \"Báo ngày 31/02/2025\", published: 31/02/2025}\n---\nThân.\n";
+        let (_, diags) = check(text);
+        let d = diags
+            .iter()
+            .find(|d| d.is_error())
+            .expect("an error for source.published");
+        let at = text.find("published: ").expect("key") + "published: ".len();
+        assert_eq!(d.span.as_ref().map(|s| s.start), Some(at), "{d:?}");
+        assert!(d.message.contains("31") || d.message.contains("ngày"), "{}", d.message);
+        // Block style, with the same text in another key first.
+        let text = "---\nnumber: 73-CV/TU\ntitle: T\nissuer: X\nsource:\n  name: Báo 31/02/2025\n  author: published\n  published: 31/02/2025\n---\nThân.\n";
+        let (_, diags) = check(text);
+        let d = diags
+            .iter()
+            .find(|d| d.is_error())
+            .expect("an error for source.published");
+        let at = text.rfind("31/02/2025").expect("value");
+        assert_eq!(d.span.as_ref().map(|s| s.start), Some(at), "{d:?}");
+        // An unknown nested key is pointed at, not its parent.
+        let text = "---\nnumber: 73-CV/TU\ntitle: T\nissuer: X\nsigner: {name: A, postion: B}\n---\nThân.\n";
+        let (_, diags) = check(text);
+        let d = diags.iter().find(|d| d.message.contains("postion")).expect("a warning");
+        assert_eq!(d.span.as_ref().map(|s| s.start), text.find("postion"), "{d:?}");
+    }
+
+    #[test]
     fn every_error_of_a_file_is_reported() {
         let text = "---\nnumber: x\ndate: 40/1/2025\n---\n";
         let (_, diags) = check(text);
