@@ -1,6 +1,6 @@
 //! The command line: arguments in, printed diagnostics and an exit code out.
 //!
-//! `build` and `check` as `site.md` specifies. Exit codes: 0 success
+//! `build` and `check` as `docs/contracts/site.md` specifies. Exit codes: 0 success
 //! (warnings allowed), 1 content or build errors, 2 usage errors (clap's own
 //! code for bad arguments). Diagnostics and the progress bar go to stderr;
 //! the bar shows only on a terminal. The last line always sums up the run.

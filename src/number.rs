@@ -5,7 +5,7 @@
 //! shape, sequence, codes and canonical form, or a [`NumberError`] that says
 //! where (character offset and width) and what was expected.
 //!
-//! The grammar is section 2 of `numbers-and-references.md`:
+//! The grammar is section 2 of `docs/contracts/numbers-and-references.md`:
 //!
 //! ```text
 //! NUM    = [0-9]{1,6}[a-z]?

@@ -2,7 +2,7 @@
 //! index, `sitemap.xml`, `feed.xml` and `robots.txt`.
 //!
 //! In: the [`Index`] and the configuration. Out: [`Page`]s. The JSON follows
-//! `site.md` exactly: URLs site-relative (before `base_url`), dates ISO or
+//! `docs/contracts/site.md` exactly: URLs site-relative (before `base_url`), dates ISO or
 //! null, lists sorted. Nothing here reads the clock: the feed's dates come
 //! from the documents, so two builds give the same bytes.
 

@@ -4,7 +4,7 @@
 //! exactly as written (minus a UTF-8 BOM), so that every span a later stage
 //! records can be shown to the editor at the right line and column, and the
 //! helpers that normalise *values* (NFC, look-alike letters, odd dashes and
-//! spaces, see `numbers-and-references.md` section 1) and fold Vietnamese for
+//! spaces, see `docs/contracts/numbers-and-references.md` section 1) and fold Vietnamese for
 //! match keys and URLs.
 //!
 //! Why values and not the whole file: normalising the file first would move

@@ -1,6 +1,6 @@
 //! The recogniser on a corpus of sentences written for it
 //! (`tests/corpus/citations.txt`), covering every form of
-//! `numbers-and-references.md` §4 and the things that are not citations.
+//! `docs/contracts/numbers-and-references.md` §4 and the things that are not citations.
 //! Prints precision and recall; a false citation or a wrong date or relation
 //! fails the test, and so does recall under 0.98.
 

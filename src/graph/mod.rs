@@ -6,7 +6,7 @@
 //! and its backlinks; every cited document that is not in the content is a
 //! node of its own ([`Cited`]) with the URL it will keep once it is added.
 //!
-//! Resolution follows `numbers-and-references.md` section 3: the number, then
+//! Resolution follows `docs/contracts/numbers-and-references.md` section 3: the number, then
 //! the date the mention gives, the citing document's locality for local
 //! series, and no citing a document issued later; one candidate is linked,
 //! several are reported as ambiguous and never linked to a guess. Nodes are

@@ -7,7 +7,7 @@
 //!
 //! The walk is sorted; files are read and checked in parallel and collected in
 //! walk order, so the result does not depend on thread count. Each file's
-//! front matter is checked against the contract (`front-matter.md`) key by
+//! front matter is checked against the contract (`docs/contracts/front-matter.md`) key by
 //! key, and every problem of every file is collected: one run tells the editor
 //! everything. Positions point into the file as written.
 

@@ -6,7 +6,7 @@
 //! spaces a space, invisible characters gone, and a line break inside a
 //! paragraph a space (a blank line stays `\n`, a hard boundary); and the map
 //! from every offset of it back to the original, so that links and
-//! diagnostics point at the text as written (`numbers-and-references.md` §1).
+//! diagnostics point at the text as written (`docs/contracts/numbers-and-references.md` §1).
 
 use crate::source::composes_alone;
 use unicode_normalization::char::is_combining_mark;

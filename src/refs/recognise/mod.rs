@@ -14,7 +14,7 @@
 //! and an issuer and date stated before "ban hành"; [`lists`] shares a
 //! trailing date and issuer and a leading type word across a list;
 //! [`relations`] types each mention from the clause it stands in; [`shorts`]
-//! resolves aliases and short forms. `numbers-and-references.md` §4 lists
+//! resolves aliases and short forms. `docs/contracts/numbers-and-references.md` §4 lists
 //! the forms; the tests have one table row per form.
 
 mod context;

@@ -1,5 +1,5 @@
 //! Pass 1: the numbers of a text, with the boundary rules of
-//! `numbers-and-references.md` §2; beside them, short-form candidates (a
+//! `docs/contracts/numbers-and-references.md` §2; beside them, short-form candidates (a
 //! type word and digits without a code) and numbers that lost their hyphen.
 
 use super::text::{ends_with_ci, ends_with_word, may_end_type_word, next_digit};

@@ -1,7 +1,7 @@
 //! Pass 5: the relation each mention states, read from its clause.
 //!
 //! A cue types the citing document's own relation only when the document is
-//! the subject (`numbers-and-references.md` §4):
+//! the subject (`docs/contracts/numbers-and-references.md` §4):
 //! - a clause that opens with a cue ("Căn cứ …", "2. Quán triệt sâu rộng …",
 //!   "Sửa đổi, bổ sung một số điều của …") governs every citation of the
 //!   clause, whatever words stand between, until another actor's act starts

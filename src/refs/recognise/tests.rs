@@ -1,4 +1,4 @@
-//! One table row per form of `numbers-and-references.md` §4, asserting the
+//! One table row per form of `docs/contracts/numbers-and-references.md` §4, asserting the
 //! text at the span (in the original), the number, date, type, issuers and
 //! relation.
 
