@@ -481,9 +481,10 @@ mod tests {
 
     #[test]
     fn keys_and_types() {
-        let a = parse("02-KH/TU").ok();
-        let b = parse("2-KH/TU").ok();
-        assert_eq!(a.map(|n| n.key().to_string()), b.map(|n| n.key().to_string()));
+        let a = parse("02-KH/TU").expect("02-KH/TU");
+        let b = parse("2-KH/TU").expect("2-KH/TU");
+        assert_eq!(a.key(), b.key());
+        assert_ne!(a.key(), parse("2-KH/HU").expect("2-KH/HU").key());
         let t = |s: &str| parse(s).map(|n| n.derived_type()).ok();
         assert_eq!(t("127-KL/TW"), Some(DerivedType::One("Kết luận")));
         assert_eq!(t("204-QĐ/TW"), Some(DerivedType::QuyetDinhOrQuyDinh));

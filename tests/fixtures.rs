@@ -5,7 +5,9 @@
 //! - `exit`: the exit code of `vanban build`;
 //! - `stderr.txt`: what it printed (temporary paths and the time normalised);
 //! - `files.txt`: every file of the built site, when the build succeeds;
-//! - `documents.json`: the open data, when the build succeeds.
+//! - `documents.json`: the open data, when the build succeeds;
+//! - `contains.txt` (written by hand, never blessed): `file :: text` lines
+//!   each built file must contain (a page's words, the URLs it links).
 //!
 //! A missing golden fails, and so does a golden the run no longer produces.
 //! `BLESS=1 cargo test --test fixtures` rewrites the goldens.
@@ -80,6 +82,25 @@ fn golden(expected: &Path, name: &str, actual: Option<&str>) -> Option<String> {
     }
 }
 
+/// `expected/contains.txt` (hand-written, never blessed): lines `file ::
+/// text`; each built file must contain its text (what a page says, the URLs
+/// it links).
+fn contains(expected: &Path, out: &Path) -> Vec<String> {
+    let Ok(list) = std::fs::read_to_string(expected.join("contains.txt")) else {
+        return Vec::new();
+    };
+    list.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let Some((file, text)) = l.split_once(" :: ") else {
+                return Some(format!("contains.txt: `{l}` is not `file :: text`"));
+            };
+            let page = std::fs::read_to_string(out.join(file.trim())).unwrap_or_default();
+            (!page.contains(text)).then(|| format!("{} does not contain `{text}`", file.trim()))
+        })
+        .collect()
+}
+
 fn run_case(case: &Path) -> Vec<String> {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("public");
@@ -102,6 +123,9 @@ fn run_case(case: &Path) -> Vec<String> {
     problems.extend(golden(&expected, "stderr.txt", Some(&stderr)));
     problems.extend(golden(&expected, "files.txt", file_list.as_deref()));
     problems.extend(golden(&expected, "documents.json", documents.as_deref()));
+    if built {
+        problems.extend(contains(&expected, &out));
+    }
     // Nothing may be written beside the output folder, success or not.
     let beside: Vec<String> = std::fs::read_dir(tmp.path())
         .expect("read tmp")
@@ -118,25 +142,34 @@ fn run_case(case: &Path) -> Vec<String> {
     problems
 }
 
-#[test]
-fn fixture_sites_match_their_goldens() {
+/// One named test per folder of `tests/fixtures/` (`cargo test --test
+/// fixtures -- seeds` runs one); a folder without `content/` fails.
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
         .expect("fixtures folder")
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.join("content").is_dir())
+        .filter(|p| p.is_dir())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 10, "expected the fixture cases, found {}", cases.len());
-    let mut failures = Vec::new();
-    for case in &cases {
-        for p in run_case(case) {
-            failures.push(format!(
-                "[{}] {p}",
-                case.file_name().unwrap_or_default().to_string_lossy()
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    let trials = cases
+        .into_iter()
+        .map(|case| {
+            let name = case.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            libtest_mimic::Trial::test(name, move || {
+                if !case.join("content").is_dir() {
+                    return Err(format!("{}: no content/ folder", case.display()).into());
+                }
+                let problems = run_case(&case);
+                if problems.is_empty() {
+                    Ok(())
+                } else {
+                    Err(problems.join("\n\n").into())
+                }
+            })
+        })
+        .collect();
+    libtest_mimic::run(&args, trials).exit();
 }
