@@ -26,6 +26,7 @@ pub mod codes;
 pub mod config;
 pub mod date;
 pub mod diag;
+pub mod escape;
 pub mod explain;
 pub mod graph;
 pub mod load;

@@ -261,8 +261,8 @@ fn split_text<'a>(text: &'a str, at: usize, links: &[&Link], unchanged: bool, ou
         let tag = match open {
             Some(l) => format!(
                 "<a class=\"cite\" href=\"{}\" title=\"{}\">",
-                escape_attr(&l.href),
-                escape_attr(&l.title)
+                crate::escape::attr(&l.href),
+                crate::escape::attr(&l.title)
             ),
             None => "</a>".to_string(),
         };
@@ -271,13 +271,6 @@ fn split_text<'a>(text: &'a str, at: usize, links: &[&Link], unchanged: bool, ou
     if pos < end {
         out.push(Event::Text(normalize(&text[pos - at..])));
     }
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// The allow-list for bodies with raw HTML (ammonia): text formatting,

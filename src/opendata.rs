@@ -157,14 +157,6 @@ pub fn documents_json(index: &Index) -> Page {
     }
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
-
 /// `sitemap.xml`: every HTML page but the redirects (`index.redirects`).
 pub fn sitemap(pages: &[Page], index: &Index, config: &Config) -> Page {
     let redirects: std::collections::BTreeSet<String> = index
@@ -188,7 +180,7 @@ pub fn sitemap(pages: &[Page], index: &Index, config: &Config) -> Page {
         let path = p.path.trim_end_matches("index.html");
         out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            xml_escape(&format!("{}{path}", config.base_url))
+            crate::escape::xml(&format!("{}{path}", config.base_url))
         ));
     }
     out.push_str("</urlset>\n");
@@ -222,13 +214,16 @@ pub fn feed(index: &Index, config: &Config, first_paragraph: &dyn Fn(usize) -> S
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n",
     );
-    out.push_str(&format!("  <title>{}</title>\n", xml_escape(&config.title)));
+    out.push_str(&format!("  <title>{}</title>\n", crate::escape::xml(&config.title)));
     out.push_str(&format!(
         "  <link rel=\"self\" href=\"{}\"/>\n",
-        xml_escape(&abs("feed.xml"))
+        crate::escape::xml(&abs("feed.xml"))
     ));
-    out.push_str(&format!("  <link href=\"{}\"/>\n", xml_escape(&config.base_url)));
-    out.push_str(&format!("  <id>{}</id>\n", xml_escape(&id("/"))));
+    out.push_str(&format!(
+        "  <link href=\"{}\"/>\n",
+        crate::escape::xml(&config.base_url)
+    ));
+    out.push_str(&format!("  <id>{}</id>\n", crate::escape::xml(&id("/"))));
     out.push_str(&format!("  <updated>{}</updated>\n", stamp(newest)));
     for i in docs {
         let d = &index.docs[i];
@@ -237,27 +232,30 @@ pub fn feed(index: &Index, config: &Config, first_paragraph: &dyn Fn(usize) -> S
         out.push_str("  <entry>\n");
         out.push_str(&format!(
             "    <title>{}</title>\n",
-            xml_escape(&format!(
+            crate::escape::xml(&format!(
                 "{} số {}: {}",
                 d.doc.doc_type, d.doc.number.canonical, d.doc.title
             ))
         ));
-        out.push_str(&format!("    <link href=\"{}\"/>\n", xml_escape(&abs(&url))));
-        out.push_str(&format!("    <id>{}</id>\n", xml_escape(&id(&url))));
+        out.push_str(&format!("    <link href=\"{}\"/>\n", crate::escape::xml(&abs(&url))));
+        out.push_str(&format!("    <id>{}</id>\n", crate::escape::xml(&id(&url))));
         out.push_str(&format!("    <updated>{}</updated>\n", stamp(d.doc.date)));
         for k in &d.issuers {
             if let Some(x) = index.issuers.get(k) {
-                out.push_str(&format!("    <author><name>{}</name></author>\n", xml_escape(&x.name)));
+                out.push_str(&format!(
+                    "    <author><name>{}</name></author>\n",
+                    crate::escape::xml(&x.name)
+                ));
             }
         }
         if d.issuers.is_empty() {
             out.push_str(&format!(
                 "    <author><name>{}</name></author>\n",
-                xml_escape(&config.title)
+                crate::escape::xml(&config.title)
             ));
         }
         if !summary.is_empty() {
-            out.push_str(&format!("    <summary>{}</summary>\n", xml_escape(&summary)));
+            out.push_str(&format!("    <summary>{}</summary>\n", crate::escape::xml(&summary)));
         }
         out.push_str("  </entry>\n");
     }

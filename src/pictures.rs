@@ -10,6 +10,7 @@
 //! links. Sizes are in a `viewBox`, so the picture scales down to a phone.
 
 use crate::date::Date;
+use crate::escape::Attr;
 use std::fmt::Write;
 
 /// One row of a picture.
@@ -27,26 +28,6 @@ pub struct Row {
     pub relation: String,
     /// Whether this row is the document the page is about.
     pub this: bool,
-}
-
-/// Text escaped for SVG markup as it is written out (`&`, `<`, `>`, `"`).
-struct Esc<'a>(&'a str);
-
-impl std::fmt::Display for Esc<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut rest = self.0;
-        while let Some(at) = rest.find(['&', '<', '>', '"']) {
-            f.write_str(&rest[..at])?;
-            f.write_str(match rest.as_bytes()[at] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                _ => "&quot;",
-            })?;
-            rest = &rest[at + 1..];
-        }
-        f.write_str(rest)
-    }
 }
 
 /// At most `n` characters of `s`, the last one `…` when it was cut.
@@ -100,7 +81,7 @@ pub fn timeline(id: &str, subject: &str, rows: &[Row], total: usize) -> String {
 <title id=\"{id}-t\">Dòng thời gian: {}</title>\
 <desc id=\"{id}-d\">{} văn bản thực hiện hoặc dẫn chiếu{span}; bảng bên dưới có cùng dữ liệu.</desc>\
 <line x1=\"24\" y1=\"20\" x2=\"24\" y2=\"{}\" class=\"axis\"/>",
-        Esc(subject),
+        Attr(subject),
         others,
         height - 10
     );
@@ -119,10 +100,10 @@ pub fn timeline(id: &str, subject: &str, rows: &[Row], total: usize) -> String {
 <text x=\"44\" y=\"{}\" class=\"when\">{} · {}</text>\
 <text x=\"44\" y=\"{}\" class=\"who\">{}</text>",
             y - 4,
-            Esc(&date),
-            Esc(&cut(caption(&mut buf, &r.label, " (", &r.relation, ")"), 36)),
+            Attr(&date),
+            Attr(&cut(caption(&mut buf, &r.label, " (", &r.relation, ")"), 36)),
             y + 14,
-            Esc(&cut(&who, 42)),
+            Attr(&cut(&who, 42)),
         );
     }
     if more > 0 {
@@ -151,7 +132,7 @@ pub fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&
         "<svg class=\"picture graph\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 400 {height}\" xmlns=\"http://www.w3.org/2000/svg\">\
 <title id=\"{id}-t\">Sơ đồ quan hệ: {}</title>\
 <desc id=\"{id}-d\">Phía trên {} văn bản mà văn bản này thực hiện hoặc dẫn chiếu; phía dưới {} văn bản thực hiện hoặc dẫn chiếu văn bản này; bảng bên dưới có cùng dữ liệu.</desc>",
-        Esc(center),
+        Attr(center),
         out_total,
         in_total
     );
@@ -163,7 +144,7 @@ pub fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&
                 out,
                 "<text x=\"10\" y=\"{}\" class=\"who\">{}</text>",
                 *y + 14,
-                Esc(heading)
+                Attr(heading)
             );
             *y += 26;
             if list.is_empty() {
@@ -184,7 +165,7 @@ pub fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&
 <text x=\"58\" y=\"{}\" class=\"label\">{}</text>",
                     *y,
                     *y + 20,
-                    Esc(&cut(caption(&mut buf, &r.label, " · ", &r.relation, ""), 38)),
+                    Attr(&cut(caption(&mut buf, &r.label, " · ", &r.relation, ""), 38)),
                     m = *y + 15,
                 );
                 spine.push(*y + 15);
@@ -215,7 +196,7 @@ pub fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&
         "<rect x=\"10\" y=\"{center_y}\" width=\"380\" height=\"36\" rx=\"6\" class=\"node this\"/>\
 <text x=\"200\" y=\"{}\" class=\"label center\" text-anchor=\"middle\">{}</text>",
         center_y + 24,
-        Esc(&cut(center, 40))
+        Attr(&cut(center, 40))
     );
     y = center_y + 52;
     column(
@@ -281,7 +262,7 @@ mod tests {
         #[test]
         fn esc_and_cut_agree_with_their_definitions(s in "([a-zđ &<>\"']|…|ế){0,50}", n in 1usize..45) {
             let esc = s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
-            proptest::prop_assert_eq!(Esc(&s).to_string(), esc);
+            proptest::prop_assert_eq!(Attr(&s).to_string(), esc);
             let want = if s.chars().count() <= n {
                 s.clone()
             } else {

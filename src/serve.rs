@@ -456,10 +456,6 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
 /// The error overlay: every error with its file, line and message.
 fn overlay(errors: &[Diagnostic], sources: &Sources) -> String {
     let mut items = String::new();
@@ -475,12 +471,12 @@ fn overlay(errors: &[Diagnostic], sources: &Sources) -> String {
         let hint = d
             .hint
             .as_deref()
-            .map(|h| format!("<br><small>Gợi ý: {}</small>", escape(h)))
+            .map(|h| format!("<br><small>Gợi ý: {}</small>", crate::escape::text(h)))
             .unwrap_or_default();
         items.push_str(&format!(
             "<li><code>{}</code> {}{hint}</li>",
-            escape(&place),
-            escape(&d.message)
+            crate::escape::text(&place),
+            crate::escape::text(&d.message)
         ));
     }
     format!(
@@ -624,7 +620,7 @@ fn serve_path(
             Some(Err(d)) => {
                 let page = format!(
                     "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Lỗi mẫu</title></head><body><main><h1>Không tạo được trang</h1><p>{}</p></main></body></html>",
-                    escape(&d.message)
+                    crate::escape::text(&d.message)
                 );
                 return respond(
                     stream,
