@@ -5,7 +5,7 @@
 //! code for bad arguments). Diagnostics and the progress bar go to stderr;
 //! the bar shows only on a terminal. The last line always sums up the run.
 
-use crate::diag::{self, Format};
+use crate::diag::{self, Code, Format};
 use crate::{Options, Outcome, Progress};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -351,7 +351,7 @@ pub fn main() -> i32 {
                 }
                 Err(d) => {
                     eprint!("{}", diag::render(&d, &diag::Sources::new(), Format::Human));
-                    if matches!(d.code, "E-NUMBER" | "E-DATE" | "E-NEW") {
+                    if matches!(d.code, Code::Number | Code::Date | Code::New) {
                         2
                     } else {
                         1

@@ -4,7 +4,7 @@
 //! diagnostics for bad values and unknown keys (warnings, with the closest
 //! known key).
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::source::{normalize, Span};
 use crate::yaml::{self, Node};
 use std::collections::BTreeMap;
@@ -75,7 +75,7 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
         Ok(other) => {
             diags.push(
                 Diagnostic::error(
-                    "E-CONFIG",
+                    Code::Config,
                     format!(
                         "cấu hình phải là các cặp `khóa: giá trị`, không phải {}",
                         other.kind_vi()
@@ -90,7 +90,7 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
             let at = e.offset.unwrap_or(0);
             diags.push(
                 Diagnostic::error(
-                    "E-CONFIG",
+                    Code::Config,
                     format!("tệp cấu hình không phải YAML hợp lệ: {}", e.message),
                 )
                 .at(file, at..at)
@@ -102,7 +102,7 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
     for (key, value) in &map {
         let bad = |what: &str| {
             Diagnostic::error(
-                "E-CONFIG",
+                Code::Config,
                 format!("`{key}` phải là {what}, không phải {}", value.kind_vi()),
             )
             .at(file, span_of(key))
@@ -119,7 +119,7 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                             if v != "vi" {
                                 diags.push(
                                     Diagnostic::warning(
-                                        "W-CONFIG",
+                                        Code::ConfigKey,
                                         format!("ngôn ngữ `{v}` chưa có bản dịch; dùng tiếng Việt"),
                                     )
                                     .at(file, span_of(key))
@@ -167,9 +167,12 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                     |k| format!("có phải ý bạn là `{k}`?"),
                 );
                 diags.push(
-                    Diagnostic::warning("W-CONFIG", format!("`{other}` không phải là khóa cấu hình; bị bỏ qua"))
-                        .at(file, span_of(other))
-                        .hint(hint),
+                    Diagnostic::warning(
+                        Code::ConfigKey,
+                        format!("`{other}` không phải là khóa cấu hình; bị bỏ qua"),
+                    )
+                    .at(file, span_of(other))
+                    .hint(hint),
                 );
             }
         }

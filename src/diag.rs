@@ -25,13 +25,141 @@ pub enum Severity {
     Warning,
 }
 
+/// A diagnostic's stable code (`E-YAML`, `W-KEY` …), for tools and the
+/// documentation; `E-` codes are errors, `W-` codes warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    /// `E-KEY`: a front-matter key is missing or wrong.
+    Key,
+    /// `E-THEME`: the theme cannot be read or has a template error.
+    Theme,
+    /// `E-FRONT`: the front matter block is missing or not closed.
+    Front,
+    /// `E-WRITE`: the output cannot be written.
+    Write,
+    /// `E-CONFIG`: `site.yaml` is not valid.
+    Config,
+    /// `W-SYMLINK`: a symbolic link is skipped.
+    Symlink,
+    /// `E-YAML`: the front matter is not valid YAML.
+    Yaml,
+    /// `E-NUMBER`: a number (số ký hiệu) is not valid.
+    Number,
+    /// `E-DUP`: two files are one document.
+    Dup,
+    /// `E-DATE`: a date is not valid.
+    Date,
+    /// `W-TYPEWORD`: the type word contradicts the number's code.
+    TypeWord,
+    /// `W-MISWRITTEN`: a Party-shaped number with a State issuer.
+    Miswritten,
+    /// `W-HYPHEN`: a number that lost its hyphen.
+    Hyphen,
+    /// `W-ENCODING`: text typed in a legacy font encoding.
+    Encoding,
+    /// `W-CONFLICT`: mentions disagree about a cited document's facts.
+    Conflict,
+    /// `W-CONFIG`: an unknown or unsupported `site.yaml` value.
+    ConfigKey,
+    /// `W-AMBIGUOUS`: a citation fits several documents.
+    Ambiguous,
+    /// `E-URL`: two pages want one URL.
+    Url,
+    /// `E-READ`: a file cannot be read.
+    Read,
+    /// `E-NEW`: `vanban new` cannot make the file.
+    New,
+    /// `E-EXISTS`: a file would be overwritten.
+    Exists,
+    /// `W-STATUS`: a declared status contradicts the graph.
+    Status,
+    /// `W-SHORT`: a short form that links to nothing.
+    Short,
+    /// `W-SELF`: a document cites itself.
+    SelfCitation,
+    /// `W-KEY`: an unknown front-matter key.
+    UnknownKey,
+    /// `W-FUTURE`: a cited document dated after the citing one.
+    Future,
+    /// `W-DATE-YEAR`: a date outside the year its number carries.
+    DateYear,
+    /// `E-RENDER`: a page cannot be rendered.
+    Render,
+    /// `E-NUM`: a number given on the command line is not valid.
+    Num,
+    /// `E-CONTENT`: the content folder cannot be used.
+    Content,
+    /// `E-UTF8`: a file is not UTF-8.
+    Utf8,
+}
+
+impl Code {
+    /// The printed code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Key => "E-KEY",
+            Code::Theme => "E-THEME",
+            Code::Front => "E-FRONT",
+            Code::Write => "E-WRITE",
+            Code::Config => "E-CONFIG",
+            Code::Symlink => "W-SYMLINK",
+            Code::Yaml => "E-YAML",
+            Code::Number => "E-NUMBER",
+            Code::Dup => "E-DUP",
+            Code::Date => "E-DATE",
+            Code::TypeWord => "W-TYPEWORD",
+            Code::Miswritten => "W-MISWRITTEN",
+            Code::Hyphen => "W-HYPHEN",
+            Code::Encoding => "W-ENCODING",
+            Code::Conflict => "W-CONFLICT",
+            Code::ConfigKey => "W-CONFIG",
+            Code::Ambiguous => "W-AMBIGUOUS",
+            Code::Url => "E-URL",
+            Code::Read => "E-READ",
+            Code::New => "E-NEW",
+            Code::Exists => "E-EXISTS",
+            Code::Status => "W-STATUS",
+            Code::Short => "W-SHORT",
+            Code::SelfCitation => "W-SELF",
+            Code::UnknownKey => "W-KEY",
+            Code::Future => "W-FUTURE",
+            Code::DateYear => "W-DATE-YEAR",
+            Code::Render => "E-RENDER",
+            Code::Num => "E-NUM",
+            Code::Content => "E-CONTENT",
+            Code::Utf8 => "E-UTF8",
+        }
+    }
+
+    /// Error or warning, as the code says.
+    pub fn severity(self) -> Severity {
+        if self.as_str().starts_with("E-") {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// One message for the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// A stable code (`E-YAML`, `W-KEY` ...), for tools and documentation.
-    pub code: &'static str,
+    /// Its stable code.
+    pub code: Code,
     /// What is wrong, in Vietnamese.
     pub message: String,
     /// The file (as shown to the user), if the message is about one.
@@ -46,7 +174,8 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        debug_assert_eq!(code.severity(), Severity::Error, "{code}");
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -59,10 +188,16 @@ impl Diagnostic {
     }
 
     /// A warning.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        debug_assert_eq!(code.severity(), Severity::Warning, "{code}");
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
+            code,
+            message: message.into(),
+            file: None,
+            span: None,
+            label: None,
+            hint: None,
         }
     }
 
@@ -148,7 +283,7 @@ pub fn render(d: &Diagnostic, sources: &Sources, format: Format) -> String {
             }
             let j = J {
                 severity: d.severity,
-                code: d.code,
+                code: d.code.as_str(),
                 message: &d.message,
                 file: d.file.as_deref(),
                 line: pos.map(|p| p.0),
@@ -212,11 +347,59 @@ mod tests {
     use super::*;
 
     #[test]
+    fn codes_are_distinct_and_say_their_severity() {
+        let all = [
+            Code::Key,
+            Code::Theme,
+            Code::Front,
+            Code::Write,
+            Code::Config,
+            Code::Symlink,
+            Code::Yaml,
+            Code::Number,
+            Code::Dup,
+            Code::Date,
+            Code::TypeWord,
+            Code::Miswritten,
+            Code::Hyphen,
+            Code::Encoding,
+            Code::Conflict,
+            Code::ConfigKey,
+            Code::Ambiguous,
+            Code::Url,
+            Code::Read,
+            Code::New,
+            Code::Exists,
+            Code::Status,
+            Code::Short,
+            Code::SelfCitation,
+            Code::UnknownKey,
+            Code::Future,
+            Code::DateYear,
+            Code::Render,
+            Code::Num,
+            Code::Content,
+            Code::Utf8,
+        ];
+        let names: std::collections::BTreeSet<&str> = all.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names.len(), all.len());
+        for c in all {
+            let want = if c.as_str().starts_with("E-") {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            assert_eq!(c.severity(), want, "{c}");
+            assert!(c.as_str().starts_with("E-") || c.as_str().starts_with("W-"), "{c}");
+        }
+    }
+
+    #[test]
     fn human_caret_under_vietnamese() {
         let mut sources = Sources::new();
         sources.insert("a.md".into(), "---\ntiêu đề: x\nnumber: 12\n---\n".into());
         let start = "---\ntiêu đề: x\n".len();
-        let d = Diagnostic::error("E-NUM", "sai")
+        let d = Diagnostic::error(Code::Num, "sai")
             .at("a.md", start + 8..start + 10)
             .label("đây")
             .hint("sửa đi");
@@ -234,7 +417,7 @@ mod tests {
     fn caret_width_counts_display_columns() {
         let mut sources = Sources::new();
         sources.insert("b.md".into(), "ủy ban: x".into());
-        let d = Diagnostic::warning("W", "m").at("b.md", 0.."ủy ban".len());
+        let d = Diagnostic::warning(Code::UnknownKey, "m").at("b.md", 0.."ủy ban".len());
         let out = render(&d, &sources, Format::Human);
         assert!(out.contains("1 | ủy ban: x\n  | ^^^^^^\n"), "{out}");
     }

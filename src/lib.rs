@@ -146,7 +146,7 @@ fn read_config(opts: &Options, out: &mut Outcome) -> config::Config {
                 }
                 Err(e) => {
                     out.diagnostics.push(
-                        Diagnostic::error("E-CONFIG", format!("không đọc được tệp cấu hình: {e}"))
+                        Diagnostic::error(crate::diag::Code::Config, format!("không đọc được tệp cấu hình: {e}"))
                             .in_file(&shown)
                             .hint("kiểm tra đường dẫn `--config`, hoặc bỏ tùy chọn này để dùng mặc định"),
                     );
@@ -272,7 +272,7 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
     let (index, diags, dropped) = graph::build_keeping_duplicates(documents, &cfg);
     lap(&mut out, "liên kết");
     // A document dropped as a duplicate is a file in error, not a published one.
-    let duplicates = diags.iter().filter(|d| d.code == "E-DUP").count();
+    let duplicates = diags.iter().filter(|d| d.code == crate::diag::Code::Dup).count();
     out.counts.published -= duplicates.min(out.counts.published);
     out.counts.errors += duplicates;
     out.diagnostics.extend(diags);

@@ -7,7 +7,7 @@
 //! date validated, and an existing file is never overwritten.
 
 use crate::date::Date;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::graph::identity_slug;
 use crate::yaml;
 use std::path::{Path, PathBuf};
@@ -34,14 +34,14 @@ pub fn target(doc: &NewDocument) -> Result<PathBuf, Diagnostic> {
     let printed = crate::source::normalize(&doc.number);
     let number = crate::number::parse(&printed).map_err(|e| {
         Diagnostic::error(
-            "E-NUMBER",
+            Code::Number,
             format!("số ký hiệu `{printed}` không hợp lệ: {e} (ký tự thứ {})", e.at + 1),
         )
         .hint("viết như trên văn bản: `4029-CV/TU`, `127-KL/TW`, `30/2020/NĐ-CP`, `1234/QĐ-UBND`")
     })?;
     let date = match &doc.date {
         Some(d) => Some(Date::parse(d).map_err(|e| {
-            Diagnostic::error("E-DATE", e.to_string())
+            Diagnostic::error(Code::Date, e.to_string())
                 .hint("viết ngày theo dạng 2025-07-18 hoặc 18/7/2025; bỏ `--date` nếu chưa rõ")
         })?),
         None => None,
@@ -93,21 +93,24 @@ Toàn văn văn bản viết ở đây (Markdown).\n",
 /// Writes the new document under `content`; refuses to overwrite.
 pub fn create(content: &Path, doc: &NewDocument) -> Result<PathBuf, Diagnostic> {
     if doc.title.trim().is_empty() || doc.issuer.trim().is_empty() {
-        return Err(Diagnostic::error("E-NEW", "cần `--title` và `--issuer` không trống")
+        return Err(Diagnostic::error(Code::New, "cần `--title` và `--issuer` không trống")
             .hint("ví dụ: --issuer \"Ban Thường vụ Tỉnh ủy\" --title \"Về việc ...\""));
     }
     let rel = target(doc)?;
     let path = content.join(&rel);
     if path.exists() {
         return Err(
-            Diagnostic::error("E-EXISTS", format!("tệp `{}` đã có; không ghi đè", path.display()))
+            Diagnostic::error(Code::Exists, format!("tệp `{}` đã có; không ghi đè", path.display()))
                 .hint("sửa tệp đó, hoặc xóa nó trước nếu muốn tạo lại"),
         );
     }
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| {
-            Diagnostic::error("E-WRITE", format!("không tạo được thư mục `{}`: {e}", parent.display()))
-                .hint("kiểm tra quyền ghi và dung lượng đĩa")
+            Diagnostic::error(
+                Code::Write,
+                format!("không tạo được thư mục `{}`: {e}", parent.display()),
+            )
+            .hint("kiểm tra quyền ghi và dung lượng đĩa")
         })?;
     }
     let mut file = std::fs::OpenOptions::new()
@@ -115,11 +118,11 @@ pub fn create(content: &Path, doc: &NewDocument) -> Result<PathBuf, Diagnostic> 
         .create_new(true)
         .open(&path)
         .map_err(|e| {
-            Diagnostic::error("E-WRITE", format!("không tạo được tệp `{}`: {e}", path.display()))
+            Diagnostic::error(Code::Write, format!("không tạo được tệp `{}`: {e}", path.display()))
                 .hint("kiểm tra quyền ghi và dung lượng đĩa")
         })?;
     std::io::Write::write_all(&mut file, text(doc).as_bytes()).map_err(|e| {
-        Diagnostic::error("E-WRITE", format!("không ghi được `{}`: {e}", path.display()))
+        Diagnostic::error(Code::Write, format!("không ghi được `{}`: {e}", path.display()))
             .hint("kiểm tra quyền ghi và dung lượng đĩa")
     })?;
     Ok(path)
@@ -153,17 +156,17 @@ mod tests {
         assert_eq!(d.date.map(|x| x.iso()).as_deref(), Some("2025-07-18"));
         // Never overwrite.
         let again = create(dir.path(), &doc()).expect_err("exists");
-        assert_eq!(again.code, "E-EXISTS");
+        assert_eq!(again.code, Code::Exists);
     }
 
     #[test]
     fn bad_number_and_date() {
         let mut d = doc();
         d.number = "12 CV/TU".into();
-        assert_eq!(target(&d).expect_err("bad number").code, "E-NUMBER");
+        assert_eq!(target(&d).expect_err("bad number").code, Code::Number);
         let mut d = doc();
         d.date = Some("31/02/2025".into());
-        assert_eq!(target(&d).expect_err("bad date").code, "E-DATE");
+        assert_eq!(target(&d).expect_err("bad date").code, Code::Date);
         let mut d = doc();
         d.date = None;
         assert_eq!(target(&d).ok(), Some(PathBuf::from("chua-ro-ngay/12-cv-tu-phu-tho.md")));

@@ -718,7 +718,7 @@ mod tests {
     fn overlay_names_file_line_and_message() {
         let mut sources = Sources::new();
         sources.insert("content/a.md".into(), "---\nnumber: x\n---\n".into());
-        let d = Diagnostic::error("E-KEY", "số <sai>")
+        let d = Diagnostic::error(crate::diag::Code::Key, "số <sai>")
             .at("content/a.md", 12..13)
             .hint("sửa");
         let html = overlay(&[d], &sources);

@@ -7,7 +7,7 @@
 //! the default file by file, so a site can change one template and keep the
 //! rest.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use std::path::Path;
 
 /// Template names every theme provides (the default one fills any gap).
@@ -81,7 +81,7 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
     if let Some(dir) = dir {
         if !dir.is_dir() {
             return Err(vec![Diagnostic::error(
-                "E-THEME",
+                Code::Theme,
                 format!("không tìm thấy thư mục giao diện `{}`", dir.display()),
             )
             .hint("`--theme` nhận một thư mục có `templates/` và `static/`")]);
@@ -96,7 +96,7 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
                     Ok(e) => e,
                     Err(e) => {
                         diags.push(
-                            Diagnostic::error("E-THEME", format!("không đọc được giao diện: {e}"))
+                            Diagnostic::error(Code::Theme, format!("không đọc được giao diện: {e}"))
                                 .hint("kiểm tra quyền đọc thư mục giao diện"),
                         );
                         continue;
@@ -119,7 +119,7 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
                             templates.push((rel, text, shown));
                         }
                         Err(e) => diags.push(
-                            Diagnostic::error("E-THEME", format!("không đọc được mẫu: {e}"))
+                            Diagnostic::error(Code::Theme, format!("không đọc được mẫu: {e}"))
                                 .in_file(&shown)
                                 .hint("mẫu phải là tệp UTF-8 đọc được"),
                         ),
@@ -132,7 +132,7 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
                             statics.push((path, bytes));
                         }
                         Err(e) => diags.push(
-                            Diagnostic::error("E-THEME", format!("không đọc được tệp: {e}"))
+                            Diagnostic::error(Code::Theme, format!("không đọc được tệp: {e}"))
                                 .in_file(&shown)
                                 .hint("kiểm tra quyền đọc tệp"),
                         ),
@@ -152,7 +152,7 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
                 tera::ErrorKind::TemplateNotFound(_) | tera::ErrorKind::MissingParent { .. }
             ) {
                 diags.push(
-                    Diagnostic::error("E-THEME", format!("mẫu `{name}` có lỗi cú pháp: {}", error_chain(&e)))
+                    Diagnostic::error(Code::Theme, format!("mẫu `{name}` có lỗi cú pháp: {}", error_chain(&e)))
                         .in_file(shown)
                         .hint("xem cú pháp Tera 2: {{ biến }}, {% if %}…{% endif %}, {% for %}…{% endfor %}"),
                 );
@@ -162,7 +162,7 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
     if diags.is_empty() {
         if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str()))) {
             diags.push(
-                Diagnostic::error("E-THEME", format!("giao diện không dùng được: {}", error_chain(&e)))
+                Diagnostic::error(Code::Theme, format!("giao diện không dùng được: {}", error_chain(&e)))
                     .hint("kiểm tra `{% extends %}` và `{% include %}` trỏ đến mẫu có thật"),
             );
         }

@@ -10,7 +10,7 @@
 //! content folder or the working folder. A folder that vanban did not create
 //! (no `.vanban-site` marker) is not replaced unless `--force` says so.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::render::Page;
 use rayon::prelude::*;
 use std::path::{Component, Path, PathBuf};
@@ -54,7 +54,7 @@ pub enum WriteError {
 impl WriteError {
     /// The diagnostic for the editor.
     pub fn diagnostic(&self) -> Diagnostic {
-        let d = Diagnostic::error("E-WRITE", self.to_string());
+        let d = Diagnostic::error(Code::Write, self.to_string());
         match self {
             WriteError::NotOurs(_) => d.hint(
                 "chọn thư mục khác bằng `--output`, xóa thư mục đó, hoặc thêm `--force` nếu chắc chắn muốn thay thế",

@@ -32,7 +32,7 @@ pub(super) fn standings(index: &mut Index, diags: &mut Vec<Diagnostic>) {
         if doc.status_declared && graph != Status::InForce && doc.status == Status::InForce {
             diags.push(
                 Diagnostic::warning(
-                    "W-STATUS",
+                    crate::diag::Code::Status,
                     format!(
                         "`status: in-force`, nhưng văn bản `{}` {} văn bản này",
                         index.docs[replaced_by.first().or(repealed_by.first()).copied().unwrap_or(i)]
@@ -128,7 +128,7 @@ pub(super) fn choose_facts(node: &mut Cited, facts: &mut [Fact], diags: &mut Vec
     for f in facts.iter().filter(|f| f.date.is_some_and(|d| d != chosen)) {
         diags.push(
             Diagnostic::warning(
-                "W-CONFLICT",
+                crate::diag::Code::Conflict,
                 format!(
                     "`{}` được ghi ngày {}, nơi khác ghi ngày {chosen}; trang của văn bản dùng ngày {chosen}",
                     node.number.canonical,

@@ -25,7 +25,7 @@ use urls::check_urls;
 
 use crate::config::Config;
 use crate::date::Date;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::load::Document;
 use crate::number::{DerivedType, Number, Shape};
 use crate::refs::bodies::Scope;
@@ -247,7 +247,7 @@ pub fn build_keeping_duplicates(
         if let Some(&first) = seen.get(&id) {
             let other: &Document = &documents[first];
             diags.push(
-                Diagnostic::error("E-DUP", format!("văn bản `{}` trùng với văn bản ở `{}`", doc.number.canonical, other.file))
+                Diagnostic::error(Code::Dup, format!("văn bản `{}` trùng với văn bản ở `{}`", doc.number.canonical, other.file))
                     .at(&doc.file, doc.number_span.clone())
                     .label("cùng số, cùng địa phương, cùng thời kỳ")
                     .hint(format!(
@@ -500,7 +500,7 @@ mod tests {
         let (index, diags) = build(docs, &Config::default());
         assert_eq!(index.docs[2].references[0].target, Target::Ambiguous);
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].code, "W-AMBIGUOUS");
+        assert_eq!(diags[0].code, Code::Ambiguous);
         // A 2020 plan citing 35-CT/TW means the 2019 one.
         assert_eq!(index.docs[3].references[0].target, Target::Node(Node::Doc(0)));
     }

@@ -75,7 +75,7 @@ fn resolve_document<'a>(
         if candidates.contains(&i) && c.date.is_none_or(|d| Some(d) == citing.date) {
             diags_i.push(
                 Diagnostic::warning(
-                    "W-SELF",
+                    crate::diag::Code::SelfCitation,
                     format!("văn bản dẫn chiếu chính nó (`{}`); bỏ qua", c.number.canonical),
                 )
                 .at(&citing.file, c.span.clone())
@@ -138,7 +138,7 @@ fn narrow_by_date(
         let other = &docs[same_period[0]];
         diags_i.push(
             Diagnostic::warning(
-                "W-CONFLICT",
+                crate::diag::Code::Conflict,
                 format!(
                     "`{}` được ghi ngày {date}, nhưng văn bản `{}` ghi ngày {}; dùng ngày của văn bản",
                     c.number.canonical,
@@ -157,7 +157,7 @@ fn narrow_by_date(
         if date > cd {
             diags_i.push(
                 Diagnostic::warning(
-                    "W-FUTURE",
+                    crate::diag::Code::Future,
                     format!(
                         "`{}` ngày {date} ban hành sau văn bản dẫn chiếu nó ({cd})",
                         c.number.canonical
@@ -194,7 +194,7 @@ fn narrow_undated(c: &Citation, mut fit: Vec<usize>, docs: &[Arc<Document>], cit
 fn ambiguous(c: &Citation, fit: &[usize], docs: &[Arc<Document>], citing: &Document) -> Diagnostic {
     let files: Vec<String> = fit.iter().map(|&j| docs[j].file.clone()).collect();
     Diagnostic::warning(
-        "W-AMBIGUOUS",
+        crate::diag::Code::Ambiguous,
         format!(
             "`{}` khớp với {} văn bản; không tạo liên kết",
             c.number.canonical,
@@ -260,7 +260,7 @@ fn resolve_shorts(index: &Index, resolved: &mut [Vec<(Cow<Citation>, Target)>], 
                     format!("khớp với {} văn bản", fit.len())
                 };
                 diags.push(
-                    Diagnostic::warning("W-SHORT", format!("`{}` viết tắt, không có số ký hiệu đầy đủ: {why}; không tạo liên kết", s.text))
+                    Diagnostic::warning(crate::diag::Code::Short, format!("`{}` viết tắt, không có số ký hiệu đầy đủ: {why}; không tạo liên kết", s.text))
                         .at(&citing.doc.file, s.span.clone())
                         .hint("ghi số ký hiệu đầy đủ (ví dụ `Kết luận số 127-KL/TW`) ở lần nhắc đầu tiên, hoặc thêm ngày và cơ quan ban hành"),
                 );

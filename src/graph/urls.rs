@@ -40,7 +40,7 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
                 }
             };
             diags.push(
-                Diagnostic::error("E-URL", format!("địa chỉ `{url}` trùng với {prev_name}"))
+                Diagnostic::error(crate::diag::Code::Url, format!("địa chỉ `{url}` trùng với {prev_name}"))
                     .at(&file, span)
                     .hint("đặt `slug` khác cho một trong hai văn bản"),
             );
@@ -58,7 +58,7 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
                 if *other != Node::Doc(i) {
                     diags.push(
                         Diagnostic::error(
-                            "E-URL",
+                            crate::diag::Code::Url,
                             format!("`aliases`: `/{alias}` đã là địa chỉ của một trang khác"),
                         )
                         .at(&d.doc.file, span.clone())

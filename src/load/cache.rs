@@ -10,7 +10,7 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
     if !dir.is_dir() {
         out.diagnostics.push(
             Diagnostic::error(
-                "E-CONTENT",
+                crate::diag::Code::Content,
                 format!("không tìm thấy thư mục nội dung `{}`", dir.display()),
             )
             .hint("tạo thư mục đó, hoặc chỉ ra thư mục khác bằng `--content THƯ_MỤC`"),
@@ -168,7 +168,7 @@ pub(super) fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> FileResul
         Ok(b) => b,
         Err(e) => {
             r.diagnostics.push(
-                Diagnostic::error("E-READ", format!("không đọc được tệp: {e}"))
+                Diagnostic::error(crate::diag::Code::Read, format!("không đọc được tệp: {e}"))
                     .in_file(&file)
                     .hint("kiểm tra quyền đọc tệp"),
             );
@@ -181,9 +181,12 @@ pub(super) fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> FileResul
             let at = e.utf8_error().valid_up_to();
             let ok = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
             r.diagnostics.push(
-                Diagnostic::error("E-UTF8", format!("tệp không phải UTF-8 (byte lạ ở vị trí {at})"))
-                    .at(&file, ok.len()..ok.len())
-                    .hint("lưu lại tệp với bảng mã UTF-8 (trong Word: Lưu thành > Văn bản thuần > Unicode UTF-8)"),
+                Diagnostic::error(
+                    crate::diag::Code::Utf8,
+                    format!("tệp không phải UTF-8 (byte lạ ở vị trí {at})"),
+                )
+                .at(&file, ok.len()..ok.len())
+                .hint("lưu lại tệp với bảng mã UTF-8 (trong Word: Lưu thành > Văn bản thuần > Unicode UTF-8)"),
             );
             r.text = Some(ok);
             return r;

@@ -30,7 +30,7 @@ pub const KEYS: &[&str] = &[
 /// Returns (block span, body offset) or a diagnostic.
 pub(super) fn split(text: &str, file: &str) -> Result<(Span, usize), Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::error("E-FRONT", "tệp trống")
+        return Err(Diagnostic::error(crate::diag::Code::Front, "tệp trống")
             .at(file, 0..0)
             .hint("một văn bản cần front matter (`number`, `title`, `issuer`) giữa hai dòng `---`, rồi đến toàn văn; tệp ghi chú thì đặt tên bắt đầu bằng `_`"));
     }
@@ -38,7 +38,7 @@ pub(super) fn split(text: &str, file: &str) -> Result<(Span, usize), Diagnostic>
     if text[..first_end].trim_end() != "---" {
         let (line, _) = source::line_at(text, 0);
         return Err(
-            Diagnostic::error("E-FRONT", "tệp không bắt đầu bằng front matter `---`")
+            Diagnostic::error(crate::diag::Code::Front, "tệp không bắt đầu bằng front matter `---`")
                 .at(file, 0..line.len())
                 .label("dòng đầu tiên phải là `---`")
                 .hint("thêm ở đầu tệp một khối:\n---\nnumber: ...\ntitle: ...\nissuer: ...\n---"),
@@ -53,10 +53,12 @@ pub(super) fn split(text: &str, file: &str) -> Result<(Span, usize), Diagnostic>
         }
         at = end;
     }
-    Err(Diagnostic::error("E-FRONT", "front matter không có dòng `---` đóng")
-        .at(file, 0..3)
-        .label("khối mở ở đây")
-        .hint("thêm một dòng `---` sau khóa cuối cùng của front matter"))
+    Err(
+        Diagnostic::error(crate::diag::Code::Front, "front matter không có dòng `---` đóng")
+            .at(file, 0..3)
+            .label("khối mở ở đây")
+            .hint("thêm một dòng `---` sau khóa cuối cùng của front matter"),
+    )
 }
 
 /// Checks one file's text against the contract.
@@ -81,7 +83,7 @@ pub fn parse_document(text: &str, file: &str, rel: &str, opts: &LoadOptions) -> 
             let at = block.start + offset;
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
             diags.push(
-                Diagnostic::error("E-YAML", format!("front matter không phải YAML hợp lệ: {}", e.message))
+                Diagnostic::error(crate::diag::Code::Yaml, format!("front matter không phải YAML hợp lệ: {}", e.message))
                     .at(file, at..end)
                     .hint("mỗi dòng là `khóa: giá trị`; giá trị có dấu `:` hoặc bắt đầu bằng `[`, `{`, `*` thì đặt trong ngoặc kép"),
             );
@@ -94,7 +96,7 @@ pub fn parse_document(text: &str, file: &str, rel: &str, opts: &LoadOptions) -> 
         other => {
             diags.push(
                 Diagnostic::error(
-                    "E-YAML",
+                    crate::diag::Code::Yaml,
                     format!(
                         "front matter phải là các cặp `khóa: giá trị`, không phải {}",
                         other.kind_vi()
@@ -120,7 +122,7 @@ pub fn parse_document(text: &str, file: &str, rel: &str, opts: &LoadOptions) -> 
     // A file is never dropped without saying why.
     if doc.is_none() && !diags.iter().any(Diagnostic::is_error) {
         diags.push(
-            Diagnostic::error("E-KEY", "front matter không đủ để tạo văn bản")
+            Diagnostic::error(crate::diag::Code::Key, "front matter không đủ để tạo văn bản")
                 .at(file, 0..3.min(text.len()))
                 .hint("cần `number`, `title` và `issuer` không trống"),
         );
@@ -159,13 +161,19 @@ impl Fm<'_> {
     }
 
     pub(super) fn error(&mut self, span: Span, msg: String, hint: &str) {
-        self.diags
-            .push(Diagnostic::error("E-KEY", msg).at(self.file, span).hint(hint));
+        self.diags.push(
+            Diagnostic::error(crate::diag::Code::Key, msg)
+                .at(self.file, span)
+                .hint(hint),
+        );
     }
 
     pub(super) fn warn(&mut self, span: Span, msg: String, hint: &str) {
-        self.diags
-            .push(Diagnostic::warning("W-KEY", msg).at(self.file, span).hint(hint));
+        self.diags.push(
+            Diagnostic::warning(crate::diag::Code::UnknownKey, msg)
+                .at(self.file, span)
+                .hint(hint),
+        );
     }
 
     pub(super) fn wrong_kind(&mut self, key: &str, want: &str, got: &Node) {

@@ -58,7 +58,7 @@ pub(super) fn walk_with(dir: &Path, found: &mut dyn FnMut(&(PathBuf, String))) -
                 if outside {
                     w.diagnostics.push(
                         Diagnostic::warning(
-                            "W-SYMLINK",
+                            crate::diag::Code::Symlink,
                             format!(
                                 "`{}` là liên kết tượng trưng trỏ ra ngoài thư mục nội dung; bỏ qua",
                                 e.path().display()
@@ -80,7 +80,7 @@ pub(super) fn walk_with(dir: &Path, found: &mut dyn FnMut(&(PathBuf, String))) -
                 let path = err.path().map(|p| p.display().to_string()).unwrap_or_default();
                 w.diagnostics.push(
                     Diagnostic::warning(
-                        "W-SYMLINK",
+                        crate::diag::Code::Symlink,
                         format!("vòng lặp liên kết tượng trưng tại `{path}`; bỏ qua"),
                     )
                     .hint("xóa liên kết trỏ ngược lên thư mục cha"),
@@ -90,7 +90,7 @@ pub(super) fn walk_with(dir: &Path, found: &mut dyn FnMut(&(PathBuf, String))) -
             Err(err) => {
                 let path = err.path().map(|p| p.display().to_string()).unwrap_or_default();
                 w.diagnostics.push(
-                    Diagnostic::error("E-READ", format!("không đọc được `{path}`: {err}"))
+                    Diagnostic::error(crate::diag::Code::Read, format!("không đọc được `{path}`: {err}"))
                         .hint("kiểm tra quyền đọc và các liên kết tượng trưng"),
                 );
                 w.errors += 1;

@@ -23,7 +23,7 @@ pub use sentence::{citing_sentence, sentence_at};
 pub use views::*;
 
 use crate::config::Config;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::graph::{Index, Node, Target};
 use crate::load::Status;
 use crate::markdown;
@@ -353,7 +353,7 @@ impl<'a> Renderer<'a> {
         match self.theme.tera.render_to(template, &ctx, &mut bytes) {
             Ok(()) => Ok(Page { path, bytes }),
             Err(e) => Err(Diagnostic::error(
-                "E-RENDER",
+                Code::Render,
                 format!("không tạo được trang `{path}` từ mẫu `{template}`: {}", error_chain(&e)),
             )
             .hint("kiểm tra các biến mà mẫu dùng; danh sách biến có trong README (mục Giao diện)")),

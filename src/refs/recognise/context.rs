@@ -41,7 +41,7 @@ pub(super) fn read(scan: &mut Scan) {
             if !words::word_fits(TYPE_WORDS[w].2, &m.number) {
                 let t = scan.t;
                 scan.warn(
-                    "W-TYPEWORD",
+                    crate::diag::Code::TypeWord,
                     m.range.clone(),
                     format!(
                         "tên loại `{}` không khớp với mã loại trong số `{}`",
@@ -139,7 +139,7 @@ fn corrected(scan: &mut Scan, range: &Range<usize>, num: &Number) -> Number {
     match number::parse(&fixed) {
         Ok(f) => {
             scan.warn(
-                "W-MISWRITTEN",
+                crate::diag::Code::Miswritten,
                 range.clone(),
                 format!(
                     "`{}` viết theo dạng số của Đảng nhưng mã `{}` là của cơ quan Nhà nước; hiểu là `{}`",
@@ -272,7 +272,7 @@ pub(super) fn year_check(scan: &mut Scan, m: &mut Mention) {
         m.date = None;
         m.year = None;
         scan.warn(
-            "W-DATE-YEAR",
+            crate::diag::Code::DateYear,
             m.range.clone(),
             format!(
                 "`{}` mang năm {y} trong số nhưng ngày (năm) ghi kèm là năm {g}; bỏ qua ngày này",

@@ -124,7 +124,7 @@ pub struct Short {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     /// A stable code.
-    pub code: &'static str,
+    pub code: crate::diag::Code,
     /// Where.
     pub range: Range<usize>,
     /// What.
@@ -177,7 +177,7 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
-    fn warn(&mut self, code: &'static str, range: Range<usize>, message: String, hint: impl Into<String>) {
+    fn warn(&mut self, code: crate::diag::Code, range: Range<usize>, message: String, hint: impl Into<String>) {
         self.found.warnings.push(Warning {
             code,
             range,
@@ -238,7 +238,7 @@ fn finish(scan: Scan, n: &Normalized, masked: &[Range<usize>]) -> Found {
         let at = odd[0];
         let end = at + t[at..].chars().next().map_or(1, char::len_utf8);
         found.warnings.push(Warning {
-            code: "W-ENCODING",
+            code: crate::diag::Code::Encoding,
             range: at..end,
             message: "văn bản có vẻ được gõ bằng phông chữ cũ (TCVN3/VNI), không phải Unicode".to_string(),
             hint:

@@ -115,7 +115,7 @@ fn lost_hyphen(scan: &mut Scan, i: usize, digits: usize) {
             .take_while(|c| c.is_alphanumeric())
             .collect();
         scan.warn(
-            "W-HYPHEN",
+            crate::diag::Code::Hyphen,
             i..end,
             format!("số ký hiệu có vẻ mất dấu `-`: `{}`", &t[i..end + 1 + tail.len()].trim()),
             format!(

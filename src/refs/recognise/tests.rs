@@ -248,13 +248,17 @@ fn relations_from_cues() {
 #[test]
 fn warnings_that_help_editors() {
     let n = own();
-    let cases: &[(&str, &str, usize)] = &[
-        ("Kế hoạch số 65-CTr/TU của tỉnh.", "W-TYPEWORD", 1),
-        ("Nghị quyết số 03-NQ/CP của Chính phủ.", "W-MISWRITTEN", 1),
-        ("Kết luận số 127KL/TW của Bộ Chính trị.", "W-HYPHEN", 0),
+    let cases: &[(&str, crate::diag::Code, usize)] = &[
+        ("Kế hoạch số 65-CTr/TU của tỉnh.", crate::diag::Code::TypeWord, 1),
+        (
+            "Nghị quyết số 03-NQ/CP của Chính phủ.",
+            crate::diag::Code::Miswritten,
+            1,
+        ),
+        ("Kết luận số 127KL/TW của Bộ Chính trị.", crate::diag::Code::Hyphen, 0),
         (
             "Qu¶n lý nhµ n\u{AD}íc vÒ c«ng t¸c tæ chøc c¸n bé theo quy ®Þnh.",
-            "W-ENCODING",
+            crate::diag::Code::Encoding,
             0,
         ),
     ];
