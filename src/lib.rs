@@ -36,6 +36,7 @@ pub mod opendata;
 pub mod pictures;
 pub mod refs;
 pub mod render;
+pub mod routes;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -152,7 +152,7 @@ pub fn documents_json(index: &Index) -> Page {
     let mut bytes = serde_json::to_vec_pretty(&data).unwrap_or_default();
     bytes.push(b'\n');
     Page {
-        path: "api/documents.json".to_string(),
+        path: crate::routes::OPEN_DATA.to_string(),
         bytes,
     }
 }
@@ -185,7 +185,7 @@ pub fn sitemap(pages: &[Page], index: &Index, config: &Config) -> Page {
     }
     out.push_str("</urlset>\n");
     Page {
-        path: "sitemap.xml".to_string(),
+        path: crate::routes::SITEMAP.to_string(),
         bytes: out.into_bytes(),
     }
 }
@@ -261,7 +261,7 @@ pub fn feed(index: &Index, config: &Config, first_paragraph: &dyn Fn(usize) -> S
     }
     out.push_str("</feed>\n");
     Page {
-        path: "feed.xml".to_string(),
+        path: crate::routes::FEED.to_string(),
         bytes: out.into_bytes(),
     }
 }
@@ -274,7 +274,7 @@ pub fn robots(config: &Config) -> Page {
         out.push_str(&format!("Sitemap: {}sitemap.xml\n", config.base_url));
     }
     Page {
-        path: "robots.txt".to_string(),
+        path: crate::routes::ROBOTS.to_string(),
         bytes: out.into_bytes(),
     }
 }

@@ -235,8 +235,7 @@ enum Word {
 /// The index files. `plain` gives a document's body (folded here, so it
 /// needs no normalising first).
 pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'a str + Sync)) -> Vec<Page> {
-    let mut nodes: Vec<Node> = (0..index.docs.len()).map(Node::Doc).collect();
-    nodes.extend((0..index.cited.len()).map(Node::Cited));
+    let mut nodes: Vec<Node> = index.nodes().collect();
     nodes.sort_by_key(|n| index.newest_first(*n));
     let mut types: Vec<&str> = nodes
         .iter()
@@ -295,13 +294,13 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
     }
     for (key, b) in buckets {
         pages.push(Page {
-            path: format!("tim-kiem/t/{key}.json"),
+            path: crate::routes::search_bucket(&key),
             bytes: serde_json::to_vec(&b).unwrap_or_default(),
         });
     }
     for (n, chunk) in records.chunks(SHARD).enumerate() {
         pages.push(Page {
-            path: format!("tim-kiem/d/{n}.json"),
+            path: crate::routes::search_shard(n),
             bytes: serde_json::to_vec(chunk).unwrap_or_default(),
         });
     }
@@ -313,7 +312,7 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
         years,
     };
     pages.push(Page {
-        path: "tim-kiem/meta.json".to_string(),
+        path: crate::routes::SEARCH_META.to_string(),
         bytes: serde_json::to_vec(&meta).unwrap_or_default(),
     });
     let _ = config;
@@ -382,7 +381,7 @@ fn indexed<'a>(
 pub fn query_cost(files: &BTreeMap<String, Vec<u8>>, query: &str) -> (usize, Vec<String>, Vec<usize>) {
     let q = fold(query);
     let toks: Vec<&str> = tokens(&q).collect();
-    let mut fetched: Vec<String> = vec!["tim-kiem/meta.json".to_string()];
+    let mut fetched: Vec<String> = vec![crate::routes::SEARCH_META.to_string()];
     let mut sets: Vec<(Vec<usize>, bool)> = Vec::new();
     let whole = compact(query);
     // (bucket, token, last word, is the whole query written as a number)
@@ -395,7 +394,7 @@ pub fn query_cost(files: &BTreeMap<String, Vec<u8>>, query: &str) -> (usize, Vec
         keys.push((bucket(&whole).to_string(), whole.clone(), false, true));
     }
     for (key, token, last, is_whole) in &keys {
-        let path = format!("tim-kiem/t/{key}.json");
+        let path = crate::routes::search_bucket(key);
         if !fetched.contains(&path) {
             fetched.push(path.clone());
         }
@@ -432,7 +431,7 @@ pub fn query_cost(files: &BTreeMap<String, Vec<u8>>, query: &str) -> (usize, Vec
         result.retain(|id| s.binary_search(id).is_ok());
     }
     for id in result.iter().take(10) {
-        let path = format!("tim-kiem/d/{}.json", id / SHARD);
+        let path = crate::routes::search_shard(id / SHARD);
         if !fetched.contains(&path) {
             fetched.push(path);
         }

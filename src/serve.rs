@@ -102,8 +102,7 @@ impl Built {
                 return Some(Ok(bytes.clone()));
             }
         }
-        let data_path = matches!(path, "api/documents.json" | "feed.xml" | "robots.txt" | "sitemap.xml")
-            || path.starts_with("tim-kiem/") && path.ends_with(".json");
+        let data_path = crate::routes::is_data(path);
         if data_path {
             return self.data().get(path).map(|b| Ok(b.clone()));
         }
@@ -225,7 +224,7 @@ fn rebuild(run: &Options, session: &mut Session, shared: &Shared, log: &Log) {
     }
     // Render one page now: a broken template shows at once, not on the first visit.
     if let Some(b) = &built {
-        let probe = b.nodes.keys().min().cloned().unwrap_or_else(|| "404.html".to_string());
+        let probe = b.nodes.keys().min().cloned().unwrap_or_else(|| crate::routes::NOT_FOUND.to_string());
         if let Some(Err(d)) = b.get(&probe) {
             errors.push(d);
             built = None;
@@ -600,7 +599,7 @@ fn serve_path(
 ) -> std::io::Result<()> {
     let rel = path.trim_start_matches('/');
     let candidates = if rel.is_empty() {
-        vec!["index.html".to_string()]
+        vec![crate::routes::HOME.to_string()]
     } else if rel.ends_with('/') {
         vec![format!("{rel}index.html")]
     } else {

@@ -172,11 +172,46 @@ pub struct Index {
 impl Index {
     /// The URL path (site-relative, with leading and trailing `/`) of a node.
     pub fn url(&self, node: Node) -> String {
-        let slug = match node {
+        crate::routes::document(self.slug(node))
+    }
+
+    /// Every node: the documents, then the cited documents.
+    pub fn nodes(&self) -> impl Iterator<Item = Node> + '_ {
+        (0..self.docs.len())
+            .map(Node::Doc)
+            .chain((0..self.cited.len()).map(Node::Cited))
+    }
+
+    /// The URL segment of a node.
+    pub fn slug(&self, node: Node) -> &str {
+        match node {
             Node::Doc(i) => &self.docs[i].slug,
             Node::Cited(i) => &self.cited[i].slug,
-        };
-        ["/van-ban/", slug, "/"].concat()
+        }
+    }
+
+    /// The documents citing a node, with their relation.
+    pub fn cited_by(&self, node: Node) -> &[(usize, Relation)] {
+        match node {
+            Node::Doc(i) => &self.docs[i].cited_by,
+            Node::Cited(i) => &self.cited[i].cited_by,
+        }
+    }
+
+    /// The keys (slugs) of a node's issuing bodies.
+    pub fn issuer_keys(&self, node: Node) -> &[String] {
+        match node {
+            Node::Doc(i) => &self.docs[i].issuers,
+            Node::Cited(i) => &self.cited[i].issuer_keys,
+        }
+    }
+
+    /// The locality of a node, when known.
+    pub fn locality(&self, node: Node) -> Option<&str> {
+        match node {
+            Node::Doc(i) => self.docs[i].doc.locality.as_deref(),
+            Node::Cited(i) => self.cited[i].locality.as_deref(),
+        }
     }
 
     /// The date of a node.

@@ -11,8 +11,7 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
     // Look-ups only: hashed.
     let mut owners: FxHashMap<String, Node> =
         FxHashMap::with_capacity_and_hasher(index.docs.len() + index.cited.len(), Default::default());
-    let mut nodes: Vec<Node> = (0..index.docs.len()).map(Node::Doc).collect();
-    nodes.extend((0..index.cited.len()).map(Node::Cited));
+    let nodes: Vec<Node> = index.nodes().collect();
     for n in nodes {
         let url = index.url(n);
         if let Some(&prev) = owners.get(&url) {
@@ -97,7 +96,7 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
         if custom || date.is_none() || number.printed_year().is_some() || !may_have_moved {
             continue;
         }
-        let undated = format!("van-ban/{}/", identity_slug(number, locality, None));
+        let undated = crate::routes::document_dir(&identity_slug(number, locality, None));
         wanted.entry(undated).or_default().push(n);
     }
     for (from, list) in wanted {

@@ -29,6 +29,7 @@ use crate::load::Status;
 use crate::markdown;
 use crate::refs::Relation;
 use crate::source::slugify;
+use crate::routes;
 use crate::theme::{error_chain, Theme};
 use plan::{job_template, Job};
 use rayon::prelude::*;
@@ -277,7 +278,7 @@ impl<'a> Renderer<'a> {
                 let crumbs = vec![
                     Crumb {
                         name: "Văn bản".into(),
-                        url: Some(self.href("van-ban/")),
+                        url: Some(self.href(routes::DOCUMENTS)),
                     },
                     Crumb {
                         name: [view.doc_type.as_str(), " số ", &view.number].concat(),
@@ -292,7 +293,7 @@ impl<'a> Renderer<'a> {
                 let crumbs = vec![
                     Crumb {
                         name: "Văn bản".into(),
-                        url: Some(self.href("van-ban/")),
+                        url: Some(self.href(routes::DOCUMENTS)),
                     },
                     Crumb {
                         name: [view.doc_type.as_str(), " số ", &view.number].concat(),

@@ -92,7 +92,7 @@ impl Renderer<'_> {
             .filter_map(|k| self.index.issuers.get(k))
             .map(|i| LinkView {
                 name: i.name.clone(),
-                url: self.href(&["co-quan/", &i.slug, "/"].concat()),
+                url: self.href(&routes::issuer(&i.slug)),
             })
             .collect()
     }
@@ -124,10 +124,7 @@ impl Renderer<'_> {
 
     pub(super) fn picture_row(&self, n: Node, relation: &str, this: bool) -> crate::pictures::Row {
         let index = self.index;
-        let (keys, locality) = match n {
-            Node::Doc(i) => (&index.docs[i].issuers, index.docs[i].doc.locality.clone()),
-            Node::Cited(i) => (&index.cited[i].issuer_keys, index.cited[i].locality.clone()),
-        };
+        let (keys, locality) = (index.issuer_keys(n), index.locality(n).map(str::to_string));
         crate::pictures::Row {
             date: index.date(n),
             label: short_name(index, n),
@@ -141,11 +138,9 @@ impl Renderer<'_> {
     /// The timeline, the relation graph and their table, for a node.
     pub(super) fn pictures(&self, n: Node) -> (String, String, Vec<PictureRowView>) {
         let index = self.index;
-        let cited_by = match n {
-            Node::Doc(i) => &index.docs[i].cited_by,
-            Node::Cited(i) => &index.cited[i].cited_by,
-        };
-        let incoming: Vec<(Node, Relation)> = cited_by.iter().map(|(j, r)| (Node::Doc(*j), *r)).collect();
+        let incoming: Vec<(Node, Relation)> = index
+            .cited_by(n)
+            .iter().map(|(j, r)| (Node::Doc(*j), *r)).collect();
         let outgoing: Vec<(Node, Relation)> = match n {
             Node::Doc(i) => index.docs[i]
                 .references
@@ -171,10 +166,7 @@ impl Renderer<'_> {
             .iter()
             .map(|(m, r)| self.picture_row(*m, r.label_vi(), false))
             .collect();
-        let slug = match n {
-            Node::Doc(i) => &index.docs[i].slug,
-            Node::Cited(i) => &index.cited[i].slug,
-        };
+        let slug = index.slug(n);
         let timeline = crate::pictures::timeline(&format!("dtg-{slug}"), &name, &timeline_rows, in_total);
         let graph = crate::pictures::relations(&format!("sdqh-{slug}"), &name, (&outs, outs.len()), (&ins, in_total));
         let mut rows = Vec::new();
@@ -268,7 +260,7 @@ impl Renderer<'_> {
             url,
             number: d.number.canonical.clone(),
             doc_type: d.doc_type.clone(),
-            type_url: self.href(&["loai/", &slugify(&d.doc_type), "/"].concat()),
+            type_url: self.href(&routes::doc_type(&d.doc_type)),
             title: d.title.clone(),
             subject: None,
             issuers,
@@ -303,7 +295,7 @@ impl Renderer<'_> {
             cited_by: self.backlinks(&node.cited_by, Node::Doc(i), &d.number.canonical),
             cited_by_total: node.cited_by.len(),
             cited_by_more: (node.cited_by.len() > BACKLINKS_SHOWN)
-                .then(|| self.href(&["van-ban/", &node.slug, "/dan-chieu/"].concat())),
+                .then(|| self.href(&routes::citing(&node.slug))),
             in_corpus: true,
         }
     }
@@ -351,7 +343,7 @@ impl Renderer<'_> {
             url,
             number: c.number.canonical.clone(),
             doc_type: c.doc_type.clone(),
-            type_url: self.href(&["loai/", &slugify(&c.doc_type), "/"].concat()),
+            type_url: self.href(&routes::doc_type(&c.doc_type)),
             title: c.subject.clone().unwrap_or_default(),
             subject: c.subject.clone(),
             issuers,
@@ -377,7 +369,7 @@ impl Renderer<'_> {
             cited_by: self.backlinks(&c.cited_by, Node::Cited(i), &c.number.canonical),
             cited_by_total: c.cited_by.len(),
             cited_by_more: (c.cited_by.len() > BACKLINKS_SHOWN)
-                .then(|| self.href(&["van-ban/", &c.slug, "/dan-chieu/"].concat())),
+                .then(|| self.href(&routes::citing(&c.slug))),
             in_corpus: false,
         }
     }
@@ -402,9 +394,10 @@ pub fn full_name(index: &Index, n: Node) -> String {
         use std::fmt::Write;
         let _ = write!(s, " ngày {d}");
     }
-    let (keys, title) = match n {
-        Node::Doc(i) => (&index.docs[i].issuers, Some(index.docs[i].doc.title.clone())),
-        Node::Cited(i) => (&index.cited[i].issuer_keys, index.cited[i].subject.clone()),
+    let keys = index.issuer_keys(n);
+    let title = match n {
+        Node::Doc(i) => Some(index.docs[i].doc.title.clone()),
+        Node::Cited(i) => index.cited[i].subject.clone(),
     };
     let names: Vec<&str> = keys
         .iter()

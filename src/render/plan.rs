@@ -78,8 +78,7 @@ pub(super) fn page_window(current: usize, total: usize) -> Vec<usize> {
 
 impl Renderer<'_> {
     pub(super) fn all_nodes(&self) -> Vec<Node> {
-        let mut nodes: Vec<Node> = (0..self.index.docs.len()).map(Node::Doc).collect();
-        nodes.extend((0..self.index.cited.len()).map(Node::Cited));
+        let mut nodes: Vec<Node> = self.index.nodes().collect();
         nodes.sort_by_key(|n| self.index.newest_first(*n));
         nodes
     }
@@ -97,7 +96,7 @@ impl Renderer<'_> {
         }];
         self.with_filters(
             &mut specs,
-            "van-ban/",
+            routes::DOCUMENTS,
             "Tất cả văn bản",
             crumbs,
             docs,
@@ -135,14 +134,14 @@ impl Renderer<'_> {
             types.entry(slugify(&t)).or_insert_with(|| (t, Vec::new())).1.push(*n);
         }
         let mut counts = Vec::new();
-        for (slug, (name, list)) in types {
-            let path = format!("loai/{slug}/");
+        for (_, (name, list)) in types {
+            let path = routes::doc_type(&name);
             counts.push(CountView {
                 name: name.clone(),
                 url: self.href(&path),
                 count: list.len(),
             });
-            let crumbs = self.under("Loại văn bản", "loai/", &name);
+            let crumbs = self.under("Loại văn bản", routes::TYPES, &name);
             self.with_filters(specs, &path, &name, crumbs, list, true, Facet::Year);
         }
         counts
@@ -158,13 +157,13 @@ impl Renderer<'_> {
         }
         let mut counts = Vec::new();
         for (year, list) in years.into_iter().rev() {
-            let path = format!("nam/{year}/");
+            let path = routes::year(year);
             counts.push(CountView {
                 name: format!("Năm {year}"),
                 url: self.href(&path),
                 count: list.len(),
             });
-            let crumbs = self.under("Năm ban hành", "nam/", &year.to_string());
+            let crumbs = self.under("Năm ban hành", routes::YEARS, &year.to_string());
             let heading = format!("Văn bản ban hành năm {year}");
             self.with_filters(specs, &path, &heading, crumbs, list, false, Facet::Type);
         }
@@ -175,13 +174,13 @@ impl Renderer<'_> {
     fn by_issuer(&self, specs: &mut Vec<ListingSpec>) -> Vec<CountView> {
         let mut counts = Vec::new();
         for issuer in self.index.issuers.values() {
-            let path = format!("co-quan/{}/", issuer.slug);
+            let path = routes::issuer(&issuer.slug);
             counts.push(CountView {
                 name: issuer.name.clone(),
                 url: self.href(&path),
                 count: issuer.nodes.len(),
             });
-            let crumbs = self.under("Cơ quan ban hành", "co-quan/", &issuer.name);
+            let crumbs = self.under("Cơ quan ban hành", routes::ISSUERS, &issuer.name);
             let nodes = issuer.nodes.clone();
             self.with_filters(specs, &path, &issuer.name, crumbs, nodes, true, Facet::Year);
         }
@@ -192,23 +191,15 @@ impl Renderer<'_> {
     /// (`van-ban/<slug>/dan-chieu/`): its page shows the first ones.
     fn citing_lists(&self, specs: &mut Vec<ListingSpec>) {
         let index = self.index;
-        let long: Vec<(Node, &Vec<(usize, Relation)>)> = (0..index.docs.len())
-            .map(|i| (Node::Doc(i), &index.docs[i].cited_by))
-            .chain((0..index.cited.len()).map(|i| (Node::Cited(i), &index.cited[i].cited_by)))
-            .filter(|(_, l)| l.len() > BACKLINKS_SHOWN)
-            .collect();
-        for (n, list) in long {
-            let slug = match n {
-                Node::Doc(i) => &index.docs[i].slug,
-                Node::Cited(i) => &index.cited[i].slug,
-            };
+        for n in index.nodes().filter(|n| index.cited_by(*n).len() > BACKLINKS_SHOWN) {
+            let (slug, list) = (index.slug(n), index.cited_by(n));
             let name = short_name(index, n);
             let mut citing: Vec<Node> = list.iter().map(|(j, _)| Node::Doc(*j)).collect();
             citing.sort_by_key(|c| index.newest_first(*c));
             let crumbs = vec![
                 Crumb {
                     name: "Văn bản".into(),
-                    url: Some(self.href("van-ban/")),
+                    url: Some(self.href(routes::DOCUMENTS)),
                 },
                 Crumb {
                     name: name.clone(),
@@ -219,7 +210,7 @@ impl Renderer<'_> {
                     url: None,
                 },
             ];
-            let path = format!("van-ban/{slug}/dan-chieu/");
+            let path = routes::citing(slug);
             let heading = format!("Văn bản dẫn chiếu đến {name}");
             self.with_filters(specs, &path, &heading, crumbs, citing, true, Facet::Year);
         }
@@ -242,12 +233,13 @@ impl Renderer<'_> {
         for n in &nodes {
             let (key, name) = match facet {
                 Facet::Year => match self.index.date(*n) {
-                    Some(d) => (format!("nam/{}", d.year), d.year.to_string()),
+                    // Keyed without the trailing `/`, so that keys sort as words.
+                    Some(d) => (routes::year(d.year).trim_end_matches('/').to_string(), d.year.to_string()),
                     None => continue,
                 },
                 Facet::Type => {
                     let t = self.index.doc_type(*n);
-                    (format!("loai/{}", slugify(t)), t.to_string())
+                    (routes::doc_type(t).trim_end_matches('/').to_string(), t.to_string())
                 }
             };
             groups.entry(key).or_insert_with(|| (name, Vec::new())).1.push(*n);
@@ -345,7 +337,7 @@ impl Renderer<'_> {
                 let page_path = if p == 0 {
                     path.clone()
                 } else {
-                    format!("{path}trang/{}/", p + 1)
+                    routes::page(&path, p + 1)
                 };
                 let slice = nodes.iter().copied().skip(p * size).take(size).collect();
                 jobs.push(Job::Listing {
@@ -362,17 +354,17 @@ impl Renderer<'_> {
             }
         }
         jobs.push(Job::Catalog {
-            path: "loai/".into(),
+            path: routes::TYPES.into(),
             heading: "Loại văn bản".into(),
             entries: types,
         });
         jobs.push(Job::Catalog {
-            path: "nam/".into(),
+            path: routes::YEARS.into(),
             heading: "Năm ban hành".into(),
             entries: years,
         });
         jobs.push(Job::Catalog {
-            path: "co-quan/".into(),
+            path: routes::ISSUERS.into(),
             heading: "Cơ quan ban hành".into(),
             entries: issuers,
         });
@@ -381,16 +373,16 @@ impl Renderer<'_> {
 
     pub(super) fn job_path(&self, job: &Job) -> String {
         match job {
-            Job::Home { .. } => "index.html".to_string(),
-            Job::Doc(i) => ["van-ban/", &self.index.docs[*i].slug, "/index.html"].concat(),
-            Job::Cited(i) => ["van-ban/", &self.index.cited[*i].slug, "/index.html"].concat(),
-            Job::Listing { path, .. } | Job::Catalog { path, .. } => [path, "index.html"].concat(),
-            Job::Search => "tim-kiem/index.html".to_string(),
-            Job::NotFound => "404.html".to_string(),
+            Job::Home { .. } => routes::HOME.to_string(),
+            Job::Doc(i) => routes::index_file(&routes::document_dir(&self.index.docs[*i].slug)),
+            Job::Cited(i) => routes::index_file(&routes::document_dir(&self.index.cited[*i].slug)),
+            Job::Listing { path, .. } | Job::Catalog { path, .. } => routes::index_file(path),
+            Job::Search => routes::index_file(routes::SEARCH),
+            Job::NotFound => routes::NOT_FOUND.to_string(),
             Job::Redirect(i) => {
                 let r = &self.index.redirects[*i];
                 if r.from.ends_with('/') {
-                    format!("{}index.html", r.from)
+                    routes::index_file(&r.from)
                 } else {
                     r.from.clone()
                 }
@@ -401,16 +393,12 @@ impl Renderer<'_> {
     pub(super) fn pagination(&self, base: &str, path: &str, total_items: usize) -> Pagination {
         let size = self.config.page_size.max(1);
         let total = total_items.div_ceil(size).max(1);
-        let current = path
-            .strip_prefix(base)
-            .and_then(|r| r.strip_prefix("trang/"))
-            .and_then(|n| n.trim_end_matches('/').parse().ok())
-            .unwrap_or(1);
+        let current = routes::page_number(base, path);
         let url = |n: usize| {
             if n == 1 {
                 self.href(base)
             } else {
-                self.href(&format!("{base}trang/{n}/"))
+                self.href(&routes::page(base, n))
             }
         };
         Pagination {

@@ -1,0 +1,117 @@
+//! The URL scheme of the site, in one place. Every page path vanban writes,
+//! links or serves is made here; the renderer, the graph, open data, search
+//! and the preview server call it.
+//!
+//! Paths are site-relative without a leading `/` (`van-ban/4029-cv-tu/`),
+//! except [`document`], the `/`-rooted form open data and links use; a
+//! folder's page is its `index.html`.
+
+use crate::source::slugify;
+
+/// All documents.
+pub const DOCUMENTS: &str = "van-ban/";
+/// The catalog of issuing bodies.
+pub const ISSUERS: &str = "co-quan/";
+/// The catalog of type words.
+pub const TYPES: &str = "loai/";
+/// The catalog of years.
+pub const YEARS: &str = "nam/";
+/// The search page.
+pub const SEARCH: &str = "tim-kiem/";
+/// The home page.
+pub const HOME: &str = "index.html";
+/// The page of a missing path.
+pub const NOT_FOUND: &str = "404.html";
+
+/// The open data.
+pub const OPEN_DATA: &str = "api/documents.json";
+/// The sitemap.
+pub const SITEMAP: &str = "sitemap.xml";
+/// The Atom feed.
+pub const FEED: &str = "feed.xml";
+/// The robots file.
+pub const ROBOTS: &str = "robots.txt";
+/// The search index's metadata.
+pub const SEARCH_META: &str = "tim-kiem/meta.json";
+
+/// A bucket of the search index's postings: `tim-kiem/t/<key>.json`.
+pub fn search_bucket(key: &str) -> String {
+    format!("{SEARCH}t/{key}.json")
+}
+
+/// A shard of the search index's records: `tim-kiem/d/<n>.json`.
+pub fn search_shard(n: usize) -> String {
+    format!("{SEARCH}d/{n}.json")
+}
+
+/// Whether `path` is data rather than a page (served as written).
+pub fn is_data(path: &str) -> bool {
+    matches!(path, OPEN_DATA | FEED | ROBOTS | SITEMAP) || path.starts_with(SEARCH) && path.ends_with(".json")
+}
+
+/// A document's (or cited document's) page, `/`-rooted: `/van-ban/<slug>/`.
+pub fn document(slug: &str) -> String {
+    ["/", DOCUMENTS, slug, "/"].concat()
+}
+
+/// A document's page folder: `van-ban/<slug>/`.
+pub fn document_dir(slug: &str) -> String {
+    [DOCUMENTS, slug, "/"].concat()
+}
+
+/// The full list of documents citing one: `van-ban/<slug>/dan-chieu/`.
+pub fn citing(slug: &str) -> String {
+    [DOCUMENTS, slug, "/dan-chieu/"].concat()
+}
+
+/// An issuing body's listing: `co-quan/<slug>/`.
+pub fn issuer(slug: &str) -> String {
+    [ISSUERS, slug, "/"].concat()
+}
+
+/// A type word's listing: `loai/<slug of the word>/`.
+pub fn doc_type(word: &str) -> String {
+    [TYPES, &slugify(word), "/"].concat()
+}
+
+/// A year's listing: `nam/<year>/`.
+pub fn year(y: i32) -> String {
+    format!("{YEARS}{y}/")
+}
+
+/// Page `n` (from 2) of a listing at `base`: `<base>trang/<n>/`.
+pub fn page(base: &str, n: usize) -> String {
+    format!("{base}trang/{n}/")
+}
+
+/// The page number of `path` under the listing at `base` (1 for `base`).
+pub fn page_number(base: &str, path: &str) -> usize {
+    path.strip_prefix(base)
+        .and_then(|r| r.strip_prefix("trang/"))
+        .and_then(|n| n.trim_end_matches('/').parse().ok())
+        .unwrap_or(1)
+}
+
+/// The file a folder path is written to.
+pub fn index_file(folder: &str) -> String {
+    [folder, "index.html"].concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scheme() {
+        assert_eq!(document("127-kl-tw-2025"), "/van-ban/127-kl-tw-2025/");
+        assert_eq!(document_dir("x"), "van-ban/x/");
+        assert_eq!(citing("x"), "van-ban/x/dan-chieu/");
+        assert_eq!(issuer("bo-chinh-tri"), "co-quan/bo-chinh-tri/");
+        assert_eq!(doc_type("Kết luận"), "loai/ket-luan/");
+        assert_eq!(year(2025), "nam/2025/");
+        assert_eq!(page("nam/2025/", 3), "nam/2025/trang/3/");
+        assert_eq!(page_number("nam/2025/", "nam/2025/trang/3/"), 3);
+        assert_eq!(page_number("nam/2025/", "nam/2025/"), 1);
+        assert_eq!(index_file("loai/"), "loai/index.html");
+    }
+}
