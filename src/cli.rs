@@ -203,12 +203,19 @@ fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
         } else {
             "Đã kiểm tra"
         };
-        let kept = outcome.written.map_or(0, |r| r.unchanged);
-        let kept = if kept > 0 {
+        let kept = outcome.written.as_ref().map_or(0, |r| r.unchanged);
+        let mut kept = if kept > 0 {
             format!(" ({kept} tệp không đổi)")
         } else {
             String::new()
         };
+        // The new site is in place; the old one could not be removed.
+        if let Some(left) = outcome.written.as_ref().and_then(|r| r.leftover.as_ref()) {
+            kept.push_str(&format!(
+                "; không xóa được trang cũ ở {}, có thể xóa thư mục này",
+                left.display()
+            ));
+        }
         let dest = writing
             .map(|p| format!(" vào {}{kept}", p.display()))
             .unwrap_or_default();

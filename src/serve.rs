@@ -224,7 +224,12 @@ fn rebuild(run: &Options, session: &mut Session, shared: &Shared, log: &Log) {
     }
     // Render one page now: a broken template shows at once, not on the first visit.
     if let Some(b) = &built {
-        let probe = b.nodes.keys().min().cloned().unwrap_or_else(|| crate::routes::NOT_FOUND.to_string());
+        let probe = b
+            .nodes
+            .keys()
+            .min()
+            .cloned()
+            .unwrap_or_else(|| crate::routes::NOT_FOUND.to_string());
         if let Some(Err(d)) = b.get(&probe) {
             errors.push(d);
             built = None;

@@ -19,7 +19,7 @@ use std::path::{Component, Path, PathBuf};
 pub const MARKER: &str = ".vanban-site";
 
 /// What was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     /// Files written.
     pub files: usize,
@@ -27,6 +27,9 @@ pub struct Report {
     pub bytes: u64,
     /// Files whose bytes did not change (kept as they were, with their time).
     pub unchanged: usize,
+    /// The previous site, when it could not be removed after the new one was
+    /// swapped in (the new site is in place; this folder may be deleted).
+    pub leftover: Option<PathBuf>,
 }
 
 /// Why the site was not written.
@@ -225,12 +228,13 @@ impl Staging {
             "Thư mục này do vanban tạo; mỗi lần build sẽ thay thế toàn bộ.\n",
         )
         .map_err(io(&marker))?;
-        swap(&self.dir, &self.out, &self.old)?;
+        let leftover = swap(&self.dir, &self.out, &self.old, &|p| std::fs::remove_dir_all(p))?;
         self.done = true;
         Ok(Report {
             files: self.files.load(std::sync::atomic::Ordering::Relaxed),
             bytes: self.bytes.load(std::sync::atomic::Ordering::Relaxed),
             unchanged: self.unchanged.load(std::sync::atomic::Ordering::Relaxed),
+            leftover,
         })
     }
 
@@ -271,11 +275,21 @@ fn unchanged(previous: Option<&Path>, rel: &str, bytes: &[u8]) -> Option<PathBuf
     (std::fs::read(&old).ok()? == bytes).then_some(old)
 }
 
-fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), WriteError> {
+/// Swaps the staging folder in for `out`: the old site is moved aside, the
+/// new one renamed in, and the old one removed (`remove`). If the rename
+/// fails the old site is put back and the staging folder removed. Once the
+/// new site is in place the build has succeeded: an old folder that cannot
+/// be removed is returned, not an error.
+fn swap(
+    staging: &Path,
+    out: &Path,
+    old: &Path,
+    remove: &dyn Fn(&Path) -> std::io::Result<()>,
+) -> Result<Option<PathBuf>, WriteError> {
     let had_old = out.exists();
     if had_old {
         if old.exists() {
-            std::fs::remove_dir_all(old).map_err(io(old))?;
+            remove(old).map_err(io(old))?;
         }
         std::fs::rename(out, old).map_err(io(out))?;
     }
@@ -289,15 +303,60 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), WriteError> {
             source: e,
         });
     }
-    if had_old {
-        std::fs::remove_dir_all(old).map_err(io(old))?;
-    }
-    Ok(())
+    Ok((had_old && remove(old).is_err()).then(|| old.to_path_buf()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_swap_puts_the_old_site_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(&out).expect("mkdir");
+        std::fs::write(out.join("index.html"), "cũ").expect("write");
+        // The staging folder is gone: the rename fails after the old site was moved aside.
+        let missing = dir.path().join(".public.vanban-new-0");
+        let old = dir.path().join(".public.vanban-old-0");
+        let r = swap(&missing, &out, &old, &|p| std::fs::remove_dir_all(p));
+        assert!(r.is_err());
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).ok().as_deref(),
+            Some("cũ")
+        );
+        assert!(!old.exists(), "the old site is back in place, not beside it");
+    }
+
+    #[test]
+    fn an_old_site_that_cannot_be_removed_is_a_leftover_not_a_failure() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("public");
+        let staging = dir.path().join(".public.vanban-new-0");
+        let old = dir.path().join(".public.vanban-old-0");
+        std::fs::create_dir_all(&out).expect("mkdir");
+        std::fs::write(out.join("index.html"), "cũ").expect("write");
+        std::fs::create_dir_all(&staging).expect("mkdir");
+        std::fs::write(staging.join("index.html"), "mới").expect("write");
+        let refuse = |_: &Path| Err(std::io::Error::other("không xóa được"));
+        let r = swap(&staging, &out, &old, &refuse).expect("the new site is in place");
+        assert_eq!(r.as_deref(), Some(old.as_path()));
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).ok().as_deref(),
+            Some("mới")
+        );
+        assert!(
+            old.join("index.html").is_file(),
+            "the old site is left beside it, reported"
+        );
+        // With removal working, nothing is left.
+        std::fs::remove_dir_all(&old).expect("clean");
+        std::fs::create_dir_all(&staging).expect("mkdir");
+        std::fs::write(staging.join("index.html"), "mới hơn").expect("write");
+        let r = swap(&staging, &out, &old, &|p| std::fs::remove_dir_all(p)).expect("swap");
+        assert_eq!(r, None);
+        assert!(!old.exists());
+    }
 
     #[test]
     fn unsafe_paths_are_refused() {

@@ -50,8 +50,14 @@ fn symlinks_out_of_the_content_and_loops_are_skipped_with_a_warning() {
     assert!(stderr.contains("W-SYMLINK") && stderr.contains("link.md"), "{stderr}");
     assert!(stderr.contains("vòng lặp"), "{stderr}");
     let public = dir.path().join("public");
-    assert!(public.join("van-ban/1-cv-tu/index.html").exists(), "the site was written");
-    assert!(!public.join("van-ban/2-cv-tu").exists(), "the target outside was not published");
+    assert!(
+        public.join("van-ban/1-cv-tu/index.html").exists(),
+        "the site was written"
+    );
+    assert!(
+        !public.join("van-ban/2-cv-tu").exists(),
+        "the target outside was not published"
+    );
     let data = std::fs::read_to_string(public.join("api/documents.json")).expect("open data");
     assert!(!data.contains("2-CV/TU") && !data.contains("Bí mật"), "{data}");
 }

@@ -136,7 +136,9 @@ fn url_as_read(v: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         let r = &rest[at + 1..];
-        let end = r.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(r.len());
+        let end = r
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .unwrap_or(r.len());
         let name = &r[..end];
         let decoded = if let Some(n) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
             u32::from_str_radix(n, 16).ok().and_then(char::from_u32)

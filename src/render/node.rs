@@ -138,9 +138,7 @@ impl Renderer<'_> {
     /// The timeline, the relation graph and their table, for a node.
     pub(super) fn pictures(&self, n: Node) -> (String, String, Vec<PictureRowView>) {
         let index = self.index;
-        let incoming: Vec<(Node, Relation)> = index
-            .cited_by(n)
-            .iter().map(|(j, r)| (Node::Doc(*j), *r)).collect();
+        let incoming: Vec<(Node, Relation)> = index.cited_by(n).iter().map(|(j, r)| (Node::Doc(*j), *r)).collect();
         let outgoing: Vec<(Node, Relation)> = match n {
             Node::Doc(i) => index.docs[i]
                 .references
@@ -294,8 +292,7 @@ impl Renderer<'_> {
             groups,
             cited_by: self.backlinks(&node.cited_by, Node::Doc(i), &d.number.canonical),
             cited_by_total: node.cited_by.len(),
-            cited_by_more: (node.cited_by.len() > BACKLINKS_SHOWN)
-                .then(|| self.href(&routes::citing(&node.slug))),
+            cited_by_more: (node.cited_by.len() > BACKLINKS_SHOWN).then(|| self.href(&routes::citing(&node.slug))),
             in_corpus: true,
         }
     }
@@ -368,8 +365,7 @@ impl Renderer<'_> {
             groups: Vec::new(),
             cited_by: self.backlinks(&c.cited_by, Node::Cited(i), &c.number.canonical),
             cited_by_total: c.cited_by.len(),
-            cited_by_more: (c.cited_by.len() > BACKLINKS_SHOWN)
-                .then(|| self.href(&routes::citing(&c.slug))),
+            cited_by_more: (c.cited_by.len() > BACKLINKS_SHOWN).then(|| self.href(&routes::citing(&c.slug))),
             in_corpus: false,
         }
     }

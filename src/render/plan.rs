@@ -234,7 +234,10 @@ impl Renderer<'_> {
             let (key, name) = match facet {
                 Facet::Year => match self.index.date(*n) {
                     // Keyed without the trailing `/`, so that keys sort as words.
-                    Some(d) => (routes::year(d.year).trim_end_matches('/').to_string(), d.year.to_string()),
+                    Some(d) => (
+                        routes::year(d.year).trim_end_matches('/').to_string(),
+                        d.year.to_string(),
+                    ),
                     None => continue,
                 },
                 Facet::Type => {
