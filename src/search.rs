@@ -377,12 +377,17 @@ fn indexed<'a>(
 
 /// What a query costs: the files the script fetches for the first page of
 /// results (the meta file, one bucket per token, and the record shards of
-/// the first ten results), as the script does it. For the benchmark and tests.
+/// the first ten results), as the script does it, and the results in the
+/// script's order. For the benchmark and tests.
 pub fn query_cost(files: &BTreeMap<String, Vec<u8>>, query: &str) -> (usize, Vec<String>, Vec<usize>) {
     let q = fold(query);
     let toks: Vec<&str> = tokens(&q).collect();
     let mut fetched: Vec<String> = vec![crate::routes::SEARCH_META.to_string()];
     let mut sets: Vec<(Vec<usize>, bool)> = Vec::new();
+    // As search.js ranks: the whole number written compact (127kltw), then a
+    // numeric word's own numbers (127 → 127kltw, 127kl...), then the rest.
+    let mut exact: Vec<usize> = Vec::new();
+    let mut seq: Vec<usize> = Vec::new();
     let whole = compact(query);
     // (bucket, token, last word, is the whole query written as a number)
     let mut keys: Vec<(String, String, bool, bool)> = toks
@@ -408,11 +413,23 @@ pub fn query_cost(files: &BTreeMap<String, Vec<u8>>, query: &str) -> (usize, Vec
         let mut ids = BTreeSet::new();
         let mut common = false;
         if let Some(map) = b["t"].as_object() {
+            let numeric = token.chars().all(|c| c.is_ascii_digit());
             for (t, enc) in map {
+                let list = || decode(enc.as_str().unwrap_or(""));
+                if *is_whole {
+                    if t == token {
+                        exact = list();
+                    }
+                    continue;
+                }
                 let hit = t == token || (*last && token.len() >= 3 && t.starts_with(token.as_str()));
                 if hit {
-                    ids.extend(decode(enc.as_str().unwrap_or("")));
+                    ids.extend(list());
                     common |= b["c"].get(t).is_some();
+                }
+                let own_number = t.strip_prefix(token.as_str()).and_then(|r| r.chars().next());
+                if numeric && own_number.is_some_and(|c| c.is_ascii_lowercase()) {
+                    seq.extend(list());
                 }
             }
         }
@@ -430,6 +447,15 @@ pub fn query_cost(files: &BTreeMap<String, Vec<u8>>, query: &str) -> (usize, Vec
     for s in base.iter().skip(1) {
         result.retain(|id| s.binary_search(id).is_ok());
     }
+    let in_result: BTreeSet<usize> = result.iter().copied().collect();
+    seq.sort_unstable();
+    let mut seen = BTreeSet::new();
+    let result: Vec<usize> = exact
+        .into_iter()
+        .chain(seq)
+        .chain(result)
+        .filter(|id| in_result.contains(id) && seen.insert(*id))
+        .collect();
     for id in result.iter().take(10) {
         let path = crate::routes::search_shard(id / SHARD);
         if !fetched.contains(&path) {

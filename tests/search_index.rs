@@ -67,9 +67,79 @@ fn sample_queries_find_the_right_documents() {
         assert!(got.iter().any(|u| u == want), "{q}: {got:?}");
         assert!(bytes < 50_000, "{q}: {bytes} bytes");
     }
-    // Exact number matches come first.
-    let (_, _, ids) = vanban::search::query_cost(&files, "ket luan 127");
-    assert_eq!(urls(&files, &ids[..1]), ["van-ban/127-kl-tw-2025/"]);
+    // The number's own document first, ahead of the newer ones citing it.
+    for (q, want) in [
+        ("ket luan 127", "van-ban/127-kl-tw-2025/"),
+        ("127-KL/TW", "van-ban/127-kl-tw-2025/"),
+        ("ket luan 178", "van-ban/178-kl-tw-2025/"),
+    ] {
+        let (_, _, ids) = vanban::search::query_cost(&files, q);
+        assert_eq!(urls(&files, &ids[..1.min(ids.len())]), [want], "{q}");
+    }
     let (_, _, ids) = vanban::search::query_cost(&files, "khongcogiday");
     assert!(ids.is_empty());
+}
+
+/// The index of a site built from `content`, as files by path.
+fn index_of(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for e in walkdir::WalkDir::new(out.join("tim-kiem")).into_iter().flatten() {
+        if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "json") {
+            let rel = e
+                .path()
+                .strip_prefix(out)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.insert(rel, std::fs::read(e.path()).expect("read"));
+        }
+    }
+    files
+}
+
+#[test]
+fn on_a_corpus_the_document_itself_comes_first_and_a_query_fetches_little() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    vanban::synth::write_corpus(&dir.path().join("content"), 1500, 7).expect("corpus");
+    let out = dir.path().join("public");
+    let build = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["build", "--output"])
+        .arg(&out)
+        .current_dir(dir.path())
+        .output()
+        .expect("build");
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let files = index_of(&out);
+    let total: usize = files.values().map(Vec::len).sum();
+    // The much-cited documents: each is cited by newer documents that also
+    // carry its number, and must still come first for its own number.
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("api/documents.json")).expect("open data")).expect("json");
+    let mut cited: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for d in data["documents"].as_array().into_iter().flatten() {
+        for r in d["references"].as_array().into_iter().flatten() {
+            if let (Some(n), Some(u)) = (r["number"].as_str(), r["url"].as_str()) {
+                let e = cited.entry(n.to_string()).or_insert((0, u.to_string()));
+                e.0 += 1;
+            }
+        }
+    }
+    // Central numbers: one document each (a local number repeats in every province).
+    let hubs: Vec<(&String, &(usize, String))> = cited
+        .iter()
+        .filter(|(k, (n, _))| *n >= 5 && k.ends_with("/TW"))
+        .take(5)
+        .collect();
+    assert!(
+        hubs.len() >= 3,
+        "the corpus should hold much-cited documents: {}",
+        cited.len()
+    );
+    for (number, (_, url)) in hubs {
+        let (bytes, _, ids) = vanban::search::query_cost(&files, number);
+        assert!(ids.len() > 1, "{number}: the citing documents are found too");
+        assert_eq!(urls(&files, &ids[..1]), [url.trim_start_matches('/')], "{number}");
+        // One query fetches a small part of the index.
+        assert!(bytes * 10 < total, "{number}: {bytes} of {total} bytes");
+    }
 }
