@@ -5,8 +5,8 @@
 //! code for bad arguments). Diagnostics and the progress bar go to stderr;
 //! the bar shows only on a terminal. The last line always sums up the run.
 
-use crate::diag::{self, Code, Format};
-use crate::{Options, Outcome, Progress};
+use vanban::diag::{self, Code, Format};
+use vanban::{Options, Outcome, Progress};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
@@ -243,7 +243,7 @@ fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
 }
 
 fn serve(a: ServeArgs) -> i32 {
-    let options = crate::serve::ServeOptions {
+    let options = vanban::serve::ServeOptions {
         run: Options {
             content: a.site.content,
             output: None,
@@ -263,8 +263,8 @@ fn serve(a: ServeArgs) -> i32 {
             a.bind
         );
     }
-    let log: crate::serve::Log = std::sync::Arc::new(|line: String| eprintln!("{line}"));
-    match crate::serve::start(options, log) {
+    let log: vanban::serve::Log = std::sync::Arc::new(|line: String| eprintln!("{line}"));
+    match vanban::serve::start(options, log) {
         Ok(handle) => {
             eprintln!("Đang phục vụ tại http://{}/ (Ctrl+C để dừng)", handle.addr);
             loop {
@@ -312,7 +312,7 @@ fn usage_error(e: clap::Error) -> i32 {
 }
 
 /// Runs the command line; returns the exit code.
-pub fn main() -> i32 {
+pub(crate) fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
@@ -329,7 +329,7 @@ pub fn main() -> i32 {
                 force: a.force,
                 explain: None,
             };
-            let outcome = crate::run(&opts, &bar());
+            let outcome = vanban::run(&opts, &bar());
             if a.timings {
                 for (stage, d) in &outcome.timings {
                     eprintln!("  {stage:<22} {:>8.1} ms", d.as_secs_f64() * 1000.0);
@@ -343,7 +343,7 @@ pub fn main() -> i32 {
         }
         Command::Serve(a) => serve(a),
         Command::New(a) => {
-            let doc = crate::scaffold::NewDocument {
+            let doc = vanban::scaffold::NewDocument {
                 number: a.number,
                 issuer: a.issuer,
                 title: a.title,
@@ -351,7 +351,7 @@ pub fn main() -> i32 {
                 locality: a.locality,
                 doc_type: a.doc_type,
             };
-            match crate::scaffold::create(&a.content, &doc) {
+            match vanban::scaffold::create(&a.content, &doc) {
                 Ok(path) => {
                     println!("Đã tạo {}", path.display());
                     0
@@ -377,7 +377,7 @@ pub fn main() -> i32 {
                 force: false,
                 explain: a.explain,
             };
-            let outcome = crate::run(&opts, &crate::Quiet);
+            let outcome = vanban::run(&opts, &vanban::Quiet);
             if let Some(text) = &outcome.explain {
                 use std::io::Write;
                 let mut stdout = std::io::stdout().lock();

@@ -15,13 +15,12 @@
 //!
 //! Diagnostics from every stage are collected ([`diag`]); errors fail the run
 //! before anything is written, warnings are listed. The library never prints:
-//! the CLI ([`cli`]) does.
+//! the command line (`src/cli.rs`, in the binary) does.
 
 // A `Diagnostic` is the error type of several stages; it is large, but it
 // travels only on the cold path of a failed file or page.
 #![allow(clippy::result_large_err)]
 
-pub mod cli;
 pub mod codes;
 pub mod config;
 pub mod date;
