@@ -5,12 +5,12 @@
 //! code for bad arguments). Diagnostics and the progress bar go to stderr;
 //! the bar shows only on a terminal. The last line always sums up the run.
 
-use vanban::diag::{self, Code, Format};
-use vanban::{Options, Outcome, Progress};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use vanban::diag::{self, Code, Format};
+use vanban::{Options, Outcome, Progress};
 
 /// vanban: trang web tĩnh cho văn bản chỉ đạo của Đảng và Nhà nước.
 #[derive(Debug, Parser)]

@@ -188,11 +188,9 @@ impl Renderer<'_> {
         (timeline, graph, rows)
     }
 
-    pub(super) fn doc_view(&self, i: usize) -> DocView {
-        let index = self.index;
-        let node = &index.docs[i];
-        let d = &node.doc;
-        let url = self.href(&index.url(Node::Doc(i)));
+    /// The references of a document, grouped by relation.
+    fn reference_groups(&self, i: usize) -> Vec<RefGroup> {
+        let node = &self.index.docs[i];
         let mut groups: Vec<RefGroup> = Vec::new();
         for rel in Relation::ALL {
             let items: Vec<RefView> = node
@@ -228,73 +226,55 @@ impl Renderer<'_> {
                 });
             }
         }
+        groups
+    }
+
+    /// The page view of a published document: the facts every node has,
+    /// and its text, signer, recipients, source and references.
+    pub(super) fn doc_view(&self, i: usize) -> DocView {
+        let node = &self.index.docs[i];
+        let d = &node.doc;
         let links = |list: &[usize]| self.doc_links(list.iter().copied());
         let standing = &node.standing;
-        let replaced_by = links(&standing.replaced_by);
-        let repealed_by = links(&standing.repealed_by);
-        let amended_by = links(&standing.amended_by);
-        let status = if standing.report {
-            String::new()
-        } else {
-            standing.status.label_vi().to_string()
-        };
-        let issuers = self.issuer_links(&node.issuers);
-        let issuer_names: Vec<String> = issuers.iter().map(|l| l.name.clone()).collect();
-        let (timeline, graph, picture_rows) = self.pictures(Node::Doc(i));
-        DocView {
-            timeline,
-            graph,
-            picture_rows,
-            jsonld: self.jsonld(
-                &d.number.canonical,
-                &d.doc_type,
-                Some(&d.title),
-                d.date,
-                &issuer_names,
-                &url,
-                d.locality.as_deref(),
-                (!standing.report).then(|| standing.status.key()),
-            ),
-            url,
-            number: d.number.canonical.clone(),
-            doc_type: d.doc_type.clone(),
-            type_url: self.href(&routes::doc_type(&d.doc_type)),
-            title: d.title.clone(),
-            subject: None,
-            issuers,
-            issuer_names,
-            locality: d.locality.clone(),
-            place: d.place.clone(),
-            motto: motto(&d.number),
-            party: d.number.shape == crate::number::Shape::Party,
-            date: d.date.map(|x| x.to_string()),
-            date_iso: d.date.map(|x| x.iso()),
-            date_long: d.date.map(|x| x.long_vi()),
-            status,
-            replaced_by,
-            repealed_by,
-            amended_by,
-            tags: d.tags.clone(),
-            recipients: d.recipients.clone(),
-            distribution: d.distribution.clone(),
-            signer: d.signer.as_ref().map(|s| SignerView {
-                capacity: s.capacity.clone(),
-                position: s.position.clone(),
-                name: s.name.clone(),
-            }),
-            body: self.body(i).html,
-            source: d.source_info.as_ref().map(|s| SourceView {
-                name: s.name.clone(),
-                url: s.url.clone(),
-                author: s.author.clone(),
-                published: s.published.map(|x| x.to_string()),
-            }),
-            groups,
-            cited_by: self.backlinks(&node.cited_by, Node::Doc(i), &d.number.canonical),
-            cited_by_total: node.cited_by.len(),
-            cited_by_more: (node.cited_by.len() > BACKLINKS_SHOWN).then(|| self.href(&routes::citing(&node.slug))),
-            in_corpus: true,
-        }
+        let mut view = self.node_view(
+            Node::Doc(i),
+            Facts {
+                number: &d.number,
+                title: d.title.clone(),
+                subject: None,
+                jsonld_title: Some(d.title.clone()),
+                place: d.place.clone(),
+                status: if standing.report {
+                    String::new()
+                } else {
+                    standing.status.label_vi().to_string()
+                },
+                changed_by: [
+                    links(&standing.replaced_by),
+                    links(&standing.repealed_by),
+                    links(&standing.amended_by),
+                ],
+                legal_force: (!standing.report).then(|| standing.status.key()),
+                in_corpus: true,
+            },
+        );
+        view.tags = d.tags.clone();
+        view.recipients = d.recipients.clone();
+        view.distribution = d.distribution.clone();
+        view.signer = d.signer.as_ref().map(|s| SignerView {
+            capacity: s.capacity.clone(),
+            position: s.position.clone(),
+            name: s.name.clone(),
+        });
+        view.body = self.body(i).html;
+        view.source = d.source_info.as_ref().map(|s| SourceView {
+            name: s.name.clone(),
+            url: s.url.clone(),
+            author: s.author.clone(),
+            published: s.published.map(|x| x.to_string()),
+        });
+        view.groups = self.reference_groups(i);
+        view
     }
 
     /// Links to published documents.
@@ -306,53 +286,76 @@ impl Renderer<'_> {
         .collect()
     }
 
+    /// The page view of a cited document without its text: what its
+    /// citations say, and what published documents say they did to it.
     pub(super) fn cited_view(&self, i: usize) -> DocView {
         let c = &self.index.cited[i];
-        // What published documents say they did to it.
         let by = |r: Relation| self.doc_links(c.cited_by.iter().filter(|(_, x)| *x == r).map(|(j, _)| *j));
-        let (replaced_by, repealed_by, amended_by) =
-            (by(Relation::Replaces), by(Relation::Repeals), by(Relation::Amends));
-        let status = if !replaced_by.is_empty() {
+        let changed_by = [by(Relation::Replaces), by(Relation::Repeals), by(Relation::Amends)];
+        let status = if !changed_by[0].is_empty() {
             Status::Replaced.label_vi()
-        } else if !repealed_by.is_empty() {
+        } else if !changed_by[1].is_empty() {
             Status::Repealed.label_vi()
         } else {
             ""
         };
-        let url = self.href(&self.index.url(Node::Cited(i)));
-        let issuers = self.issuer_links(&c.issuer_keys);
+        self.node_view(
+            Node::Cited(i),
+            Facts {
+                number: &c.number,
+                title: c.subject.clone().unwrap_or_default(),
+                subject: c.subject.clone(),
+                jsonld_title: c.subject.clone(),
+                place: None,
+                status: status.to_string(),
+                changed_by,
+                legal_force: None,
+                in_corpus: false,
+            },
+        )
+    }
+
+    /// The view of any node: URL, number, type, issuers, dates, status,
+    /// pictures, JSON-LD and backlinks; the text-only parts left empty.
+    fn node_view(&self, n: Node, f: Facts) -> DocView {
+        let index = self.index;
+        let url = self.href(&index.url(n));
+        let issuers = self.issuer_links(index.issuer_keys(n));
         let issuer_names: Vec<String> = issuers.iter().map(|l| l.name.clone()).collect();
-        let (timeline, graph, picture_rows) = self.pictures(Node::Cited(i));
+        let (timeline, graph, picture_rows) = self.pictures(n);
+        let (doc_type, date, locality) = (index.doc_type(n), index.date(n), index.locality(n));
+        let cited_by = index.cited_by(n);
+        let [replaced_by, repealed_by, amended_by] = f.changed_by;
         DocView {
             timeline,
             graph,
             picture_rows,
             jsonld: self.jsonld(
-                &c.number.canonical,
-                &c.doc_type,
-                c.subject.as_deref(),
-                c.date,
+                &f.number.canonical,
+                doc_type,
+                f.jsonld_title.as_deref(),
+                date,
                 &issuer_names,
                 &url,
-                c.locality.as_deref(),
-                None,
+                locality,
+                f.legal_force,
             ),
             url,
-            number: c.number.canonical.clone(),
-            doc_type: c.doc_type.clone(),
-            type_url: self.href(&routes::doc_type(&c.doc_type)),
-            title: c.subject.clone().unwrap_or_default(),
-            subject: c.subject.clone(),
+            number: f.number.canonical.clone(),
+            doc_type: doc_type.to_string(),
+            type_url: self.href(&routes::doc_type(doc_type)),
+            title: f.title,
+            subject: f.subject,
             issuers,
             issuer_names,
-            locality: c.locality.clone(),
-            place: None,
-            motto: motto(&c.number),
-            party: c.number.shape == crate::number::Shape::Party,
-            date: c.date.map(|x| x.to_string()),
-            date_iso: c.date.map(|x| x.iso()),
-            date_long: c.date.map(|x| x.long_vi()),
-            status: status.to_string(),
+            locality: locality.map(str::to_string),
+            place: f.place,
+            motto: motto(f.number),
+            party: f.number.shape == crate::number::Shape::Party,
+            date: date.map(|x| x.to_string()),
+            date_iso: date.map(|x| x.iso()),
+            date_long: date.map(|x| x.long_vi()),
+            status: f.status,
             replaced_by,
             repealed_by,
             amended_by,
@@ -363,12 +366,26 @@ impl Renderer<'_> {
             body: String::new(),
             source: None,
             groups: Vec::new(),
-            cited_by: self.backlinks(&c.cited_by, Node::Cited(i), &c.number.canonical),
-            cited_by_total: c.cited_by.len(),
-            cited_by_more: (c.cited_by.len() > BACKLINKS_SHOWN).then(|| self.href(&routes::citing(&c.slug))),
-            in_corpus: false,
+            cited_by: self.backlinks(cited_by, n, &f.number.canonical),
+            cited_by_total: cited_by.len(),
+            cited_by_more: (cited_by.len() > BACKLINKS_SHOWN).then(|| self.href(&routes::citing(index.slug(n)))),
+            in_corpus: f.in_corpus,
         }
     }
+}
+
+/// What a node's view takes that differs between the two kinds of node.
+struct Facts<'a> {
+    number: &'a crate::number::Number,
+    title: String,
+    subject: Option<String>,
+    jsonld_title: Option<String>,
+    place: Option<String>,
+    status: String,
+    /// Published documents that replaced, repealed, amended it.
+    changed_by: [Vec<LinkView>; 3],
+    legal_force: Option<&'static str>,
+    in_corpus: bool,
 }
 
 /// The heading printed opposite the issuer.
