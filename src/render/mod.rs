@@ -18,7 +18,7 @@ mod views;
 
 pub use jsonld::script_safe_json;
 pub use node::{full_name, short_name};
-pub use plan::Plan;
+pub use plan::{Plan, Planner};
 pub use sentence::{citing_sentence, sentence_at};
 pub use views::*;
 
@@ -56,6 +56,8 @@ pub struct Renderer<'a> {
     index: &'a Index,
     config: &'a Config,
     theme: &'a Theme,
+    /// The page plan.
+    planner: Planner<'a>,
     site: SiteView,
     /// `site` as a template value, made once.
     site_value: tera::Value,
@@ -83,6 +85,7 @@ impl<'a> Renderer<'a> {
             index,
             config,
             theme,
+            planner: Planner::new(index, config),
             site_value: tera::Value::from_serializable(&site),
             site,
             items: (0..index.docs.len() + index.cited.len())
@@ -100,9 +103,7 @@ impl<'a> Renderer<'a> {
 
     /// Every page this render would make, for rendering one page at a time.
     pub fn plan(&self) -> Plan {
-        let jobs = self.jobs();
-        let by_path = jobs.iter().enumerate().map(|(i, j)| (self.job_path(j), i)).collect();
-        Plan { jobs, by_path }
+        self.planner.plan()
     }
 
     /// Renders the page of a document or cited document.
@@ -130,7 +131,7 @@ impl<'a> Renderer<'a> {
 
     /// Renders every page. `tick` is called once per page done.
     pub fn render_all(&self, start: &dyn Fn(usize), tick: &(dyn Fn() + Sync)) -> Result<Vec<Page>, Vec<Diagnostic>> {
-        let jobs = self.jobs();
+        let jobs = self.planner.jobs();
         start(jobs.len());
         let results: Vec<Result<Page, Diagnostic>> = jobs
             .par_iter()
@@ -170,7 +171,7 @@ impl<'a> Renderer<'a> {
         tick: &(dyn Fn() + Sync),
         sink: &(dyn Fn(Page) -> Result<(), Diagnostic> + Sync),
     ) -> Result<Vec<String>, Vec<Diagnostic>> {
-        let jobs = self.jobs();
+        let jobs = self.planner.jobs();
         start(jobs.len());
         let results: Vec<Result<String, Diagnostic>> = jobs
             .par_iter()
@@ -250,6 +251,7 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Home { types, issuers } => {
                 let nodes: Vec<Node> = self
+                    .planner
                     .all_nodes()
                     .into_iter()
                     .filter(|n| matches!(n, Node::Doc(_)))
@@ -320,7 +322,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("breadcrumbs", crumbs);
                 ctx.insert("total", total);
                 ctx.insert("groups", &self.groups(nodes, *by_year));
-                ctx.insert("pagination", &self.pagination(base, path, *total));
+                ctx.insert("pagination", &self.planner.pagination(base, path, *total));
             }
             Job::Catalog { heading, entries, .. } => {
                 ctx.insert("heading", heading);
@@ -348,7 +350,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("target", &self.href(&self.index.url(r.to)));
             }
         }
-        let (path, template) = (self.job_path(job), job_template(job));
+        let (path, template) = (self.planner.job_path(job), job_template(job));
         // Straight into bytes: the templates and values are UTF-8 already.
         let mut bytes = Vec::with_capacity(32 * 1024);
         match self.theme.tera.render_to(template, &ctx, &mut bytes) {

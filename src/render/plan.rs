@@ -64,6 +64,32 @@ pub(super) enum Facet {
     Type,
 }
 
+/// The page plan of a site: pure data from the index and the
+/// configuration, without templates (what Tera renders comes after).
+pub struct Planner<'a> {
+    pub(super) index: &'a Index,
+    pub(super) config: &'a Config,
+}
+
+impl<'a> Planner<'a> {
+    /// The plan of `index` under `config`.
+    pub fn new(index: &'a Index, config: &'a Config) -> Self {
+        Planner { index, config }
+    }
+
+    /// A site-relative path (`/van-ban/x/`) joined to `base_url`.
+    pub fn href(&self, path: &str) -> String {
+        [self.config.base_url.as_str(), path.trim_start_matches('/')].concat()
+    }
+
+    /// Every page, by path.
+    pub fn plan(&self) -> Plan {
+        let jobs = self.jobs();
+        let by_path = jobs.iter().enumerate().map(|(i, j)| (self.job_path(j), i)).collect();
+        Plan { jobs, by_path }
+    }
+}
+
 /// The page numbers a pagination links: 1, the last, and two either side of
 /// `current`, in order.
 pub(super) fn page_window(current: usize, total: usize) -> Vec<usize> {
@@ -76,7 +102,7 @@ pub(super) fn page_window(current: usize, total: usize) -> Vec<usize> {
     pages
 }
 
-impl Renderer<'_> {
+impl Planner<'_> {
     pub(super) fn all_nodes(&self) -> Vec<Node> {
         let mut nodes: Vec<Node> = self.index.nodes().collect();
         nodes.sort_by_key(|n| self.index.newest_first(*n));
@@ -424,7 +450,9 @@ impl Renderer<'_> {
                 .collect(),
         }
     }
+}
 
+impl Renderer<'_> {
     pub(super) fn groups(&self, nodes: &[Node], by_year: bool) -> Vec<GroupView> {
         let mut groups: Vec<GroupView> = Vec::new();
         for n in nodes {
@@ -484,6 +512,58 @@ pub(super) fn job_template(job: &Job) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn doc(file: &str, fm: &str, body: &str) -> crate::load::Document {
+        let text = format!("---\n{fm}\n---\n{body}\n");
+        let (d, diags) = crate::load::parse_document(&text, file, file, &Default::default());
+        d.unwrap_or_else(|| panic!("{file}: {diags:?}"))
+    }
+
+    #[test]
+    fn the_plan_without_templates() {
+        let docs = vec![
+            doc(
+                "a.md",
+                "number: 1-CV/TU\ntitle: A\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Phú Thọ\ndate: 2025-07-18",
+                "Nội dung.",
+            ),
+            doc(
+                "b.md",
+                "number: 2-KH/TU\ntitle: B\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Phú Thọ\ndate: 2024-03-01",
+                "Nội dung.",
+            ),
+        ];
+        let config = Config {
+            page_size: 1,
+            base_url: "/cong/".into(),
+            ..Config::default()
+        };
+        let (index, _) = crate::graph::build(docs, &config);
+        let planner = Planner::new(&index, &config);
+        let paths = planner.plan().paths();
+        for want in [
+            "index.html",
+            "404.html",
+            "tim-kiem/index.html",
+            "van-ban/1-cv-tu-phu-tho-2025/index.html",
+            "van-ban/index.html",
+            "van-ban/trang/2/index.html",
+            "loai/cong-van/index.html",
+            "loai/ke-hoach/index.html",
+            "nam/2025/index.html",
+            "nam/2024/index.html",
+            "co-quan/ban-thuong-vu-tinh-uy-phu-tho/index.html",
+            "co-quan/ban-thuong-vu-tinh-uy-phu-tho/trang/2/index.html",
+            "co-quan/ban-thuong-vu-tinh-uy-phu-tho/nam/2025/index.html",
+        ] {
+            assert!(paths.iter().any(|p| p == want), "{want} not in {paths:?}");
+        }
+        // Every link of the plan is joined to base_url.
+        assert_eq!(planner.href("van-ban/"), "/cong/van-ban/");
+        let p = planner.pagination("van-ban/", "van-ban/trang/2/", 2);
+        assert_eq!((p.current, p.total), (2, 2));
+        assert_eq!(p.prev.as_deref(), Some("/cong/van-ban/"));
+    }
 
     #[test]
     pub(super) fn pagination_links_a_window() {
