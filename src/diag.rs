@@ -173,11 +173,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error.
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
-        debug_assert_eq!(code.severity(), Severity::Error, "{code}");
+    /// A diagnostic of `code`, its severity the code's.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
-            severity: Severity::Error,
+            severity: code.severity(),
             code,
             message: message.into(),
             file: None,
@@ -187,18 +186,16 @@ impl Diagnostic {
         }
     }
 
-    /// A warning.
+    /// An error (`code` must be an `E-` code).
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        debug_assert_eq!(code.severity(), Severity::Error, "{code}");
+        Diagnostic::new(code, message)
+    }
+
+    /// A warning (`code` must be a `W-` code).
     pub fn warning(code: Code, message: impl Into<String>) -> Self {
         debug_assert_eq!(code.severity(), Severity::Warning, "{code}");
-        Diagnostic {
-            severity: Severity::Warning,
-            code,
-            message: message.into(),
-            file: None,
-            span: None,
-            label: None,
-            hint: None,
-        }
+        Diagnostic::new(code, message)
     }
 
     /// Attaches a file and a span in it.

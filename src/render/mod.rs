@@ -244,6 +244,22 @@ impl<'a> Renderer<'a> {
         result
     }
 
+    /// A node's page: its view as `doc`, under "Văn bản".
+    fn insert_node(&self, ctx: &mut tera::Context, view: DocView) {
+        let crumbs = vec![
+            Crumb {
+                name: "Văn bản".into(),
+                url: Some(self.href(routes::DOCUMENTS)),
+            },
+            Crumb {
+                name: [view.doc_type.as_str(), " số ", &view.number].concat(),
+                url: None,
+            },
+        ];
+        ctx.insert("breadcrumbs", &crumbs);
+        ctx.insert("doc", &view);
+    }
+
     fn render_job_untimed(&self, job: &Job) -> Result<Page, Diagnostic> {
         let mut ctx = tera::Context::new();
         ctx.insert_value("site", self.site_value.clone());
@@ -275,36 +291,8 @@ impl<'a> Renderer<'a> {
                     },
                 );
             }
-            Job::Doc(i) => {
-                let view = self.doc_view(*i);
-                let crumbs = vec![
-                    Crumb {
-                        name: "Văn bản".into(),
-                        url: Some(self.href(routes::DOCUMENTS)),
-                    },
-                    Crumb {
-                        name: [view.doc_type.as_str(), " số ", &view.number].concat(),
-                        url: None,
-                    },
-                ];
-                ctx.insert("breadcrumbs", &crumbs);
-                ctx.insert("doc", &view);
-            }
-            Job::Cited(i) => {
-                let view = self.cited_view(*i);
-                let crumbs = vec![
-                    Crumb {
-                        name: "Văn bản".into(),
-                        url: Some(self.href(routes::DOCUMENTS)),
-                    },
-                    Crumb {
-                        name: [view.doc_type.as_str(), " số ", &view.number].concat(),
-                        url: None,
-                    },
-                ];
-                ctx.insert("breadcrumbs", &crumbs);
-                ctx.insert("doc", &view);
-            }
+            Job::Doc(i) => self.insert_node(&mut ctx, self.doc_view(*i)),
+            Job::Cited(i) => self.insert_node(&mut ctx, self.cited_view(*i)),
             Job::Listing {
                 path,
                 base,
