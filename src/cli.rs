@@ -15,7 +15,7 @@ use vanban::{Options, Outcome, Progress};
 /// vanban: trang web tĩnh cho văn bản chỉ đạo của Đảng và Nhà nước.
 #[derive(Debug, Parser)]
 #[command(name = "vanban", version, about = "vanban: trang web tĩnh cho văn bản chỉ đạo của Đảng và Nhà nước", long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -23,7 +23,7 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Xây dựng trang web từ thư mục nội dung (build the site).
     Build(BuildArgs),
     /// Kiểm tra nội dung như khi xây dựng, không ghi gì (check only).
@@ -36,7 +36,7 @@ pub enum Command {
 
 /// `vanban serve`.
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// Where the site comes from.
     #[command(flatten)]
     pub site: SiteArgs,
@@ -50,7 +50,7 @@ pub struct ServeArgs {
 
 /// `vanban new`.
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// Thư mục nội dung.
     #[arg(long, value_name = "DIR", default_value = "content")]
     pub content: PathBuf,
@@ -76,7 +76,7 @@ pub struct NewArgs {
 
 /// Where the site comes from: shared by `build`, `check` and `serve`.
 #[derive(Debug, Args)]
-pub struct SiteArgs {
+pub(crate) struct SiteArgs {
     /// Thư mục nội dung (content folder).
     #[arg(long, value_name = "DIR", default_value = "content")]
     pub content: PathBuf,
@@ -93,7 +93,7 @@ pub struct SiteArgs {
 
 /// Arguments shared by `build` and `check`.
 #[derive(Debug, Args)]
-pub struct CommonArgs {
+pub(crate) struct CommonArgs {
     /// Where the site comes from.
     #[command(flatten)]
     pub site: SiteArgs,
@@ -104,7 +104,7 @@ pub struct CommonArgs {
 
 /// `vanban build`.
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// Shared arguments.
     #[command(flatten)]
     pub common: CommonArgs,
@@ -124,7 +124,7 @@ pub struct BuildArgs {
 
 /// `vanban check`.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Shared arguments.
     #[command(flatten)]
     pub common: CommonArgs,

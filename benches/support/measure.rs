@@ -10,13 +10,13 @@ use std::time::{Duration, Instant};
 
 /// What one run cost.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Cost {
+pub(crate) struct Cost {
     /// Seconds of wall time.
-    pub wall: f64,
+    pub(crate) wall: f64,
     /// Seconds of user and system CPU time (0 where `/proc` is missing).
-    pub cpu: f64,
+    pub(crate) cpu: f64,
     /// Peak resident memory of the child, MiB (0 where `/proc` is missing).
-    pub rss_mib: f64,
+    pub(crate) rss_mib: f64,
 }
 
 /// The child's peak memory (MiB) and CPU seconds so far.
@@ -36,7 +36,7 @@ fn sample(pid: u32) -> Option<(f64, f64)> {
 
 /// Runs `program args` in `dir`; the cost and the child's stderr, or why it
 /// could not run or failed.
-pub fn run(program: &Path, args: &[&str], dir: &Path) -> Result<(Cost, String), String> {
+pub(crate) fn run(program: &Path, args: &[&str], dir: &Path) -> Result<(Cost, String), String> {
     let log = tempfile::NamedTempFile::new().map_err(|e| e.to_string())?;
     let err = log.reopen().map_err(|e| e.to_string())?;
     let started = Instant::now();
