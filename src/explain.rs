@@ -38,7 +38,7 @@ pub fn explain(index: &Index, sources: &Sources, diags: &[Diagnostic], file: &Pa
             Target::Ambiguous => "→ không liên kết: khớp với nhiều văn bản".to_string(),
         };
         let date = r.date.map(|x| format!(", ngày {x}")).unwrap_or_default();
-        for (span, relation, origin) in &r.mentions {
+        for crate::graph::Mention { span, relation, origin } in &r.mentions {
             let (l, c) = line_col(text, span.start);
             let written = text.get(span.clone()).unwrap_or("").replace(['\n', '\r'], " ");
             let from = match origin {

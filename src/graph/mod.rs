@@ -72,9 +72,20 @@ pub struct Reference {
     pub doc_type: String,
     /// The mentions: where they stand in the citing file, the relation each
     /// states, and where it came from.
-    pub mentions: Vec<(Span, Relation, crate::refs::Origin)>,
+    pub mentions: Vec<Mention>,
     /// Whether front matter declares it (its relation then wins).
     pub declared: bool,
+}
+
+/// One mention of a reference in the citing file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Where it stands in the citing file.
+    pub span: Span,
+    /// The relation it states.
+    pub relation: Relation,
+    /// Front matter or the running text.
+    pub origin: crate::refs::Origin,
 }
 
 /// A content document with its place in the graph.

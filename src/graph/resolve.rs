@@ -450,7 +450,11 @@ pub(super) fn merge_mentions(index: &Index, list: Vec<(Cow<Citation>, Target)>) 
                 }
                 r.declared |= declared;
                 r.date = r.date.or(c.date);
-                r.mentions.push((c.span.clone(), c.relation, c.origin));
+                r.mentions.push(Mention {
+                    span: c.span.clone(),
+                    relation: c.relation,
+                    origin: c.origin,
+                });
             }
             None => refs.push(Reference {
                 declared: c.origin == crate::refs::Origin::FrontMatter,
@@ -460,7 +464,11 @@ pub(super) fn merge_mentions(index: &Index, list: Vec<(Cow<Citation>, Target)>) 
                 text: c.text.clone(),
                 date: c.date,
                 doc_type: c.doc_type.clone().unwrap_or_else(|| type_from_code(&c.number)),
-                mentions: vec![(c.span.clone(), c.relation, c.origin)],
+                mentions: vec![Mention {
+                    span: c.span.clone(),
+                    relation: c.relation,
+                    origin: c.origin,
+                }],
             }),
         }
     }

@@ -365,7 +365,7 @@ fn links(index: &Index, config: &Config, d: &crate::graph::DocNode) -> Vec<markd
             let title = full_name(index, n);
             r.mentions
                 .iter()
-                .map(|m| &m.0)
+                .map(|m| &m.span)
                 .filter(|m| m.start >= d.doc.body_offset)
                 .map(move |m| markdown::Link {
                     range: m.start - d.doc.body_offset..m.end - d.doc.body_offset,

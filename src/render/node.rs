@@ -114,7 +114,12 @@ impl Renderer<'_> {
                         .references
                         .iter()
                         .find(|r| r.target == Target::Node(target))
-                        .and_then(|r| r.mentions.iter().map(|m| &m.0).find(|m| m.start >= d.doc.body_offset))
+                        .and_then(|r| {
+                            r.mentions
+                                .iter()
+                                .map(|m| &m.span)
+                                .find(|m| m.start >= d.doc.body_offset)
+                        })
                         .and_then(|m| sentence_at(d.doc.body(), m.start - d.doc.body_offset))
                         .or_else(|| citing_sentence(d.doc.body(), number)),
                 }
