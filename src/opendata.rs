@@ -70,9 +70,7 @@ struct OpenData<'a> {
 
 /// `api/documents.json`.
 pub fn documents_json(index: &Index) -> Page {
-    let urls = |list: &[(usize, crate::refs::Relation)]| {
-        list.iter().map(|(j, _)| index.url(Node::Doc(*j))).collect::<Vec<_>>()
-    };
+    let urls = |list: &[crate::graph::Backlink]| list.iter().map(|b| index.url(Node::Doc(b.doc))).collect::<Vec<_>>();
     let mut documents: Vec<DocumentEntry> = index
         .docs
         .iter()

@@ -14,8 +14,8 @@ pub(super) fn standings(index: &mut Index, diags: &mut Vec<Diagnostic>) {
             index.docs[i]
                 .cited_by
                 .iter()
-                .filter(|(j, rel)| *rel == r && *j != i)
-                .map(|(j, _)| *j)
+                .filter(|b| b.relation == r && b.doc != i)
+                .map(|b| b.doc)
                 .collect()
         };
         let (replaced_by, repealed_by, amended_by) =

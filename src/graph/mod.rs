@@ -77,6 +77,15 @@ pub struct Reference {
     pub declared: bool,
 }
 
+/// A document citing a node, with the relation it states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backlink {
+    /// The citing document (an index into [`Index::docs`]).
+    pub doc: usize,
+    /// Its strongest relation to the node.
+    pub relation: Relation,
+}
+
 /// One mention of a reference in the citing file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -100,7 +109,7 @@ pub struct DocNode {
     /// Outgoing references, in order of first mention.
     pub references: Vec<Reference>,
     /// Documents citing it, with their relation, sorted by date then number.
-    pub cited_by: Vec<(usize, Relation)>,
+    pub cited_by: Vec<Backlink>,
     /// Its legal standing, from the graph and front matter.
     pub standing: Standing,
 }
@@ -141,7 +150,7 @@ pub struct Cited {
     /// Issuing bodies, by key into [`Index::issuers`].
     pub issuer_keys: Vec<String>,
     /// Documents citing it, sorted by date then number.
-    pub cited_by: Vec<(usize, Relation)>,
+    pub cited_by: Vec<Backlink>,
 }
 
 /// An issuing body.
@@ -202,7 +211,7 @@ impl Index {
     }
 
     /// The documents citing a node, with their relation.
-    pub fn cited_by(&self, node: Node) -> &[(usize, Relation)] {
+    pub fn cited_by(&self, node: Node) -> &[Backlink] {
         match node {
             Node::Doc(i) => &self.docs[i].cited_by,
             Node::Cited(i) => &self.cited[i].cited_by,
@@ -406,22 +415,21 @@ fn backlinks(index: &mut Index) {
             .collect();
         for (n, relation) in targets {
             match n {
-                Node::Doc(j) => index.docs[j].cited_by.push((i, relation)),
-                Node::Cited(j) => index.cited[j].cited_by.push((i, relation)),
+                Node::Doc(j) => index.docs[j].cited_by.push(Backlink { doc: i, relation }),
+                Node::Cited(j) => index.cited[j].cited_by.push(Backlink { doc: i, relation }),
             }
         }
     }
-    let order = |index: &Index, list: &mut Vec<(usize, Relation)>| {
-        list.sort_by_key(|(i, _)| {
-            let d = &index.docs[*i].doc;
-            (d.date.is_none(), d.date, d.number.key(), *i)
+    let order = |index: &Index, list: &mut Vec<Backlink>| {
+        list.sort_by_key(|b| {
+            let d = &index.docs[b.doc].doc;
+            (d.date.is_none(), d.date, d.number.key(), b.doc)
         });
-        list.dedup_by_key(|(i, _)| *i);
+        list.dedup_by_key(|b| b.doc);
     };
     // Taken out, sorted in parallel against the index, put back.
-    let mut doc_lists: Vec<Vec<(usize, Relation)>> =
-        index.docs.iter_mut().map(|d| std::mem::take(&mut d.cited_by)).collect();
-    let mut cited_lists: Vec<Vec<(usize, Relation)>> = index
+    let mut doc_lists: Vec<Vec<Backlink>> = index.docs.iter_mut().map(|d| std::mem::take(&mut d.cited_by)).collect();
+    let mut cited_lists: Vec<Vec<Backlink>> = index
         .cited
         .iter_mut()
         .map(|c| std::mem::take(&mut c.cited_by))
@@ -517,7 +525,13 @@ mod tests {
         let (index, diags) = build(docs, &Config::default());
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(index.docs[2].references[0].target, Target::Node(Node::Doc(0)));
-        assert_eq!(index.docs[0].cited_by, vec![(2, Relation::Implements)]);
+        assert_eq!(
+            index.docs[0].cited_by,
+            vec![Backlink {
+                doc: 2,
+                relation: Relation::Implements
+            }]
+        );
         assert!(index.docs[1].cited_by.is_empty());
         assert!(index.issuers.contains_key("ban-thuong-vu-tinh-uy-phu-tho"));
         assert!(index.issuers.contains_key("ban-thuong-vu-tinh-uy-ha-noi"));
@@ -563,7 +577,16 @@ mod tests {
         assert_eq!(index.cited[0].slug, "127-kl-tw-2025");
         assert_eq!(
             index.cited[0].cited_by,
-            vec![(0, Relation::Cites), (1, Relation::Implements)]
+            vec![
+                Backlink {
+                    doc: 0,
+                    relation: Relation::Cites
+                },
+                Backlink {
+                    doc: 1,
+                    relation: Relation::Implements
+                }
+            ]
         );
         assert_eq!(index.docs[1].references.len(), 1);
         assert_eq!(index.docs[1].references[0].relation, Relation::Implements);

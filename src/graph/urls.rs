@@ -25,7 +25,7 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
                         .map_or(index.docs[i].doc.number_span.clone(), |s| s.1.clone()),
                 ),
                 Node::Cited(i) => (
-                    index.docs[index.cited[i].cited_by.first().map_or(0, |x| x.0)]
+                    index.docs[index.cited[i].cited_by.first().map_or(0, |b| b.doc)]
                         .doc
                         .file
                         .clone(),

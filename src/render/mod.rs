@@ -24,7 +24,7 @@ pub use views::*;
 
 use crate::config::Config;
 use crate::diag::{Code, Diagnostic};
-use crate::graph::{Index, Node, Target};
+use crate::graph::{Backlink, Index, Node, Target};
 use crate::load::Status;
 use crate::markdown;
 use crate::refs::Relation;

@@ -97,19 +97,19 @@ impl Renderer<'_> {
             .collect()
     }
 
-    pub(super) fn backlinks(&self, list: &[(usize, Relation)], target: Node, number: &str) -> Vec<BacklinkView> {
+    pub(super) fn backlinks(&self, list: &[Backlink], target: Node, number: &str) -> Vec<BacklinkView> {
         list.iter()
             .take(BACKLINKS_SHOWN)
-            .map(|(j, rel)| {
-                let d = &self.index.docs[*j];
+            .map(|b| {
+                let d = &self.index.docs[b.doc];
                 BacklinkView {
-                    url: self.href(&self.index.url(Node::Doc(*j))),
+                    url: self.href(&self.index.url(Node::Doc(b.doc))),
                     number: d.doc.number.canonical.clone(),
                     doc_type: d.doc.doc_type.clone(),
                     title: d.doc.title.clone(),
                     date: d.doc.date.map(|x| x.to_string()),
                     issuers: self.issuer_names(&d.issuers),
-                    relation: rel.label_vi().to_string(),
+                    relation: b.relation.label_vi().to_string(),
                     sentence: d
                         .references
                         .iter()
@@ -143,7 +143,11 @@ impl Renderer<'_> {
     /// The timeline, the relation graph and their table, for a node.
     pub(super) fn pictures(&self, n: Node) -> (String, String, Vec<PictureRowView>) {
         let index = self.index;
-        let incoming: Vec<(Node, Relation)> = index.cited_by(n).iter().map(|(j, r)| (Node::Doc(*j), *r)).collect();
+        let incoming: Vec<(Node, Relation)> = index
+            .cited_by(n)
+            .iter()
+            .map(|b| (Node::Doc(b.doc), b.relation))
+            .collect();
         let outgoing: Vec<(Node, Relation)> = match n {
             Node::Doc(i) => index.docs[i]
                 .references
@@ -295,7 +299,7 @@ impl Renderer<'_> {
     /// citations say, and what published documents say they did to it.
     pub(super) fn cited_view(&self, i: usize) -> DocView {
         let c = &self.index.cited[i];
-        let by = |r: Relation| self.doc_links(c.cited_by.iter().filter(|(_, x)| *x == r).map(|(j, _)| *j));
+        let by = |r: Relation| self.doc_links(c.cited_by.iter().filter(|b| b.relation == r).map(|b| b.doc));
         let changed_by = [by(Relation::Replaces), by(Relation::Repeals), by(Relation::Amends)];
         let status = if !changed_by[0].is_empty() {
             Status::Replaced.label_vi()

@@ -220,7 +220,7 @@ impl Planner<'_> {
         for n in index.nodes().filter(|n| index.cited_by(*n).len() > BACKLINKS_SHOWN) {
             let (slug, list) = (index.slug(n), index.cited_by(n));
             let name = short_name(index, n);
-            let mut citing: Vec<Node> = list.iter().map(|(j, _)| Node::Doc(*j)).collect();
+            let mut citing: Vec<Node> = list.iter().map(|b| Node::Doc(b.doc)).collect();
             citing.sort_by_key(|c| index.newest_first(*c));
             let crumbs = vec![
                 Crumb {
