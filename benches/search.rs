@@ -3,6 +3,9 @@
 //! one query downloads (the meta file, one postings bucket per word, and the
 //! record shards of the first ten results, as `static/search.js` fetches them).
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use std::collections::BTreeMap;
 
 fn main() {
@@ -22,7 +25,7 @@ fn main() {
     for n in sizes {
         let dir = tempfile::tempdir().expect("tempdir");
         let content = dir.path().join("content");
-        vanban::synth::write_corpus(&content, n, 42).expect("corpus");
+        synth::write_corpus(&content, n, 42).expect("corpus");
         let out = dir.path().join("public");
         let opts = vanban::Options {
             content,

@@ -3,6 +3,9 @@
 //! prints the time from the save to the reload event, and to the reloaded
 //! page served with the edit (median and worst of the edits).
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::sync::Arc;
@@ -22,7 +25,7 @@ fn main() {
     for n in sizes {
         let dir = tempfile::tempdir().expect("tempdir");
         let content = dir.path().join("content");
-        vanban::synth::write_corpus(&content, n, 42).expect("corpus");
+        synth::write_corpus(&content, n, 42).expect("corpus");
         let started = Instant::now();
         let options = vanban::serve::ServeOptions {
             run: vanban::Options {

@@ -3,6 +3,9 @@
 //! The vanban site goes to `DIR/content`; with `--hugo`, its Hugo twin with
 //! equivalent pages goes to `DIR/hugo`.
 
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,12 +17,12 @@ fn main() -> ExitCode {
         eprintln!("cách dùng: corpus SỐ_VĂN_BẢN THƯ_MỤC [--hugo]");
         return ExitCode::from(2);
     };
-    if let Err(e) = vanban::synth::write_corpus(&dir.join("content"), n, 42) {
+    if let Err(e) = synth::write_corpus(&dir.join("content"), n, 42) {
         eprintln!("lỗi: không ghi được kho văn bản vào {}: {e}", dir.display());
         return ExitCode::FAILURE;
     }
     if args.iter().any(|a| a == "--hugo") {
-        if let Err(e) = vanban::synth::write_hugo_site(&dir.join("hugo"), n, 42) {
+        if let Err(e) = synth::write_hugo_site(&dir.join("hugo"), n, 42) {
             eprintln!("lỗi: không ghi được trang Hugo vào {}: {e}", dir.display());
             return ExitCode::FAILURE;
         }

@@ -40,7 +40,6 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod source;
-pub mod synth;
 pub mod theme;
 pub mod write;
 pub mod yaml;

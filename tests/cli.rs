@@ -1,6 +1,9 @@
 //! The command line as users run it: exit codes, `check`, safe writing,
 //! `base_url`, drafts and themes.
 
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -255,7 +258,7 @@ fn two_builds_are_byte_identical() {
     let dir = tempfile::tempdir().expect("tempdir");
     // The sample site, and a synthetic corpus with citations across provinces.
     let synthetic = dir.path().join("synthetic");
-    vanban::synth::write_corpus(&synthetic, 300, 7).expect("corpus");
+    synth::write_corpus(&synthetic, 300, 7).expect("corpus");
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     for (name, content) in [("sample", sample.as_path()), ("synthetic", synthetic.as_path())] {
         let build = |out: &str, threads: &str| {
@@ -349,7 +352,7 @@ fn timings_name_the_stages_and_the_slowest_templates() {
 #[test]
 fn a_long_listing_links_a_window_of_its_pages() {
     let dir = tempfile::tempdir().expect("tempdir");
-    vanban::synth::write_corpus(&dir.path().join("content"), 200, 3).expect("corpus");
+    synth::write_corpus(&dir.path().join("content"), 200, 3).expect("corpus");
     write(&dir.path().join("site.yaml"), "page_size: 5\n");
     let out = vanban(dir.path(), &["build"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

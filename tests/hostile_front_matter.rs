@@ -3,8 +3,11 @@
 //! document or in at least one error, never a panic, and every diagnostic must
 //! name the file and point inside the text at a character boundary.
 
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
+use synth::Rng;
 use vanban::load::{parse_document, LoadOptions};
-use vanban::synth::Rng;
 
 const NASTY: &[&str] = &[
     ":",

@@ -2,6 +2,9 @@
 //! same algorithm as `static/search.js` (`search::query_cost`), and one query
 //! downloads little.
 
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
@@ -100,7 +103,7 @@ fn index_of(out: &Path) -> BTreeMap<String, Vec<u8>> {
 #[test]
 fn on_a_corpus_the_document_itself_comes_first_and_a_query_fetches_little() {
     let dir = tempfile::tempdir().expect("tempdir");
-    vanban::synth::write_corpus(&dir.path().join("content"), 1500, 7).expect("corpus");
+    synth::write_corpus(&dir.path().join("content"), 1500, 7).expect("corpus");
     let out = dir.path().join("public");
     let build = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(["build", "--output"])

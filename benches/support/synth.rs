@@ -6,6 +6,12 @@
 //! bodies across provinces; numbers that repeat in every province; 0-5
 //! citations per document, a few hub conclusions cited by many. Every title
 //! says "(dữ liệu tổng hợp)" so that no one mistakes it for a real document.
+//!
+//! Kept out of the library: the benchmarks, the tests and `examples/corpus.rs`
+//! include it with `#[path = "…/benches/support/synth.rs"] mod synth;`.
+
+// Each including crate uses a part of it.
+#![allow(dead_code)]
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -58,43 +64,43 @@ const LOCAL_TYPES: &[&str] = &["CV", "KH", "BC", "TB", "HD", "CTr"];
 
 /// A tiny deterministic generator (xorshift), so corpora and the tests'
 /// mutations are reproducible. The seed must not be 0.
-pub struct Rng(pub u64);
+pub(crate) struct Rng(pub(crate) u64);
 impl Rng {
     /// The next number.
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
     /// A number below `n` (0 when `n` is 0).
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next_u64() % n.max(1) as u64) as usize
     }
 }
 
 /// One synthetic document, as written (for the Hugo twin of the corpus).
 #[derive(Debug, Clone)]
-pub struct SynthDoc {
+pub(crate) struct SynthDoc {
     /// File name in the content folder.
-    pub file: String,
+    pub(crate) file: String,
     /// Số ký hiệu.
-    pub number: String,
+    pub(crate) number: String,
     /// Trích yếu.
-    pub title: String,
+    pub(crate) title: String,
     /// Issuer, qualified by its province for local bodies.
-    pub issuer: String,
+    pub(crate) issuer: String,
     /// ISO date.
-    pub date: String,
+    pub(crate) date: String,
     /// Numbers it cites in its text.
-    pub cites: Vec<String>,
+    pub(crate) cites: Vec<String>,
     /// The Markdown body.
-    pub body: String,
+    pub(crate) body: String,
 }
 
 /// Writes `n` synthetic documents into `dir` (created if needed). Returns the
 /// number of bytes written.
-pub fn write_corpus(dir: &Path, n: usize, seed: u64) -> std::io::Result<u64> {
+pub(crate) fn write_corpus(dir: &Path, n: usize, seed: u64) -> std::io::Result<u64> {
     let docs = corpus(n, seed);
     std::fs::create_dir_all(dir)?;
     let mut bytes = 0u64;
@@ -121,7 +127,7 @@ fn vanban_file(d: &SynthDoc) -> String {
 }
 
 /// The synthetic corpus in memory.
-pub fn corpus(n: usize, seed: u64) -> Vec<SynthDoc> {
+pub(crate) fn corpus(n: usize, seed: u64) -> Vec<SynthDoc> {
     let mut rng = Rng(seed.max(1));
     let hubs = 20usize.min(n);
     let mut docs: Vec<SynthDoc> = Vec::with_capacity(n);
@@ -227,7 +233,7 @@ pub fn corpus(n: usize, seed: u64) -> Vec<SynthDoc> {
 /// is left out: resolving a number in its citing document's context (a
 /// local number cited in two provinces is one `cites` term here), the
 /// search index, the SVG pictures and the redirects.
-pub fn write_hugo_site(dir: &Path, n: usize, seed: u64) -> std::io::Result<()> {
+pub(crate) fn write_hugo_site(dir: &Path, n: usize, seed: u64) -> std::io::Result<()> {
     let docs = corpus(n, seed);
     let content = dir.join("content/van-ban");
     std::fs::create_dir_all(&content)?;
@@ -242,7 +248,7 @@ pub fn write_hugo_site(dir: &Path, n: usize, seed: u64) -> std::io::Result<()> {
     )?;
     std::fs::write(
         dir.join("static/style.css"),
-        include_str!("../themes/default/static/style.css"),
+        include_str!("../../themes/default/static/style.css"),
     )?;
     let layout = |name: &str, text: &str| std::fs::write(dir.join("layouts/_default").join(name), text);
     layout(
@@ -292,8 +298,8 @@ pub fn write_hugo_site(dir: &Path, n: usize, seed: u64) -> std::io::Result<()> {
         let iso = d.date.split('/').rev().collect::<Vec<_>>().join("-");
         let issuer = d.issuer.replace(" | ", " ");
         let cites: Vec<String> = d.cites.iter().map(|c| format!("\"{c}\"")).collect();
-        let doc_type = match crate::number::parse(&d.number).map(|n| n.derived_type()) {
-            Ok(crate::number::DerivedType::One(w)) => w.to_string(),
+        let doc_type = match vanban::number::parse(&d.number).map(|n| n.derived_type()) {
+            Ok(vanban::number::DerivedType::One(w)) => w.to_string(),
             _ => "Văn bản".to_string(),
         };
         let year = iso.get(..4).unwrap_or_default();
@@ -307,58 +313,4 @@ pub fn write_hugo_site(dir: &Path, n: usize, seed: u64) -> std::io::Result<()> {
         std::fs::write(content.join(&d.file), text)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn corpus_loads_without_errors() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        write_corpus(dir.path(), 300, 7).expect("write");
-        let opts = crate::Options {
-            content: dir.path().to_path_buf(),
-            ..crate::Options::default()
-        };
-        let p = crate::prepare(&opts, &mut crate::Session::default());
-        let errors: Vec<_> = p.outcome.diagnostics.iter().filter(|d| d.is_error()).collect();
-        assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(p.index.docs.len(), 300);
-        assert!(
-            p.index.docs.iter().any(|d| d.cited_by.len() > 10),
-            "hubs are cited by many"
-        );
-        let cited_local = p
-            .index
-            .docs
-            .iter()
-            .filter(|d| d.doc.number.is_local() && !d.cited_by.is_empty())
-            .count();
-        assert!(cited_local > 0, "local plans are cited within their province");
-        let warnings: Vec<_> = p.outcome.diagnostics.iter().filter(|d| !d.is_error()).collect();
-        assert!(warnings.is_empty(), "{:?}", warnings.first());
-    }
-
-    #[test]
-    fn hugo_twin_has_every_document() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        write_hugo_site(dir.path(), 50, 7).expect("write");
-        let files = std::fs::read_dir(dir.path().join("content/van-ban"))
-            .map(|d| d.count())
-            .unwrap_or(0);
-        assert_eq!(files, 50);
-        for layout in [
-            "_default/single.html",
-            "_default/list.html",
-            "_default/terms.html",
-            "index.json",
-        ] {
-            assert!(dir.path().join("layouts").join(layout).exists(), "{layout}");
-        }
-        let config = std::fs::read_to_string(dir.path().join("hugo.toml")).unwrap_or_default();
-        assert!(config.contains("loai = 'loai'") && config.contains("pagerSize = 50"));
-        let first = std::fs::read_to_string(dir.path().join("content/van-ban/000030.md")).unwrap_or_default();
-        assert!(first.contains("loai: [\"") && first.contains("nam: [\"20"), "{first}");
-    }
 }
