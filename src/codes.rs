@@ -9,7 +9,7 @@
 
 /// Party type codes (Hướng dẫn 36-HD/VPTW). `QĐ` is shared by Quyết định and
 /// Quy định (one counter); only the word tells them apart.
-pub const PARTY_TYPES: &[(&str, &str)] = &[
+pub(crate) const PARTY_TYPES: &[(&str, &str)] = &[
     ("NQ", "Nghị quyết"),
     ("QĐ", "Quyết định"),
     ("QĐi", "Quy định"),
@@ -30,7 +30,7 @@ pub const PARTY_TYPES: &[(&str, &str)] = &[
 
 /// State type codes (NĐ 30/2020, Phụ lục III) and the legal normative codes.
 /// A State number whose first code is none of these is a công văn.
-pub const STATE_TYPES: &[(&str, &str)] = &[
+pub(crate) const STATE_TYPES: &[(&str, &str)] = &[
     ("NQ", "Nghị quyết"),
     ("QĐ", "Quyết định"),
     ("CT", "Chỉ thị"),
@@ -67,23 +67,23 @@ pub const STATE_TYPES: &[(&str, &str)] = &[
 ];
 
 /// Type words that the codes do not produce but editors may write in `type`.
-pub const OTHER_TYPES: &[&str] = &["Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Thông báo kết luận"];
+pub(crate) const OTHER_TYPES: &[&str] = &["Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Thông báo kết luận"];
 
 /// State issuer codes of local bodies; any `S...` code (a Sở) is local too.
-pub const STATE_LOCAL_ISSUERS: &[&str] = &["UBND", "HĐND", "VPUBND", "VPHĐND", "BCĐ", "CAT", "BCHQS"];
+pub(crate) const STATE_LOCAL_ISSUERS: &[&str] = &["UBND", "HĐND", "VPUBND", "VPHĐND", "BCĐ", "CAT", "BCHQS"];
 
 /// Party issuer codes that belong to the centre although they do not end in `TW`.
 /// `TƯ` is printed for TW by many (and for Tỉnh ủy by Thừa Thiên Huế alone):
 /// it is read as central unless a locality is given.
-pub const PARTY_CENTRAL_ISSUERS: &[&str] = &["TƯ"];
+pub(crate) const PARTY_CENTRAL_ISSUERS: &[&str] = &["TƯ"];
 
 /// The word for a Party type code.
-pub fn party_type(code: &str) -> Option<&'static str> {
+pub(crate) fn party_type(code: &str) -> Option<&'static str> {
     lookup(PARTY_TYPES, code)
 }
 
 /// The word for a State type code.
-pub fn state_type(code: &str) -> Option<&'static str> {
+pub(crate) fn state_type(code: &str) -> Option<&'static str> {
     lookup(STATE_TYPES, code)
 }
 
@@ -93,12 +93,12 @@ fn lookup(table: &[(&str, &'static str)], code: &str) -> Option<&'static str> {
 
 /// Whether a Party issuer code names a local committee (`TU`, `HU`, `ĐU`,
 /// `BTCTU` ...): every code not of the centre (`TW`, `VPTW`, `BTCTW` ...).
-pub fn party_issuer_is_local(code: &str) -> bool {
+pub(crate) fn party_issuer_is_local(code: &str) -> bool {
     !(code.ends_with("TW") || PARTY_CENTRAL_ISSUERS.contains(&code))
 }
 
 /// Whether a State issuer code names a local body (`UBND`, `HĐND`, a Sở).
-pub fn state_issuer_is_local(code: &str) -> bool {
+pub(crate) fn state_issuer_is_local(code: &str) -> bool {
     if STATE_LOCAL_ISSUERS.contains(&code) {
         return true;
     }
@@ -107,7 +107,7 @@ pub fn state_issuer_is_local(code: &str) -> bool {
 }
 
 /// Every type word vanban knows, for validating `type` and for listings.
-pub fn known_type_words() -> impl Iterator<Item = &'static str> {
+pub(crate) fn known_type_words() -> impl Iterator<Item = &'static str> {
     PARTY_TYPES
         .iter()
         .chain(STATE_TYPES.iter())

@@ -36,12 +36,12 @@ const ATTR: &[char] = &['&', '<', '>', '"'];
 const XML: &[char] = &['&', '<', '>', '"', '\''];
 
 /// HTML text.
-pub fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     Escaped { s, set: TEXT }.to_string()
 }
 
 /// An attribute value or SVG text, written with `write!` without a copy.
-pub struct Attr<'a>(pub &'a str);
+pub(crate) struct Attr<'a>(pub &'a str);
 
 impl fmt::Display for Attr<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -50,12 +50,12 @@ impl fmt::Display for Attr<'_> {
 }
 
 /// An attribute value.
-pub fn attr(s: &str) -> String {
+pub(crate) fn attr(s: &str) -> String {
     Attr(s).to_string()
 }
 
 /// XML text or attribute.
-pub fn xml(s: &str) -> String {
+pub(crate) fn xml(s: &str) -> String {
     Escaped { s, set: XML }.to_string()
 }
 

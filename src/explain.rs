@@ -16,7 +16,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// The explanation for `file`, or a line saying it is not a published document.
-pub fn explain(index: &Index, sources: &Sources, diags: &[Diagnostic], file: &Path) -> String {
+pub(crate) fn explain(index: &Index, sources: &Sources, diags: &[Diagnostic], file: &Path) -> String {
     let Some((i, d)) = index
         .docs
         .iter()

@@ -21,28 +21,31 @@
 // travels only on the cold path of a failed file or page.
 #![allow(clippy::result_large_err)]
 
-pub mod codes;
+mod codes;
 pub mod config;
 pub mod date;
 pub mod diag;
-pub mod escape;
-pub mod explain;
+mod escape;
+mod explain;
 pub mod graph;
 pub mod load;
 pub mod markdown;
 pub mod number;
-pub mod opendata;
-pub mod pictures;
+mod opendata;
+mod pictures;
 pub mod refs;
 pub mod render;
-pub mod routes;
+mod routes;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod source;
-pub mod theme;
-pub mod write;
-pub mod yaml;
+mod theme;
+mod write;
+mod yaml;
+
+pub use theme::Theme;
+pub use write::Report;
 
 use diag::{Diagnostic, Sources};
 use rayon::prelude::*;

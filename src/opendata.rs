@@ -69,7 +69,7 @@ struct OpenData<'a> {
 }
 
 /// `api/documents.json`.
-pub fn documents_json(index: &Index) -> Page {
+pub(crate) fn documents_json(index: &Index) -> Page {
     let urls = |list: &[crate::graph::Backlink]| list.iter().map(|b| index.url(Node::Doc(b.doc))).collect::<Vec<_>>();
     let mut documents: Vec<DocumentEntry> = index
         .docs
@@ -156,7 +156,7 @@ pub fn documents_json(index: &Index) -> Page {
 }
 
 /// `sitemap.xml`: every HTML page but the redirects (`index.redirects`).
-pub fn sitemap(pages: &[Page], index: &Index, config: &Config) -> Page {
+pub(crate) fn sitemap(pages: &[Page], index: &Index, config: &Config) -> Page {
     let redirects: std::collections::BTreeSet<String> = index
         .redirects
         .iter()
@@ -190,7 +190,7 @@ pub fn sitemap(pages: &[Page], index: &Index, config: &Config) -> Page {
 
 /// `feed.xml`: the newest documents, by date; undated documents come after
 /// the dated ones and carry the newest date of the site as their `updated`.
-pub fn feed(index: &Index, config: &Config, first_paragraph: &dyn Fn(usize) -> String) -> Page {
+pub(crate) fn feed(index: &Index, config: &Config, first_paragraph: &dyn Fn(usize) -> String) -> Page {
     let mut docs: Vec<usize> = (0..index.docs.len()).collect();
     docs.sort_by_key(|i| index.newest_first(Node::Doc(*i)));
     docs.truncate(config.feed_limit);
@@ -266,7 +266,7 @@ pub fn feed(index: &Index, config: &Config, first_paragraph: &dyn Fn(usize) -> S
 
 /// `robots.txt`: everything may be crawled; the sitemap is named when the
 /// base URL is absolute (the protocol needs an absolute address).
-pub fn robots(config: &Config) -> Page {
+pub(crate) fn robots(config: &Config) -> Page {
     let mut out = String::from("User-agent: *\nAllow: /\n");
     if config.base_url.starts_with("http") {
         out.push_str(&format!("Sitemap: {}sitemap.xml\n", config.base_url));

@@ -15,7 +15,7 @@ use std::fmt::Write;
 
 /// One row of a picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
+pub(crate) struct Row {
     /// Date, when known.
     pub date: Option<Date>,
     /// "Công văn số 73-CV/TU".
@@ -60,7 +60,7 @@ fn caption<'b>(buf: &'b mut String, label: &str, between: &str, relation: &str, 
 }
 
 /// A vertical timeline, oldest first; undated rows come last.
-pub fn timeline(id: &str, subject: &str, rows: &[Row], total: usize) -> String {
+pub(crate) fn timeline(id: &str, subject: &str, rows: &[Row], total: usize) -> String {
     let mut rows: Vec<&Row> = rows.iter().collect();
     rows.sort_by_key(|r| (r.date.is_none(), r.date));
     let step = 46;
@@ -119,7 +119,7 @@ pub fn timeline(id: &str, subject: &str, rows: &[Row], total: usize) -> String {
 
 /// A small graph, drawn top to bottom so that it reads on a phone: what the
 /// document implements or cites, the document, what implements or cites it.
-pub fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&[Row], usize)) -> String {
+pub(crate) fn relations(id: &str, center: &str, outgoing: (&[Row], usize), incoming: (&[Row], usize)) -> String {
     const MAX: usize = 6;
     let step = 38;
     let (outgoing, out_total) = outgoing;

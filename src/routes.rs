@@ -9,83 +9,83 @@
 use crate::source::slugify;
 
 /// All documents.
-pub const DOCUMENTS: &str = "van-ban/";
+pub(crate) const DOCUMENTS: &str = "van-ban/";
 /// The catalog of issuing bodies.
-pub const ISSUERS: &str = "co-quan/";
+pub(crate) const ISSUERS: &str = "co-quan/";
 /// The catalog of type words.
-pub const TYPES: &str = "loai/";
+pub(crate) const TYPES: &str = "loai/";
 /// The catalog of years.
-pub const YEARS: &str = "nam/";
+pub(crate) const YEARS: &str = "nam/";
 /// The search page.
-pub const SEARCH: &str = "tim-kiem/";
+pub(crate) const SEARCH: &str = "tim-kiem/";
 /// The home page.
-pub const HOME: &str = "index.html";
+pub(crate) const HOME: &str = "index.html";
 /// The page of a missing path.
-pub const NOT_FOUND: &str = "404.html";
+pub(crate) const NOT_FOUND: &str = "404.html";
 
 /// The open data.
-pub const OPEN_DATA: &str = "api/documents.json";
+pub(crate) const OPEN_DATA: &str = "api/documents.json";
 /// The sitemap.
-pub const SITEMAP: &str = "sitemap.xml";
+pub(crate) const SITEMAP: &str = "sitemap.xml";
 /// The Atom feed.
-pub const FEED: &str = "feed.xml";
+pub(crate) const FEED: &str = "feed.xml";
 /// The robots file.
-pub const ROBOTS: &str = "robots.txt";
+pub(crate) const ROBOTS: &str = "robots.txt";
 /// The search index's metadata.
-pub const SEARCH_META: &str = "tim-kiem/meta.json";
+pub(crate) const SEARCH_META: &str = "tim-kiem/meta.json";
 
 /// A bucket of the search index's postings: `tim-kiem/t/<key>.json`.
-pub fn search_bucket(key: &str) -> String {
+pub(crate) fn search_bucket(key: &str) -> String {
     format!("{SEARCH}t/{key}.json")
 }
 
 /// A shard of the search index's records: `tim-kiem/d/<n>.json`.
-pub fn search_shard(n: usize) -> String {
+pub(crate) fn search_shard(n: usize) -> String {
     format!("{SEARCH}d/{n}.json")
 }
 
 /// Whether `path` is data rather than a page (served as written).
-pub fn is_data(path: &str) -> bool {
+pub(crate) fn is_data(path: &str) -> bool {
     matches!(path, OPEN_DATA | FEED | ROBOTS | SITEMAP) || path.starts_with(SEARCH) && path.ends_with(".json")
 }
 
 /// A document's (or cited document's) page, `/`-rooted: `/van-ban/<slug>/`.
-pub fn document(slug: &str) -> String {
+pub(crate) fn document(slug: &str) -> String {
     ["/", DOCUMENTS, slug, "/"].concat()
 }
 
 /// A document's page folder: `van-ban/<slug>/`.
-pub fn document_dir(slug: &str) -> String {
+pub(crate) fn document_dir(slug: &str) -> String {
     [DOCUMENTS, slug, "/"].concat()
 }
 
 /// The full list of documents citing one: `van-ban/<slug>/dan-chieu/`.
-pub fn citing(slug: &str) -> String {
+pub(crate) fn citing(slug: &str) -> String {
     [DOCUMENTS, slug, "/dan-chieu/"].concat()
 }
 
 /// An issuing body's listing: `co-quan/<slug>/`.
-pub fn issuer(slug: &str) -> String {
+pub(crate) fn issuer(slug: &str) -> String {
     [ISSUERS, slug, "/"].concat()
 }
 
 /// A type word's listing: `loai/<slug of the word>/`.
-pub fn doc_type(word: &str) -> String {
+pub(crate) fn doc_type(word: &str) -> String {
     [TYPES, &slugify(word), "/"].concat()
 }
 
 /// A year's listing: `nam/<year>/`.
-pub fn year(y: i32) -> String {
+pub(crate) fn year(y: i32) -> String {
     format!("{YEARS}{y}/")
 }
 
 /// Page `n` (from 2) of a listing at `base`: `<base>trang/<n>/`.
-pub fn page(base: &str, n: usize) -> String {
+pub(crate) fn page(base: &str, n: usize) -> String {
     format!("{base}trang/{n}/")
 }
 
 /// The page number of `path` under the listing at `base` (1 for `base`).
-pub fn page_number(base: &str, path: &str) -> usize {
+pub(crate) fn page_number(base: &str, path: &str) -> usize {
     path.strip_prefix(base)
         .and_then(|r| r.strip_prefix("trang/"))
         .and_then(|n| n.trim_end_matches('/').parse().ok())
@@ -93,7 +93,7 @@ pub fn page_number(base: &str, path: &str) -> usize {
 }
 
 /// The file a folder path is written to.
-pub fn index_file(folder: &str) -> String {
+pub(crate) fn index_file(folder: &str) -> String {
     [folder, "index.html"].concat()
 }
 

@@ -11,7 +11,7 @@ use crate::diag::{Code, Diagnostic};
 use std::path::Path;
 
 /// Template names every theme provides (the default one fills any gap).
-pub const TEMPLATES: &[&str] = &[
+pub(crate) const TEMPLATES: &[&str] = &[
     "base.html",
     "index.html",
     "document.html",
@@ -62,7 +62,7 @@ pub struct Theme {
 }
 
 /// Loads the default theme, overridden by `dir` when given.
-pub fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
+pub(crate) fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
     let mut templates: Vec<(String, String, String)> = BUILTIN_TEMPLATES
         .iter()
         .map(|(p, t)| {
@@ -187,7 +187,7 @@ fn safe(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
 }
 
 /// A Tera error with its sources, on one line.
-pub fn error_chain(e: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
     let mut out = e.to_string();
     let mut src = e.source();
     while let Some(s) = src {

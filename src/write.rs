@@ -12,11 +12,10 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::render::Page;
-use rayon::prelude::*;
 use std::path::{Component, Path, PathBuf};
 
 /// The marker file that says vanban made a folder.
-pub const MARKER: &str = ".vanban-site";
+pub(crate) const MARKER: &str = ".vanban-site";
 
 /// What was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +33,7 @@ pub struct Report {
 
 /// Why the site was not written.
 #[derive(Debug, thiserror::Error)]
-pub enum WriteError {
+pub(crate) enum WriteError {
     /// A page path would leave the output folder.
     #[error("đường dẫn trang `{0}` không an toàn (ra ngoài thư mục xuất)")]
     UnsafePath(String),
@@ -56,7 +55,7 @@ pub enum WriteError {
 
 impl WriteError {
     /// The diagnostic for the editor.
-    pub fn diagnostic(&self) -> Diagnostic {
+    pub(crate) fn diagnostic(&self) -> Diagnostic {
         let d = Diagnostic::error(Code::Write, self.to_string());
         match self {
             WriteError::NotOurs(_) => d.hint(
@@ -79,7 +78,7 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 }
 
 /// Whether a site-relative path stays inside the site.
-pub fn safe_relative(path: &str) -> bool {
+pub(crate) fn safe_relative(path: &str) -> bool {
     !path.is_empty()
         && !path.contains('\\')
         && !path.contains('\0')
@@ -125,7 +124,7 @@ fn absolute(p: &Path) -> std::io::Result<PathBuf> {
 /// Checks that `out` may be replaced: not the content folder or an ancestor
 /// of it or of the working folder, and either absent, empty, or made by vanban
 /// (unless `force`).
-pub fn check_output(out: &Path, content: &Path, force: bool) -> Result<(), WriteError> {
+pub(crate) fn check_output(out: &Path, content: &Path, force: bool) -> Result<(), WriteError> {
     let out_abs = absolute(out).map_err(io(out))?;
     let content_abs = absolute(content).map_err(io(content))?;
     let cwd = std::env::current_dir().map_err(io(Path::new(".")))?;
@@ -147,7 +146,7 @@ pub fn check_output(out: &Path, content: &Path, force: bool) -> Result<(), Write
 /// (from any thread) as they are rendered, so the whole site is never held in
 /// memory; [`Staging::commit`] swaps it in, [`Staging::abort`] (or dropping it
 /// uncommitted) removes it and leaves the previous site untouched.
-pub struct Staging {
+pub(crate) struct Staging {
     out: PathBuf,
     dir: PathBuf,
     old: PathBuf,
@@ -160,7 +159,7 @@ pub struct Staging {
 
 impl Staging {
     /// Checks the output folder and opens a fresh folder beside it.
-    pub fn begin(out: &Path, content: &Path, force: bool) -> Result<Staging, WriteError> {
+    pub(crate) fn begin(out: &Path, content: &Path, force: bool) -> Result<Staging, WriteError> {
         check_output(out, content, force)?;
         let out_abs = absolute(out).map_err(io(out))?;
         let parent = out_abs
@@ -194,7 +193,7 @@ impl Staging {
     /// Writes one page. A file whose bytes did not change since the previous
     /// site is hard-linked from it: same inode, same modification time, so
     /// rsync-style deploys move only what changed.
-    pub fn put(&self, page: &Page) -> Result<(), WriteError> {
+    pub(crate) fn put(&self, page: &Page) -> Result<(), WriteError> {
         use std::sync::atomic::Ordering::Relaxed;
         if !safe_relative(&page.path) {
             return Err(WriteError::UnsafePath(page.path.clone()));
@@ -221,7 +220,7 @@ impl Staging {
     }
 
     /// Marks the folder as vanban's and swaps it in.
-    pub fn commit(mut self) -> Result<Report, WriteError> {
+    pub(crate) fn commit(mut self) -> Result<Report, WriteError> {
         let marker = self.dir.join(MARKER);
         std::fs::write(
             &marker,
@@ -237,12 +236,6 @@ impl Staging {
             leftover,
         })
     }
-
-    /// Removes the half-written folder.
-    pub fn abort(mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-        self.done = true;
-    }
 }
 
 impl Drop for Staging {
@@ -253,8 +246,11 @@ impl Drop for Staging {
     }
 }
 
-/// Writes the site into `out`, all or nothing.
-pub fn write_site(out: &Path, content: &Path, pages: &[Page], force: bool) -> Result<Report, WriteError> {
+/// Writes the site into `out`, all or nothing (the build streams pages
+/// into a [`Staging`] instead; the tests write a site at once).
+#[cfg(test)]
+fn write_site(out: &Path, content: &Path, pages: &[Page], force: bool) -> Result<Report, WriteError> {
+    use rayon::prelude::*;
     for p in pages {
         if !safe_relative(&p.path) {
             return Err(WriteError::UnsafePath(p.path.clone()));

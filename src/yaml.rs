@@ -11,7 +11,7 @@ use crate::source::Span;
 
 /// A YAML value, reduced to what front matter and configuration use.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Node {
+pub(crate) enum Node {
     /// `~`, `null` or nothing.
     Null,
     /// `true` / `false`.
@@ -29,7 +29,7 @@ pub enum Node {
 impl Node {
     /// A scalar as text (numbers and booleans too), for values that are strings
     /// to the editor even when YAML reads them otherwise (`title: 2025`).
-    pub fn as_text(&self) -> Option<String> {
+    pub(crate) fn as_text(&self) -> Option<String> {
         match self {
             Node::Str(s) | Node::Number(s) => Some(s.clone()),
             Node::Bool(b) => Some(b.to_string()),
@@ -38,7 +38,7 @@ impl Node {
     }
 
     /// A short Vietnamese name of the node's kind, for messages.
-    pub fn kind_vi(&self) -> &'static str {
+    pub(crate) fn kind_vi(&self) -> &'static str {
         match self {
             Node::Null => "rỗng",
             Node::Bool(_) => "giá trị đúng/sai",
@@ -53,7 +53,7 @@ impl Node {
 /// YAML that does not parse.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
-pub struct YamlError {
+pub(crate) struct YamlError {
     /// The parser's message, without its own position.
     pub message: String,
     /// Byte offset into the parsed text, when the parser gave one.
@@ -61,7 +61,7 @@ pub struct YamlError {
 }
 
 /// Parses a YAML document. An empty text is `Null`.
-pub fn parse(text: &str) -> Result<Node, YamlError> {
+pub(crate) fn parse(text: &str) -> Result<Node, YamlError> {
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
         let offset = e.location().map(|l| offset_of(text, l.line(), l.column()));
         let full = e.to_string();
@@ -166,14 +166,14 @@ fn convert(v: serde_yaml::Value) -> Node {
 
 /// A string written as a YAML scalar that reads back as the same string
 /// (quoted when it needs to be).
-pub fn scalar(s: &str) -> String {
+pub(crate) fn scalar(s: &str) -> String {
     serde_yaml::to_string(s)
         .map(|t| t.trim_end().to_string())
         .unwrap_or_else(|_| format!("{s:?}"))
 }
 
 /// Where a top-level key stands: the span of the key name on its line.
-pub fn locate_key(text: &str, key: &str) -> Option<Span> {
+pub(crate) fn locate_key(text: &str, key: &str) -> Option<Span> {
     if let Some((parent, child)) = key.split_once('.') {
         return child_key(text, key_region(text, parent)?, child);
     }
@@ -226,7 +226,7 @@ fn child_key(text: &str, region: Span, child: &str) -> Option<Span> {
 }
 
 /// The region of a top-level key: its line and the indented lines after it.
-pub fn key_region(text: &str, key: &str) -> Option<Span> {
+pub(crate) fn key_region(text: &str, key: &str) -> Option<Span> {
     let at = locate_key(text, key)?;
     let mut end = text[at.start..].find('\n').map_or(text.len(), |i| at.start + i + 1);
     while end < text.len() {
@@ -244,7 +244,7 @@ pub fn key_region(text: &str, key: &str) -> Option<Span> {
 /// Where a value stands: its text inside the region of `key`, or after the
 /// key on its line, or else the key itself. `needle` is the value as the
 /// editor wrote it (before normalisation).
-pub fn locate_value(text: &str, key: &str, needle: &str) -> Option<Span> {
+pub(crate) fn locate_value(text: &str, key: &str, needle: &str) -> Option<Span> {
     let region = key_region(text, key.split('.').next().unwrap_or(key))?;
     let key_end = locate_key(text, key).map_or(region.start, |s| s.end);
     let needle = needle.trim();
