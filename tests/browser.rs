@@ -6,7 +6,7 @@
 //! table in Node, and page weight.
 //!
 //! `.ci/run` installs Chromium and the npm packages. Elsewhere, when they are
-//! missing, the test says so and passes; under CI it fails.
+//! missing, the test shows as `ignored` with the reason; under CI it fails.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
@@ -88,22 +88,22 @@ fn serve(site: PathBuf, prefix: &'static str) -> u16 {
     port
 }
 
-#[test]
+/// Whether `node` runs.
+fn node_present() -> bool {
+    Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
 fn fold_is_the_same_in_javascript() {
-    let node = Command::new("node")
+    let out = Command::new("node")
         .arg(root().join("tests/search/fold-check.cjs"))
-        .output();
-    match node {
-        Ok(out) => {
-            let stdout = String::from_utf8_lossy(&out.stdout);
-            assert!(out.status.success(), "{stdout}");
-            assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
-        }
-        Err(e) => {
-            assert!(std::env::var_os("CI").is_none(), "node is needed under CI: {e}");
-            eprintln!("fold check skipped: node not found");
-        }
-    }
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
 }
 
 /// Builds the sample site into `dir/public` with `extra` arguments.
@@ -123,7 +123,6 @@ fn build_sample(dir: &Path, extra: &[&str]) -> PathBuf {
     out
 }
 
-#[test]
 fn a_document_page_with_its_css_weighs_under_100_kb() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = build_sample(dir.path(), &[]);
@@ -139,16 +138,7 @@ fn a_document_page_with_its_css_weighs_under_100_kb() {
     }
 }
 
-#[test]
 fn sample_site_in_chromium() {
-    if !tools_present() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium and tests/browser/node_modules (.ci/run)"
-        );
-        eprintln!("browser tests skipped: chromium or tests/browser/node_modules missing (run .ci/run's install step)");
-        return;
-    }
     let dir = tempfile::tempdir().expect("tempdir");
     // A base URL with a path, as a portal publishes it.
     let out = build_sample(dir.path(), &["--base-url", "/van-ban-chi-dao/"]);
@@ -169,4 +159,45 @@ fn sample_site_in_chromium() {
         "{stdout}\n{}",
         String::from_utf8_lossy(&run.stderr)
     );
+}
+
+/// The tests, named; those whose tools are missing show as `ignored` (with
+/// the reason on stderr), and fail under CI, which must install them.
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
+    let ci = std::env::var_os("CI").is_some();
+    let trial = |name: &'static str, needs: Option<(bool, &'static str)>, f: fn()| {
+        let missing = needs.filter(|(present, _)| !present).map(|(_, why)| why);
+        if let Some(why) = missing {
+            if ci {
+                eprintln!("{name}: {why} (CI must install it: .ci/run)");
+                std::process::exit(101);
+            }
+            eprintln!("{name} ignored: {why} (run .ci/run's install step)");
+        }
+        libtest_mimic::Trial::test(name, move || {
+            f();
+            Ok(())
+        })
+        .with_ignored_flag(missing.is_some())
+    };
+    let node = node_present();
+    let trials = vec![
+        trial(
+            "fold_is_the_same_in_javascript",
+            Some((node, "node not found")),
+            fold_is_the_same_in_javascript,
+        ),
+        trial(
+            "a_document_page_with_its_css_weighs_under_100_kb",
+            None,
+            a_document_page_with_its_css_weighs_under_100_kb,
+        ),
+        trial(
+            "sample_site_in_chromium",
+            Some((tools_present(), "chromium or tests/browser/node_modules missing")),
+            sample_site_in_chromium,
+        ),
+    ];
+    libtest_mimic::run(&args, trials).exit();
 }
