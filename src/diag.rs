@@ -91,6 +91,8 @@ pub enum Code {
     Content,
     /// `E-UTF8`: a file is not UTF-8.
     Utf8,
+    /// `W-DATE-IMPOSSIBLE`: a date in running text names no real day.
+    ImpossibleDate,
 }
 
 impl Code {
@@ -128,6 +130,7 @@ impl Code {
             Code::Num => "E-NUM",
             Code::Content => "E-CONTENT",
             Code::Utf8 => "E-UTF8",
+            Code::ImpossibleDate => "W-DATE-IMPOSSIBLE",
         }
     }
 
@@ -377,6 +380,7 @@ mod tests {
             Code::Num,
             Code::Content,
             Code::Utf8,
+            Code::ImpossibleDate,
         ];
         let names: std::collections::BTreeSet<&str> = all.iter().map(|c| c.as_str()).collect();
         assert_eq!(names.len(), all.len());

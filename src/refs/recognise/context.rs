@@ -14,6 +14,7 @@ use super::text::{
     starts_with_ci, starts_with_word,
 };
 use super::{Mention, Scan};
+use crate::diag::Code;
 use crate::number::{self, Number, Shape};
 use crate::refs::bodies::Scope;
 use crate::refs::normal::floor;
@@ -171,6 +172,15 @@ pub(super) fn read_tail(scan: &mut Scan, m: &mut Mention) {
         let base = p + comma + sp;
         if m.date.is_none() && m.year.is_none() && m.day_month.is_none() {
             if let Some(len) = date_after(r, m) {
+                // Read as a full date, but no such day ("ngày 31/02/2025").
+                if m.date.is_none() && m.day_month.is_none() && m.year.is_none() {
+                    scan.warn(
+                        Code::ImpossibleDate,
+                        base..base + len,
+                        format!("`{}` không phải là ngày có thật; bỏ qua ngày này", r[..len].trim()),
+                        "kiểm tra lại ngày, tháng của văn bản được dẫn chiếu",
+                    );
+                }
                 p = base + len;
                 continue;
             }

@@ -354,6 +354,29 @@ fn an_amending_law_is_named_whole() {
 }
 
 #[test]
+fn an_impossible_date_is_dropped_with_a_warning() {
+    let n = own();
+    for text in [
+        "Thực hiện Kết luận số 9-KL/TW ngày 31/02/2025 của Bộ Chính trị.",
+        "Thực hiện Kết luận số 9-KL/TW ngày 29 tháng 2 năm 2023 của Bộ Chính trị.",
+    ] {
+        let f = find("t.md", text, 0, (&n, None));
+        assert_eq!(f.citations[0].date, None, "{text}");
+        assert!(
+            f.diagnostics
+                .iter()
+                .any(|d| d.code == crate::diag::Code::ImpossibleDate),
+            "{text}: {:?}",
+            f.diagnostics
+        );
+        // The issuer after the date is still read.
+        assert_eq!(f.citations[0].issuers, vec!["Bộ Chính trị".to_string()], "{text}");
+    }
+    let f = find("t.md", "Thực hiện Kết luận số 9-KL/TW ngày 28/02/2025.", 0, (&n, None));
+    assert!(f.diagnostics.is_empty(), "{:?}", f.diagnostics);
+}
+
+#[test]
 fn a_date_the_list_shares() {
     let r = rows("Thực hiện Chỉ thị số 45-CT/TW, Kết luận số 150-KL/TW cùng ngày 14/4/2025 của Bộ Chính trị.");
     assert_eq!(r.len(), 2, "{r:?}");
