@@ -232,6 +232,7 @@ fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
         let summary = serde_json::json!({
             "summary": line, "documents": outcome.documents, "pages": outcome.pages, "files": outcome.files,
             "errors": errors, "warnings": outcome.warnings(), "seconds": outcome.elapsed.as_secs_f64(),
+            "leftover": outcome.written.as_ref().and_then(|r| r.leftover.as_ref()).map(|p| p.display().to_string()),
         });
         err.push_str(&format!("{summary}\n"));
     } else {

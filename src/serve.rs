@@ -48,11 +48,11 @@ impl Built {
     fn new(prepared: Prepared) -> Built {
         let index = &prepared.index;
         let mut nodes = std::collections::HashMap::with_capacity(index.docs.len() + index.cited.len());
-        for n in (0..index.docs.len())
-            .map(Node::Doc)
-            .chain((0..index.cited.len()).map(Node::Cited))
-        {
-            nodes.insert(format!("{}index.html", index.url(n).trim_start_matches('/')), n);
+        for n in index.nodes() {
+            nodes.insert(
+                crate::routes::index_file(&crate::routes::document_dir(index.slug(n))),
+                n,
+            );
         }
         Built {
             prepared,
@@ -606,7 +606,7 @@ fn serve_path(
     let candidates = if rel.is_empty() {
         vec![crate::routes::HOME.to_string()]
     } else if rel.ends_with('/') {
-        vec![format!("{rel}index.html")]
+        vec![crate::routes::index_file(rel)]
     } else {
         vec![rel.to_string()]
     };
@@ -639,7 +639,7 @@ fn serve_path(
         }
     }
     // A folder asked for without its slash.
-    if !rel.is_empty() && !rel.ends_with('/') && site.get(&format!("{rel}/index.html")).is_some() {
+    if !rel.is_empty() && !rel.ends_with('/') && site.get(&crate::routes::index_file(&format!("{rel}/"))).is_some() {
         let location = format!("Location: /{rel}/\r\n");
         return respond(
             stream,

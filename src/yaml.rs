@@ -174,9 +174,14 @@ pub(crate) fn scalar(s: &str) -> String {
 
 /// Where a top-level key stands: the span of the key name on its line.
 pub(crate) fn locate_key(text: &str, key: &str) -> Option<Span> {
-    if let Some((parent, child)) = key.split_once('.') {
-        return child_key(text, key_region(text, parent)?, child);
-    }
+    top_key(text, key).or_else(|| {
+        let (parent, child) = key.split_once('.')?;
+        child_key(text, key_region(text, parent)?, child)
+    })
+}
+
+/// A key at the start of a line (bare or quoted).
+fn top_key(text: &str, key: &str) -> Option<Span> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let bare = line.trim_end_matches(['\n', '\r']);
@@ -206,18 +211,34 @@ fn child_key(text: &str, region: Span, child: &str) -> Option<Span> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if !r.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
+        let lead = r[..i].trim_end_matches([' ', '\t']);
+        // Where a key may start: after `{`, `,`, a new line or `- `.
+        let at_key = lead.is_empty() || lead.ends_with(['{', ',', '\n', '-']);
         match quote {
             Some(q) if b == q => quote = None,
             Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if r.is_char_boundary(i) && r[i..].starts_with(child) => {
-                let lead = r[..i].trim_end_matches([' ', '\t']);
-                let at_key = lead.is_empty() || lead.ends_with(['{', ',', '\n', '-']);
-                let colon = r[i + child.len()..].trim_start_matches([' ', '\t']).starts_with(':');
-                if at_key && colon {
-                    return Some(region.start + i..region.start + i + child.len());
+            None if at_key => {
+                // The key bare or quoted ("published", 'published').
+                let q = if matches!(b, b'"' | b'\'') { &r[i..i + 1] } else { "" };
+                let named = r[i + q.len()..]
+                    .strip_prefix(child)
+                    .and_then(|rest| rest.strip_prefix(q));
+                if let Some(rest) = named {
+                    if rest.trim_start_matches([' ', '\t']).starts_with(':') {
+                        return Some(region.start + i..region.start + i + child.len() + 2 * q.len());
+                    }
+                }
+                if !q.is_empty() {
+                    quote = Some(b);
                 }
             }
+            // A value that opens with a quote (after `:` or `[`); an
+            // apostrophe inside a bare value ("Báo X's") opens nothing.
+            None if matches!(b, b'"' | b'\'') && lead.ends_with([':', '[']) => quote = Some(b),
             None => {}
         }
         i += 1;
@@ -269,6 +290,25 @@ pub(crate) fn locate_value(text: &str, key: &str, needle: &str) -> Option<Span> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nested_keys_where_they_stand() {
+        let at = |text: &str, key: &str| locate_key(text, key).map(|s| text[s].to_string());
+        let flow = "source: {name: \"published: x\", published: 31/02/2025}\n";
+        assert_eq!(at(flow, "source.published").as_deref(), Some("published"));
+        assert_eq!(
+            locate_key(flow, "source.published").map(|s| s.start),
+            flow.rfind("published")
+        );
+        let quoted = "source: {name: A, \"published\": 1/1/2025}\n";
+        assert_eq!(at(quoted, "source.published").as_deref(), Some("\"published\""));
+        let block = "source:\n  name: Báo X's tin\n  published: 2025-01-01\n";
+        assert_eq!(at(block, "source.published").as_deref(), Some("published"));
+        // A top-level key with a dot is itself.
+        let dotted = "title: T\nsource.published: 2025-01-01\n";
+        assert_eq!(locate_key(dotted, "source.published").map(|s| s.start), Some(9));
+        assert_eq!(at("source: {name: A}\n", "source.published"), None);
+    }
 
     #[test]
     fn parses_front_matter() {

@@ -154,9 +154,17 @@ fn main() {
         .filter(|p| p.is_dir())
         .collect();
     cases.sort();
-    let trials = cases
-        .into_iter()
-        .map(|case| {
+    // A misread folder must not pass as "no cases".
+    let found = cases.len();
+    let count = libtest_mimic::Trial::test("fixture_cases_found", move || {
+        if found >= 15 {
+            Ok(())
+        } else {
+            Err(format!("{found} fixture folders, expected at least 15").into())
+        }
+    });
+    let trials = std::iter::once(count)
+        .chain(cases.into_iter().map(|case| {
             let name = case.file_name().unwrap_or_default().to_string_lossy().into_owned();
             libtest_mimic::Trial::test(name, move || {
                 if !case.join("content").is_dir() {
@@ -169,7 +177,7 @@ fn main() {
                     Err(problems.join("\n\n").into())
                 }
             })
-        })
+        }))
         .collect();
     libtest_mimic::run(&args, trials).exit();
 }

@@ -145,7 +145,9 @@ fn url_as_read(v: &str) -> String {
         } else if let Some(n) = name.strip_prefix('#') {
             n.parse().ok().and_then(char::from_u32)
         } else {
-            match name {
+            // HTML's names (`&Tab;`, `&NewLine;`); the page is scanned lower
+            // case, so any case is taken: the scanner errs on the side of alarm.
+            match name.to_lowercase().as_str() {
                 "colon" => Some(':'),
                 "tab" => Some('\t'),
                 "newline" => Some('\n'),
@@ -280,6 +282,8 @@ fn the_scanner_sees_what_it_looks_for() {
         "<a href=\"javascript&colon;alert(1)\">x</a>",
         "<a href=\"&#x20;&#x0E;javascript:alert(1)\">x</a>",
         "<a href=\"java\nscript:alert(1)\">x</a>",
+        "<a href=\"jav&Tab;ascript:alert(1)\">x</a>",
+        "<a href=\"javascript&NewLine;:alert(1)\">x</a>",
         "<img src=\"DaTa:text/html,x\">",
     ] {
         assert!(!findings("t", html).is_empty(), "{html}");

@@ -5,7 +5,7 @@
 //! diagnostics of the pages that failed, each naming the page and the
 //! template.
 //!
-//! Templates only see the documented view structs below, with every list
+//! Templates only see the documented view structs of `views.rs`, with every list
 //! already sorted and every URL already joined to `base_url`, so a theme never
 //! reaches into the graph. Pages render in parallel; each page is a pure
 //! function of the index, so the output does not depend on thread count.

@@ -452,49 +452,6 @@ impl Planner<'_> {
     }
 }
 
-impl Renderer<'_> {
-    pub(super) fn groups(&self, nodes: &[Node], by_year: bool) -> Vec<GroupView> {
-        let mut groups: Vec<GroupView> = Vec::new();
-        for n in nodes {
-            let label = if by_year {
-                self.index
-                    .date(*n)
-                    .map_or_else(|| "Chưa rõ ngày".to_string(), |d| format!("Năm {}", d.year))
-            } else {
-                self.index.doc_type(*n).to_string()
-            };
-            match groups.iter_mut().find(|g| g.label == label) {
-                Some(g) => g.items.push(self.item_value(*n)),
-                None => groups.push(GroupView {
-                    label,
-                    items: vec![self.item_value(*n)],
-                    html: tera::Value::none(),
-                }),
-            }
-        }
-        // The group's items printed once here: a template loop over 50
-        // shared item values, three look-ups each, cost as much as the rest
-        // of the page.
-        for g in &mut groups {
-            let mut html = String::new();
-            let whole = g
-                .items
-                .iter()
-                .all(|item| match item.get_from_path("html").and_then(tera::Value::as_str) {
-                    Some(h) => {
-                        html.push_str(h);
-                        true
-                    }
-                    None => false,
-                });
-            if whole {
-                g.html = tera::Value::safe_string(&html);
-            }
-        }
-        groups
-    }
-}
-
 /// The template a job renders with.
 pub(super) fn job_template(job: &Job) -> &'static str {
     match job {
@@ -566,7 +523,7 @@ mod tests {
     }
 
     #[test]
-    pub(super) fn pagination_links_a_window() {
+    fn pagination_links_a_window() {
         assert_eq!(page_window(1, 1), [1]);
         assert_eq!(page_window(1, 3), [1, 2, 3]);
         assert_eq!(page_window(1, 200), [1, 2, 3, 200]);
