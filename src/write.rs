@@ -155,6 +155,8 @@ pub(crate) struct Staging {
     bytes: std::sync::atomic::AtomicU64,
     unchanged: std::sync::atomic::AtomicUsize,
     done: bool,
+    /// How a folder is removed (`remove_dir_all`; a test makes it fail).
+    remove: fn(&Path) -> std::io::Result<()>,
 }
 
 impl Staging {
@@ -187,6 +189,7 @@ impl Staging {
             bytes: Default::default(),
             unchanged: Default::default(),
             done: false,
+            remove: |p| std::fs::remove_dir_all(p),
         })
     }
 
@@ -227,7 +230,7 @@ impl Staging {
             "Thư mục này do vanban tạo; mỗi lần build sẽ thay thế toàn bộ.\n",
         )
         .map_err(io(&marker))?;
-        let leftover = swap(&self.dir, &self.out, &self.old, &|p| std::fs::remove_dir_all(p))?;
+        let leftover = swap(&self.dir, &self.out, &self.old, &self.remove)?;
         self.done = true;
         Ok(Report {
             files: self.files.load(std::sync::atomic::Ordering::Relaxed),
@@ -354,6 +357,34 @@ mod tests {
         assert!(!old.exists());
     }
 
+    fn page(p: &str, b: &str) -> Page {
+        Page {
+            path: p.to_string(),
+            bytes: b.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_build_whose_old_site_stays_reports_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (out, content) = (dir.path().join("public"), dir.path().join("content"));
+        std::fs::create_dir_all(&content).expect("mkdir");
+        write_site(&out, &content, &[page("index.html", "một")], false).expect("first build");
+        let mut staging = Staging::begin(&out, &content, false).expect("begin");
+        staging.remove = |_| Err(std::io::Error::other("không xóa được"));
+        staging.put(&page("index.html", "hai")).expect("put");
+        let report = staging.commit().expect("the new site is in place");
+        let left = report.leftover.expect("the old site is reported");
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).ok().as_deref(),
+            Some("hai")
+        );
+        assert_eq!(
+            std::fs::read_to_string(left.join("index.html")).ok().as_deref(),
+            Some("một")
+        );
+    }
+
     #[test]
     fn unsafe_paths_are_refused() {
         for bad in ["", "/etc/x", "../x", "a/../../x", "a//b", "a\\b", "./a", "a/."] {
@@ -370,10 +401,6 @@ mod tests {
         let out = dir.path().join("public");
         let content = dir.path().join("content");
         std::fs::create_dir_all(&content).expect("mkdir");
-        let page = |p: &str, b: &str| Page {
-            path: p.into(),
-            bytes: b.as_bytes().to_vec(),
-        };
         write_site(&out, &content, &[page("index.html", "một")], false).expect("first build");
         assert_eq!(
             std::fs::read_to_string(out.join("index.html")).ok().as_deref(),

@@ -498,28 +498,41 @@ mod tests {
         let (index, _) = crate::graph::build(docs, &config);
         let planner = Planner::new(&index, &config);
         let paths = planner.plan().paths();
-        for want in [
-            "index.html",
+        // Exactly these pages: each document, every listing with its facets
+        // (a facet only where it narrows) and pages of one document each.
+        let want = [
             "404.html",
+            "co-quan/ban-thuong-vu-tinh-uy-phu-tho/index.html",
+            "co-quan/ban-thuong-vu-tinh-uy-phu-tho/nam/2024/index.html",
+            "co-quan/ban-thuong-vu-tinh-uy-phu-tho/nam/2025/index.html",
+            "co-quan/ban-thuong-vu-tinh-uy-phu-tho/trang/2/index.html",
+            "co-quan/index.html",
+            "index.html",
+            "loai/cong-van/index.html",
+            "loai/index.html",
+            "loai/ke-hoach/index.html",
+            "nam/2024/index.html",
+            "nam/2025/index.html",
+            "nam/index.html",
             "tim-kiem/index.html",
             "van-ban/1-cv-tu-phu-tho-2025/index.html",
+            "van-ban/2-kh-tu-phu-tho-2024/index.html",
             "van-ban/index.html",
+            "van-ban/nam/2024/index.html",
+            "van-ban/nam/2025/index.html",
             "van-ban/trang/2/index.html",
-            "loai/cong-van/index.html",
-            "loai/ke-hoach/index.html",
-            "nam/2025/index.html",
-            "nam/2024/index.html",
-            "co-quan/ban-thuong-vu-tinh-uy-phu-tho/index.html",
-            "co-quan/ban-thuong-vu-tinh-uy-phu-tho/trang/2/index.html",
-            "co-quan/ban-thuong-vu-tinh-uy-phu-tho/nam/2025/index.html",
-        ] {
-            assert!(paths.iter().any(|p| p == want), "{want} not in {paths:?}");
-        }
+        ];
+        assert_eq!(paths, want);
         // Every link of the plan is joined to base_url.
         assert_eq!(planner.href("van-ban/"), "/cong/van-ban/");
         let p = planner.pagination("van-ban/", "van-ban/trang/2/", 2);
         assert_eq!((p.current, p.total), (2, 2));
-        assert_eq!(p.prev.as_deref(), Some("/cong/van-ban/"));
+        assert_eq!((p.prev.as_deref(), p.next.as_deref()), (Some("/cong/van-ban/"), None));
+        let p = planner.pagination("van-ban/", "van-ban/", 2);
+        assert_eq!(
+            (p.current, p.prev.as_deref(), p.next.as_deref()),
+            (1, None, Some("/cong/van-ban/trang/2/"))
+        );
     }
 
     #[test]
