@@ -245,14 +245,14 @@ impl<'a> Renderer<'a> {
     }
 
     /// A node's page: its view as `doc`, under "Văn bản".
-    fn insert_node(&self, ctx: &mut tera::Context, view: DocView) {
+    fn insert_node(&self, ctx: &mut tera::Context, view: DocView<'_>) {
         let crumbs = vec![
             Crumb {
                 name: "Văn bản".into(),
                 url: Some(self.href(routes::DOCUMENTS)),
             },
             Crumb {
-                name: [view.doc_type.as_str(), " số ", &view.number].concat(),
+                name: [view.doc_type, " số ", view.number].concat(),
                 url: None,
             },
         ];

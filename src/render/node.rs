@@ -3,36 +3,36 @@
 
 use super::*;
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     /// The listing view of a node.
-    pub fn item(&self, n: Node) -> ItemView {
+    pub fn item(&self, n: Node) -> ItemView<'a> {
         let index = self.index;
         match n {
             Node::Doc(i) => {
                 let d = &index.docs[i];
                 ItemView {
                     url: self.href(&index.url(n)),
-                    number: d.doc.number.canonical.clone(),
-                    doc_type: d.doc.doc_type.clone(),
-                    title: Some(d.doc.title.clone()),
+                    number: &d.doc.number.canonical,
+                    doc_type: &d.doc.doc_type,
+                    title: Some(&d.doc.title),
                     date: d.doc.date.map(|d| d.to_string()),
                     date_iso: d.doc.date.map(|d| d.iso()),
-                    issuers: self.issuer_names(&d.issuers),
+                    issuers: self.issuer_name_refs(&d.issuers).collect(),
                     in_corpus: true,
                     status: (!d.standing.report && d.standing.status != Status::InForce)
-                        .then(|| d.standing.status.label_vi().to_string()),
+                        .then(|| d.standing.status.label_vi()),
                 }
             }
             Node::Cited(i) => {
                 let c = &index.cited[i];
                 ItemView {
                     url: self.href(&index.url(n)),
-                    number: c.number.canonical.clone(),
-                    doc_type: c.doc_type.clone(),
-                    title: c.subject.clone(),
+                    number: &c.number.canonical,
+                    doc_type: &c.doc_type,
+                    title: c.subject.as_deref(),
                     date: c.date.map(|d| d.to_string()),
                     date_iso: c.date.map(|d| d.iso()),
-                    issuers: self.issuer_names(&c.issuer_keys),
+                    issuers: self.issuer_name_refs(&c.issuer_keys).collect(),
                     in_corpus: false,
                     status: None,
                 }
@@ -81,9 +81,13 @@ impl Renderer<'_> {
     }
 
     /// The names of the issuing bodies of these keys.
-    pub(super) fn issuer_name_refs<'k>(&'k self, keys: &'k [String]) -> impl Iterator<Item = &'k str> {
+    pub(super) fn issuer_name_refs<'k>(&self, keys: &'k [String]) -> impl Iterator<Item = &'a str> + 'k
+    where
+        'a: 'k,
+    {
+        let index = self.index;
         keys.iter()
-            .filter_map(|k| self.index.issuers.get(k))
+            .filter_map(move |k| index.issuers.get(k))
             .map(|i| i.name.as_str())
     }
 
@@ -198,8 +202,9 @@ impl Renderer<'_> {
     }
 
     /// The references of a document, grouped by relation.
-    fn reference_groups(&self, i: usize) -> Vec<RefGroup> {
-        let node = &self.index.docs[i];
+    fn reference_groups(&self, i: usize) -> Vec<RefGroup<'a>> {
+        let index = self.index;
+        let node = &index.docs[i];
         let mut groups: Vec<RefGroup> = Vec::new();
         for rel in Relation::ALL {
             let items: Vec<RefView> = node
@@ -220,8 +225,8 @@ impl Renderer<'_> {
                     }
                     Target::Ambiguous => RefView {
                         url: None,
-                        number: r.number.clone(),
-                        doc_type: r.doc_type.clone(),
+                        number: &r.number,
+                        doc_type: &r.doc_type,
                         title: None,
                         date: r.date.map(|x| x.to_string()),
                         in_corpus: false,
@@ -230,7 +235,7 @@ impl Renderer<'_> {
                 .collect();
             if !items.is_empty() {
                 groups.push(RefGroup {
-                    label: rel.label_vi().to_string(),
+                    label: rel.label_vi(),
                     items,
                 });
             }
@@ -240,8 +245,9 @@ impl Renderer<'_> {
 
     /// The page view of a published document: the facts every node has,
     /// and its text, signer, recipients, source and references.
-    pub(super) fn doc_view(&self, i: usize) -> DocView {
-        let node = &self.index.docs[i];
+    pub(super) fn doc_view(&self, i: usize) -> DocView<'a> {
+        let index = self.index;
+        let node = &index.docs[i];
         let d = &node.doc;
         let links = |list: &[usize]| self.doc_links(list.iter().copied());
         let standing = &node.standing;
@@ -249,10 +255,10 @@ impl Renderer<'_> {
             Node::Doc(i),
             Facts {
                 number: &d.number,
-                title: d.title.clone(),
+                title: &d.title,
                 subject: None,
-                jsonld_title: Some(d.title.clone()),
-                place: d.place.clone(),
+                jsonld_title: Some(&d.title),
+                place: d.place.as_deref(),
                 status: if standing.report {
                     String::new()
                 } else {
@@ -267,9 +273,9 @@ impl Renderer<'_> {
                 in_corpus: true,
             },
         );
-        view.tags = d.tags.clone();
-        view.recipients = d.recipients.clone();
-        view.distribution = d.distribution.clone();
+        view.tags = &d.tags;
+        view.recipients = &d.recipients;
+        view.distribution = &d.distribution;
         view.signer = d.signer.as_ref().map(|s| SignerView {
             capacity: s.capacity.clone(),
             position: s.position.clone(),
@@ -297,8 +303,9 @@ impl Renderer<'_> {
 
     /// The page view of a cited document without its text: what its
     /// citations say, and what published documents say they did to it.
-    pub(super) fn cited_view(&self, i: usize) -> DocView {
-        let c = &self.index.cited[i];
+    pub(super) fn cited_view(&self, i: usize) -> DocView<'a> {
+        let index = self.index;
+        let c = &index.cited[i];
         let by = |r: Relation| self.doc_links(c.cited_by.iter().filter(|b| b.relation == r).map(|b| b.doc));
         let changed_by = [by(Relation::Replaces), by(Relation::Repeals), by(Relation::Amends)];
         let status = if !changed_by[0].is_empty() {
@@ -312,9 +319,9 @@ impl Renderer<'_> {
             Node::Cited(i),
             Facts {
                 number: &c.number,
-                title: c.subject.clone().unwrap_or_default(),
-                subject: c.subject.clone(),
-                jsonld_title: c.subject.clone(),
+                title: c.subject.as_deref().unwrap_or_default(),
+                subject: c.subject.as_deref(),
+                jsonld_title: c.subject.as_deref(),
                 place: None,
                 status: status.to_string(),
                 changed_by,
@@ -326,7 +333,7 @@ impl Renderer<'_> {
 
     /// The view of any node: URL, number, type, issuers, dates, status,
     /// pictures, JSON-LD and backlinks; the text-only parts left empty.
-    fn node_view(&self, n: Node, f: Facts) -> DocView {
+    fn node_view(&self, n: Node, f: Facts<'a>) -> DocView<'a> {
         let index = self.index;
         let url = self.href(&index.url(n));
         let issuers = self.issuer_links(index.issuer_keys(n));
@@ -342,7 +349,7 @@ impl Renderer<'_> {
             jsonld: self.jsonld(
                 &f.number.canonical,
                 doc_type,
-                f.jsonld_title.as_deref(),
+                f.jsonld_title,
                 date,
                 &issuer_names,
                 &url,
@@ -350,14 +357,14 @@ impl Renderer<'_> {
                 f.legal_force,
             ),
             url,
-            number: f.number.canonical.clone(),
-            doc_type: doc_type.to_string(),
+            number: &f.number.canonical,
+            doc_type,
             type_url: self.href(&routes::doc_type(doc_type)),
             title: f.title,
             subject: f.subject,
             issuers,
             issuer_names,
-            locality: locality.map(str::to_string),
+            locality,
             place: f.place,
             motto: motto(f.number),
             party: f.number.shape == crate::number::Shape::Party,
@@ -368,9 +375,9 @@ impl Renderer<'_> {
             replaced_by,
             repealed_by,
             amended_by,
-            tags: Vec::new(),
-            recipients: Vec::new(),
-            distribution: Vec::new(),
+            tags: &[],
+            recipients: &[],
+            distribution: &[],
             signer: None,
             body: String::new(),
             source: None,
@@ -386,10 +393,10 @@ impl Renderer<'_> {
 /// What a node's view takes that differs between the two kinds of node.
 struct Facts<'a> {
     number: &'a crate::number::Number,
-    title: String,
-    subject: Option<String>,
-    jsonld_title: Option<String>,
-    place: Option<String>,
+    title: &'a str,
+    subject: Option<&'a str>,
+    jsonld_title: Option<&'a str>,
+    place: Option<&'a str>,
     status: String,
     /// Published documents that replaced, repealed, amended it.
     changed_by: [Vec<LinkView>; 3],

@@ -34,26 +34,26 @@ pub struct Crumb {
 
 /// A document or cited document in a listing.
 #[derive(Debug, Clone, Serialize)]
-pub struct ItemView {
+pub struct ItemView<'a> {
     /// URL.
     pub url: String,
     /// Số ký hiệu.
-    pub number: String,
+    pub number: &'a str,
     /// Type word.
-    pub doc_type: String,
+    pub doc_type: &'a str,
     /// Title, or the subject known from citations.
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     /// `dd/mm/yyyy`, or none when unknown.
     pub date: Option<String>,
     /// ISO date.
     pub date_iso: Option<String>,
     /// Issuer names.
-    pub issuers: Vec<String>,
+    pub issuers: Vec<&'a str>,
     /// Whether the full text is in the site.
     pub in_corpus: bool,
     /// "Hết hiệu lực …" when a published document is no longer in force
     /// (declared, or replaced or repealed by another published document).
-    pub status: Option<String>,
+    pub status: Option<&'static str>,
 }
 
 /// A group of items under a heading (a year, a type).
@@ -101,15 +101,15 @@ pub struct Pagination {
 
 /// An outgoing reference on a document page.
 #[derive(Debug, Clone, Serialize)]
-pub struct RefView {
+pub struct RefView<'a> {
     /// URL, none when ambiguous.
     pub url: Option<String>,
     /// Số ký hiệu.
-    pub number: String,
+    pub number: &'a str,
     /// Type word.
-    pub doc_type: String,
+    pub doc_type: &'a str,
     /// Title or subject, when known.
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     /// Date, when known.
     pub date: Option<String>,
     /// Whether the cited document is in the site.
@@ -118,11 +118,11 @@ pub struct RefView {
 
 /// References grouped by relation, strongest first.
 #[derive(Debug, Clone, Serialize)]
-pub struct RefGroup {
+pub struct RefGroup<'a> {
     /// "Thực hiện", "Dẫn chiếu" ...
-    pub label: String,
+    pub label: &'static str,
     /// The references.
-    pub items: Vec<RefView>,
+    pub items: Vec<RefView<'a>>,
 }
 
 /// A document citing the page's document.
@@ -173,27 +173,27 @@ pub struct SourceView {
 /// A document page (`doc` in `document.html`; the cited page uses the same
 /// view with `in_corpus` false and no body).
 #[derive(Debug, Clone, Serialize)]
-pub struct DocView {
+pub struct DocView<'a> {
     /// URL.
     pub url: String,
     /// Số ký hiệu.
-    pub number: String,
+    pub number: &'a str,
     /// Type word.
-    pub doc_type: String,
+    pub doc_type: &'a str,
     /// URL of the type listing.
     pub type_url: String,
     /// Title (trích yếu); for a cited document, its subject or empty.
-    pub title: String,
+    pub title: &'a str,
     /// Subject known from citations (cited documents).
-    pub subject: Option<String>,
+    pub subject: Option<&'a str>,
     /// Issuers with their pages.
     pub issuers: Vec<LinkView>,
     /// Issuer names.
     pub issuer_names: Vec<String>,
     /// Locality.
-    pub locality: Option<String>,
+    pub locality: Option<&'a str>,
     /// Place in the header.
-    pub place: Option<String>,
+    pub place: Option<&'a str>,
     /// The heading opposite the issuer, as printed: "ĐẢNG CỘNG SẢN VIỆT NAM"
     /// on Party documents, the national motto on State ones.
     pub motto: Vec<String>,
@@ -214,11 +214,11 @@ pub struct DocView {
     /// Documents of the site that amend it.
     pub amended_by: Vec<LinkView>,
     /// Tags.
-    pub tags: Vec<String>,
+    pub tags: &'a [String],
     /// Kính gửi.
-    pub recipients: Vec<String>,
+    pub recipients: &'a [String],
     /// Nơi nhận.
-    pub distribution: Vec<String>,
+    pub distribution: &'a [String],
     /// Signature.
     pub signer: Option<SignerView>,
     /// Body HTML.
@@ -226,7 +226,7 @@ pub struct DocView {
     /// Report source, when the text is a report.
     pub source: Option<SourceView>,
     /// Outgoing references by relation.
-    pub groups: Vec<RefGroup>,
+    pub groups: Vec<RefGroup<'a>>,
     /// Documents citing this one, by date (the first [`BACKLINKS_SHOWN`]).
     pub cited_by: Vec<BacklinkView>,
     /// How many documents cite this one.
