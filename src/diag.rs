@@ -134,6 +134,44 @@ impl Code {
         }
     }
 
+    /// What to do, when the diagnostic says nothing more particular.
+    pub fn default_hint(self) -> &'static str {
+        match self {
+            Code::Key => "xem bảng khóa front matter trong README",
+            Code::Theme => "kiểm tra thư mục giao diện (`--theme`) và cú pháp mẫu Tera",
+            Code::Front => "mở đầu tệp bằng `---`, các dòng `khóa: giá trị`, rồi một dòng `---`",
+            Code::Write => "kiểm tra thư mục xuất, quyền ghi và dung lượng đĩa",
+            Code::Config => "xem bảng cấu hình `site.yaml` trong README",
+            Code::Symlink => "đặt tệp thật vào thư mục nội dung thay cho liên kết",
+            Code::Yaml => "kiểm tra dấu `:`, dấu ngoặc kép và thụt lề của dòng được chỉ",
+            Code::Number => "viết số ký hiệu như trên văn bản, ví dụ `4029-CV/TU` hoặc `30/2020/NĐ-CP`",
+            Code::Dup => "mỗi văn bản chỉ một tệp; sửa `date`/`locality` nếu là hai văn bản khác nhau",
+            Code::Date => "viết ngày theo dạng 2025-07-18 hoặc 18/7/2025",
+            Code::TypeWord => "kiểm tra lại tên loại hoặc số ký hiệu",
+            Code::Miswritten => "viết số văn bản nhà nước theo dạng `03/NQ-CP`",
+            Code::Hyphen => "thêm dấu `-` giữa số và ký hiệu, ví dụ `127-KL/TW`",
+            Code::Encoding => "chuyển văn bản sang Unicode (NFC) trước khi đưa vào",
+            Code::Conflict => "kiểm tra lại ngày hoặc cơ quan ban hành ghi trong các câu dẫn chiếu",
+            Code::ConfigKey => "xem bảng cấu hình `site.yaml` trong README",
+            Code::Ambiguous => "ghi rõ ngày hoặc địa phương của văn bản được dẫn chiếu",
+            Code::Url => "đổi `slug` hoặc `aliases` để mỗi trang một địa chỉ",
+            Code::Read => "kiểm tra quyền đọc tệp",
+            Code::New => "kiểm tra số ký hiệu, ngày và thư mục nội dung",
+            Code::Exists => "sửa tệp đó, hoặc xóa nó trước nếu muốn tạo lại",
+            Code::Status => "sửa `status` hoặc bỏ khóa này để vanban tự xác định",
+            Code::Short => "ghi số ký hiệu đầy đủ ở lần nhắc đầu tiên",
+            Code::SelfCitation => "xóa mục dẫn chiếu chính văn bản này",
+            Code::UnknownKey => "kiểm tra chính tả tên khóa",
+            Code::Future => "kiểm tra lại ngày của hai văn bản",
+            Code::DateYear => "kiểm tra lại ngày hoặc năm trong số ký hiệu",
+            Code::Render => "kiểm tra mẫu giao diện được nêu",
+            Code::Num => "viết số ký hiệu như trên văn bản, ví dụ `4029-CV/TU`",
+            Code::Content => "kiểm tra đường dẫn `--content`",
+            Code::Utf8 => "lưu tệp với bảng mã UTF-8",
+            Code::ImpossibleDate => "kiểm tra lại ngày, tháng của văn bản được dẫn chiếu",
+        }
+    }
+
     /// Error or warning, as the code says.
     pub fn severity(self) -> Severity {
         if self.as_str().starts_with("E-") {
@@ -176,7 +214,8 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic of `code`, its severity the code's.
+    /// A diagnostic of `code`, its severity and default hint the code's
+    /// ([`Diagnostic::hint`] says something more particular).
     pub fn new(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: code.severity(),
@@ -185,7 +224,7 @@ impl Diagnostic {
             file: None,
             span: None,
             label: None,
-            hint: None,
+            hint: Some(code.default_hint().to_string()),
         }
     }
 
@@ -391,6 +430,7 @@ mod tests {
                 Severity::Warning
             };
             assert_eq!(c.severity(), want, "{c}");
+            assert!(!c.default_hint().is_empty(), "{c}");
             assert!(c.as_str().starts_with("E-") || c.as_str().starts_with("W-"), "{c}");
         }
     }
