@@ -10,7 +10,7 @@ use crate::yaml::{self, Node};
 use std::collections::BTreeMap;
 
 /// The keys of `site.yaml`.
-pub const KEYS: &[&str] = &[
+pub(crate) const KEYS: &[&str] = &[
     "title",
     "base_url",
     "language",
@@ -59,13 +59,13 @@ impl Default for Config {
 }
 
 /// Normalises a base URL so that it ends with exactly one `/`.
-pub fn normalize_base_url(s: &str) -> String {
+pub(crate) fn normalize_base_url(s: &str) -> String {
     let t = s.trim().trim_end_matches('/');
     format!("{t}/")
 }
 
 /// Parses `site.yaml` text. `file` is the path shown in diagnostics.
-pub fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
+pub(crate) fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
     let mut cfg = Config::default();
     let mut diags = Vec::new();
     let span_of = |key: &str| -> Span { yaml::locate_key(text, key).unwrap_or(0..0) };

@@ -22,7 +22,7 @@
 #![allow(clippy::result_large_err)]
 
 mod codes;
-pub mod config;
+mod config;
 pub mod date;
 pub mod diag;
 mod escape;
@@ -34,7 +34,7 @@ pub mod number;
 mod opendata;
 mod pictures;
 pub mod refs;
-pub mod render;
+mod render;
 mod routes;
 pub mod scaffold;
 pub mod search;
@@ -44,6 +44,8 @@ mod theme;
 mod write;
 mod yaml;
 
+pub use config::Config;
+pub use render::Page;
 pub use theme::Theme;
 pub use write::Report;
 

@@ -79,7 +79,7 @@ impl Renderer<'_> {
 }
 
 /// JSON that can stand inside `<script>`: `<`, `>` and `&` escaped.
-pub fn script_safe_json(v: &impl Serialize) -> String {
+pub(crate) fn script_safe_json(v: &impl Serialize) -> String {
     let s = serde_json::to_string(v).unwrap_or_default();
     if !s.contains(['<', '>', '&']) {
         return s;

@@ -16,11 +16,10 @@ mod plan;
 mod sentence;
 mod views;
 
-pub use jsonld::script_safe_json;
-pub use node::{full_name, short_name};
-pub use plan::{Plan, Planner};
-pub use sentence::{citing_sentence, sentence_at};
-pub use views::*;
+pub(crate) use node::{full_name, short_name};
+pub(crate) use plan::{Plan, Planner};
+pub(crate) use sentence::{citing_sentence, sentence_at};
+pub(crate) use views::*;
 
 use crate::config::Config;
 use crate::diag::{Code, Diagnostic};
@@ -37,10 +36,10 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Backlinks shown on a page; the rest are on its `dan-chieu/` listing.
-pub const BACKLINKS_SHOWN: usize = 50;
+pub(crate) const BACKLINKS_SHOWN: usize = 50;
 
 /// Rows of the timeline picture.
-pub const TIMELINE_ROWS: usize = 30;
+pub(crate) const TIMELINE_ROWS: usize = 30;
 
 /// One output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +51,7 @@ pub struct Page {
 }
 
 /// The shared helpers of one render.
-pub struct Renderer<'a> {
+pub(crate) struct Renderer<'a> {
     index: &'a Index,
     config: &'a Config,
     theme: &'a Theme,
@@ -75,7 +74,7 @@ const ITEM_PARTIAL: &str = "partials/item.html";
 impl<'a> Renderer<'a> {
     /// Prepares a render. Bodies are rendered with their page: a full build
     /// never holds every body in memory at once.
-    pub fn new(index: &'a Index, config: &'a Config, theme: &'a Theme) -> Self {
+    pub(crate) fn new(index: &'a Index, config: &'a Config, theme: &'a Theme) -> Self {
         let site = SiteView {
             title: config.title.clone(),
             base: config.base_url.clone(),
@@ -102,12 +101,12 @@ impl<'a> Renderer<'a> {
     }
 
     /// Every page this render would make, for rendering one page at a time.
-    pub fn plan(&self) -> Plan {
+    pub(crate) fn plan(&self) -> Plan {
         self.planner.plan()
     }
 
     /// Renders the page of a document or cited document.
-    pub fn render_node(&self, n: Node) -> Result<Page, Diagnostic> {
+    pub(crate) fn render_node(&self, n: Node) -> Result<Page, Diagnostic> {
         match n {
             Node::Doc(i) => self.render_job(&Job::Doc(i)),
             Node::Cited(i) => self.render_job(&Job::Cited(i)),
@@ -115,57 +114,24 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders the page at `path` (`van-ban/x/index.html`), if the plan has it.
-    pub fn render_path(&self, plan: &Plan, path: &str) -> Option<Result<Page, Diagnostic>> {
+    pub(crate) fn render_path(&self, plan: &Plan, path: &str) -> Option<Result<Page, Diagnostic>> {
         plan.by_path.get(path).map(|&i| self.render_job(&plan.jobs[i]))
     }
 
     /// A site-relative path (`/van-ban/x/`) joined to `base_url`.
-    pub fn href(&self, path: &str) -> String {
+    pub(crate) fn href(&self, path: &str) -> String {
         [self.site.base.as_str(), path.trim_start_matches('/')].concat()
     }
 
     /// The first paragraph of a document, for summaries.
-    pub fn first_paragraph(&self, doc: usize) -> String {
+    pub(crate) fn first_paragraph(&self, doc: usize) -> String {
         self.body(doc).first_paragraph
-    }
-
-    /// Renders every page. `tick` is called once per page done.
-    pub fn render_all(&self, start: &dyn Fn(usize), tick: &(dyn Fn() + Sync)) -> Result<Vec<Page>, Vec<Diagnostic>> {
-        let jobs = self.planner.jobs();
-        start(jobs.len());
-        let results: Vec<Result<Page, Diagnostic>> = jobs
-            .par_iter()
-            .map(|job| {
-                let r = self.render_job(job);
-                tick();
-                r
-            })
-            .collect();
-        let mut pages = Vec::with_capacity(results.len() + self.theme.statics.len());
-        let mut diags = Vec::new();
-        for r in results {
-            match r {
-                Ok(p) => pages.push(p),
-                Err(d) => diags.push(d),
-            }
-        }
-        if !diags.is_empty() {
-            return Err(diags);
-        }
-        for (path, bytes) in &self.theme.statics {
-            pages.push(Page {
-                path: path.clone(),
-                bytes: bytes.clone(),
-            });
-        }
-        pages.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(pages)
     }
 
     /// Renders every page and hands each to `sink` as soon as it is made (in
     /// parallel), so that the site is never held in memory whole. Returns the
     /// paths made, sorted, or every error.
-    pub fn render_each(
+    pub(crate) fn render_each(
         &self,
         start: &dyn Fn(usize),
         tick: &(dyn Fn() + Sync),
@@ -210,12 +176,12 @@ impl<'a> Renderer<'a> {
 
     /// The listing items made for this render, to be freed elsewhere (they
     /// outlive the renderer, which borrows the index).
-    pub fn into_items(self) -> Vec<std::sync::OnceLock<tera::Value>> {
+    pub(crate) fn into_items(self) -> Vec<std::sync::OnceLock<tera::Value>> {
         self.items
     }
 
     /// Time spent per template, slowest first: (template, total, pages).
-    pub fn template_times(&self) -> Vec<(&'static str, std::time::Duration, u64)> {
+    pub(crate) fn template_times(&self) -> Vec<(&'static str, std::time::Duration, u64)> {
         use std::sync::atomic::Ordering::Relaxed;
         let mut v: Vec<(&'static str, std::time::Duration, u64)> = crate::theme::TEMPLATES
             .iter()

@@ -5,7 +5,7 @@ use super::*;
 
 impl<'a> Renderer<'a> {
     /// The listing view of a node.
-    pub fn item(&self, n: Node) -> ItemView<'a> {
+    pub(crate) fn item(&self, n: Node) -> ItemView<'a> {
         let index = self.index;
         match n {
             Node::Doc(i) => {
@@ -460,7 +460,7 @@ pub(super) fn motto(number: &crate::number::Number) -> Vec<String> {
 
 /// A document named in full, for tooltips: "Kết luận số 127-KL/TW ngày
 /// 28/02/2025 của Bộ Chính trị, Ban Bí thư về ...".
-pub fn full_name(index: &Index, n: Node) -> String {
+pub(crate) fn full_name(index: &Index, n: Node) -> String {
     let mut s = short_name(index, n);
     if let Some(d) = index.date(n) {
         use std::fmt::Write;
@@ -497,6 +497,6 @@ pub fn full_name(index: &Index, n: Node) -> String {
 /// "Kết luận số 127-KL/TW": a node's type word and number. Built with
 /// `concat`, at its exact size (`format!` guesses the size and grows the
 /// string, on paths taken for every listing line and picture row).
-pub fn short_name(index: &Index, n: Node) -> String {
+pub(crate) fn short_name(index: &Index, n: Node) -> String {
     [index.doc_type(n), " số ", index.number(n)].concat()
 }

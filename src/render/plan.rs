@@ -4,14 +4,14 @@
 use super::*;
 
 /// Every page a render makes, by path, to render one on request.
-pub struct Plan {
+pub(crate) struct Plan {
     pub(super) jobs: Vec<Job>,
     pub(super) by_path: std::collections::HashMap<String, usize>,
 }
 
 impl Plan {
     /// The paths of the pages, sorted.
-    pub fn paths(&self) -> Vec<String> {
+    pub(crate) fn paths(&self) -> Vec<String> {
         let mut v: Vec<String> = self.by_path.keys().cloned().collect();
         v.sort();
         v
@@ -66,24 +66,24 @@ pub(super) enum Facet {
 
 /// The page plan of a site: pure data from the index and the
 /// configuration, without templates (what Tera renders comes after).
-pub struct Planner<'a> {
+pub(crate) struct Planner<'a> {
     pub(super) index: &'a Index,
     pub(super) config: &'a Config,
 }
 
 impl<'a> Planner<'a> {
     /// The plan of `index` under `config`.
-    pub fn new(index: &'a Index, config: &'a Config) -> Self {
+    pub(crate) fn new(index: &'a Index, config: &'a Config) -> Self {
         Planner { index, config }
     }
 
     /// A site-relative path (`/van-ban/x/`) joined to `base_url`.
-    pub fn href(&self, path: &str) -> String {
+    pub(crate) fn href(&self, path: &str) -> String {
         [self.config.base_url.as_str(), path.trim_start_matches('/')].concat()
     }
 
     /// Every page, by path.
-    pub fn plan(&self) -> Plan {
+    pub(crate) fn plan(&self) -> Plan {
         let jobs = self.jobs();
         let by_path = jobs.iter().enumerate().map(|(i, j)| (self.job_path(j), i)).collect();
         Plan { jobs, by_path }

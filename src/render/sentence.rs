@@ -2,7 +2,7 @@
 
 /// The sentence of a Markdown body that names `number`, as plain text, at
 /// most about 400 characters, or none when the text does not name it.
-pub fn citing_sentence(body: &str, number: &str) -> Option<String> {
+pub(crate) fn citing_sentence(body: &str, number: &str) -> Option<String> {
     sentence_at(body, body.find(number)?)
 }
 
@@ -10,7 +10,7 @@ pub fn citing_sentence(body: &str, number: &str) -> Option<String> {
 pub(super) const SENTENCE_WINDOW: usize = 4096;
 
 /// The sentence of a Markdown body around byte offset `at`, as plain text.
-pub fn sentence_at(body: &str, at: usize) -> Option<String> {
+pub(crate) fn sentence_at(body: &str, at: usize) -> Option<String> {
     if at > body.len() || !body.is_char_boundary(at) {
         return None;
     }

@@ -5,285 +5,285 @@ use serde::Serialize;
 
 /// Site-wide values every template sees as `site`.
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
+pub(crate) struct SiteView {
     /// Site name.
-    pub title: String,
+    pub(crate) title: String,
     /// `base_url`, ending with `/`; every link starts with it.
-    pub base: String,
+    pub(crate) base: String,
     /// UI language.
-    pub language: String,
+    pub(crate) language: String,
 }
 
 /// A link.
 #[derive(Debug, Clone, Serialize)]
-pub struct LinkView {
+pub(crate) struct LinkView {
     /// Shown text.
-    pub name: String,
+    pub(crate) name: String,
     /// Full URL (with `base_url`).
-    pub url: String,
+    pub(crate) url: String,
 }
 
 /// A breadcrumb; the last has no URL.
 #[derive(Debug, Clone, Serialize)]
-pub struct Crumb {
+pub(crate) struct Crumb {
     /// Shown text.
-    pub name: String,
+    pub(crate) name: String,
     /// URL, or none for the current page.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
 }
 
 /// A document or cited document in a listing.
 #[derive(Debug, Clone, Serialize)]
-pub struct ItemView<'a> {
+pub(crate) struct ItemView<'a> {
     /// URL.
-    pub url: String,
+    pub(crate) url: String,
     /// Số ký hiệu.
-    pub number: &'a str,
+    pub(crate) number: &'a str,
     /// Type word.
-    pub doc_type: &'a str,
+    pub(crate) doc_type: &'a str,
     /// Title, or the subject known from citations.
-    pub title: Option<&'a str>,
+    pub(crate) title: Option<&'a str>,
     /// `dd/mm/yyyy`, or none when unknown.
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// ISO date.
-    pub date_iso: Option<String>,
+    pub(crate) date_iso: Option<String>,
     /// Issuer names.
-    pub issuers: Vec<&'a str>,
+    pub(crate) issuers: Vec<&'a str>,
     /// Whether the full text is in the site.
-    pub in_corpus: bool,
+    pub(crate) in_corpus: bool,
     /// "Hết hiệu lực …" when a published document is no longer in force
     /// (declared, or replaced or repealed by another published document).
-    pub status: Option<&'static str>,
+    pub(crate) status: Option<&'static str>,
 }
 
 /// A group of items under a heading (a year, a type).
 #[derive(Debug, Clone, Serialize)]
-pub struct GroupView {
+pub(crate) struct GroupView {
     /// Heading.
-    pub label: String,
+    pub(crate) label: String,
     /// Items, sorted.
     /// Each an [`ItemView`], made once per node and shared by every listing.
-    pub items: Vec<tera::Value>,
+    pub(crate) items: Vec<tera::Value>,
     /// The items' `html` one after the other (safe HTML), or none when an
     /// item has none (its partial failed).
-    pub html: tera::Value,
+    pub(crate) html: tera::Value,
 }
 
 /// One page link in a pagination bar.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageLink {
+pub(crate) struct PageLink {
     /// Page number, from 1.
-    pub number: usize,
+    pub(crate) number: usize,
     /// URL.
-    pub url: String,
+    pub(crate) url: String,
     /// Whether it is the page shown.
-    pub current: bool,
+    pub(crate) current: bool,
     /// Whether pages were left out before this one (show "…").
-    pub gap: bool,
+    pub(crate) gap: bool,
 }
 
 /// Pagination of a listing.
 #[derive(Debug, Clone, Serialize)]
-pub struct Pagination {
+pub(crate) struct Pagination {
     /// Current page, from 1.
-    pub current: usize,
+    pub(crate) current: usize,
     /// Number of pages.
-    pub total: usize,
+    pub(crate) total: usize,
     /// Previous page URL.
-    pub prev: Option<String>,
+    pub(crate) prev: Option<String>,
     /// Next page URL.
-    pub next: Option<String>,
+    pub(crate) next: Option<String>,
     /// The pages linked: the first, the last and two either side of the
     /// current one (a listing of 2,000 pages does not link all of them on
     /// every page).
-    pub pages: Vec<PageLink>,
+    pub(crate) pages: Vec<PageLink>,
 }
 
 /// An outgoing reference on a document page.
 #[derive(Debug, Clone, Serialize)]
-pub struct RefView<'a> {
+pub(crate) struct RefView<'a> {
     /// URL, none when ambiguous.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// Số ký hiệu.
-    pub number: &'a str,
+    pub(crate) number: &'a str,
     /// Type word.
-    pub doc_type: &'a str,
+    pub(crate) doc_type: &'a str,
     /// Title or subject, when known.
-    pub title: Option<&'a str>,
+    pub(crate) title: Option<&'a str>,
     /// Date, when known.
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// Whether the cited document is in the site.
-    pub in_corpus: bool,
+    pub(crate) in_corpus: bool,
 }
 
 /// References grouped by relation, strongest first.
 #[derive(Debug, Clone, Serialize)]
-pub struct RefGroup<'a> {
+pub(crate) struct RefGroup<'a> {
     /// "Thực hiện", "Dẫn chiếu" ...
-    pub label: &'static str,
+    pub(crate) label: &'static str,
     /// The references.
-    pub items: Vec<RefView<'a>>,
+    pub(crate) items: Vec<RefView<'a>>,
 }
 
 /// A document citing the page's document.
 #[derive(Debug, Clone, Serialize)]
-pub struct BacklinkView {
+pub(crate) struct BacklinkView {
     /// URL of the citing document.
-    pub url: String,
+    pub(crate) url: String,
     /// Its number.
-    pub number: String,
+    pub(crate) number: String,
     /// Its type word.
-    pub doc_type: String,
+    pub(crate) doc_type: String,
     /// Its title.
-    pub title: String,
+    pub(crate) title: String,
     /// Its date.
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// Its issuers.
-    pub issuers: Vec<String>,
+    pub(crate) issuers: Vec<String>,
     /// The relation, in Vietnamese.
-    pub relation: String,
+    pub(crate) relation: String,
     /// The sentence of its text that cites, when the text names the number.
-    pub sentence: Option<String>,
+    pub(crate) sentence: Option<String>,
 }
 
 /// The signature block.
 #[derive(Debug, Clone, Serialize)]
-pub struct SignerView {
+pub(crate) struct SignerView {
     /// T/M Ban Thường vụ.
-    pub capacity: Option<String>,
+    pub(crate) capacity: Option<String>,
     /// Phó Bí thư.
-    pub position: Option<String>,
+    pub(crate) position: Option<String>,
     /// Nguyễn Hải Trâm.
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
 }
 
 /// Where a reported text comes from.
 #[derive(Debug, Clone, Serialize)]
-pub struct SourceView {
+pub(crate) struct SourceView {
     /// Outlet.
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// Address.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// Byline.
-    pub author: Option<String>,
+    pub(crate) author: Option<String>,
     /// Publication date.
-    pub published: Option<String>,
+    pub(crate) published: Option<String>,
 }
 
 /// A document page (`doc` in `document.html`; the cited page uses the same
 /// view with `in_corpus` false and no body).
 #[derive(Debug, Clone, Serialize)]
-pub struct DocView<'a> {
+pub(crate) struct DocView<'a> {
     /// URL.
-    pub url: String,
+    pub(crate) url: String,
     /// Số ký hiệu.
-    pub number: &'a str,
+    pub(crate) number: &'a str,
     /// Type word.
-    pub doc_type: &'a str,
+    pub(crate) doc_type: &'a str,
     /// URL of the type listing.
-    pub type_url: String,
+    pub(crate) type_url: String,
     /// Title (trích yếu); for a cited document, its subject or empty.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// Subject known from citations (cited documents).
-    pub subject: Option<&'a str>,
+    pub(crate) subject: Option<&'a str>,
     /// Issuers with their pages.
-    pub issuers: Vec<LinkView>,
+    pub(crate) issuers: Vec<LinkView>,
     /// Issuer names.
-    pub issuer_names: Vec<String>,
+    pub(crate) issuer_names: Vec<String>,
     /// Locality.
-    pub locality: Option<&'a str>,
+    pub(crate) locality: Option<&'a str>,
     /// Place in the header.
-    pub place: Option<&'a str>,
+    pub(crate) place: Option<&'a str>,
     /// The heading opposite the issuer, as printed: "ĐẢNG CỘNG SẢN VIỆT NAM"
     /// on Party documents, the national motto on State ones.
-    pub motto: Vec<String>,
+    pub(crate) motto: Vec<String>,
     /// Whether the document is a Party one (the issuer block ends with `*`).
-    pub party: bool,
+    pub(crate) party: bool,
     /// `dd/mm/yyyy`.
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// ISO date.
-    pub date_iso: Option<String>,
+    pub(crate) date_iso: Option<String>,
     /// `ngày 18 tháng 07 năm 2025`.
-    pub date_long: Option<String>,
+    pub(crate) date_long: Option<String>,
     /// Status label.
-    pub status: String,
+    pub(crate) status: String,
     /// Documents that replace this one.
-    pub replaced_by: Vec<LinkView>,
+    pub(crate) replaced_by: Vec<LinkView>,
     /// Documents of the site that repeal it.
-    pub repealed_by: Vec<LinkView>,
+    pub(crate) repealed_by: Vec<LinkView>,
     /// Documents of the site that amend it.
-    pub amended_by: Vec<LinkView>,
+    pub(crate) amended_by: Vec<LinkView>,
     /// Tags.
-    pub tags: &'a [String],
+    pub(crate) tags: &'a [String],
     /// Kính gửi.
-    pub recipients: &'a [String],
+    pub(crate) recipients: &'a [String],
     /// Nơi nhận.
-    pub distribution: &'a [String],
+    pub(crate) distribution: &'a [String],
     /// Signature.
-    pub signer: Option<SignerView>,
+    pub(crate) signer: Option<SignerView>,
     /// Body HTML.
-    pub body: String,
+    pub(crate) body: String,
     /// Report source, when the text is a report.
-    pub source: Option<SourceView>,
+    pub(crate) source: Option<SourceView>,
     /// Outgoing references by relation.
-    pub groups: Vec<RefGroup<'a>>,
+    pub(crate) groups: Vec<RefGroup<'a>>,
     /// Documents citing this one, by date (the first [`BACKLINKS_SHOWN`]).
-    pub cited_by: Vec<BacklinkView>,
+    pub(crate) cited_by: Vec<BacklinkView>,
     /// How many documents cite this one.
-    pub cited_by_total: usize,
+    pub(crate) cited_by_total: usize,
     /// The listing of all of them, when the page shows only the first.
-    pub cited_by_more: Option<String>,
+    pub(crate) cited_by_more: Option<String>,
     /// schema.org JSON-LD, escaped for a `<script>` element.
-    pub jsonld: String,
+    pub(crate) jsonld: String,
     /// Inline SVG: the timeline of the documents implementing or citing it.
-    pub timeline: String,
+    pub(crate) timeline: String,
     /// Inline SVG: what it implements or cites, and what implements or cites it.
-    pub graph: String,
+    pub(crate) graph: String,
     /// The pictures' data, as the table alternative.
-    pub picture_rows: Vec<PictureRowView>,
+    pub(crate) picture_rows: Vec<PictureRowView>,
     /// Whether the full text is in the site.
-    pub in_corpus: bool,
+    pub(crate) in_corpus: bool,
 }
 
 /// A row of the pictures' table alternative.
 #[derive(Debug, Clone, Serialize)]
-pub struct PictureRowView {
+pub(crate) struct PictureRowView {
     /// "Văn bản này", "Được dẫn chiếu bởi", "Dẫn chiếu đến".
-    pub direction: String,
+    pub(crate) direction: String,
     /// `dd/mm/yyyy` or empty.
-    pub date: String,
+    pub(crate) date: String,
     /// "Công văn số 73-CV/TU".
-    pub label: String,
+    pub(crate) label: String,
     /// Its URL.
-    pub url: String,
+    pub(crate) url: String,
     /// Issuers.
-    pub issuer: String,
+    pub(crate) issuer: String,
     /// Locality.
-    pub locality: String,
+    pub(crate) locality: String,
     /// Relation label.
-    pub relation: String,
+    pub(crate) relation: String,
 }
 
 /// A name with a count and a URL (home page and catalogues).
 #[derive(Debug, Clone, Serialize)]
-pub struct CountView {
+pub(crate) struct CountView {
     /// Name.
-    pub name: String,
+    pub(crate) name: String,
     /// URL.
-    pub url: String,
+    pub(crate) url: String,
     /// How many documents.
-    pub count: usize,
+    pub(crate) count: usize,
 }
 
 /// A filter link on a listing page.
 #[derive(Debug, Clone, Serialize)]
-pub struct FilterView {
+pub(crate) struct FilterView {
     /// "2025", "Kết luận", or "Tất cả".
-    pub name: String,
+    pub(crate) name: String,
     /// URL.
-    pub url: String,
+    pub(crate) url: String,
     /// Documents behind it.
-    pub count: usize,
+    pub(crate) count: usize,
     /// Whether it is the listing shown.
-    pub current: bool,
+    pub(crate) current: bool,
 }
