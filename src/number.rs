@@ -373,6 +373,21 @@ impl Number {
         }
     }
 
+    /// Whether it is a law's or an ordinance's (`45/2019/QH14`, `…/UBTVQH15`).
+    pub fn is_law(&self) -> bool {
+        self.codes
+            .first()
+            .is_some_and(|c| c.starts_with("QH") || c.starts_with("UBTVQH"))
+    }
+
+    /// Whether the National Assembly or its Standing Committee issued it (a
+    /// law, or a resolution `…/NQ-UBTVQH15`).
+    pub fn by_national_assembly(&self) -> bool {
+        self.codes
+            .iter()
+            .any(|c| c.starts_with("QH") || c.starts_with("UBTVQH"))
+    }
+
     /// The year printed in the number (`30/2020/NĐ-CP`).
     pub fn printed_year(&self) -> Option<i32> {
         match self.shape {

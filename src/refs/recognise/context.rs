@@ -83,19 +83,12 @@ fn before(t: &str, at: usize, num: &Number) -> Option<(usize, Option<usize>)> {
     if word.is_none() && NOT_BEFORE.iter().any(|w| ends_with_word(b, w).is_some()) {
         return None;
     }
-    if word.is_none() && is_law(num) {
+    if word.is_none() && num.is_law() {
         if let Some((p, w_idx)) = law_name(t, start) {
             return Some((p, Some(w_idx)));
         }
     }
     Some((start, word))
-}
-
-/// Whether a number is a law's or an ordinance's (`45/2019/QH14`).
-fn is_law(num: &Number) -> bool {
-    num.codes
-        .first()
-        .is_some_and(|c| c.starts_with("QH") || c.starts_with("UBTVQH"))
 }
 
 /// The start of a law's name written before its number ("Luật Tổ chức chính

@@ -14,7 +14,9 @@
 //!
 //! Anything else, a third party's act included, is a plain citation.
 
-use super::text::{clause_start, ends_with_word, is_connector, lower_same_len, starts_item, strip_numbering};
+use super::text::{
+    clause_start, ends_with_word, is_connector, lower_same_len, starts_item, strip_numbering, whole_words,
+};
 use super::{Mention, Scan};
 use crate::number::{DerivedType, Number, Shape};
 use crate::refs::normal::floor;
@@ -84,17 +86,10 @@ fn as_acted(t: &str, start: usize, before: &[Mention], relation: Relation) -> Re
         return Relation::Cites;
     }
     let between = lower_same_len(&between.join(" "));
-    let pinpoint = words::PINPOINTS.iter().any(|w| {
-        between.match_indices(w).any(|(i, _)| {
-            let word_start = !between[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-            let after = &between[i + w.len()..];
-            let word_end = if w.ends_with(' ') {
-                numeral_at(after)
-            } else {
-                !after.chars().next().is_some_and(char::is_alphanumeric)
-            };
-            word_start && word_end
-        })
+    // "điều " stands before its numeral ("điều 5"); the others are words.
+    let pinpoint = words::PINPOINTS.iter().any(|w| match w.strip_suffix(' ') {
+        Some(head) => whole_words(&between, head).any(|i| numeral_at(&between[i + w.len()..])),
+        None => whole_words(&between, w).next().is_some(),
     });
     if pinpoint {
         Relation::Amends
@@ -120,8 +115,7 @@ fn numeral_at(s: &str) -> bool {
 /// task, not an act.
 fn may_change(own: &Number, cited: &Number) -> bool {
     let party = |n: &Number| n.shape == Shape::Party;
-    let has = |n: &Number, codes: &[&str]| n.codes.iter().any(|c| codes.iter().any(|k| c.starts_with(k)));
-    const LAW: &[&str] = &["QH", "UBTVQH"];
+    let government = |n: &Number| n.codes.iter().any(|c| c == "CP");
     if party(own) != party(cited) || (own.is_local() && !cited.is_local()) {
         return false;
     }
@@ -130,10 +124,11 @@ fn may_change(own: &Number, cited: &Number) -> bool {
     if cong_van(own) && !cong_van(cited) {
         return false;
     }
-    if has(cited, LAW) && !has(own, LAW) {
+    let assembly = |n: &Number| n.by_national_assembly();
+    if assembly(cited) && !assembly(own) {
         return false;
     }
-    !(cited.codes.iter().any(|c| c == "CP") && !own.codes.iter().any(|c| c == "CP") && !has(own, LAW))
+    !(government(cited) && !government(own) && !assembly(own))
 }
 
 /// The relation the clause around `start` states for a mention there;
@@ -329,13 +324,7 @@ fn last_cue(s: &str) -> Option<(usize, usize, Relation)> {
     let mut found: Vec<(usize, usize, Relation)> = Vec::new();
     for (form, cue) in CUES {
         let Cue::Rel(r) = cue else { continue };
-        for (i, _) in s.match_indices(form) {
-            let boundary = !s[..i].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !s[i + form.len()..].chars().next().is_some_and(char::is_alphanumeric);
-            if boundary {
-                found.push((i, i + form.len(), *r));
-            }
-        }
+        found.extend(whole_words(s, form).map(|i| (i, i + form.len(), *r)));
     }
     let inside = |a: &(usize, usize, Relation)| {
         found
@@ -410,13 +399,9 @@ fn breaks(s: &str) -> bool {
     let l = lower_same_len(s);
     new_subject
         || CLAUSE_BREAKS.iter().any(|w| {
-            l.match_indices(w).any(|(i, _)| {
-                !l[..i].chars().next_back().is_some_and(char::is_alphanumeric)
-                    && !l[i + w.len()..].chars().next().is_some_and(char::is_alphanumeric)
-                    // "Quy định … ban hành kèm theo Quyết định số …" names
-                    // the instrument, no new act.
-                    && !l[i + w.len()..].starts_with(" kèm theo")
-            })
+            // "Quy định … ban hành kèm theo Quyết định số …" names the
+            // instrument, no new act.
+            whole_words(&l, w).any(|i| !l[i + w.len()..].starts_with(" kèm theo"))
         })
 }
 

@@ -31,6 +31,15 @@ pub(super) fn ends_with_word(hay: &str, needle: &str) -> Option<usize> {
     }
 }
 
+/// Where `word` stands in `hay` as a whole word (no letter or digit
+/// touching either end), left to right.
+pub(super) fn whole_words<'h>(hay: &'h str, word: &'h str) -> impl Iterator<Item = usize> + 'h {
+    hay.match_indices(word).map(|(i, _)| i).filter(move |&i| {
+        !hay[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+            && !hay[i + word.len()..].chars().next().is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// If `hay` starts with `needle` (case-insensitive), its byte length in `hay`.
 pub(super) fn starts_with_ci(hay: &str, needle: &str) -> Option<usize> {
     let mut h = hay.char_indices();
