@@ -11,8 +11,7 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
     // Look-ups only: hashed.
     let mut owners: FxHashMap<String, Node> =
         FxHashMap::with_capacity_and_hasher(index.docs.len() + index.cited.len(), Default::default());
-    let nodes: Vec<Node> = index.nodes().collect();
-    for n in nodes {
+    for n in index.nodes() {
         let url = index.url(n);
         if let Some(&prev) = owners.get(&url) {
             let (file, span) = match n {
