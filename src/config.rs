@@ -68,7 +68,10 @@ pub(crate) fn normalize_base_url(s: &str) -> String {
 pub(crate) fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
     let mut cfg = Config::default();
     let mut diags = Vec::new();
-    let span_of = |key: &str| -> Span { yaml::locate_key(text, key).unwrap_or(0..0) };
+    let marks = std::cell::OnceCell::new();
+    let marks = || marks.get_or_init(|| yaml::Marks::read(text));
+    let span_of = |key: &str| -> Span { marks().key(key).unwrap_or(0..0) };
+    let value_of = |key: &str| -> Span { marks().value(text, key, "").unwrap_or(0..0) };
     let map = match yaml::parse(text) {
         Ok(Node::Map(m)) => m,
         Ok(Node::Null) => Vec::new(),
@@ -105,7 +108,7 @@ pub(crate) fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                 Code::Config,
                 format!("`{key}` phải là {what}, không phải {}", value.kind_vi()),
             )
-            .at(file, span_of(key))
+            .at(file, value_of(key))
             .hint("xem bảng cấu hình `site.yaml` trong README")
         };
         match key.as_str() {

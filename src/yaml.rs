@@ -3,11 +3,13 @@
 //!
 //! In: the text of a front matter block or of `site.yaml`. Out: a plain
 //! [`Node`] tree, or a [`YamlError`] with a byte offset into that text. Also
-//! the locator that finds where a key or a value stands in the text, because
-//! the YAML crate keeps no positions for values and the editor must be shown
-//! the line they wrote. A swap of YAML crate stays a change of this file.
+//! where a key or a value stands in the text, from the parser's own marks
+//! (the crate keeps none in its values, so a second walk stops on the node
+//! and reads the mark of that stop), because the editor must be shown the
+//! line they wrote. A swap of YAML crate stays a change of this file.
 
 use crate::source::Span;
+use std::collections::HashMap;
 
 /// A YAML value, reduced to what front matter and configuration use.
 #[derive(Debug, Clone, PartialEq)]
@@ -172,124 +174,171 @@ pub(crate) fn scalar(s: &str) -> String {
         .unwrap_or_else(|_| format!("{s:?}"))
 }
 
-/// Where a top-level key stands: the span of the key name on its line.
-pub(crate) fn locate_key(text: &str, key: &str) -> Option<Span> {
-    top_key(text, key).or_else(|| {
-        let (parent, child) = key.split_once('.')?;
-        child_key(text, key_region(text, parent)?, child)
-    })
+/// Where every key and value of a YAML text stands, read in one pass of a
+/// parser that keeps marks (`saphyr-parser`; `yaml_serde` keeps none in its
+/// values). Paths join keys with `.`: `source.published` is `published`
+/// inside `source` (a top-level key spelt with the dot reads the same, and
+/// the first written wins). Built only when a diagnostic needs a position.
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    keys: HashMap<String, Span>,
+    values: HashMap<String, Span>,
 }
 
-/// A key at the start of a line (bare or quoted).
-fn top_key(text: &str, key: &str) -> Option<Span> {
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let bare = line.trim_end_matches(['\n', '\r']);
-        // The key bare, in double quotes or in single quotes.
-        for quote in ["", "\"", "'"] {
-            let after = bare
-                .strip_prefix(quote)
-                .and_then(|r| r.strip_prefix(key))
-                .and_then(|r| r.strip_prefix(quote));
-            if after.is_some_and(|a| a.trim_start().starts_with(':')) {
-                return Some(start..start + key.len() + 2 * quote.len());
-            }
+impl Marks {
+    /// Reads the marks of `text`, up to the first syntax error.
+    pub(crate) fn read(text: &str) -> Marks {
+        let mut reader = MarkReader {
+            text,
+            chars: CharIndex::new(text),
+            marks: Marks::default(),
+            stack: Vec::new(),
+        };
+        let mut parser = saphyr_parser::Parser::new_from_str(text);
+        while let Some(Ok((event, span))) = parser.next_event() {
+            let at = reader.chars.span(span);
+            reader.event(&event, trimmed(text, at.start, at.end));
         }
-        start += line.len();
+        reader.marks
     }
-    None
+
+    /// The span of the key at `path`, its quotes included.
+    pub(crate) fn key(&self, path: &str) -> Option<Span> {
+        self.keys.get(path).cloned()
+    }
+
+    /// The span of the value at `path`; with a `needle` (an item as the
+    /// editor wrote it, before normalisation), that item inside the value.
+    pub(crate) fn value(&self, text: &str, path: &str, needle: &str) -> Option<Span> {
+        let whole = self.values.get(path)?.clone();
+        let needle = needle.trim();
+        if !needle.is_empty() {
+            if let Some(i) = text.get(whole.clone()).and_then(|v| v.find(needle)) {
+                return Some(whole.start + i..whole.start + i + needle.len());
+            }
+        }
+        Some(whole)
+    }
 }
 
-/// A nested key (`published` of `source: {name: …, published: …}` or of an
-/// indented block) inside its parent's region: the key where it stands as a
-/// key (after `{`, `,` or the indentation, before `:`), never inside a
-/// quoted value.
-fn child_key(text: &str, region: Span, child: &str) -> Option<Span> {
-    let r = &text[region.clone()];
-    let bytes = r.as_bytes();
-    let mut quote: Option<u8> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !r.is_char_boundary(i) {
-            i += 1;
-            continue;
-        }
-        let lead = r[..i].trim_end_matches([' ', '\t']);
-        // Where a key may start: after `{`, `,`, a new line or `- `.
-        let at_key = lead.is_empty() || lead.ends_with(['{', ',', '\n', '-']);
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if at_key => {
-                // The key bare or quoted ("published", 'published').
-                let q = if matches!(b, b'"' | b'\'') { &r[i..i + 1] } else { "" };
-                let named = r[i + q.len()..]
-                    .strip_prefix(child)
-                    .and_then(|rest| rest.strip_prefix(q));
-                if let Some(rest) = named {
-                    if rest.trim_start_matches([' ', '\t']).starts_with(':') {
-                        return Some(region.start + i..region.start + i + child.len() + 2 * q.len());
-                    }
-                }
-                if !q.is_empty() {
-                    quote = Some(b);
+/// The state of one pass over the parser's events.
+struct MarkReader<'t> {
+    text: &'t str,
+    chars: CharIndex,
+    marks: Marks,
+    /// The open collections: their path, where they start, and for a
+    /// mapping the key read and waiting for its value.
+    stack: Vec<Open>,
+}
+
+struct Open {
+    path: String,
+    start: usize,
+    /// `None` for a sequence; for a mapping the key waiting for its value.
+    key: Option<Option<String>>,
+    items: usize,
+}
+
+impl MarkReader<'_> {
+    fn event(&mut self, event: &saphyr_parser::Event<'_>, span: Span) {
+        use saphyr_parser::Event;
+        match event {
+            Event::Scalar(text, ..) => {
+                if let Some(Open {
+                    path,
+                    key: Some(key @ None),
+                    ..
+                }) = self.stack.last_mut()
+                {
+                    let full = join(path, text);
+                    self.marks.keys.entry(full.clone()).or_insert(span);
+                    *key = Some(full);
+                } else {
+                    self.value(span);
                 }
             }
-            // A value that opens with a quote (after `:` or `[`); an
-            // apostrophe inside a bare value ("Báo X's") opens nothing.
-            None if matches!(b, b'"' | b'\'') && lead.ends_with([':', '[']) => quote = Some(b),
+            Event::Alias(_) => self.value(span),
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let path = self.next_path();
+                let key = matches!(event, Event::MappingStart(..)).then_some(None);
+                self.stack.push(Open {
+                    path,
+                    start: span.start,
+                    key,
+                    items: 0,
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                // The parent still waits with this collection's path.
+                if let Some(open) = self.stack.pop() {
+                    self.value(trimmed(self.text, open.start, span.end.max(open.start)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The path the next value takes: the waiting key, or the next item.
+    fn next_path(&self) -> String {
+        match self.stack.last() {
+            Some(Open { key: Some(Some(k)), .. }) => k.clone(),
+            Some(Open { path, items, .. }) => join(path, &items.to_string()),
+            None => String::new(),
+        }
+    }
+
+    /// A value read whole: recorded at its path, and the mapping above it
+    /// waits for its next key.
+    fn value(&mut self, span: Span) {
+        let path = self.next_path();
+        self.marks.values.entry(path).or_insert(span);
+        match self.stack.last_mut() {
+            Some(Open { key: Some(key), .. }) => *key = None,
+            Some(open) => open.items += 1,
             None => {}
         }
-        i += 1;
     }
-    None
 }
 
-/// The region of a top-level key: its line and the indented lines after it.
-pub(crate) fn key_region(text: &str, key: &str) -> Option<Span> {
-    let at = locate_key(text, key)?;
-    let mut end = text[at.start..].find('\n').map_or(text.len(), |i| at.start + i + 1);
-    while end < text.len() {
-        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-        let line = &text[end..line_end];
-        let indented = line.starts_with(' ') || line.starts_with('\t') || line.starts_with('-');
-        if !(indented || line.trim().is_empty() || line.trim_start().starts_with('#')) {
-            break;
-        }
-        end = line_end;
-    }
-    Some(at.start..end)
+/// A span without the blank space the parser's end mark may include (a
+/// block collection's end stands at the next key).
+fn trimmed(text: &str, start: usize, end: usize) -> Span {
+    let body = text.get(start..end).unwrap_or("");
+    start..start + body.trim_end().len()
 }
 
-/// Where a value stands: its text inside the region of `key`, or after the
-/// key on its line, or else the key itself. `needle` is the value as the
-/// editor wrote it (before normalisation).
-pub(crate) fn locate_value(text: &str, key: &str, needle: &str) -> Option<Span> {
-    let region = key_region(text, key.split('.').next().unwrap_or(key))?;
-    let key_end = locate_key(text, key).map_or(region.start, |s| s.end);
-    let needle = needle.trim();
-    if !needle.is_empty() {
-        if let Some(i) = text[key_end..region.end].find(needle) {
-            return Some(key_end + i..key_end + i + needle.len());
-        }
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
     }
-    // The rest of the key's line after the colon, if any.
-    let line_end = text[key_end..].find('\n').map_or(text.len(), |i| key_end + i);
-    let after = &text[key_end..line_end];
-    if let Some(colon) = after.find(':') {
-        let value = after[colon + 1..].trim();
-        if !value.is_empty() {
-            let s = key_end + colon + 1 + after[colon + 1..].find(value).unwrap_or(0);
-            return Some(s..s + value.trim_end_matches('\r').len());
-        }
+}
+
+/// Character index (the parser's marks) to byte offset.
+struct CharIndex(Vec<usize>);
+
+impl CharIndex {
+    fn new(text: &str) -> Self {
+        CharIndex(text.char_indices().map(|(i, _)| i).chain([text.len()]).collect())
     }
-    locate_key(text, key)
+    fn span(&self, s: saphyr_parser::Span) -> Span {
+        let at = |c: usize| self.0.get(c).or(self.0.last()).copied().unwrap_or(0);
+        at(s.start.index())..at(s.end.index())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn locate_key(text: &str, key: &str) -> Option<Span> {
+        Marks::read(text).key(key)
+    }
+
+    fn locate_value(text: &str, key: &str, needle: &str) -> Option<Span> {
+        Marks::read(text).value(text, key, needle)
+    }
 
     #[test]
     fn nested_keys_where_they_stand() {
@@ -308,6 +357,34 @@ mod tests {
         let dotted = "title: T\nsource.published: 2025-01-01\n";
         assert_eq!(locate_key(dotted, "source.published").map(|s| s.start), Some(9));
         assert_eq!(at("source: {name: A}\n", "source.published"), None);
+    }
+
+    #[test]
+    fn positions_come_from_the_parser() {
+        let at = |text: &str, key: &str, needle: &str| {
+            locate_value(text, key, needle).map(|s| (s.start, text[s].to_string()))
+        };
+        // The key's name in a comment, in a block scalar and as another
+        // key's value is not the key.
+        let text = "# published: nay\nnote: |\n  published: mai\nsource:\n  author: published\n  published: 31/02/2025 # sai\n";
+        let want = text.rfind("31/02/2025");
+        assert_eq!(at(text, "source.published", ""), want.map(|w| (w, "31/02/2025".into())));
+        // A flow mapping over several lines, the key quoted.
+        let text = "source: {name: \"a, published: b\",\n  'published': \"2025-13-01\"}\n";
+        let v = at(text, "source.published", "");
+        assert_eq!(v.map(|v| v.1).as_deref(), Some("\"2025-13-01\""));
+        let k = locate_key(text, "source.published").map(|s| &text[s]);
+        assert_eq!(k, Some("'published'"));
+        // An item of a list is found inside its value, not before it.
+        let text = "title: 127-KL/TW\nrelations:\n  implements: [127-KL/TW]\n";
+        assert_eq!(
+            at(text, "relations.implements", "127-KL/TW").map(|v| v.0),
+            text.rfind("127-KL/TW")
+        );
+        // Nowhere to point: not a key, or a key after YAML that does not parse.
+        assert_eq!(locate_value("a: 1\n", "b", ""), None);
+        assert_eq!(locate_key("a: [1\nb: 2\n", "b"), None);
+        assert_eq!(locate_key("a: [1\nb: 2\n", "a"), Some(0..1));
     }
 
     #[test]

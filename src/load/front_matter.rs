@@ -3,6 +3,7 @@
 
 use super::document::REVISION;
 use super::*;
+use std::cell::OnceCell;
 
 /// The front matter keys of the contract.
 pub const KEYS: &[&str] = &[
@@ -116,6 +117,7 @@ pub fn parse_document(text: &str, file: &str, rel: &str, opts: &LoadOptions) -> 
         file,
         block: block.clone(),
         diags: &mut diags,
+        marks: OnceCell::new(),
     };
     let doc = fm.document(&map, rel, opts, body_offset);
     let doc = doc.filter(|_| !diags.iter().any(Diagnostic::is_error));
@@ -136,6 +138,8 @@ pub(super) struct Fm<'a> {
     file: &'a str,
     block: Span,
     diags: &'a mut Vec<Diagnostic>,
+    /// Where each key and value stands, read on the first diagnostic.
+    marks: OnceCell<yaml::Marks>,
 }
 
 impl Fm<'_> {
@@ -146,18 +150,24 @@ impl Fm<'_> {
     /// Where `key` stands (`source.published` inside `source`), else its
     /// parent, else the opening `---`.
     pub(super) fn key_span(&self, key: &str) -> Span {
-        let found = yaml::locate_key(self.block_text(), key).or_else(|| {
-            key.split_once('.')
-                .and_then(|(parent, _)| yaml::locate_key(self.block_text(), parent))
-        });
+        let marks = self.marks();
+        let found = marks
+            .key(key)
+            .or_else(|| key.split_once('.').and_then(|(parent, _)| marks.key(parent)));
         found.map_or(0..3, |s| self.block.start + s.start..self.block.start + s.end)
     }
 
+    /// Where the value of `key` stands (with a `needle`, that item inside
+    /// it), else the key.
     pub(super) fn value_span(&self, key: &str, needle: &str) -> Span {
-        yaml::locate_value(self.block_text(), key, needle).map_or_else(
+        self.marks().value(self.block_text(), key, needle).map_or_else(
             || self.key_span(key),
             |s| self.block.start + s.start..self.block.start + s.end,
         )
+    }
+
+    fn marks(&self) -> &yaml::Marks {
+        self.marks.get_or_init(|| yaml::Marks::read(self.block_text()))
     }
 
     pub(super) fn error(&mut self, span: Span, msg: String, hint: &str) {
