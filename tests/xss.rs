@@ -2,8 +2,13 @@
 //! body (script tags, event handlers, URL schemes in raw HTML and in
 //! Markdown, encoded and mixed-case variants, SVG and MathML, frames and
 //! forms, broken markup) and in every front matter value (HTML text,
-//! attributes, JSON-LD). The built site is scanned for anything executable.
+//! attributes, JSON-LD). The built site is scanned for anything executable, read by html5ever's
+//! tokenizer as a browser reads it (references decoded, raw-text elements).
 
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+use std::cell::{Cell, RefCell};
 use std::path::Path;
 use std::process::Command;
 
@@ -55,47 +60,94 @@ fn front_matter() -> String {
     .join("\n")
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
+/// A tag as a browser's tokenizer reads it: name lower case, attribute
+/// values with character references decoded.
+struct Tag {
+    name: String,
+    attrs: Vec<(String, String)>,
+}
+
+/// What html5ever's tokenizer saw: start tags, and the text of each script
+/// element (read as script data, as a browser does).
+#[derive(Default)]
+struct Seen {
+    tags: RefCell<Vec<Tag>>,
+    scripts: RefCell<Vec<(Tag, String)>>,
+    in_script: Cell<bool>,
+}
+
+impl TokenSink for Seen {
+    type Handle = ();
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        match token {
+            Token::TagToken(t) if t.kind == TagKind::StartTag => {
+                let tag = Tag {
+                    name: t.name.to_string(),
+                    attrs: t.attrs.iter().map(|a| (a.name.local.to_string(), a.value.to_string())).collect(),
+                };
+                // The states a browser's tree builder switches the tokenizer to.
+                let raw = match tag.name.as_str() {
+                    "script" => Some(RawKind::ScriptData),
+                    "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
+                    "title" | "textarea" => Some(RawKind::Rcdata),
+                    _ => None,
+                };
+                if tag.name == "script" {
+                    self.in_script.set(true);
+                    let copy = Tag { name: tag.name.clone(), attrs: tag.attrs.clone() };
+                    self.scripts.borrow_mut().push((copy, String::new()));
+                }
+                self.tags.borrow_mut().push(tag);
+                if let Some(kind) = raw {
+                    return TokenSinkResult::RawData(kind);
+                }
+            }
+            Token::TagToken(_) => self.in_script.set(false),
+            Token::CharacterTokens(text) if self.in_script.get() => {
+                if let Some((_, body)) = self.scripts.borrow_mut().last_mut() {
+                    body.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+fn tokenize(html: &str) -> Seen {
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let tokenizer = Tokenizer::new(Seen::default(), TokenizerOpts::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink
 }
 
 /// Everything executable a page could carry, by kind, with where it is.
 fn findings(path: &str, html: &str) -> Vec<String> {
     let mut bad = Vec::new();
-    let l = lower(html);
-    // Script elements: only ours.
-    for (i, _) in l.match_indices("<script") {
-        let tag = &l[i..l[i..].find('>').map_or(l.len(), |e| i + e + 1)];
-        let ours = tag == "<script type=\"application/ld+json\">"
-            || tag.starts_with("<script src=\"/static/")
-            || tag.starts_with("<script src=\"/__vanban/");
-        if !ours {
-            bad.push(format!("{path}: foreign script {tag}"));
+    let seen = tokenize(html);
+    // Script elements: only ours; JSON-LD stays inside its element.
+    for (tag, body) in seen.scripts.borrow().iter() {
+        let attrs: Vec<(&str, &str)> = tag.attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let json_ld = attrs == [("type", "application/ld+json")];
+        let ours_src = attrs.iter().any(|(k, v)| *k == "src" && (v.starts_with("/static/") || v.starts_with("/__vanban/")))
+            && attrs.iter().all(|(k, _)| matches!(*k, "src" | "defer" | "data-root" | "data-base"));
+        if !(json_ld || ours_src) {
+            bad.push(format!("{path}: foreign script {attrs:?}"));
         }
-    }
-    // JSON-LD stays inside its element.
-    for (i, _) in l.match_indices("<script type=\"application/ld+json\">") {
-        let start = i + "<script type=\"application/ld+json\">".len();
-        let end = l[start..].find("</script>").map_or(l.len(), |e| start + e);
-        if l[start..end].contains('<') {
+        if json_ld && body.contains('<') {
             bad.push(format!("{path}: markup inside JSON-LD"));
         }
     }
     // Tags: no event attributes, no dangerous URL schemes, no foreign elements.
-    let mut rest = l.as_str();
-    while let Some(open) = rest.find('<') {
-        let after = &rest[open + 1..];
-        let name: String = after.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        let (attrs, used) = attributes(&after[name.len()..]);
+    for Tag { name, attrs } in seen.tags.borrow().iter() {
         let tag = format!("<{name} …>");
-        for (k, v) in &attrs {
+        for (k, v) in attrs {
             if k.starts_with("on") {
                 bad.push(format!("{path}: event attribute {k} in {tag}"));
             }
-            // As a browser reads a URL: entities decoded, tabs and newlines
-            // dropped anywhere, leading controls and spaces dropped.
-            let decoded = url_as_read(v);
-            let v = decoded.as_str();
+            let v = url_as_read(v);
             if ["javascript:", "vbscript:", "data:"].iter().any(|s| v.starts_with(s)) && k != "content" {
                 bad.push(format!("{path}: {k}={v} in {tag}"));
             }
@@ -103,13 +155,7 @@ fn findings(path: &str, html: &str) -> Vec<String> {
                 bad.push(format!("{path}: meta refresh to {v}"));
             }
         }
-        let attr = |k: &str| {
-            attrs
-                .iter()
-                .find(|(n, _)| n == k)
-                .map(|(_, v)| v.as_str())
-                .unwrap_or("")
-        };
+        let attr = |k: &str| attrs.iter().find(|(n, _)| n == k).map_or("", |(_, v)| v.as_str());
         let ours = match name.as_str() {
             "form" => attr("action") == "/tim-kiem/",
             // Atom's `<link href>` is a link, its scheme checked above.
@@ -122,100 +168,16 @@ fn findings(path: &str, html: &str) -> Vec<String> {
         if !ours {
             bad.push(format!("{path}: foreign element {tag} {attrs:?}"));
         }
-        rest = &after[name.len() + used..];
     }
     bad
 }
 
-/// An attribute value as a browser reads it as a URL: character references
-/// decoded (numeric, and the named ones that spell a scheme), ASCII tab and
-/// newline removed anywhere, leading C0 controls and spaces removed.
+/// An attribute value (references already decoded by the tokenizer) as a
+/// browser reads it as a URL: ASCII tab and newline removed anywhere,
+/// leading C0 controls and spaces removed, the scheme in any case.
 fn url_as_read(v: &str) -> String {
-    let mut out = String::new();
-    let mut rest = v;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let r = &rest[at + 1..];
-        let end = r
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
-            .unwrap_or(r.len());
-        let name = &r[..end];
-        let decoded = if let Some(n) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-            u32::from_str_radix(n, 16).ok().and_then(char::from_u32)
-        } else if let Some(n) = name.strip_prefix('#') {
-            n.parse().ok().and_then(char::from_u32)
-        } else {
-            // HTML's names (`&Tab;`, `&NewLine;`); the page is scanned lower
-            // case, so any case is taken: the scanner errs on the side of alarm.
-            match name.to_lowercase().as_str() {
-                "colon" => Some(':'),
-                "tab" => Some('\t'),
-                "newline" => Some('\n'),
-                "amp" => Some('&'),
-                "sol" => Some('/'),
-                "lpar" => Some('('),
-                "rpar" => Some(')'),
-                _ => None,
-            }
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = r[end..].strip_prefix(';').unwrap_or(&r[end..]);
-            }
-            None => {
-                out.push('&');
-                rest = r;
-            }
-        }
-    }
-    out.push_str(rest);
-    let out: String = out.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let out: String = v.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     out.trim_start_matches(|c: char| c <= ' ').to_lowercase()
-}
-
-/// The attributes of a tag (names lower case), and how far the tag goes.
-fn attributes(s: &str) -> (Vec<(String, String)>, usize) {
-    let b: Vec<char> = s.chars().collect();
-    let mut i = 0;
-    let mut out = Vec::new();
-    let bytes = |k: usize| b[..k].iter().map(|c| c.len_utf8()).sum::<usize>();
-    loop {
-        while i < b.len() && (b[i].is_whitespace() || b[i] == '/') {
-            i += 1;
-        }
-        if i >= b.len() || b[i] == '>' {
-            return (out, bytes((i + 1).min(b.len())));
-        }
-        let start = i;
-        while i < b.len() && !b[i].is_whitespace() && !matches!(b[i], '=' | '>' | '/') {
-            i += 1;
-        }
-        let name: String = b[start..i].iter().collect();
-        let mut value = String::new();
-        if i < b.len() && b[i] == '=' {
-            i += 1;
-            if i < b.len() && (b[i] == '"' || b[i] == '\'') {
-                let q = b[i];
-                i += 1;
-                while i < b.len() && b[i] != q {
-                    value.push(b[i]);
-                    i += 1;
-                }
-                i += 1;
-            } else {
-                while i < b.len() && !b[i].is_whitespace() && b[i] != '>' {
-                    value.push(b[i]);
-                    i += 1;
-                }
-            }
-        }
-        if name.is_empty() {
-            i += 1;
-        } else {
-            out.push((name, value));
-        }
-    }
 }
 
 fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -285,6 +247,15 @@ fn the_scanner_sees_what_it_looks_for() {
         "<a href=\"jav&Tab;ascript:alert(1)\">x</a>",
         "<a href=\"javascript&NewLine;:alert(1)\">x</a>",
         "<img src=\"DaTa:text/html,x\">",
+        // References a browser decodes without their `;` or with leading zeros.
+        "<a href=\"&#106avascript:alert(1)\">x</a>",
+        "<a href=\"&#0000106;avascript:alert(1)\">x</a>",
+        "<a href=javascript&#58alert(1)>x</a>",
+        // Attribute names split the way the tokenizer splits them.
+        "<img src=x/onerror=alert(1) / onerror=alert(1)>",
+        "<svg><a xlink:href=\"javascript:alert(1)\"></a></svg>",
+        "<SCRIPT\n>alert(1)</SCRIPT>",
+        "<script src=\"/static/x.js\" onload=\"alert(1)\"></script>",
     ] {
         assert!(!findings("t", html).is_empty(), "{html}");
     }
