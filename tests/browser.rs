@@ -2,11 +2,16 @@
 //! server of this test, driven in Debian's Chromium by playwright-core
 //! (`tests/browser/run.mjs`): search flows with and without diacritics, every
 //! kind of page at 360 px with no horizontal scroll, print media, axe-core,
-//! the timeline picture, the W3C validator (vnu-jar). Also the shared fold
+//! the timeline picture, the W3C validator (vnu-jar); on a synthetic corpus,
+//! the search page ranks as `search::query_cost` does in Rust. Also the shared fold
 //! table in Node, and page weight.
 //!
 //! `.ci/run` installs Chromium and the npm packages. Elsewhere, when they are
 //! missing, the test shows as `ignored` with the reason; under CI it fails.
+
+#[path = "../benches/support/synth.rs"]
+#[allow(dead_code)]
+mod synth;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
@@ -161,6 +166,112 @@ fn sample_site_in_chromium() {
     );
 }
 
+/// Queries a reader would type on a corpus: numbers as written, type word
+/// and digits, words of titles (with and without diacritics), a prefix.
+fn corpus_queries(out: &Path) -> Vec<String> {
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("api/documents.json")).expect("open data")).expect("json");
+    let docs = data["documents"].as_array().cloned().unwrap_or_default();
+    let mut queries = Vec::new();
+    for d in docs.iter().step_by(docs.len() / 6 + 1) {
+        let number = d["number"].as_str().unwrap_or("");
+        queries.push(number.to_string());
+        if let Some(r) = d["references"].as_array().and_then(|r| r.first()) {
+            let cited = r["number"].as_str().unwrap_or("");
+            queries.push(format!("so {}", cited.split('-').next().unwrap_or("")));
+            queries.push(cited.to_string());
+        }
+        let words: Vec<&str> = d["title"].as_str().unwrap_or("").split_whitespace().collect();
+        if words.len() >= 4 {
+            queries.push(words[1..3].join(" "));
+            let prefix: String = words[2..4].join(" ").chars().take(9).collect();
+            queries.push(prefix);
+        }
+    }
+    queries.extend(["ket luan", "chuyển đổi số", "tinh uy", "2025"].map(String::from));
+    queries.sort();
+    queries.dedup();
+    queries.retain(|q| !q.trim().is_empty());
+    queries
+}
+
+/// One ranking: on a synthetic corpus, the search page in Chromium shows
+/// the count and the first results in the order `search::query_cost`
+/// computes in Rust (the same index, the same algorithm in two languages).
+fn search_ranks_in_the_browser_as_in_rust() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    synth::write_corpus(&dir.path().join("content"), 400, 11).expect("corpus");
+    let out = dir.path().join("public");
+    let build = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["build", "--output"])
+        .arg(&out)
+        .current_dir(dir.path())
+        .output()
+        .expect("build");
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let queries = corpus_queries(&out);
+    assert!(queries.len() >= 12, "{queries:?}");
+    let file = dir.path().join("queries.json");
+    std::fs::write(&file, serde_json::to_vec(&queries).expect("json")).expect("write");
+    let port = serve(out.clone(), "/");
+    let run = Command::new("node")
+        .arg(root().join("tests/browser/ranks.mjs"))
+        .arg(format!("http://127.0.0.1:{port}/"))
+        .arg(&file)
+        .current_dir(root().join("tests/browser"))
+        .output()
+        .expect("run node");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let seen: serde_json::Value = serde_json::from_slice(&run.stdout).expect("node prints JSON");
+    let files = search_files(&out);
+    let mut compared = 0;
+    for q in &queries {
+        let (_, _, ids) = vanban::search::query_cost(&files, q);
+        let want: Vec<String> = record_urls(&files, &ids[..ids.len().min(10)]);
+        let got: Vec<String> = seen[q]["urls"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|u| u.as_str().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(seen[q]["count"].as_u64(), Some(ids.len() as u64), "{q}: count");
+        assert_eq!(got, want, "{q}: order");
+        compared += usize::from(got.len() > 1);
+    }
+    assert!(
+        compared * 2 >= queries.len(),
+        "most queries rank several results: {compared}"
+    );
+}
+
+/// The search index of a built site, by path under the site.
+fn search_files(out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    for sub in ["t", "d"] {
+        for e in std::fs::read_dir(out.join("tim-kiem").join(sub))
+            .expect("index")
+            .flatten()
+        {
+            let name = format!("tim-kiem/{sub}/{}", e.file_name().to_string_lossy());
+            files.insert(name, std::fs::read(e.path()).expect("read"));
+        }
+    }
+    let meta = std::fs::read(out.join("tim-kiem/meta.json")).expect("meta");
+    files.insert("tim-kiem/meta.json".into(), meta);
+    files
+}
+
+/// The page URL of each record, as the browser shows it (`/van-ban/…/`).
+fn record_urls(files: &std::collections::BTreeMap<String, Vec<u8>>, ids: &[usize]) -> Vec<String> {
+    ids.iter()
+        .map(|id| {
+            let shard = &files[&format!("tim-kiem/d/{}.json", id / vanban::search::SHARD)];
+            let shard: serde_json::Value = serde_json::from_slice(shard).expect("shard");
+            format!("/{}", shard[id % vanban::search::SHARD][6].as_str().unwrap_or(""))
+        })
+        .collect()
+}
+
 /// The tests, named; those whose tools are missing show as `ignored` (with
 /// the reason on stderr), and fail under CI, which must install them.
 fn main() {
@@ -199,6 +310,11 @@ fn main() {
             "sample_site_in_chromium",
             Some((tools_present(), "chromium or tests/browser/node_modules missing")),
             sample_site_in_chromium,
+        ),
+        trial(
+            "search_ranks_in_the_browser_as_in_rust",
+            Some((tools_present(), "chromium or tests/browser/node_modules missing")),
+            search_ranks_in_the_browser_as_in_rust,
         ),
     ];
     libtest_mimic::run(&args, trials).exit();

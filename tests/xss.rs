@@ -83,7 +83,11 @@ impl TokenSink for Seen {
             Token::TagToken(t) if t.kind == TagKind::StartTag => {
                 let tag = Tag {
                     name: t.name.to_string(),
-                    attrs: t.attrs.iter().map(|a| (a.name.local.to_string(), a.value.to_string())).collect(),
+                    attrs: t
+                        .attrs
+                        .iter()
+                        .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                        .collect(),
                 };
                 // The states a browser's tree builder switches the tokenizer to.
                 let raw = match tag.name.as_str() {
@@ -94,7 +98,10 @@ impl TokenSink for Seen {
                 };
                 if tag.name == "script" {
                     self.in_script.set(true);
-                    let copy = Tag { name: tag.name.clone(), attrs: tag.attrs.clone() };
+                    let copy = Tag {
+                        name: tag.name.clone(),
+                        attrs: tag.attrs.clone(),
+                    };
                     self.scripts.borrow_mut().push((copy, String::new()));
                 }
                 self.tags.borrow_mut().push(tag);
@@ -131,8 +138,12 @@ fn findings(path: &str, html: &str) -> Vec<String> {
     for (tag, body) in seen.scripts.borrow().iter() {
         let attrs: Vec<(&str, &str)> = tag.attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let json_ld = attrs == [("type", "application/ld+json")];
-        let ours_src = attrs.iter().any(|(k, v)| *k == "src" && (v.starts_with("/static/") || v.starts_with("/__vanban/")))
-            && attrs.iter().all(|(k, _)| matches!(*k, "src" | "defer" | "data-root" | "data-base"));
+        let ours_src = attrs
+            .iter()
+            .any(|(k, v)| *k == "src" && (v.starts_with("/static/") || v.starts_with("/__vanban/")))
+            && attrs
+                .iter()
+                .all(|(k, _)| matches!(*k, "src" | "defer" | "data-root" | "data-base"));
         if !(json_ld || ours_src) {
             bad.push(format!("{path}: foreign script {attrs:?}"));
         }
