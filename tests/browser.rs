@@ -10,7 +10,6 @@
 //! missing, the test shows as `ignored` with the reason; under CI it fails.
 
 #[path = "../benches/support/synth.rs"]
-#[allow(dead_code)]
 mod synth;
 
 use std::io::{BufRead, BufReader, Write};
