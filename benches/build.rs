@@ -1,6 +1,6 @@
 //! Cold builds, side by side with Hugo: `cargo bench --bench build -- 1000 10000`.
 //!
-//! For each size it generates the synthetic corpus (`vanban::synth`, marked
+//! For each size it generates the synthetic corpus (`benches/support/synth.rs`, marked
 //! synthetic) and its Hugo twin with equivalent pages (a page per document
 //! with its citations and backlinks, per issuer and per cited document), then
 //! runs each build several times as a child process (`--runs N`, default 3)

@@ -5,7 +5,7 @@
 //! function, and nothing is shared or mutated behind a stage's back:
 //!
 //! ```text
-//!  content/*.md ──load──▶ Vec<Document> ──refs::find──▶ citations ──graph::build──▶ Index
+//!  content/*.md ──load──▶ Vec<Document> ──refs::find──▶ citations ──graph::build_keeping_duplicates──▶ Index
 //!   (source, yaml,          (number)        (normal,                                   │
 //!    date, codes)                            recognise, words)                          ▼
 //!  public/ ◀──write── Vec<Page> ◀──render (theme, markdown)──┘
@@ -27,7 +27,7 @@ pub mod date;
 pub mod diag;
 mod escape;
 mod explain;
-pub mod graph;
+mod graph;
 pub mod load;
 pub mod markdown;
 pub mod number;

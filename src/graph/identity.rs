@@ -6,7 +6,7 @@ use super::*;
 /// The URL segment of a document's identity: the number, the locality for
 /// local series, and the year where the series restarts (every number without
 /// a printed year): `73-cv-tu-phu-tho-2025`, `127-kl-tw-2025`, `30-2020-nd-cp`.
-pub fn identity_slug(number: &Number, locality: Option<&str>, date: Option<Date>) -> String {
+pub(crate) fn identity_slug(number: &Number, locality: Option<&str>, date: Option<Date>) -> String {
     let mut s = slugify(&number.canonical);
     if number.is_local() {
         if let Some(l) = locality {

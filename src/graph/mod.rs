@@ -18,7 +18,7 @@ mod resolve;
 mod urls;
 
 use facts::{qualified_issuer, standings};
-pub use identity::identity_slug;
+pub(crate) use identity::identity_slug;
 use identity::{identity, Identity};
 use resolve::resolve;
 use urls::check_urls;
@@ -265,16 +265,18 @@ impl Index {
     }
 }
 
-/// Builds the graph. Errors (duplicate identity, URL collisions) and
-/// warnings (ambiguous references) are returned beside it.
-pub fn build(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnostic>) {
+/// Builds the graph of documents with no duplicates to keep (tests).
+#[cfg(test)]
+pub(crate) fn build(documents: Vec<Document>, config: &Config) -> (Index, Vec<Diagnostic>) {
     let (index, diags, _) = build_keeping_duplicates(documents.into_iter().map(Arc::new).collect(), config);
     (index, diags)
 }
 
-/// [`build`], also returning the documents left out as duplicates (their
-/// text is what the duplicate errors point into).
-pub fn build_keeping_duplicates(
+/// Builds the graph. Errors (duplicate identity, URL collisions) and
+/// warnings (ambiguous references) are returned beside it, with the
+/// documents left out as duplicates (their text is what the duplicate
+/// errors point into).
+pub(crate) fn build_keeping_duplicates(
     documents: Vec<Arc<Document>>,
     config: &Config,
 ) -> (Index, Vec<Diagnostic>, Vec<Arc<Document>>) {
