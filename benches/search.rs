@@ -3,10 +3,10 @@
 //! one query downloads (the meta file, one postings bucket per word, and the
 //! record shards of the first ten results, as `static/search.js` fetches them).
 
+#[path = "support/index.rs"]
+mod index;
 #[path = "support/synth.rs"]
 mod synth;
-
-use std::collections::BTreeMap;
 
 fn main() {
     let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
@@ -34,20 +34,7 @@ fn main() {
         };
         let outcome = vanban::run(&opts, &vanban::Quiet);
         assert!(!outcome.failed(), "{:?}", outcome.diagnostics.first());
-        let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-        for sub in ["t", "d"] {
-            for e in std::fs::read_dir(out.join("tim-kiem").join(sub))
-                .expect("index")
-                .flatten()
-            {
-                let name = format!("tim-kiem/{sub}/{}", e.file_name().to_string_lossy());
-                files.insert(name, std::fs::read(e.path()).expect("read"));
-            }
-        }
-        files.insert(
-            "tim-kiem/meta.json".into(),
-            std::fs::read(out.join("tim-kiem/meta.json")).expect("meta"),
-        );
+        let files = index::files(&out);
         let total: usize = files.values().map(Vec::len).sum();
         let buckets: Vec<usize> = files
             .iter()

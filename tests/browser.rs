@@ -9,6 +9,8 @@
 //! `.ci/run` installs Chromium and the npm packages. Elsewhere, when they are
 //! missing, the test shows as `ignored` with the reason; under CI it fails.
 
+#[path = "../benches/support/index.rs"]
+mod index;
 #[path = "../benches/support/synth.rs"]
 mod synth;
 
@@ -222,11 +224,14 @@ fn search_ranks_in_the_browser_as_in_rust() {
         .expect("run node");
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let seen: serde_json::Value = serde_json::from_slice(&run.stdout).expect("node prints JSON");
-    let files = search_files(&out);
+    let files = index::files(&out);
     let mut compared = 0;
     for q in &queries {
         let (_, _, ids) = vanban::search::query_cost(&files, q);
-        let want: Vec<String> = record_urls(&files, &ids[..ids.len().min(10)]);
+        let want: Vec<String> = index::urls(&files, &ids[..ids.len().min(10)])
+            .iter()
+            .map(|u| format!("/{u}"))
+            .collect();
         let got: Vec<String> = seen[q]["urls"]
             .as_array()
             .into_iter()
@@ -241,34 +246,6 @@ fn search_ranks_in_the_browser_as_in_rust() {
         compared * 2 >= queries.len(),
         "most queries rank several results: {compared}"
     );
-}
-
-/// The search index of a built site, by path under the site.
-fn search_files(out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut files = std::collections::BTreeMap::new();
-    for sub in ["t", "d"] {
-        for e in std::fs::read_dir(out.join("tim-kiem").join(sub))
-            .expect("index")
-            .flatten()
-        {
-            let name = format!("tim-kiem/{sub}/{}", e.file_name().to_string_lossy());
-            files.insert(name, std::fs::read(e.path()).expect("read"));
-        }
-    }
-    let meta = std::fs::read(out.join("tim-kiem/meta.json")).expect("meta");
-    files.insert("tim-kiem/meta.json".into(), meta);
-    files
-}
-
-/// The page URL of each record, as the browser shows it (`/van-ban/…/`).
-fn record_urls(files: &std::collections::BTreeMap<String, Vec<u8>>, ids: &[usize]) -> Vec<String> {
-    ids.iter()
-        .map(|id| {
-            let shard = &files[&format!("tim-kiem/d/{}.json", id / vanban::search::SHARD)];
-            let shard: serde_json::Value = serde_json::from_slice(shard).expect("shard");
-            format!("/{}", shard[id % vanban::search::SHARD][6].as_str().unwrap_or(""))
-        })
-        .collect()
 }
 
 /// The tests, named; those whose tools are missing show as `ignored` (with

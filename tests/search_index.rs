@@ -2,6 +2,8 @@
 //! same algorithm and ranking as `static/search.js` (`search::query_cost`),
 //! and, on a corpus, one query downloads little.
 
+#[path = "../benches/support/index.rs"]
+mod index;
 #[path = "../benches/support/synth.rs"]
 mod synth;
 
@@ -21,34 +23,8 @@ fn site() -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
         .output()
         .expect("build");
     assert!(build.status.success());
-    let mut files = BTreeMap::new();
-    for sub in ["t", "d"] {
-        for e in std::fs::read_dir(out.join("tim-kiem").join(sub))
-            .expect("index")
-            .flatten()
-        {
-            files.insert(
-                format!("tim-kiem/{sub}/{}", e.file_name().to_string_lossy()),
-                std::fs::read(e.path()).expect("read"),
-            );
-        }
-    }
-    files.insert(
-        "tim-kiem/meta.json".into(),
-        std::fs::read(out.join("tim-kiem/meta.json")).expect("meta"),
-    );
+    let files = index::files(&out);
     (dir, files)
-}
-
-fn urls(files: &BTreeMap<String, Vec<u8>>, ids: &[usize]) -> Vec<String> {
-    ids.iter()
-        .map(|id| {
-            let shard: serde_json::Value =
-                serde_json::from_slice(&files[&format!("tim-kiem/d/{}.json", id / vanban::search::SHARD)])
-                    .expect("shard");
-            shard[id % vanban::search::SHARD][6].as_str().unwrap_or("").to_string()
-        })
-        .collect()
 }
 
 #[test]
@@ -66,7 +42,7 @@ fn sample_queries_find_the_right_documents() {
     ];
     for (q, want) in cases {
         let (_, _, ids) = vanban::search::query_cost(&files, q);
-        let got = urls(&files, &ids);
+        let got = index::urls(&files, &ids);
         assert!(got.iter().any(|u| u == want), "{q}: {got:?}");
     }
     // The number's own document first, ahead of the newer ones citing it.
@@ -76,29 +52,13 @@ fn sample_queries_find_the_right_documents() {
         ("ket luan 178", "van-ban/178-kl-tw-2025/"),
     ] {
         let (_, _, ids) = vanban::search::query_cost(&files, q);
-        assert_eq!(urls(&files, &ids[..1.min(ids.len())]), [want], "{q}");
+        assert_eq!(index::urls(&files, &ids[..1.min(ids.len())]), [want], "{q}");
     }
     let (_, _, ids) = vanban::search::query_cost(&files, "khongcogiday");
     assert!(ids.is_empty());
 }
 
 /// The index of a site built from `content`, as files by path.
-fn index_of(out: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for e in walkdir::WalkDir::new(out.join("tim-kiem")).into_iter().flatten() {
-        if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "json") {
-            let rel = e
-                .path()
-                .strip_prefix(out)
-                .expect("inside")
-                .to_string_lossy()
-                .replace('\\', "/");
-            files.insert(rel, std::fs::read(e.path()).expect("read"));
-        }
-    }
-    files
-}
-
 #[test]
 fn on_a_corpus_the_document_itself_comes_first_and_a_query_fetches_little() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -111,7 +71,7 @@ fn on_a_corpus_the_document_itself_comes_first_and_a_query_fetches_little() {
         .output()
         .expect("build");
     assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
-    let files = index_of(&out);
+    let files = index::files(&out);
     let total: usize = files.values().map(Vec::len).sum();
     // The much-cited documents: each is cited by newer documents that also
     // carry its number, and must still come first for its own number.
@@ -150,7 +110,7 @@ fn on_a_corpus_the_document_itself_comes_first_and_a_query_fetches_little() {
         for q in [number.clone(), format!("{word} {seq}")] {
             let (bytes, _, ids) = vanban::search::query_cost(&files, &q);
             assert!(ids.len() > 1, "{q}: the citing documents are found too");
-            assert_eq!(urls(&files, &ids[..1]), [url.trim_start_matches('/')], "{q}");
+            assert_eq!(index::urls(&files, &ids[..1]), [url.trim_start_matches('/')], "{q}");
             // One query fetches a small part of the index.
             assert!(bytes * 10 < total, "{q}: {bytes} of {total} bytes");
         }
