@@ -41,8 +41,11 @@ pub(crate) enum WriteError {
     #[error("không thể xuất vào `{0}`: thư mục này chứa nội dung hoặc thư mục làm việc")]
     DangerousOutput(PathBuf),
     /// The output folder exists and is not a vanban site.
-    #[error("thư mục `{0}` đã có và không phải do vanban tạo; không ghi đè")]
+    #[error("thư mục `{0}` đã có và không phải do vanban tạo (không có tệp `.vanban-site`); không ghi đè")]
     NotOurs(PathBuf),
+    /// `--force` was given for a folder that does not look like a built site.
+    #[error("`--force` không thay thế `{0}`: {1}")]
+    ForceRefused(PathBuf, String),
     /// An I/O error.
     #[error("lỗi ghi `{path}`: {source}")]
     Io {
@@ -59,7 +62,10 @@ impl WriteError {
         let d = Diagnostic::error(Code::Write, self.to_string());
         match self {
             WriteError::NotOurs(_) => d.hint(
-                "chọn thư mục khác bằng `--output`, xóa thư mục đó, hoặc thêm `--force` nếu chắc chắn muốn thay thế",
+                "chọn một thư mục xuất khác bằng `--output` (vanban tự tạo thư mục mới), hoặc kiểm tra và tự xóa thư mục đó nếu đúng là trang cũ",
+            ),
+            WriteError::ForceRefused(..) => d.hint(
+                "`--force` chỉ thay thế thư mục trông như một trang web đã dựng (tệp .html, .css, .js, .json, .xml, ảnh, phông chữ; không có thư mục ẩn như `.git`); hãy chọn thư mục xuất khác",
             ),
             WriteError::DangerousOutput(_) => d.hint("chọn một thư mục xuất riêng, ví dụ `--output public`"),
             WriteError::UnsafePath(_) => {
@@ -132,14 +138,68 @@ pub(crate) fn check_output(out: &Path, content: &Path, force: bool) -> Result<()
     if out_abs.parent().is_none() || content_abs.starts_with(&out_abs) || cwd.starts_with(&out_abs) {
         return Err(WriteError::DangerousOutput(out.to_path_buf()));
     }
-    if out.exists() && !force {
+    if out.exists() {
         let ours = out.join(MARKER).is_file();
         let empty = std::fs::read_dir(out).map_err(io(out))?.next().is_none();
         if !ours && !empty {
-            return Err(WriteError::NotOurs(out.to_path_buf()));
+            if !force {
+                return Err(WriteError::NotOurs(out.to_path_buf()));
+            }
+            if let Some(why) = not_a_site(out, &out_abs) {
+                return Err(WriteError::ForceRefused(out.to_path_buf(), why));
+            }
         }
     }
     Ok(())
+}
+
+/// The files a built site is made of, by extension.
+const SITE_FILES: &[&str] = &[
+    "html", "htm", "css", "js", "mjs", "map", "json", "xml", "txt", "svg", "png", "jpg", "jpeg", "gif", "webp",
+    "avif", "ico", "woff", "woff2", "ttf", "otf", "eot", "pdf", "webmanifest", "gz", "br",
+];
+
+/// Files without a site extension that a published site may carry (hosts'
+/// settings), dot entries included.
+const SITE_NAMES: &[&str] = &[".nojekyll", ".htaccess", ".well-known", "CNAME", "_redirects", "_headers", MARKER];
+
+/// Why `--force` may not replace `out`, or `None` when it looks like a built
+/// site: not the home folder, no `.git` or other dot folder, only the files
+/// a site is made of (looked at up to 200,000 entries; beyond, it is not a
+/// site this tool would replace blind).
+fn not_a_site(out: &Path, out_abs: &Path) -> Option<String> {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    if home.is_some_and(|h| h.canonicalize().unwrap_or(h) == out_abs) {
+        return Some("đây là thư mục nhà".into());
+    }
+    let mut seen = 0usize;
+    for entry in walkdir::WalkDir::new(out).min_depth(1).follow_links(false) {
+        seen += 1;
+        if seen > 200_000 {
+            return Some("thư mục có hơn 200.000 mục".into());
+        }
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => return Some(format!("không đọc được: {e}")),
+        };
+        let name = entry.file_name().to_string_lossy();
+        let shown = entry.path().strip_prefix(out).unwrap_or(entry.path()).display().to_string();
+        if SITE_NAMES.contains(&name.as_ref()) {
+            continue;
+        }
+        if name.starts_with('.') {
+            return Some(format!("có mục ẩn `{shown}` (như `.git`, `.ssh`), không phải của một trang web"));
+        }
+        if entry.file_type().is_file() {
+            let ext = Path::new(name.as_ref())
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase());
+            if !ext.is_some_and(|e| SITE_FILES.contains(&e.as_str())) {
+                return Some(format!("có tệp `{shown}`, không phải tệp của một trang web"));
+            }
+        }
+    }
+    None
 }
 
 /// A site being written beside the output folder. Pages are put one by one

@@ -154,6 +154,44 @@ fn refuses_to_replace_a_folder_it_did_not_make() {
 }
 
 #[test]
+fn force_replaces_only_a_folder_that_looks_like_a_built_site() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(&dir.path().join("content/a.md"), GOOD);
+    // Not a site: a repository, hidden folders, documents, the home folder.
+    let cases: [(&str, &str, &str); 4] = [
+        ("repo", ".git/HEAD", ".git"),
+        ("dotfiles", "x/.ssh/id_ed25519", ".ssh"),
+        ("papers", "van-ban/bao-cao.docx", "bao-cao.docx"),
+        ("home", "index.html", "thư mục nhà"),
+    ];
+    for (folder, file, named) in cases {
+        write(&dir.path().join(folder).join(file), "giữ");
+        write(&dir.path().join(folder).join("index.html"), "<p>cũ</p>");
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vanban"));
+        cmd.args(["build", "--output", folder, "--force"]).current_dir(dir.path());
+        if folder == "home" {
+            cmd.env("HOME", dir.path().join("home"));
+        }
+        let out = cmd.output().expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{folder}: {err}");
+        assert!(err.contains(named), "{folder}: the reason names {named}: {err}");
+        assert!(dir.path().join(folder).join(file).exists(), "{folder} kept");
+        // Without --force the refusal does not suggest the flag.
+        let out = vanban(dir.path(), &["build", "--output", folder]);
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("--force"), "{folder}");
+    }
+    // Another generator's site (pages, styles, pictures, fonts) is replaced.
+    for file in ["index.html", "css/site.css", "img/a.png", "fonts/x.woff2", "sitemap.xml", ".nojekyll"] {
+        write(&dir.path().join("hugo").join(file), "x");
+    }
+    let out = vanban(dir.path(), &["build", "--output", "hugo", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!dir.path().join("hugo/img/a.png").exists());
+    assert!(dir.path().join("hugo/.vanban-site").exists());
+}
+
+#[test]
 fn base_url_with_a_path_prefixes_every_link() {
     let dir = tempfile::tempdir().expect("tempdir");
     write(&dir.path().join("content/a.md"), GOOD);
