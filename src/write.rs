@@ -155,13 +155,45 @@ pub(crate) fn check_output(out: &Path, content: &Path, force: bool) -> Result<()
 
 /// The files a built site is made of, by extension.
 const SITE_FILES: &[&str] = &[
-    "html", "htm", "css", "js", "mjs", "map", "json", "xml", "txt", "svg", "png", "jpg", "jpeg", "gif", "webp",
-    "avif", "ico", "woff", "woff2", "ttf", "otf", "eot", "pdf", "webmanifest", "gz", "br",
+    "html",
+    "htm",
+    "css",
+    "js",
+    "mjs",
+    "map",
+    "json",
+    "xml",
+    "txt",
+    "svg",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "webp",
+    "avif",
+    "ico",
+    "woff",
+    "woff2",
+    "ttf",
+    "otf",
+    "eot",
+    "pdf",
+    "webmanifest",
+    "gz",
+    "br",
 ];
 
 /// Files without a site extension that a published site may carry (hosts'
 /// settings), dot entries included.
-const SITE_NAMES: &[&str] = &[".nojekyll", ".htaccess", ".well-known", "CNAME", "_redirects", "_headers", MARKER];
+const SITE_NAMES: &[&str] = &[
+    ".nojekyll",
+    ".htaccess",
+    ".well-known",
+    "CNAME",
+    "_redirects",
+    "_headers",
+    MARKER,
+];
 
 /// Why `--force` may not replace `out`, or `None` when it looks like a built
 /// site: not the home folder, no `.git` or other dot folder, only the files
@@ -183,12 +215,19 @@ fn not_a_site(out: &Path, out_abs: &Path) -> Option<String> {
             Err(e) => return Some(format!("không đọc được: {e}")),
         };
         let name = entry.file_name().to_string_lossy();
-        let shown = entry.path().strip_prefix(out).unwrap_or(entry.path()).display().to_string();
+        let shown = entry
+            .path()
+            .strip_prefix(out)
+            .unwrap_or(entry.path())
+            .display()
+            .to_string();
         if SITE_NAMES.contains(&name.as_ref()) {
             continue;
         }
         if name.starts_with('.') {
-            return Some(format!("có mục ẩn `{shown}` (như `.git`, `.ssh`), không phải của một trang web"));
+            return Some(format!(
+                "có mục ẩn `{shown}` (như `.git`, `.ssh`), không phải của một trang web"
+            ));
         }
         if entry.file_type().is_file() {
             let ext = Path::new(name.as_ref())

@@ -168,7 +168,8 @@ fn force_replaces_only_a_folder_that_looks_like_a_built_site() {
         write(&dir.path().join(folder).join(file), "giữ");
         write(&dir.path().join(folder).join("index.html"), "<p>cũ</p>");
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_vanban"));
-        cmd.args(["build", "--output", folder, "--force"]).current_dir(dir.path());
+        cmd.args(["build", "--output", folder, "--force"])
+            .current_dir(dir.path());
         if folder == "home" {
             cmd.env("HOME", dir.path().join("home"));
         }
@@ -182,7 +183,14 @@ fn force_replaces_only_a_folder_that_looks_like_a_built_site() {
         assert!(!String::from_utf8_lossy(&out.stderr).contains("--force"), "{folder}");
     }
     // Another generator's site (pages, styles, pictures, fonts) is replaced.
-    for file in ["index.html", "css/site.css", "img/a.png", "fonts/x.woff2", "sitemap.xml", ".nojekyll"] {
+    for file in [
+        "index.html",
+        "css/site.css",
+        "img/a.png",
+        "fonts/x.woff2",
+        "sitemap.xml",
+        ".nojekyll",
+    ] {
         write(&dir.path().join("hugo").join(file), "x");
     }
     let out = vanban(dir.path(), &["build", "--output", "hugo", "--force"]);

@@ -21,13 +21,31 @@ pub(super) fn walk(dir: &Path) -> Walk {
 }
 
 /// [`walk`], telling `found` of each document's file as it is found.
+///
+/// Symbolic links: a link is followed only when its target lies inside the
+/// content folder in a place the walk would not read otherwise (under a
+/// hidden `_` or `.` folder); a link out of the folder, to what is read at
+/// its own path anyway (`up -> ..`, `self -> .`, a sibling), a loop or a
+/// broken link is a warning naming the link, never walked.
 pub(super) fn walk_with(dir: &Path, found: &mut dyn FnMut(&(PathBuf, String))) -> Walk {
     let mut w = Walk::default();
+    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let refused: std::cell::RefCell<Vec<Diagnostic>> = Default::default();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
-        .into_iter();
-    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() == 0 || !e.path_is_symlink() {
+                return true;
+            }
+            // A link in a hidden folder is not a document's way: not followed.
+            if hidden_path(dir, e.path()) {
+                return false;
+            }
+            let refusal = link_refusal(e.path(), &root);
+            refusal.map(|d| refused.borrow_mut().push(d)).is_none()
+        });
     // Whether a symbolic link is on the way to each folder being walked, by
     // depth (the walk is depth-first), so that no file needs a look-up of
     // its folders.
@@ -51,24 +69,9 @@ pub(super) fn walk_with(dir: &Path, found: &mut dyn FnMut(&(PathBuf, String))) -
             // Names starting with `_` or `.` (and everything under them) are not documents.
             Ok(e) if e.file_type().is_file() && hidden_path(dir, e.path()) => w.skipped += 1,
             Ok(e) if e.file_type().is_file() => {
-                let rel = rel_path(dir, e.path());
-                // A link may lead out of the content folder: its target is not published.
                 w.links |= linked;
-                let outside = linked && std::fs::canonicalize(e.path()).map_or(true, |t| !t.starts_with(&root));
-                if outside {
-                    w.diagnostics.push(
-                        Diagnostic::warning(
-                            crate::diag::Code::Symlink,
-                            format!(
-                                "`{}` là liên kết tượng trưng trỏ ra ngoài thư mục nội dung; bỏ qua",
-                                e.path().display()
-                            ),
-                        )
-                        .hint("chép tệp vào thư mục nội dung thay vì liên kết tới nơi khác"),
-                    );
-                    w.skipped += 1;
-                } else if e.path().extension().is_some_and(|x| x == "md") {
-                    let file = (e.path().to_path_buf(), rel);
+                if e.path().extension().is_some_and(|x| x == "md") {
+                    let file = (e.path().to_path_buf(), rel_path(dir, e.path()));
                     found(&file);
                     w.files.push(file);
                 } else {
@@ -76,29 +79,65 @@ pub(super) fn walk_with(dir: &Path, found: &mut dyn FnMut(&(PathBuf, String))) -
                 }
             }
             Ok(_) => {}
-            Err(err) if err.loop_ancestor().is_some() => {
-                let path = err.path().map(|p| p.display().to_string()).unwrap_or_default();
-                w.diagnostics.push(
-                    Diagnostic::warning(
-                        crate::diag::Code::Symlink,
-                        format!("vòng lặp liên kết tượng trưng tại `{path}`; bỏ qua"),
-                    )
-                    .hint("xóa liên kết trỏ ngược lên thư mục cha"),
-                );
-                w.skipped += 1;
-            }
             Err(err) => {
                 let path = err.path().map(|p| p.display().to_string()).unwrap_or_default();
-                w.diagnostics.push(
-                    Diagnostic::error(crate::diag::Code::Read, format!("không đọc được `{path}`: {err}"))
-                        .hint("kiểm tra quyền đọc và các liên kết tượng trưng"),
-                );
-                w.errors += 1;
+                let is_link = err
+                    .path()
+                    .is_some_and(|p| p.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()));
+                let in_hidden = err.path().is_some_and(|p| hidden_path(dir, p));
+                if in_hidden && (is_link || err.loop_ancestor().is_some()) {
+                    // A link in a hidden folder is not a document's way.
+                    w.skipped += 1;
+                } else if err.loop_ancestor().is_some() {
+                    w.diagnostics.push(link_warning(format!(
+                        "vòng lặp liên kết tượng trưng tại `{path}`; bỏ qua"
+                    )));
+                    w.skipped += 1;
+                } else if is_link {
+                    w.diagnostics.push(link_warning(format!(
+                        "liên kết tượng trưng `{path}` bị hỏng (đích không tồn tại hoặc không đọc được); bỏ qua"
+                    )));
+                    w.skipped += 1;
+                } else {
+                    w.diagnostics.push(
+                        Diagnostic::error(crate::diag::Code::Read, format!("không đọc được `{path}`: {err}"))
+                            .hint("kiểm tra quyền đọc của tệp và thư mục"),
+                    );
+                    w.errors += 1;
+                }
             }
         }
     }
-
+    let refused = refused.into_inner();
+    w.skipped += refused.len();
+    w.diagnostics.extend(refused);
     w
+}
+
+/// Why a symbolic link is not followed, or `None` when it is: its target
+/// lies inside the content folder where the walk would not read it anyway.
+fn link_refusal(link: &Path, root: &Path) -> Option<Diagnostic> {
+    let shown = link.display();
+    let message = match std::fs::canonicalize(link) {
+        // Broken links come to the walk as errors; nothing to decide here.
+        Err(_) => return None,
+        Ok(target) if !target.starts_with(root) => {
+            format!(
+                "`{shown}` là liên kết tượng trưng trỏ ra ngoài thư mục nội dung (`{}`); bỏ qua",
+                target.display()
+            )
+        }
+        Ok(target) if !hidden_path(root, &target) => format!(
+            "`{shown}` là liên kết tượng trưng tới `{}`, nơi đã được đọc ở đường dẫn thật; bỏ qua để không đọc hai lần",
+            target.display()
+        ),
+        Ok(_) => return None,
+    };
+    Some(link_warning(message))
+}
+
+fn link_warning(message: String) -> Diagnostic {
+    Diagnostic::warning(crate::diag::Code::Symlink, message)
 }
 
 pub(super) fn hidden(name: &str) -> bool {
