@@ -19,6 +19,7 @@ pub(crate) const KEYS: &[&str] = &[
     "issuers",
     "page_size",
     "feed_limit",
+    "max_document_mb",
 ];
 
 /// The site configuration.
@@ -41,6 +42,8 @@ pub struct Config {
     pub page_size: usize,
     /// Documents in the feed.
     pub feed_limit: usize,
+    /// The size limit of one document, in bytes (`max_document_mb`, 10 MB).
+    pub max_document_bytes: u64,
 }
 
 impl Default for Config {
@@ -54,6 +57,7 @@ impl Default for Config {
             vocabulary: crate::refs::issuers::Vocabulary::builtin(),
             page_size: 50,
             feed_limit: 30,
+            max_document_bytes: crate::load::MAX_DOCUMENT_BYTES,
         }
     }
 }
@@ -136,6 +140,14 @@ pub(crate) fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                 }
                 None if matches!(value, Node::Null) => {}
                 None => diags.push(bad("một chuỗi")),
+            },
+            "max_document_mb" => match value
+                .as_text()
+                .and_then(|v| v.parse::<u64>().ok())
+                .filter(|n| (1..=10_000).contains(n))
+            {
+                Some(n) => cfg.max_document_bytes = n * 1_000_000,
+                None => diags.push(bad("một số nguyên từ 1 đến 10000 (MB)")),
             },
             "page_size" | "feed_limit" => {
                 match value.as_text().and_then(|v| v.parse::<usize>().ok()).filter(|n| *n > 0) {

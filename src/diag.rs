@@ -93,6 +93,10 @@ pub enum Code {
     Utf8,
     /// `W-DATE-IMPOSSIBLE`: a date in running text names no real day.
     ImpossibleDate,
+    /// `E-SIZE`: a document is over the size limit, or nested too deep.
+    TooBig,
+    /// `W-COMPLEX`: a body with too much Markdown punctuation, shown as plain text.
+    Complex,
 }
 
 impl Code {
@@ -118,6 +122,8 @@ impl Code {
             Code::Ambiguous => "W-AMBIGUOUS",
             Code::Url => "E-URL",
             Code::Read => "E-READ",
+            Code::TooBig => "E-SIZE",
+            Code::Complex => "W-COMPLEX",
             Code::New => "E-NEW",
             Code::Exists => "E-EXISTS",
             Code::Status => "W-STATUS",
@@ -156,6 +162,8 @@ impl Code {
             Code::Ambiguous => "ghi rõ ngày hoặc địa phương của văn bản được dẫn chiếu",
             Code::Url => "đổi `slug` hoặc `aliases` để mỗi trang một địa chỉ",
             Code::Read => "kiểm tra quyền đọc tệp",
+            Code::Complex => "kiểm tra tệp: văn bản thật không có hàng trăm nghìn ký hiệu `[`, `*`, `_`, `>`…; có thể tệp bị hỏng hoặc dán nhầm",
+            Code::TooBig => "chia văn bản thành nhiều tệp, hoặc nâng `max_document_mb` trong `site.yaml` nếu văn bản thật sự lớn như vậy",
             Code::New => "kiểm tra số ký hiệu, ngày và thư mục nội dung",
             Code::Exists => "sửa tệp đó, hoặc xóa nó trước nếu muốn tạo lại",
             Code::Status => "sửa `status` hoặc bỏ khóa này để vanban tự xác định",
@@ -302,12 +310,12 @@ pub fn render(d: &Diagnostic, sources: &Sources, format: Format) -> String {
     };
     match format {
         Format::Short => {
-            let place = match (&d.file, pos) {
+            let place = match (d.file.as_deref().map(printable), pos) {
                 (Some(f), Some((l, c))) => format!("{f}:{l}:{c}: "),
                 (Some(f), None) => format!("{f}: "),
                 _ => String::new(),
             };
-            format!("{place}{}: {}\n", severity_word(d.severity), d.message)
+            format!("{place}{}: {}\n", severity_word(d.severity), printable(&d.message))
         }
         Format::Json => {
             #[derive(Serialize)]
@@ -336,10 +344,10 @@ pub fn render(d: &Diagnostic, sources: &Sources, format: Format) -> String {
 }
 
 fn render_human(d: &Diagnostic, text: Option<&String>, pos: Option<(usize, usize)>) -> String {
-    let mut out = format!("{}[{}]: {}\n", severity_word(d.severity), d.code, d.message);
+    let mut out = format!("{}[{}]: {}\n", severity_word(d.severity), d.code, printable(&d.message));
     let gutter_width = pos.map_or(1, |(l, _)| l.to_string().len());
     let pad = " ".repeat(gutter_width);
-    if let Some(f) = &d.file {
+    if let Some(f) = d.file.as_deref().map(printable) {
         match pos {
             Some((l, c)) => out.push_str(&format!("{pad}--> {f}:{l}:{c}\n")),
             None => out.push_str(&format!("{pad}--> {f}\n")),
@@ -347,18 +355,19 @@ fn render_human(d: &Diagnostic, text: Option<&String>, pos: Option<(usize, usize
     }
     if let (Some(t), Some(span), Some((l, _))) = (text, &d.span, pos) {
         let (line, line_start) = line_at(t, span.start);
-        let start = span.start.clamp(line_start, line_start + line.len());
-        let end = span.end.clamp(start, line_start + line.len());
-        let lead = line[..start - line_start].width();
-        let under = line[start - line_start..end - line_start].width().max(1);
+        let start = span.start.clamp(line_start, line_start + line.len()) - line_start;
+        let end = span.end.clamp(start + line_start, line_start + line.len()) - line_start;
+        let (before, marked, after) = window(line, start, end);
+        let lead = before.width();
+        let under = marked.width().max(1);
         out.push_str(&format!(
-            "{pad} |\n{l} | {line}\n{pad} | {}{}",
+            "{pad} |\n{l} | {before}{marked}{after}\n{pad} | {}{}",
             " ".repeat(lead),
             "^".repeat(under)
         ));
         if let Some(label) = &d.label {
             out.push(' ');
-            out.push_str(label);
+            out.push_str(&printable(label));
         }
         out.push('\n');
     }
@@ -367,6 +376,49 @@ fn render_human(d: &Diagnostic, text: Option<&String>, pos: Option<(usize, usize
         out.push_str(&format!("{pad} = gợi ý: {h}\n"));
     }
     out
+}
+
+/// A source line longer than this many characters is cut around its span.
+const SHOWN: usize = 240;
+
+/// The part of `line` shown before the span, the span, and after it, with
+/// control characters escaped: a line over [`SHOWN`] characters is cut to
+/// about 80 characters either side of the span, the cuts marked `…` (a 20 MB
+/// line of one document is not printed whole).
+fn window(line: &str, start: usize, end: usize) -> (String, String, String) {
+    if line.chars().nth(SHOWN).is_none() {
+        let p = |r: std::ops::Range<usize>| printable(&line[r]).into_owned();
+        return (p(0..start), p(start..end), p(end..line.len()));
+    }
+    let cut_before = line[..start].char_indices().rev().nth(80).map(|(i, _)| i);
+    let marked_end = line[start..end].char_indices().nth(160).map_or(end, |(i, _)| start + i);
+    let cut_after = line[marked_end..].char_indices().nth(80).map(|(i, _)| marked_end + i);
+    let before = match cut_before {
+        Some(i) => format!("…{}", printable(&line[i..start])),
+        None => printable(&line[..start]).into_owned(),
+    };
+    let after = match cut_after {
+        Some(i) => format!("{}…", printable(&line[marked_end..i])),
+        None => printable(&line[marked_end..]).into_owned(),
+    };
+    (before, printable(&line[start..marked_end]).into_owned(), after)
+}
+
+/// Text with control characters escaped (`\u{1b}`), so that a file name or
+/// a line cannot move the cursor, colour the terminal or forge a line.
+pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' => out.push(' '),
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Sorts diagnostics for stable output: by file, position, then message.
@@ -433,6 +485,30 @@ mod tests {
             assert!(!c.default_hint().is_empty(), "{c}");
             assert!(c.as_str().starts_with("E-") || c.as_str().starts_with("W-"), "{c}");
         }
+    }
+
+    #[test]
+    fn long_lines_are_cut_and_control_characters_escaped() {
+        let long = format!("{}127-KL/TW{}", "[".repeat(10_000), "]".repeat(10_000));
+        let at = long.find("127").unwrap_or(0);
+        let d = Diagnostic::warning(Code::Short, "x").at("a\u{1b}[2J.md", at..at + 9);
+        let mut sources = Sources::new();
+        sources.insert("a\u{1b}[2J.md".into(), long);
+        let out = render(&d, &sources, Format::Human);
+        assert!(out.len() < 1_500, "{}", out.len());
+        assert!(
+            out.contains("…[[[") && out.contains("127-KL/TW]]]") && out.contains("]]…"),
+            "{out}"
+        );
+        assert!(!out.contains('\u{1b}') && out.contains("a\\u{1b}[2J.md"), "{out}");
+        // The caret still stands under the span.
+        let lines: Vec<&str> = out.lines().collect();
+        let (src, caret) = (lines[3], lines[4]);
+        let col = caret.chars().position(|c| c == '^').unwrap_or(0);
+        let from: String = src.chars().skip(col).take(9).collect();
+        assert_eq!(from, "127-KL/TW", "{src}\n{caret}");
+        let short = render(&d, &sources, Format::Short);
+        assert!(!short.contains('\u{1b}'), "{short}");
     }
 
     #[test]

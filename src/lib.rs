@@ -230,6 +230,7 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
     let load_opts = load::LoadOptions {
         drafts: opts.drafts,
         default_locality: cfg.locality.clone(),
+        max_bytes: cfg.max_document_bytes,
     };
     let mut clock = Instant::now();
     let mut lap = |out: &mut Outcome, name: &'static str| {

@@ -48,6 +48,82 @@ pub struct Link {
     pub title: String,
 }
 
+/// The most Markdown punctuation a body may hold and still be read as
+/// Markdown. pulldown-cmark keeps a node for each such character (about 80
+/// bytes each); a directive has a few thousand, a hostile body millions.
+pub const MAX_MARKUP: usize = 500_000;
+
+/// Whether a body holds more Markdown punctuation than [`MAX_MARKUP`]: it is
+/// then shown as plain text (paragraphs at blank lines), which costs time
+/// and memory in proportion to its size, and citations are still found.
+pub fn too_complex(body: &str) -> bool {
+    body.len() > MAX_MARKUP
+        && body
+            .bytes()
+            .filter(|b| {
+                matches!(
+                    b,
+                    b'[' | b']'
+                        | b'*'
+                        | b'_'
+                        | b'`'
+                        | b'~'
+                        | b'<'
+                        | b'>'
+                        | b'|'
+                        | b'\\'
+                        | b'!'
+                        | b'&'
+                        | b'#'
+                        | b'-'
+                        | b'+'
+                )
+            })
+            .count()
+            > MAX_MARKUP
+}
+
+/// A body too complex for Markdown as plain paragraphs, with its links.
+fn render_plain(body: &str, links: &[Link]) -> Rendered {
+    let mut out = String::with_capacity(body.len() * 5 / 4);
+    let mut first = String::new();
+    let mut at = 0;
+    for para in body.split("\n\n") {
+        let start = at;
+        at += para.len() + 2;
+        if para.trim().is_empty() {
+            continue;
+        }
+        if first.is_empty() {
+            first = crate::source::normalize(para.trim());
+        }
+        out.push_str("<p>");
+        let mut pos = start;
+        for l in links
+            .iter()
+            .filter(|l| l.range.start >= start && l.range.end <= start + para.len())
+        {
+            if l.range.start < pos || !body.is_char_boundary(l.range.start) || !body.is_char_boundary(l.range.end) {
+                continue;
+            }
+            out.push_str(&crate::escape::text(&normalize_body(&body[pos..l.range.start])));
+            out.push_str(&format!(
+                "<a class=\"cite\" href=\"{}\" title=\"{}\">{}</a>",
+                crate::escape::attr(&l.href),
+                crate::escape::attr(&l.title),
+                crate::escape::text(&normalize_body(&body[l.range.clone()]))
+            ));
+            pos = l.range.end;
+        }
+        out.push_str(&crate::escape::text(&normalize_body(&body[pos..start + para.len()])));
+        out.push_str("</p>\n");
+    }
+    Rendered {
+        html: out,
+        first_paragraph: first,
+    }
+}
+
 /// Renders a body without links.
 pub fn render(body: &str) -> Rendered {
     render_with_links(body, &[])
@@ -58,7 +134,10 @@ pub fn render(body: &str) -> Rendered {
 /// emphasis, never inside code or an existing link); text is normalised
 /// (NFC, look-alike letters) as it is written out.
 pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    if too_complex(body) {
+        return render_plain(body, links);
+    }
+    let events: Vec<(Event, Range<usize>)> = merged_text(body, Parser::new_ext(body, options()).into_offset_iter());
     let top = events
         .iter()
         .filter_map(|(e, _)| match e {
@@ -148,6 +227,42 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
         html: out,
         first_paragraph: crate::source::normalize(&first),
     }
+}
+
+/// The events with runs of adjacent text pieces that are their source as
+/// written made one piece (pulldown-cmark gives each unmatched `[`, `*` or
+/// `_` a text event of its own: a body of a million brackets was a million
+/// events, 500 bytes of memory per byte of input). A piece with escapes or
+/// entities resolved stays apart, as before.
+fn merged_text<'b>(
+    body: &'b str,
+    events: impl Iterator<Item = (Event<'b>, Range<usize>)>,
+) -> Vec<(Event<'b>, Range<usize>)> {
+    let mut out: Vec<(Event<'b>, Range<usize>)> = Vec::new();
+    let mut run: Option<Range<usize>> = None;
+    let flush = |run: &mut Option<Range<usize>>, out: &mut Vec<(Event<'b>, Range<usize>)>| {
+        if let Some(r) = run.take() {
+            out.push((Event::Text(CowStr::Borrowed(&body[r.clone()])), r));
+        }
+    };
+    for (event, range) in events {
+        if let Event::Text(t) = &event {
+            if verbatim(body, &range, t).is_some() {
+                match &mut run {
+                    Some(r) if r.end == range.start => r.end = range.end,
+                    _ => {
+                        flush(&mut run, &mut out);
+                        run = Some(range);
+                    }
+                }
+                continue;
+            }
+        }
+        flush(&mut run, &mut out);
+        out.push((event, range));
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// The source of a text event when the event is that source as written (no
@@ -352,7 +467,7 @@ pub fn masked_ranges(body: &str) -> Vec<Range<usize>> {
     // columns of indentation (a code block, maybe inside a list item or a
     // quote: "*     code"), which takes a tab or four spaces in a row
     // somewhere: most bodies need no parse here.
-    if !may_mask(body.as_bytes()) {
+    if !may_mask(body.as_bytes()) || too_complex(body) {
         return Vec::new();
     }
     let mut spaces = 0;

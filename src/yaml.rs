@@ -62,8 +62,62 @@ pub(crate) struct YamlError {
     pub offset: Option<usize>,
 }
 
+/// How deep flow collections (`[`, `{`) may nest. Front matter needs two or
+/// three; the YAML parser's time grows with the square of the depth (100,000
+/// levels took a minute), so deeper text is refused before it is parsed.
+const MAX_NESTING: usize = 100;
+
+/// The first `[` or `{` that opens a collection deeper than [`MAX_NESTING`]:
+/// one that stands where a value starts (after `:`, `-`, `,`, `[`, `{` or at
+/// the start of a line), outside quotes and comments.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut comment = false;
+    let mut before = b'\n';
+    for (i, b) in text.bytes().enumerate() {
+        match (quote, b) {
+            (_, b'\n') => {
+                comment = false;
+                if quote == Some(b'\'') && depth == 0 {
+                    quote = None;
+                }
+            }
+            _ if comment => continue,
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') if matches!(before, b':' | b'-' | b',' | b'[' | b'{' | b'\n' | b'?') => {
+                quote = Some(b)
+            }
+            (None, b'#') if matches!(before, b' ' | b'\t' | b'\n') => comment = true,
+            // After `[` or `{` only inside a collection: `Kế hoạch [[` is text.
+            (None, b'[' | b'{')
+                if matches!(before, b':' | b'-' | b',' | b'\n' | b'?')
+                    || (depth > 0 && matches!(before, b'[' | b'{')) =>
+            {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            (None, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if !matches!(b, b' ' | b'\t') {
+            before = b;
+        }
+    }
+    None
+}
+
 /// Parses a YAML document. An empty text is `Null`.
 pub(crate) fn parse(text: &str) -> Result<Node, YamlError> {
+    if let Some(at) = too_deep(text) {
+        return Err(YamlError {
+            message: format!("giá trị lồng quá sâu (hơn {MAX_NESTING} cấp ngoặc `[` hoặc `{{`)"),
+            offset: Some(at),
+        });
+    }
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
         let offset = e.location().map(|l| offset_of(text, l.line(), l.column()));
         let full = e.to_string();
@@ -385,6 +439,24 @@ mod tests {
         assert_eq!(locate_value("a: 1\n", "b", ""), None);
         assert_eq!(locate_key("a: [1\nb: 2\n", "b"), None);
         assert_eq!(locate_key("a: [1\nb: 2\n", "a"), Some(0..1));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_the_parser_sees_it() {
+        let deep = format!("title: {}\n", "[".repeat(100_000));
+        let started = std::time::Instant::now();
+        let e = parse(&deep).expect_err("too deep");
+        assert_eq!(e.offset, Some("title: ".len() + MAX_NESTING));
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        // Brackets inside a plain or quoted value, or a comment, are text.
+        let text = format!(
+            "title: Kế hoạch {}\nnote: \"{}\" # {}\nlist: [[a], {{b: [c]}}]\n",
+            "[".repeat(200),
+            "{".repeat(200),
+            "[".repeat(200)
+        );
+        assert!(parse(&text).is_ok(), "{:?}", parse(&text));
+        assert!(parse(&format!("a: {}1{}\n", "[".repeat(100), "]".repeat(100))).is_ok());
     }
 
     #[test]

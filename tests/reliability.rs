@@ -9,24 +9,25 @@ use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 fn build(dir: &Path) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+    let child = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .arg("build")
         .current_dir(dir)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("run");
-    // A guard against hangs, not a timing assertion.
-    let started = Instant::now();
-    while child.try_wait().ok().flatten().is_none() {
-        if started.elapsed() > Duration::from_secs(300) {
-            let _ = child.kill();
-            let _ = child.wait();
+    // The pipes are read while the build runs (a full pipe would block it);
+    // a guard against hangs, not a timing assertion.
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output()));
+    match rx.recv_timeout(Duration::from_secs(300)) {
+        Ok(out) => out.expect("output"),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
             panic!("vanban did not finish");
         }
-        std::thread::sleep(Duration::from_millis(20));
     }
-    child.wait_with_output().expect("output")
 }
 
 fn fm(number: &str) -> String {
@@ -147,4 +148,56 @@ fn hostile_inputs_end_in_a_result() {
         .and_then(|d| d.iter().find(|x| x["number"] == "2-CV/TU"))
         .expect("doc");
     assert_eq!(cites_doc["references"].as_array().map(Vec::len), Some(5000));
+}
+
+#[test]
+fn oversized_and_overcomplex_inputs_are_bounded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let c = dir.path().join("content");
+    std::fs::create_dir_all(&c).expect("mkdir");
+    // Over the 10 MB limit: refused, named, nothing else lost.
+    std::fs::write(c.join("huge.md"), fm("1-CV/TU") + &"[".repeat(20_000_000)).expect("w");
+    // Under it, but millions of brackets: shown as plain text, citations kept.
+    let brackets = format!(
+        "Thực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị.\n\n{}\n",
+        "[".repeat(5_000_000)
+    );
+    std::fs::write(c.join("brackets.md"), fm("2-CV/TU") + &brackets).expect("w");
+    // A front-matter value 100,000 brackets deep.
+    let deep = format!(
+        "---\nnumber: 3-CV/TU\ntitle: T\nissuer: Ban Thường vụ Tỉnh ủy\ntags: {}\n---\n",
+        "[".repeat(100_000)
+    );
+    std::fs::write(c.join("deep.md"), deep).expect("w");
+    std::fs::write(c.join("ok.md"), fm("4-CV/TU")).expect("w");
+    let out = build(dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("E-SIZE") && stderr.contains("huge.md") && stderr.contains("10 MB"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("W-COMPLEX") && stderr.contains("brackets.md"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("deep.md:5:") && stderr.contains("lồng quá sâu"),
+        "{stderr}"
+    );
+    // site.yaml raises the limit; the rest builds and the bracket page links its citation.
+    std::fs::remove_file(c.join("deep.md")).expect("rm");
+    std::fs::write(dir.path().join("site.yaml"), "max_document_mb: 30\n").expect("w");
+    let out = build(dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let page = std::fs::read_to_string(dir.path().join("public/van-ban/2-cv-tu/index.html")).expect("page");
+    assert!(
+        page.contains("class=\"cite\"") && page.contains("[[[[[[[["),
+        "plain text with its link"
+    );
+    assert!(
+        dir.path().join("public/van-ban/1-cv-tu/index.html").exists(),
+        "the raised limit reads huge.md"
+    );
 }

@@ -156,6 +156,20 @@ pub(super) fn stamp(path: &Path) -> Stamp {
 }
 
 /// Loads one file. Public so that tests and the dev server can check one file.
+/// The bytes of a file, or `None` when it holds more than `max` (read no
+/// further than that, so a file that grows while read is bounded too).
+fn read_at_most(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let hint = file.metadata().map_or(0, |m| m.len());
+    if hint > max {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
 pub(super) fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> FileResult {
     let file = path.display().to_string();
     let mut r = FileResult {
@@ -164,8 +178,21 @@ pub(super) fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> FileResul
         document: None,
         diagnostics: Vec::new(),
     };
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let bytes = match read_at_most(path, opts.max_bytes) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            r.diagnostics.push(
+                Diagnostic::error(
+                    crate::diag::Code::TooBig,
+                    format!(
+                        "tệp lớn hơn giới hạn {} MB cho một văn bản; không đọc",
+                        opts.max_bytes.div_ceil(1_000_000)
+                    ),
+                )
+                .in_file(&file),
+            );
+            return r;
+        }
         Err(e) => {
             r.diagnostics.push(
                 Diagnostic::error(crate::diag::Code::Read, format!("không đọc được tệp: {e}"))

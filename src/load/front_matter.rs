@@ -120,6 +120,18 @@ pub fn parse_document(text: &str, file: &str, rel: &str, opts: &LoadOptions) -> 
         marks: OnceCell::new(),
     };
     let doc = fm.document(&map, rel, opts, body_offset);
+    if doc.as_ref().is_some_and(|d| crate::markdown::too_complex(d.body())) {
+        diags.push(
+            Diagnostic::warning(
+                crate::diag::Code::Complex,
+                format!(
+                    "thân văn bản có hơn {} ký hiệu Markdown; trang hiển thị nó như văn bản thuần",
+                    crate::markdown::MAX_MARKUP
+                ),
+            )
+            .at(file, body_offset..body_offset),
+        );
+    }
     let doc = doc.filter(|_| !diags.iter().any(Diagnostic::is_error));
     // A file is never dropped without saying why.
     if doc.is_none() && !diags.iter().any(Diagnostic::is_error) {

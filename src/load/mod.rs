@@ -34,12 +34,27 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// How loading behaves.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// Include drafts in the result.
     pub drafts: bool,
     /// Locality for documents that give none.
     pub default_locality: Option<String>,
+    /// A document over this many bytes is an error (`max_document_mb`).
+    pub max_bytes: u64,
+}
+
+/// The default size limit of one document: 10 MB.
+pub const MAX_DOCUMENT_BYTES: u64 = 10 * 1_000_000;
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            drafts: false,
+            default_locality: None,
+            max_bytes: MAX_DOCUMENT_BYTES,
+        }
+    }
 }
 
 /// What was found under the content folder.
