@@ -3,10 +3,11 @@
 //!
 //! In: the text of a front matter block or of `site.yaml`. Out: a plain
 //! [`Node`] tree, or a [`YamlError`] with a byte offset into that text. Also
-//! where a key or a value stands in the text, from the parser's own marks
-//! (the crate keeps none in its values, so a second walk stops on the node
-//! and reads the mark of that stop), because the editor must be shown the
-//! line they wrote. A swap of YAML crate stays a change of this file.
+//! where a key or a value stands in the text ([`Marks`]), from the marks of
+//! a second parser that keeps them (`saphyr-parser`; `yaml_serde` keeps none
+//! in its values), read in one pass on a file's first diagnostic, because
+//! the editor must be shown the line they wrote. A swap of YAML crate stays
+//! a change of this file.
 
 use crate::source::Span;
 use std::collections::HashMap;
@@ -231,121 +232,183 @@ pub(crate) fn scalar(s: &str) -> String {
 /// Where every key and value of a YAML text stands, read in one pass of a
 /// parser that keeps marks (`saphyr-parser`; `yaml_serde` keeps none in its
 /// values). Paths join keys with `.`: `source.published` is `published`
-/// inside `source` (a top-level key spelt with the dot reads the same, and
-/// the first written wins). Built only when a diagnostic needs a position.
+/// inside `source`, `relations.implements.0` the first item of that list (a
+/// top-level key spelt with the dot is tried too). Paths are a tree of ids,
+/// so memory stays in proportion to the text however long its keys. Built
+/// only when a diagnostic needs a position.
 #[derive(Debug, Default)]
 pub(crate) struct Marks {
-    keys: HashMap<String, Span>,
-    values: HashMap<String, Span>,
+    /// (parent id, key or item number) → id; the root is 0.
+    ids: HashMap<(u32, Box<str>), u32>,
+    keys: HashMap<u32, Span>,
+    values: HashMap<u32, Span>,
 }
 
 impl Marks {
-    /// Reads the marks of `text`, up to the first syntax error.
+    /// Reads the marks of `text`, up to the first error of the marking
+    /// parser (the marks read before it are kept).
     pub(crate) fn read(text: &str) -> Marks {
+        // The marking parser is stricter than yaml_serde about a few
+        // characters (a tab after `:`, U+FEFF inside a value, U+0085 and
+        // U+2028 as line breaks); they are replaced by the same number of
+        // bytes it reads the same way, so every offset stays the text's.
+        let lenient = lenient(text);
         let mut reader = MarkReader {
-            text,
-            chars: CharIndex::new(text),
+            text: &lenient,
             marks: Marks::default(),
             stack: Vec::new(),
+            next: 1,
         };
-        let mut parser = saphyr_parser::Parser::new_from_str(text);
+        let chars = CharIndex::new(&lenient);
+        let mut parser = saphyr_parser::Parser::new_from_str(&lenient);
         while let Some(Ok((event, span))) = parser.next_event() {
-            let at = reader.chars.span(span);
-            reader.event(&event, trimmed(text, at.start, at.end));
+            let at = chars.span(span);
+            reader.event(&event, trimmed(&lenient, at.start, at.end));
         }
         reader.marks
     }
 
+    /// The ids `path` may name: the whole path as one top-level key, then
+    /// the path split at its dots.
+    fn ids(&self, path: &str) -> impl Iterator<Item = u32> + '_ {
+        let whole = self.ids.get(&(0, path.into())).copied();
+        let split = path
+            .split('.')
+            .try_fold(0u32, |id, step| self.ids.get(&(id, step.into())).copied());
+        whole.into_iter().chain(split.filter(|s| Some(*s) != whole))
+    }
+
     /// The span of the key at `path`, its quotes included.
     pub(crate) fn key(&self, path: &str) -> Option<Span> {
-        self.keys.get(path).cloned()
+        self.ids(path).find_map(|id| self.keys.get(&id).cloned())
     }
 
     /// The span of the value at `path`; with a `needle` (an item as the
-    /// editor wrote it, before normalisation), that item inside the value.
+    /// editor wrote it, before normalisation), that item inside the value,
+    /// and `None` when no value at the path holds it.
     pub(crate) fn value(&self, text: &str, path: &str, needle: &str) -> Option<Span> {
-        let whole = self.values.get(path)?.clone();
         let needle = needle.trim();
-        if !needle.is_empty() {
-            if let Some(i) = text.get(whole.clone()).and_then(|v| v.find(needle)) {
-                return Some(whole.start + i..whole.start + i + needle.len());
+        self.ids(path).find_map(|id| {
+            let whole = self.values.get(&id)?.clone();
+            if needle.is_empty() {
+                return Some(whole);
             }
-        }
-        Some(whole)
+            let i = text.get(whole.clone())?.find(needle)?;
+            Some(whole.start + i..whole.start + i + needle.len())
+        })
     }
+}
+
+/// `text` with what only the marking parser refuses replaced byte for byte.
+fn lenient(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['\t', '\u{feff}', '\u{85}', '\u{2028}', '\u{2029}']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => out.push(' '),
+            '\u{feff}' => out.push_str("   "),
+            '\u{85}' => out.push_str(" \n"),
+            '\u{2028}' | '\u{2029}' => out.push_str("  \n"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The state of one pass over the parser's events.
 struct MarkReader<'t> {
     text: &'t str,
-    chars: CharIndex,
     marks: Marks,
-    /// The open collections: their path, where they start, and for a
-    /// mapping the key read and waiting for its value.
+    /// The open collections.
     stack: Vec<Open>,
+    next: u32,
 }
 
 struct Open {
-    path: String,
+    /// The collection's own id (0 for the root).
+    id: u32,
     start: usize,
-    /// `None` for a sequence; for a mapping the key waiting for its value.
-    key: Option<Option<String>>,
+    /// `None` for a sequence; for a mapping, the id of the key read and
+    /// waiting for its value.
+    key: Option<Option<u32>>,
     items: usize,
+    /// A collection standing as a mapping's key (`? [a, b]`).
+    as_key: bool,
 }
 
 impl MarkReader<'_> {
     fn event(&mut self, event: &saphyr_parser::Event<'_>, span: Span) {
         use saphyr_parser::Event;
+        let wants_key = matches!(self.stack.last(), Some(Open { key: Some(None), .. }));
         match event {
-            Event::Scalar(text, ..) => {
-                if let Some(Open {
-                    path,
-                    key: Some(key @ None),
-                    ..
-                }) = self.stack.last_mut()
-                {
-                    let full = join(path, text);
-                    self.marks.keys.entry(full.clone()).or_insert(span);
-                    *key = Some(full);
-                } else {
-                    self.value(span);
-                }
-            }
-            Event::Alias(_) => self.value(span),
+            Event::Scalar(text, ..) if wants_key => self.key(text, span),
+            // An alias or a collection as a key names nothing a path can say.
+            Event::Alias(_) if wants_key => self.key("*", span),
+            Event::Scalar(..) | Event::Alias(_) => self.value(span),
             Event::MappingStart(..) | Event::SequenceStart(..) => {
-                let path = self.next_path();
+                let id = if wants_key { self.child("?") } else { self.next_id() };
                 let key = matches!(event, Event::MappingStart(..)).then_some(None);
                 self.stack.push(Open {
-                    path,
+                    id,
                     start: span.start,
                     key,
                     items: 0,
+                    as_key: wants_key,
                 });
             }
             Event::MappingEnd | Event::SequenceEnd => {
-                // The parent still waits with this collection's path.
                 if let Some(open) = self.stack.pop() {
-                    self.value(trimmed(self.text, open.start, span.end.max(open.start)));
+                    let whole = trimmed(self.text, open.start, span.end.max(open.start));
+                    if open.as_key {
+                        self.key("?", whole);
+                    } else {
+                        // The parent still waits with this collection's id.
+                        self.value(whole);
+                    }
                 }
             }
             _ => {}
         }
     }
 
-    /// The path the next value takes: the waiting key, or the next item.
-    fn next_path(&self) -> String {
-        match self.stack.last() {
-            Some(Open { key: Some(Some(k)), .. }) => k.clone(),
-            Some(Open { path, items, .. }) => join(path, &items.to_string()),
-            None => String::new(),
+    /// The id of `step` under the innermost open collection.
+    fn child(&mut self, step: &str) -> u32 {
+        let parent = self.stack.last().map_or(0, |o| o.id);
+        let next = &mut self.next;
+        *self.marks.ids.entry((parent, step.into())).or_insert_with(|| {
+            *next += 1;
+            *next - 1
+        })
+    }
+
+    /// A key read: recorded, and its mapping waits for the value.
+    fn key(&mut self, text: &str, span: Span) {
+        let id = self.child(text);
+        self.marks.keys.entry(id).or_insert(span);
+        if let Some(open) = self.stack.last_mut() {
+            open.key = Some(Some(id));
         }
     }
 
-    /// A value read whole: recorded at its path, and the mapping above it
+    /// The id the next value takes: the waiting key's, or the next item's.
+    fn next_id(&mut self) -> u32 {
+        match self.stack.last() {
+            Some(Open { key: Some(Some(k)), .. }) => *k,
+            Some(Open { items, .. }) => {
+                let step = items.to_string();
+                self.child(&step)
+            }
+            None => 0,
+        }
+    }
+
+    /// A value read whole: recorded at its id, and the mapping above it
     /// waits for its next key.
     fn value(&mut self, span: Span) {
-        let path = self.next_path();
-        self.marks.values.entry(path).or_insert(span);
+        let id = self.next_id();
+        self.marks.values.entry(id).or_insert(span);
         match self.stack.last_mut() {
             Some(Open { key: Some(key), .. }) => *key = None,
             Some(open) => open.items += 1,
@@ -359,14 +422,6 @@ impl MarkReader<'_> {
 fn trimmed(text: &str, start: usize, end: usize) -> Span {
     let body = text.get(start..end).unwrap_or("");
     start..start + body.trim_end().len()
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
 }
 
 /// Character index (the parser's marks) to byte offset.
@@ -439,6 +494,43 @@ mod tests {
         assert_eq!(locate_value("a: 1\n", "b", ""), None);
         assert_eq!(locate_key("a: [1\nb: 2\n", "b"), None);
         assert_eq!(locate_key("a: [1\nb: 2\n", "a"), Some(0..1));
+    }
+
+    #[test]
+    fn marks_past_what_only_the_marking_parser_refuses() {
+        // A tab after a colon, U+FEFF in a value, U+2028 as a line break.
+        let text = "type:\tCông văn\nnote: a\u{feff}b\u{2028}source: {published:\t31/02/2025}\n";
+        let v = locate_value(text, "source.published", "");
+        assert_eq!(v.map(|v| &text[v]), Some("31/02/2025"));
+        // An alias and a collection as keys do not shift the keys after them.
+        let text = "x: &k published\nsource:\n  *k : 1\n  ? [a, b]\n  : c\n  published: 31/02/2025\n";
+        assert_eq!(
+            locate_value(text, "source.published", "").map(|v| &text[v]),
+            Some("31/02/2025")
+        );
+        // A top-level key spelt with the dot and a nested key: the one that
+        // holds what is looked for.
+        let text = "source.published: 1\nsource: {published: 31/02/2025}\n";
+        assert_eq!(
+            locate_value(text, "source.published", "31/02/2025").map(|v| v.start),
+            text.rfind("31/02/2025")
+        );
+        assert_eq!(locate_value(text, "source.published", "").map(|v| v.start), Some(18));
+        // Items of a list by number.
+        let text = "relations:\n  implements:\n    - {number: 1-KL/TW, title: \"31/02/2025\", date: 31/02/2025}\n";
+        let d = locate_value(text, "relations.implements.0.date", "31/02/2025");
+        assert_eq!(d.map(|d| d.start), text.rfind("31/02/2025"));
+    }
+
+    #[test]
+    fn long_keys_cost_memory_once() {
+        // A 200,000-character key over 20,000 items: ids, not paths.
+        let text = format!("? {}\n: [{}1]\n", "K".repeat(200_000), "1,".repeat(20_000));
+        let started = std::time::Instant::now();
+        let marks = Marks::read(&text);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        let stored: usize = marks.ids.keys().map(|(_, k)| k.len()).sum();
+        assert!(stored < 400_000, "{stored}");
     }
 
     #[test]

@@ -74,6 +74,10 @@ struct Seen {
     tags: RefCell<Vec<Tag>>,
     scripts: RefCell<Vec<(Tag, String)>>,
     in_script: Cell<bool>,
+    /// Inside `<svg>` or `<math>`, where `title` and `style` hold markup.
+    foreign: Cell<usize>,
+    /// Read as a browser with scripting on (`noscript` is raw text) or off.
+    scripting: bool,
 }
 
 impl TokenSink for Seen {
@@ -89,13 +93,19 @@ impl TokenSink for Seen {
                         .map(|a| (a.name.local.to_string(), a.value.to_string()))
                         .collect(),
                 };
-                // The states a browser's tree builder switches the tokenizer to.
+                // The states a browser's tree builder switches the tokenizer
+                // to (in SVG and MathML only `script` changes the reading).
+                let foreign = self.foreign.get() > 0;
                 let raw = match tag.name.as_str() {
                     "script" => Some(RawKind::ScriptData),
-                    "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
-                    "title" | "textarea" => Some(RawKind::Rcdata),
+                    "noscript" if self.scripting && !foreign => Some(RawKind::Rawtext),
+                    "style" | "xmp" | "iframe" | "noembed" | "noframes" if !foreign => Some(RawKind::Rawtext),
+                    "title" | "textarea" if !foreign => Some(RawKind::Rcdata),
                     _ => None,
                 };
+                if matches!(tag.name.as_str(), "svg" | "math") && !t.self_closing {
+                    self.foreign.set(self.foreign.get() + 1);
+                }
                 if tag.name == "script" {
                     self.in_script.set(true);
                     let copy = Tag {
@@ -109,7 +119,12 @@ impl TokenSink for Seen {
                     return TokenSinkResult::RawData(kind);
                 }
             }
-            Token::TagToken(_) => self.in_script.set(false),
+            Token::TagToken(t) => {
+                self.in_script.set(false);
+                if matches!(&*t.name, "svg" | "math") {
+                    self.foreign.set(self.foreign.get().saturating_sub(1));
+                }
+            }
             Token::CharacterTokens(text) if self.in_script.get() => {
                 if let Some((_, body)) = self.scripts.borrow_mut().last_mut() {
                     body.push_str(&text);
@@ -121,19 +136,34 @@ impl TokenSink for Seen {
     }
 }
 
-fn tokenize(html: &str) -> Seen {
+fn tokenize(html: &str, scripting: bool) -> Seen {
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
-    let tokenizer = Tokenizer::new(Seen::default(), TokenizerOpts::default());
+    let sink = Seen {
+        scripting,
+        ..Seen::default()
+    };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let _ = tokenizer.feed(&input);
     tokenizer.end();
     tokenizer.sink
 }
 
-/// Everything executable a page could carry, by kind, with where it is.
+/// Everything executable a page could carry, by kind, with where it is,
+/// read as a browser with scripting on and as one with it off.
 fn findings(path: &str, html: &str) -> Vec<String> {
+    let mut bad = findings_as(path, html, true);
+    for f in findings_as(path, html, false) {
+        if !bad.contains(&f) {
+            bad.push(f);
+        }
+    }
+    bad
+}
+
+fn findings_as(path: &str, html: &str, scripting: bool) -> Vec<String> {
     let mut bad = Vec::new();
-    let seen = tokenize(html);
+    let seen = tokenize(html, scripting);
     // Script elements: only ours; JSON-LD stays inside its element.
     for (tag, body) in seen.scripts.borrow().iter() {
         let attrs: Vec<(&str, &str)> = tag.attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
@@ -264,7 +294,11 @@ fn the_scanner_sees_what_it_looks_for() {
         "<a href=javascript&#58alert(1)>x</a>",
         // Attribute names split the way the tokenizer splits them.
         "<img src=x/onerror=alert(1) / onerror=alert(1)>",
-        "<svg><a xlink:href=\"javascript:alert(1)\"></a></svg>",
+        "<svg class=\"picture\"><a xlink:href=\"javascript:alert(1)\"></a></svg>",
+        // Markup a browser reads where a text-only scan would not.
+        "<svg class=\"picture\"><title><img src=x onerror=alert(1)></title></svg>",
+        "<svg class=\"picture\"><style><a href=\"javascript:alert(1)\">x</a></style></svg>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></p></noscript>",
         "<SCRIPT\n>alert(1)</SCRIPT>",
         "<script src=\"/static/x.js\" onload=\"alert(1)\"></script>",
     ] {
@@ -273,6 +307,12 @@ fn the_scanner_sees_what_it_looks_for() {
     assert!(findings(
         "t",
         "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><a href=\"/van-ban/x/\" class=\"cite\">x</a>"
+    )
+    .is_empty());
+    // Our own pictures with their titles are clean.
+    assert!(findings(
+        "t",
+        "<svg class=\"picture\"><title>Kết luận &lt;b&gt;</title><a href=\"/van-ban/x/\"><text>x</text></a></svg>"
     )
     .is_empty());
 }

@@ -160,7 +160,7 @@ impl Fm<'_> {
         let mut out = Vec::new();
         for (key, items) in groups {
             let Some(relation) = Relation::from_key(key) else {
-                let span = self.value_span("relations", key);
+                let span = self.key_span(&format!("relations.{key}"));
                 let keys: Vec<&str> = Relation::ALL.iter().map(|r| r.key()).collect();
                 let hint = closest(key, &keys).map_or_else(
                     || format!("các quan hệ: {}", keys.join(", ")),
@@ -169,13 +169,19 @@ impl Fm<'_> {
                 self.error(span, format!("`relations.{key}` không phải là quan hệ"), &hint);
                 continue;
             };
-            let items: Vec<&Node> = match items {
-                Node::List(l) => l.iter().collect(),
+            // Each item with its path (`relations.implements.0`), where its
+            // errors point.
+            let items: Vec<(String, &Node)> = match items {
+                Node::List(l) => l
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (format!("relations.{key}.{i}"), n))
+                    .collect(),
                 Node::Null => Vec::new(),
-                one => vec![one],
+                one => vec![(format!("relations.{key}"), one)],
             };
-            for item in items {
-                if let Some(c) = self.relation_item(relation, item) {
+            for (path, item) in items {
+                if let Some(c) = self.relation_item(relation, item, &path) {
                     out.push(c);
                 }
             }
@@ -183,12 +189,12 @@ impl Fm<'_> {
         out
     }
 
-    pub(super) fn relation_item(&mut self, relation: Relation, item: &Node) -> Option<Citation> {
+    pub(super) fn relation_item(&mut self, relation: Relation, item: &Node, path: &str) -> Option<Citation> {
         let (raw, fields): (String, &[(String, Node)]) = match item {
             Node::Map(m) => match m.iter().find(|(k, _)| k == "number").and_then(|(_, v)| v.as_text()) {
                 Some(n) => (n, m.as_slice()),
                 None => {
-                    let span = self.key_span("relations");
+                    let span = self.value_span(path, "");
                     self.error(
                         span,
                         "một mục của `relations` thiếu `number`".into(),
@@ -201,7 +207,7 @@ impl Fm<'_> {
                 Some(s) => (s, &[]),
                 None => {
                     self.wrong_kind(
-                        "relations",
+                        path,
                         "một số ký hiệu hoặc bảng khóa {number, date, issuer, locality}",
                         n,
                     );
@@ -209,8 +215,13 @@ impl Fm<'_> {
                 }
             },
         };
-        let span = self.value_span("relations", &raw);
-        let number = self.number("relations", &raw, span.clone())?;
+        let number_path = if fields.is_empty() {
+            path.to_string()
+        } else {
+            format!("{path}.number")
+        };
+        let span = self.value_span(&number_path, &raw);
+        let number = self.number(&number_path, &raw, span.clone())?;
         let mut c = Citation {
             number,
             text: normalize(&raw),
@@ -229,13 +240,13 @@ impl Fm<'_> {
         for (k, v) in fields {
             match k.as_str() {
                 "number" => {}
-                "date" => c.date = self.date("relations", v),
-                "issuer" => c.issuers = self.strings("relations", v),
-                "locality" => c.locality = self.string("relations", v),
-                "type" => c.doc_type = self.string("relations", v),
-                "title" => c.subject = self.string("relations", v),
+                "date" => c.date = self.date(&format!("{path}.date"), v),
+                "issuer" => c.issuers = self.strings(&format!("{path}.issuer"), v),
+                "locality" => c.locality = self.string(&format!("{path}.locality"), v),
+                "type" => c.doc_type = self.string(&format!("{path}.type"), v),
+                "title" => c.subject = self.string(&format!("{path}.title"), v),
                 other => {
-                    let span = self.value_span("relations", other);
+                    let span = self.key_span(&format!("{path}.{other}"));
                     let fields = ["number", "date", "issuer", "locality", "type", "title"];
                     let hint = closest(other, &fields).map_or_else(
                         || format!("các khóa: {}", fields.join(", ")),

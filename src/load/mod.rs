@@ -272,6 +272,12 @@ mod tests {
         let (_, diags) = check(text);
         let d = diags.iter().find(|d| d.message.contains("postion")).expect("a warning");
         assert_eq!(d.span.as_ref().map(|s| s.start), text.find("postion"), "{d:?}");
+        // An item of `relations`: its own date, not the same text in its title
+        // or in another item; a tab after a colon does not lose the place.
+        let text = "---\nnumber: 73-CV/TU\ntitle: T\nissuer: X\ntype:\tCông văn\nrelations:\n  implements: [{number: 1-KL/TW, title: \"31/02/2025\"}, {number: 127-KL/TW, title: \"Kết luận 31/02/2025\", date: 31/02/2025}]\n---\nThân.\n";
+        let (_, diags) = check(text);
+        let d = diags.iter().find(|d| d.is_error()).expect("an error for the date");
+        assert_eq!(d.span.as_ref().map(|s| s.start), text.rfind("31/02/2025"), "{d:?}");
     }
 
     #[test]
