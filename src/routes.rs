@@ -92,6 +92,42 @@ pub(crate) fn page_number(base: &str, path: &str) -> usize {
         .unwrap_or(1)
 }
 
+/// What an old address (an alias, `cu/van-ban/` or `cu/a.html`) would
+/// overwrite if it were written: a page, listing, data file or folder the
+/// site writes itself, named for the editor; `None` when it is free (a
+/// document's own page is checked against the graph).
+pub(crate) fn reserved(alias: &str) -> Option<&'static str> {
+    let file = if alias.ends_with('/') { index_file(alias) } else { alias.to_string() };
+    let exact: [(&str, &'static str); 8] = [
+        (HOME, "trang chủ"),
+        (NOT_FOUND, "trang 404"),
+        (SITEMAP, "sơ đồ trang"),
+        (FEED, "nguồn tin Atom"),
+        (ROBOTS, "robots.txt"),
+        ("van-ban/index.html", "danh sách văn bản"),
+        (crate::write::MARKER, "tệp đánh dấu của vanban"),
+        ("index.xml", "nguồn tin"),
+    ];
+    let under: [(&str, &'static str); 8] = [
+        (ISSUERS, "danh sách theo cơ quan"),
+        (TYPES, "danh sách theo loại"),
+        (YEARS, "danh sách theo năm"),
+        (SEARCH, "trang và chỉ mục tìm kiếm"),
+        ("api/", "dữ liệu mở"),
+        ("static/", "tệp tĩnh (giao diện, ảnh)"),
+        ("van-ban/trang/", "các trang của danh sách văn bản"),
+        ("__vanban/", "địa chỉ của bản xem trước"),
+    ];
+    // A folder of the same name as a file the site writes (`robots.txt/`)
+    // cannot be made either.
+    let folder = alias.trim_end_matches('/');
+    exact
+        .iter()
+        .find(|(p, _)| file == *p || folder == *p)
+        .or_else(|| under.iter().find(|(p, _)| file.starts_with(p) || folder == p.trim_end_matches('/')))
+        .map(|(_, what)| *what)
+}
+
 /// The file a folder path is written to.
 pub(crate) fn index_file(folder: &str) -> String {
     [folder, "index.html"].concat()

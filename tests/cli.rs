@@ -429,3 +429,52 @@ fn a_long_listing_links_a_window_of_its_pages() {
     assert!(numbers.iter().any(|n| *n >= 40), "the last page is linked: {numbers:?}");
     assert!(numbers.len() <= 8, "a handful of links, not one per page: {numbers:?}");
 }
+
+#[test]
+fn aliases_and_slugs_never_overwrite_what_the_site_writes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clashes = [
+        "/index.html",
+        "/404.html",
+        "/robots.txt",
+        "/sitemap.xml",
+        "/static/style.css",
+        "/api/",
+        "/co-quan/ban-thuong-vu-tinh-uy/",
+        "/tim-kiem/",
+        "/van-ban/",
+        "/van-ban/trang/2/",
+    ];
+    let text = format!(
+        "---\nnumber: 4029-CV/TU\ntitle: Triển khai\nissuer: Ban Thường vụ Tỉnh ủy\naliases: [{}, /cu/van-ban-4029/]\n---\nThân.\n",
+        clashes.join(", ")
+    );
+    write(&dir.path().join("content/a.md"), &text);
+    let out = vanban(dir.path(), &["build", "--message-format", "short"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for alias in clashes {
+        let line = err.lines().find(|l| l.contains(&format!("`{}", alias.trim_end_matches('/'))));
+        assert!(
+            line.is_some_and(|l| l.starts_with("content/a.md:5:") && l.contains("trùng với")),
+            "{alias}: {err}"
+        );
+    }
+    assert!(!err.contains("/cu/van-ban-4029/"), "a free old address is fine: {err}");
+    // Names too long for a file system: the editor's line, no bare OS error.
+    let long = "a".repeat(250);
+    write(
+        &dir.path().join("content/a.md"),
+        &format!("---\nnumber: 4029-CV/TU\ntitle: T\nissuer: Ban Thường vụ Tỉnh ủy\naliases: [/cu/{long}/]\n---\nThân.\n"),
+    );
+    write(
+        &dir.path().join("content/b.md"),
+        &format!("---\nnumber: 12-CV/TU\ntitle: Khác\nissuer: Ban Thường vụ Tỉnh ủy\nslug: {long}\n---\nThân.\n"),
+    );
+    let out = vanban(dir.path(), &["build", "--message-format", "short"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.lines().any(|l| l.starts_with("content/a.md:5:") && l.contains(&long)), "{err}");
+    assert!(err.lines().any(|l| l.starts_with("content/b.md:5:") && l.contains("slug")), "{err}");
+    assert!(!err.contains("os error"), "no bare OS error: {err}");
+}

@@ -52,6 +52,17 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
         .collect();
     for (i, d) in index.docs.iter().enumerate() {
         for (alias, span) in &d.doc.aliases {
+            if let Some(what) = crate::routes::reserved(alias) {
+                diags.push(
+                    Diagnostic::error(
+                        crate::diag::Code::Url,
+                        format!("`aliases`: `/{alias}` trùng với {what} mà trang web tự tạo; không ghi đè"),
+                    )
+                    .at(&d.doc.file, span.clone())
+                    .hint("địa chỉ cũ phải là một đường dẫn trang chưa dùng, ví dụ `/cu/van-ban-4029/`"),
+                );
+                continue;
+            }
             if let Some(other) = taken.get(alias) {
                 if *other != Node::Doc(i) {
                     diags.push(

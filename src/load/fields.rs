@@ -143,7 +143,7 @@ impl Fm<'_> {
                 None => self.error(
                     span,
                     format!("`aliases`: `{a}` không phải đường dẫn hợp lệ trong trang"),
-                    "ghi đường dẫn tương đối từ gốc trang, bắt đầu bằng `/`, không có `..`, `%`, `\\` (ví dụ `/cu/van-ban-4029/`)",
+                    "ghi đường dẫn tương đối từ gốc trang, bắt đầu bằng `/`, không có `..`, `%`, `\\`, mỗi phần tối đa 200 ký tự (ví dụ `/cu/van-ban-4029/`)",
                 ),
             }
         }

@@ -476,7 +476,7 @@ impl Fm<'_> {
                 self.error(
                     span,
                     format!("`slug` `{s}` không hợp lệ"),
-                    "chỉ dùng chữ thường không dấu a-z, chữ số 0-9 và dấu `-` (ví dụ `4029-cv-tu`)",
+                    "chỉ dùng chữ thường không dấu a-z, chữ số 0-9 và dấu `-`, tối đa 200 ký tự (ví dụ `4029-cv-tu`)",
                 );
                 None
             }

@@ -1,9 +1,15 @@
 //! Names editors write: slugs, alias paths, and the closest known word for
 //! a misspelt key.
 
-/// Whether a slug is only `a-z`, `0-9` and `-`, and not empty.
+/// The longest segment of a URL path (a folder or file name) a slug or an
+/// alias may have: file systems stop at 255 bytes.
+pub(super) const MAX_SEGMENT: usize = 200;
+
+/// Whether a slug is only `a-z`, `0-9` and `-`, not empty, and at most
+/// [`MAX_SEGMENT`] bytes.
 pub fn valid_slug(s: &str) -> bool {
     !s.is_empty()
+        && s.len() <= MAX_SEGMENT
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
@@ -22,7 +28,8 @@ pub fn alias_path(a: &str) -> Option<String> {
         let ok_chars = seg
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'-'));
-        if seg.is_empty() || seg == "." || seg == ".." || !ok_chars || seg.starts_with('.') {
+        let too_long = seg.len() > MAX_SEGMENT;
+        if seg.is_empty() || seg == "." || seg == ".." || !ok_chars || seg.starts_with('.') || too_long {
             return None;
         }
     }
