@@ -97,7 +97,11 @@ pub(crate) fn page_number(base: &str, path: &str) -> usize {
 /// site writes itself, named for the editor; `None` when it is free (a
 /// document's own page is checked against the graph).
 pub(crate) fn reserved(alias: &str) -> Option<&'static str> {
-    let file = if alias.ends_with('/') { index_file(alias) } else { alias.to_string() };
+    let file = if alias.ends_with('/') {
+        index_file(alias)
+    } else {
+        alias.to_string()
+    };
     let exact: [(&str, &'static str); 8] = [
         (HOME, "trang chủ"),
         (NOT_FOUND, "trang 404"),
@@ -124,7 +128,11 @@ pub(crate) fn reserved(alias: &str) -> Option<&'static str> {
     exact
         .iter()
         .find(|(p, _)| file == *p || folder == *p)
-        .or_else(|| under.iter().find(|(p, _)| file.starts_with(p) || folder == p.trim_end_matches('/')))
+        .or_else(|| {
+            under
+                .iter()
+                .find(|(p, _)| file.starts_with(p) || folder == p.trim_end_matches('/'))
+        })
         .map(|(_, what)| *what)
 }
 

@@ -272,6 +272,7 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
         std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+        clean_stale(&parent, &name);
         let dir = parent.join(format!(".{name}.vanban-new-{}", std::process::id()));
         let old = parent.join(format!(".{name}.vanban-old-{}", std::process::id()));
         if dir.exists() {
@@ -378,6 +379,44 @@ fn unchanged(previous: Option<&Path>, rel: &str, bytes: &[u8]) -> Option<PathBuf
 /// fails the old site is put back and the staging folder removed. Once the
 /// new site is in place the build has succeeded: an old folder that cannot
 /// be removed is returned, not an error.
+/// Removes the staging and old-site folders of this output that a build
+/// killed before it could clean up left behind (`.public.vanban-new-<pid>`
+/// whose process is gone). Only where the system says which processes
+/// run (`/proc`); a folder that cannot be removed is left as it is.
+fn clean_stale(parent: &Path, name: &str) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let file = file.to_string_lossy();
+        let pid = [".vanban-new-", ".vanban-old-"].iter().find_map(|kind| {
+            file.strip_prefix(&format!(".{name}{kind}"))
+                .and_then(|p| p.parse::<u32>().ok())
+        });
+        if let Some(pid) = pid {
+            if pid != std::process::id() && !proc.join(pid.to_string()).exists() {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+    }
+}
+
+/// Swaps two folders atomically (Linux `renameat2` with `RENAME_EXCHANGE`);
+/// `false` when the system or file system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
+}
+
 fn swap(
     staging: &Path,
     out: &Path,
@@ -385,6 +424,18 @@ fn swap(
     remove: &dyn Fn(&Path) -> std::io::Result<()>,
 ) -> Result<Option<PathBuf>, WriteError> {
     let had_old = out.exists();
+    // Where the system can, the two folders trade places in one step, so
+    // the output folder never goes missing; the old site is then at the
+    // staging path.
+    if had_old && exchange(staging, out) {
+        // The old site, now at the staging path, takes the old site's name.
+        let at = if old.exists() || std::fs::rename(staging, old).is_err() {
+            staging
+        } else {
+            old
+        };
+        return Ok(remove(at).is_err().then(|| at.to_path_buf()));
+    }
     if had_old {
         if old.exists() {
             remove(old).map_err(io(old))?;
@@ -424,6 +475,27 @@ mod tests {
             Some("cũ")
         );
         assert!(!old.exists(), "the old site is back in place, not beside it");
+    }
+
+    #[test]
+    fn staging_left_by_a_killed_build_is_removed_by_the_next() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(&content).expect("mkdir");
+        let out = dir.path().join("public");
+        // A process id no process has (above the kernel's maximum), and a
+        // living one (this process's parent is not ours to remove).
+        let dead = dir.path().join(".public.vanban-new-4294967294");
+        let dead_old = dir.path().join(".public.vanban-old-4294967294");
+        let other = dir.path().join(".other.vanban-new-4294967294");
+        for d in [&dead, &dead_old, &other] {
+            std::fs::create_dir_all(d.join("van-ban")).expect("mkdir");
+        }
+        write_site(&out, &content, &[page("a.html", "a")], false).expect("written");
+        if Path::new("/proc/self").exists() {
+            assert!(!dead.exists() && !dead_old.exists(), "stale staging removed");
+        }
+        assert!(other.exists(), "another output's folder is not touched");
     }
 
     #[test]

@@ -454,7 +454,9 @@ fn aliases_and_slugs_never_overwrite_what_the_site_writes() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     for alias in clashes {
-        let line = err.lines().find(|l| l.contains(&format!("`{}", alias.trim_end_matches('/'))));
+        let line = err
+            .lines()
+            .find(|l| l.contains(&format!("`{}", alias.trim_end_matches('/'))));
         assert!(
             line.is_some_and(|l| l.starts_with("content/a.md:5:") && l.contains("trùng với")),
             "{alias}: {err}"
@@ -465,7 +467,9 @@ fn aliases_and_slugs_never_overwrite_what_the_site_writes() {
     let long = "a".repeat(250);
     write(
         &dir.path().join("content/a.md"),
-        &format!("---\nnumber: 4029-CV/TU\ntitle: T\nissuer: Ban Thường vụ Tỉnh ủy\naliases: [/cu/{long}/]\n---\nThân.\n"),
+        &format!(
+            "---\nnumber: 4029-CV/TU\ntitle: T\nissuer: Ban Thường vụ Tỉnh ủy\naliases: [/cu/{long}/]\n---\nThân.\n"
+        ),
     );
     write(
         &dir.path().join("content/b.md"),
@@ -474,7 +478,15 @@ fn aliases_and_slugs_never_overwrite_what_the_site_writes() {
     let out = vanban(dir.path(), &["build", "--message-format", "short"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.lines().any(|l| l.starts_with("content/a.md:5:") && l.contains(&long)), "{err}");
-    assert!(err.lines().any(|l| l.starts_with("content/b.md:5:") && l.contains("slug")), "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("content/a.md:5:") && l.contains(&long)),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("content/b.md:5:") && l.contains("slug")),
+        "{err}"
+    );
     assert!(!err.contains("os error"), "no bare OS error: {err}");
 }
