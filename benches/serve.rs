@@ -13,7 +13,11 @@ use std::time::{Duration, Instant};
 
 fn get(addr: &str, target: &str) -> String {
     let mut s = TcpStream::connect(addr).expect("connect");
-    write!(s, "GET {target} HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    write!(
+        s,
+        "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
     let mut out = String::new();
     s.read_to_string(&mut out).expect("read");
     out
@@ -53,7 +57,7 @@ fn main() {
             .expect("page of the edited file")
             .to_string();
         let mut events = TcpStream::connect(&addr).expect("connect");
-        write!(events, "GET /__vanban/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+        write!(events, "GET /__vanban/events HTTP/1.1\r\nHost: localhost\r\n\r\n").expect("send");
         events.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
         let mut reader = BufReader::new(events);
         let mut line = String::new();

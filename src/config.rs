@@ -68,6 +68,23 @@ pub(crate) fn normalize_base_url(s: &str) -> String {
     format!("{t}/")
 }
 
+/// A numeric key into `cfg`, or what it should have been.
+fn number(cfg: &mut Config, key: &str, value: &Node) -> Result<(), &'static str> {
+    let n = value.as_text().and_then(|v| v.parse::<usize>().ok());
+    match key {
+        "max_document_mb" => match n.filter(|n| (1..=10_000).contains(n)) {
+            Some(n) => cfg.max_document_bytes = n as u64 * 1_000_000,
+            None => return Err("một số nguyên từ 1 đến 10000 (MB)"),
+        },
+        _ => match n.filter(|n| *n > 0) {
+            Some(n) if key == "page_size" => cfg.page_size = n,
+            Some(n) => cfg.feed_limit = n,
+            None => return Err("một số nguyên dương"),
+        },
+    }
+    Ok(())
+}
+
 /// Parses `site.yaml` text. `file` is the path shown in diagnostics.
 pub(crate) fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
     let mut cfg = Config::default();
@@ -141,19 +158,9 @@ pub(crate) fn parse(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                 None if matches!(value, Node::Null) => {}
                 None => diags.push(bad("một chuỗi")),
             },
-            "max_document_mb" => match value
-                .as_text()
-                .and_then(|v| v.parse::<u64>().ok())
-                .filter(|n| (1..=10_000).contains(n))
-            {
-                Some(n) => cfg.max_document_bytes = n * 1_000_000,
-                None => diags.push(bad("một số nguyên từ 1 đến 10000 (MB)")),
-            },
-            "page_size" | "feed_limit" => {
-                match value.as_text().and_then(|v| v.parse::<usize>().ok()).filter(|n| *n > 0) {
-                    Some(n) if key == "page_size" => cfg.page_size = n,
-                    Some(n) => cfg.feed_limit = n,
-                    None => diags.push(bad("một số nguyên dương")),
+            "max_document_mb" | "page_size" | "feed_limit" => {
+                if let Err(what) = number(&mut cfg, key, value) {
+                    diags.push(bad(what));
                 }
             }
             "issuers" => {

@@ -194,6 +194,12 @@ impl Session {
         self.load.changed = Some(paths);
     }
 
+    /// Files to read again on the next load even when their size and time
+    /// are what they were (an edit whose time was restored: `cp -p`).
+    pub fn touched(&mut self, paths: Vec<PathBuf>) {
+        self.load.forced.extend(paths);
+    }
+
     /// Forgets everything (after a change of configuration).
     pub fn clear(&mut self) {
         *self = if self.keep {

@@ -53,7 +53,7 @@ fn start(dir: &Path) -> Server {
 /// A raw request, so that the path is sent exactly as written.
 fn get(addr: &str, target: &str) -> (u16, String, String) {
     let mut s = TcpStream::connect(addr).expect("connect");
-    write!(s, "GET {target} HTTP/1.1\r\nHost: {addr}\r\n\r\n").expect("send");
+    write!(s, "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("send");
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).expect("read");
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -129,7 +129,7 @@ fn an_edit_reloads_and_errors_show_in_the_overlay_until_fixed() {
     let file = dir.path().join("content/a.md");
     // Listen for reloads.
     let mut events = TcpStream::connect(&server.addr).expect("connect");
-    write!(events, "GET /__vanban/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("send");
+    write!(events, "GET /__vanban/events HTTP/1.1\r\nHost: localhost\r\n\r\n").expect("send");
     events.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
     let mut reader = BufReader::new(events);
     let mut line = String::new();
@@ -281,4 +281,97 @@ fn files_added_edited_and_removed_are_all_seen() {
         a.contains("127-KL/TW") && a.contains("chưa có toàn văn"),
         "the mention stays, to the cited-only page again"
     );
+}
+
+/// A raw exchange: what the server answers to `bytes` (its status line), or
+/// "closed" when it closes without answering, within `wait`.
+fn exchange(addr: &str, bytes: &[u8], wait: Duration) -> String {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(wait)).expect("timeout");
+    let _ = s.write_all(bytes);
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    text.lines().next().map_or_else(|| "closed".to_string(), str::to_string)
+}
+
+#[test]
+fn hostile_requests_get_bounded_answers() {
+    let dir = site();
+    let server = start(dir.path());
+    let addr = server.addr.clone();
+    let second = Duration::from_secs(5);
+    let ask = |target: &str, host: &str, method: &str| {
+        exchange(
+            &addr,
+            format!("{method} {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+            second,
+        )
+    };
+    // Another site's name for this address (DNS rebinding): refused.
+    assert!(ask("/", "evil.example", "GET").contains(" 403 "));
+    assert!(ask("/", "localhost:1111", "GET").contains(" 200 "));
+    // Malformed and unsupported requests: 400 / 505 / 405, never a page.
+    assert!(exchange(&addr, b"\x00\x01garbage\r\n\r\n", second).contains(" 400 "));
+    let v = exchange(&addr, b"GET / HTTP/9.9\r\nHost: localhost\r\n\r\n", second);
+    assert!(v.contains(" 505 ") || v.contains(" 400 "), "{v}");
+    assert!(ask("/", "localhost", "DELETE").contains(" 405 "));
+    assert!(exchange(&addr, b"GET /\xff\xfe HTTP/1.1\r\nHost: localhost\r\n\r\n", second).contains(" 400 "));
+    // A head that never ends or is too big: cut, not read forever.
+    let big = format!(
+        "GET / HTTP/1.1\r\nHost: localhost\r\nX-A: {}\r\n\r\n",
+        "a".repeat(1 << 20)
+    );
+    let r = exchange(&addr, big.as_bytes(), second);
+    assert!(r.contains(" 431 ") || r == "closed", "{r}");
+    let started = Instant::now();
+    let r = exchange(
+        &addr,
+        b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: 1",
+        Duration::from_secs(20),
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "an unfinished head is cut: {r}"
+    );
+    // HEAD of the event stream: the head only, at once.
+    let started = Instant::now();
+    let r = exchange(
+        &addr,
+        b"HEAD /__vanban/events HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        second,
+    );
+    assert!(r.contains(" 200 ") && started.elapsed() < Duration::from_secs(2), "{r}");
+    // Many idle connections do not keep a normal reader out.
+    let idle: Vec<TcpStream> = (0..300).filter_map(|_| TcpStream::connect(&addr).ok()).collect();
+    let started = Instant::now();
+    assert!(ask("/van-ban/4029-cv-tu/", "localhost", "GET").contains(" 200 "));
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "answered within a second beside {} idle",
+        idle.len()
+    );
+    drop(idle);
+}
+
+#[test]
+fn an_edit_with_its_time_restored_is_still_seen() {
+    let dir = site();
+    let server = start(dir.path());
+    let file = dir.path().join("content/a.md");
+    let before = std::fs::metadata(&file).and_then(|m| m.modified()).expect("mtime");
+    let text = std::fs::read_to_string(&file).expect("read");
+    // Same length, other words, the old modification time put back (cp -p).
+    let word = "Thực hiện";
+    let edited = text.replacen(word, &format!("{:<w$}", "Thuc hien", w = word.len()), 1);
+    assert_eq!(edited.len(), text.len());
+    std::fs::write(&file, &edited).expect("edit");
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .and_then(|f| f.set_modified(before))
+        .expect("restore time");
+    wait_for("the edit", || {
+        get(&server.addr, "/van-ban/4029-cv-tu/").2.contains("Thuc hien")
+    });
 }

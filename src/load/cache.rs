@@ -20,6 +20,7 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
     // A change the dev server saw to known files only needs no walk: the
     // list of files is the last one, and only those files are looked at.
     let hint = cache.changed.take();
+    let forced: std::collections::HashSet<PathBuf> = std::mem::take(&mut cache.forced).into_iter().collect();
     let old = std::mem::take(&mut cache.files);
     let (w, results) = if !cache.keep {
         // A one-shot build has nothing to compare with: files are read as
@@ -36,14 +37,15 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
             .files
             .par_iter()
             .map(|(path, rel)| {
+                let is_forced = forced.contains(path);
                 if let (Some(changed), Some((s, r))) = (&changed, old.get(path)) {
-                    if !changed.contains(path) {
+                    if !changed.contains(path) && !is_forced {
                         return (path.clone(), *s, r.clone());
                     }
                 }
                 let st = stamp(path);
                 match old.get(path) {
-                    Some((s, r)) if *s == st && st.0.is_some() => (path.clone(), st, r.clone()),
+                    Some((s, r)) if *s == st && st.0.is_some() && !is_forced => (path.clone(), st, r.clone()),
                     _ => (path.clone(), st, load_file(path, rel, opts)),
                 }
             })
@@ -144,6 +146,8 @@ pub struct Cache {
     /// Files known to have changed since the last load, and nothing else
     /// (the dev server's watcher says so); taken by the next load.
     pub changed: Option<Vec<PathBuf>>,
+    /// Files read again whatever their stamp (the watcher saw them change).
+    pub forced: Vec<PathBuf>,
     /// Whether to keep results for the next load (a one-shot build does not).
     pub keep: bool,
 }
