@@ -3,6 +3,7 @@
 //! `/proc/<pid>/` every 5 ms while it runs (the peak, `VmHWM`, only grows,
 //! so the last reading misses at most the last 5 ms; CPU time likewise).
 //! Each run reports its own figures, never the bench process's.
+#![allow(dead_code)] // each bench uses its part
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -37,6 +38,19 @@ fn sample(pid: u32) -> Option<(f64, f64)> {
 /// Runs `program args` in `dir`; the cost and the child's stderr, or why it
 /// could not run or failed.
 pub(crate) fn run(program: &Path, args: &[&str], dir: &Path) -> Result<(Cost, String), String> {
+    let (cost, stderr, code) = run_any(program, args, dir)?;
+    if code != Some(0) {
+        return Err(format!(
+            "{} failed:\n{}",
+            program.display(),
+            &stderr[stderr.len().saturating_sub(2000)..]
+        ));
+    }
+    Ok((cost, stderr))
+}
+
+/// [`run`], whatever the exit: the cost, the stderr and the exit code.
+pub(crate) fn run_any(program: &Path, args: &[&str], dir: &Path) -> Result<(Cost, String, Option<i32>), String> {
     let log = tempfile::NamedTempFile::new().map_err(|e| e.to_string())?;
     let err = log.reopen().map_err(|e| e.to_string())?;
     let started = Instant::now();
@@ -61,12 +75,10 @@ pub(crate) fn run(program: &Path, args: &[&str], dir: &Path) -> Result<(Cost, St
     };
     cost.wall = started.elapsed().as_secs_f64();
     let stderr = std::fs::read_to_string(log.path()).unwrap_or_default();
-    if !status.success() {
-        return Err(format!(
-            "{} failed:\n{}",
-            program.display(),
-            &stderr[stderr.len().saturating_sub(2000)..]
-        ));
-    }
-    Ok((cost, stderr))
+    Ok((cost, stderr, status.code()))
+}
+
+/// The peak resident memory (MiB) of a running process so far.
+pub(crate) fn peak_mib(pid: u32) -> f64 {
+    sample(pid).map_or(0.0, |(rss, _)| rss)
 }
