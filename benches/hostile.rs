@@ -33,19 +33,36 @@ fn build_cases() -> Vec<(&'static str, String, &'static str)> {
     let fifty: String = (1..=6400)
         .map(|i| format!("{block}\n\nThực hiện Kế hoạch số {i}-KH/TU ngày 1/1/2025 của Ban Thường vụ Tỉnh ủy.\n\n"))
         .collect();
-    let cites: String = (1..=5000).map(|i| format!("Kế hoạch số {i}-KH/TU ngày 1/1/2025; ")).collect();
+    let cites: String = (1..=5000)
+        .map(|i| format!("Kế hoạch số {i}-KH/TU ngày 1/1/2025; "))
+        .collect();
     vec![
-        ("5 MB document", fm("1-CV/TU") + &sentence.repeat(5_000_000 / sentence.len() + 1), ""),
+        (
+            "5 MB document",
+            fm("1-CV/TU") + &sentence.repeat(5_000_000 / sentence.len() + 1),
+            "",
+        ),
         ("5,000 citations", fm("2-CV/TU") + &cites, ""),
-        ("50 MB, 6,400 citations", fm("6-CV/TU") + &fifty, "max_document_mb: 60\n"),
-        ("20,000 nested quotes", fm("3-CV/TU") + &">".repeat(20_000) + " sâu\n", ""),
+        (
+            "50 MB, 6,400 citations",
+            fm("6-CV/TU") + &fifty,
+            "max_document_mb: 60\n",
+        ),
+        (
+            "20,000 nested quotes",
+            fm("3-CV/TU") + &">".repeat(20_000) + " sâu\n",
+            "",
+        ),
         ("200,000-char line", fm("4-CV/TU") + &"ả".repeat(200_000) + "\n", ""),
         ("empty body", fm("5-CV/TU"), ""),
         ("5,000,000 [", fm("7-CV/TU") + &"[".repeat(5_000_000), ""),
         ("20,000,000 [", fm("8-CV/TU") + &"[".repeat(20_000_000), ""),
         (
             "YAML 100,000 deep",
-            format!("---\nnumber: 9-CV/TU\ntitle: T\nissuer: Ban Thường vụ Tỉnh ủy\ntags: {}\n---\n", "[".repeat(100_000)),
+            format!(
+                "---\nnumber: 9-CV/TU\ntitle: T\nissuer: Ban Thường vụ Tỉnh ủy\ntags: {}\n---\n",
+                "[".repeat(100_000)
+            ),
             "",
         ),
         ("links to / and ..", fm("10-CV/TU"), ""),
@@ -62,7 +79,10 @@ fn count_files(dir: &Path) -> usize {
 }
 
 fn builds(vanban: &Path) {
-    println!("{:<24} {:>8} {:>13} {:>5} {:>7}", "build input", "seconds", "peak RSS MiB", "exit", "files");
+    println!(
+        "{:<24} {:>8} {:>13} {:>5} {:>7}",
+        "build input", "seconds", "peak RSS MiB", "exit", "files"
+    );
     for (name, text, config) in build_cases() {
         let dir = tempfile::tempdir().expect("tempdir");
         let content = dir.path().join("content");
@@ -79,7 +99,10 @@ fn builds(vanban: &Path) {
             Ok((cost, _, code)) => {
                 let files = count_files(&dir.path().join("public"));
                 let code = code.map_or("kill".into(), |c| c.to_string());
-                println!("{name:<24} {:>8.2} {:>13.0} {code:>5} {files:>7}", cost.wall, cost.rss_mib);
+                println!(
+                    "{name:<24} {:>8.2} {:>13.0} {code:>5} {files:>7}",
+                    cost.wall, cost.rss_mib
+                );
             }
             Err(why) => panic!("{name}: {why}"),
         }
@@ -90,7 +113,11 @@ fn builds(vanban: &Path) {
 fn serve(vanban: &Path, dir: &Path) -> (std::process::Child, String) {
     let content = dir.join("content");
     std::fs::create_dir_all(&content).expect("mkdir");
-    std::fs::write(content.join("a.md"), fm("4029-CV/TU") + "Thực hiện Kết luận số 127-KL/TW.\n").expect("write");
+    std::fs::write(
+        content.join("a.md"),
+        fm("4029-CV/TU") + "Thực hiện Kết luận số 127-KL/TW.\n",
+    )
+    .expect("write");
     let mut child = Command::new("sh")
         .arg("-c")
         .arg(format!("ulimit -n 1024 && exec '{}' serve --port 0", vanban.display()))
@@ -119,7 +146,10 @@ fn status(addr: &str, request: &[u8], wait: Duration) -> u16 {
     }
     let mut head = [0u8; 12];
     match s.read(&mut head) {
-        Ok(n) if n >= 12 => std::str::from_utf8(&head[9..12]).ok().and_then(|c| c.parse().ok()).unwrap_or(0),
+        Ok(n) if n >= 12 => std::str::from_utf8(&head[9..12])
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0),
         _ => 0,
     }
 }
@@ -147,7 +177,10 @@ fn loads(vanban: &Path) {
                 }
                 let mut head = [0u8; 12];
                 match s.read(&mut head) {
-                    Ok(n) if n >= 12 => std::str::from_utf8(&head[9..12]).ok().and_then(|c| c.parse().ok()).unwrap_or(0),
+                    Ok(n) if n >= 12 => std::str::from_utf8(&head[9..12])
+                        .ok()
+                        .and_then(|c| c.parse().ok())
+                        .unwrap_or(0),
                     _ => 0,
                 }
             })
@@ -155,14 +188,24 @@ fn loads(vanban: &Path) {
         .map(|t| t.join().unwrap_or(0))
         .collect();
     let ms = started.elapsed().as_millis();
-    println!("{:<34} {:>30} {:>14.0}", "4 x 256 MiB header", format!("{seen:?} in {ms} ms"), measure::peak_mib(pid));
+    println!(
+        "{:<34} {:>30} {:>14.0}",
+        "4 x 256 MiB header",
+        format!("{seen:?} in {ms} ms"),
+        measure::peak_mib(pid)
+    );
     // 520 idle connections, then a normal reader.
     let idle: Vec<TcpStream> = (0..520).filter_map(|_| TcpStream::connect(&addr).ok()).collect();
     let started = Instant::now();
     let code = status(&addr, page, Duration::from_secs(10));
     let ms = started.elapsed().as_millis();
     let saw = format!("{} idle; reader {code} in {ms} ms", idle.len());
-    println!("{:<34} {:>30} {:>14.0}", "520 idle + 1 reader", saw, measure::peak_mib(pid));
+    println!(
+        "{:<34} {:>30} {:>14.0}",
+        "520 idle + 1 reader",
+        saw,
+        measure::peak_mib(pid)
+    );
     drop(idle);
     std::thread::sleep(Duration::from_millis(200));
     // 2,000 concurrent requests for a page: 50 clients of 40 connections.
@@ -180,7 +223,10 @@ fn loads(vanban: &Path) {
                     let _ = s.set_read_timeout(Some(Duration::from_secs(30)));
                     let mut head = [0u8; 12];
                     codes.push(match s.read(&mut head) {
-                        Ok(n) if n >= 12 => std::str::from_utf8(&head[9..12]).ok().and_then(|c| c.parse().ok()).unwrap_or(0u16),
+                        Ok(n) if n >= 12 => std::str::from_utf8(&head[9..12])
+                            .ok()
+                            .and_then(|c| c.parse().ok())
+                            .unwrap_or(0u16),
                         _ => 0,
                     });
                 }
@@ -193,7 +239,12 @@ fn loads(vanban: &Path) {
     let ok = codes.iter().filter(|c| **c == 200).count();
     let busy = codes.iter().filter(|c| **c == 503).count();
     let saw = format!("{ok} x 200, {busy} x 503, {} other; {ms} ms", codes.len() - ok - busy);
-    println!("{:<34} {:>30} {:>14.0}", "2,000 concurrent requests", saw, measure::peak_mib(pid));
+    println!(
+        "{:<34} {:>30} {:>14.0}",
+        "2,000 concurrent requests",
+        saw,
+        measure::peak_mib(pid)
+    );
     let _ = child.kill();
     let _ = child.wait();
 }

@@ -490,3 +490,27 @@ fn aliases_and_slugs_never_overwrite_what_the_site_writes() {
     );
     assert!(!err.contains("os error"), "no bare OS error: {err}");
 }
+
+#[test]
+fn a_file_name_cannot_forge_a_diagnostic_or_colour_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = "a\nlỗi: giả mạo\u{1b}[2J.md";
+    write(
+        &dir.path().join("content").join(name),
+        "---\nnumber: 1-CV/TU\ntitle: T\n---\n",
+    );
+    for format in ["short", "human"] {
+        let out = vanban(dir.path(), &["build", "--message-format", format]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            !err.lines().any(|l| l.starts_with("lỗi: giả mạo")),
+            "{format}: a forged line\n{err}"
+        );
+        assert!(!err.contains('\u{1b}'), "{format}: a raw escape\n{err}");
+        assert!(
+            err.contains("a\\nlỗi: giả mạo\\u{1b}[2J.md"),
+            "{format}: the name shown escaped\n{err}"
+        );
+    }
+}
