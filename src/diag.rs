@@ -162,7 +162,7 @@ impl Code {
             Code::Ambiguous => "ghi rõ ngày hoặc địa phương của văn bản được dẫn chiếu",
             Code::Url => "đổi `slug` hoặc `aliases` để mỗi trang một địa chỉ",
             Code::Read => "kiểm tra quyền đọc tệp",
-            Code::Complex => "kiểm tra tệp: văn bản thật không có hàng trăm nghìn ký hiệu `[`, `*`, `_`, `>`…; có thể tệp bị hỏng hoặc dán nhầm",
+            Code::Complex => "văn bản có hàng trăm nghìn ký hiệu `[`, `*`, `_`, `>`…; kiểm tra xem tệp có bị dán nhầm không, hoặc chia văn bản thành nhiều tệp",
             Code::TooBig => "chia văn bản thành nhiều tệp, hoặc nâng `max_document_mb` trong `site.yaml` nếu văn bản thật sự lớn như vậy",
             Code::New => "kiểm tra số ký hiệu, ngày và thư mục nội dung",
             Code::Exists => "sửa tệp đó, hoặc xóa nó trước nếu muốn tạo lại",
@@ -372,7 +372,9 @@ fn render_human(d: &Diagnostic, text: Option<&String>, pos: Option<(usize, usize
         out.push('\n');
     }
     if let Some(h) = &d.hint {
-        let h = h.replace('\n', &format!("\n{pad}           "));
+        // A hint may name files: each of its lines escaped.
+        let h: Vec<_> = h.split('\n').map(printable).collect();
+        let h = h.join(&format!("\n{pad}           "));
         out.push_str(&format!("{pad} = gợi ý: {h}\n"));
     }
     out
@@ -509,6 +511,13 @@ mod tests {
         assert_eq!(from, "127-KL/TW", "{src}\n{caret}");
         let short = render(&d, &sources, Format::Short);
         assert!(!short.contains('\u{1b}'), "{short}");
+        // A hint that names a file.
+        let d = d.hint("xem `b\u{1b}[31m\rlỗi.md`\ndòng hai");
+        let out = render(&d, &sources, Format::Human);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\r') && out.contains("dòng hai"),
+            "{out}"
+        );
     }
 
     #[test]

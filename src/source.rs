@@ -368,6 +368,19 @@ pub fn slugify(s: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
+    // A file name has at most 255 bytes: a longer slug (a body named in
+    // three hundred characters) keeps its first 160 and a hash of the whole,
+    // so two long names that share a beginning stay apart.
+    if out.len() > 180 {
+        let hash = out.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+        out.truncate(160);
+        while out.ends_with('-') {
+            out.pop();
+        }
+        out.push_str(&format!("-{:08x}", hash as u32));
+    }
     out
 }
 
@@ -380,6 +393,15 @@ pub fn key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_slugs_fit_a_file_name_and_stay_apart() {
+        let a = slugify(&"Ban Chỉ đạo ".repeat(40));
+        let b = slugify(&("Ban Chỉ đạo ".repeat(40) + "khác"));
+        assert!(a.len() <= 180 && b.len() <= 180, "{a}");
+        assert_ne!(a, b);
+        assert_eq!(slugify("Ban Thường vụ Tỉnh ủy"), "ban-thuong-vu-tinh-uy");
+    }
 
     #[test]
     fn normalize_table() {

@@ -196,13 +196,18 @@ const SITE_NAMES: &[&str] = &[
 ];
 
 /// Why `--force` may not replace `out`, or `None` when it looks like a built
-/// site: not the home folder, no `.git` or other dot folder, only the files
-/// a site is made of (looked at up to 200,000 entries; beyond, it is not a
+/// site: not the home folder, an `index.html` at its root, no `.git` or
+/// other dot folder, only the files a site is made of (looked at up to 200,000 entries; beyond, it is not a
 /// site this tool would replace blind).
 fn not_a_site(out: &Path, out_abs: &Path) -> Option<String> {
     let home = std::env::var_os("HOME").map(PathBuf::from);
     if home.is_some_and(|h| h.canonicalize().unwrap_or(h) == out_abs) {
         return Some("đây là thư mục nhà".into());
+    }
+    // Every generator writes a home page: a folder without one is not a site
+    // (a folder of photos or papers has only "site" extensions too).
+    if !out.join("index.html").is_file() {
+        return Some("không có `index.html` ở gốc, nên không phải một trang web đã dựng".into());
     }
     let mut seen = 0usize;
     for entry in walkdir::WalkDir::new(out).min_depth(1).follow_links(false) {
@@ -632,6 +637,12 @@ mod tests {
             Err(WriteError::NotOurs(_))
         ));
         assert!(foreign.join("keep.txt").exists());
+        // Without a home page it is no site, forced or not; with one, it is.
+        assert!(matches!(
+            write_site(&foreign, &content, &[page("a.html", "a")], true),
+            Err(WriteError::ForceRefused(..))
+        ));
+        std::fs::write(foreign.join("index.html"), "<p>cũ</p>").expect("write");
         write_site(&foreign, &content, &[page("a.html", "a")], true).expect("forced");
         assert!(!foreign.join("keep.txt").exists());
     }

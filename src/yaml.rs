@@ -68,34 +68,29 @@ pub(crate) struct YamlError {
 /// levels took a minute), so deeper text is refused before it is parsed.
 const MAX_NESTING: usize = 100;
 
-/// The first `[` or `{` that opens a collection deeper than [`MAX_NESTING`]:
-/// one that stands where a value starts (after `:`, `-`, `,`, `[`, `{` or at
-/// the start of a line), outside quotes and comments.
+/// The first `[` or `{` deeper than [`MAX_NESTING`], counting every bracket
+/// outside quoted scalars and comments (a tag or an anchor before a bracket,
+/// `!t [` or `&a [`, changes nothing; more than a hundred unclosed brackets
+/// in plain text are refused too, which no front matter has).
 fn too_deep(text: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
     let mut comment = false;
-    let mut before = b'\n';
+    // The byte before, and the last one that was not blank.
+    let (mut prev, mut before) = (b'\n', b'\n');
     for (i, b) in text.bytes().enumerate() {
         match (quote, b) {
-            (_, b'\n') => {
-                comment = false;
-                if quote == Some(b'\'') && depth == 0 {
-                    quote = None;
-                }
-            }
-            _ if comment => continue,
+            (None, b'\n') => comment = false,
+            _ if comment => {}
             (Some(q), _) if b == q => quote = None,
             (Some(_), _) => {}
+            // A quoted scalar opens where a value starts (an apostrophe
+            // inside plain text opens nothing).
             (None, b'"' | b'\'') if matches!(before, b':' | b'-' | b',' | b'[' | b'{' | b'\n' | b'?') => {
                 quote = Some(b)
             }
-            (None, b'#') if matches!(before, b' ' | b'\t' | b'\n') => comment = true,
-            // After `[` or `{` only inside a collection: `Kế hoạch [[` is text.
-            (None, b'[' | b'{')
-                if matches!(before, b':' | b'-' | b',' | b'\n' | b'?')
-                    || (depth > 0 && matches!(before, b'[' | b'{')) =>
-            {
+            (None, b'#') if matches!(prev, b' ' | b'\t' | b'\n') => comment = true,
+            (None, b'[' | b'{') => {
                 depth += 1;
                 if depth > MAX_NESTING {
                     return Some(i);
@@ -107,6 +102,7 @@ fn too_deep(text: &str) -> Option<usize> {
         if !matches!(b, b' ' | b'\t') {
             before = b;
         }
+        prev = b;
     }
     None
 }
@@ -540,15 +536,22 @@ mod tests {
         let e = parse(&deep).expect_err("too deep");
         assert_eq!(e.offset, Some("title: ".len() + MAX_NESTING));
         assert!(started.elapsed() < std::time::Duration::from_secs(1));
-        // Brackets inside a plain or quoted value, or a comment, are text.
+        // Brackets inside a quoted value or a comment are text; closed ones
+        // in plain text too.
         let text = format!(
-            "title: Kế hoạch {}\nnote: \"{}\" # {}\nlist: [[a], {{b: [c]}}]\n",
-            "[".repeat(200),
+            "title: Kế hoạch {}\nnote: \"{}\" # {}\nlist: [[a], {{b: [c]}}]\nq: 'x\n  {}'\n",
+            "[x] ".repeat(200),
             "{".repeat(200),
+            "[".repeat(200),
             "[".repeat(200)
         );
         assert!(parse(&text).is_ok(), "{:?}", parse(&text));
         assert!(parse(&format!("a: {}1{}\n", "[".repeat(100), "]".repeat(100))).is_ok());
+        // A tag or an anchor before each bracket does not hide them.
+        for prop in ["!t [", "&a [", "!!seq ["] {
+            let e = parse(&format!("tags: {}\n", prop.repeat(100_000))).expect_err(prop);
+            assert!(e.message.contains("lồng quá sâu"), "{prop}: {e:?}");
+        }
     }
 
     #[test]

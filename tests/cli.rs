@@ -139,6 +139,7 @@ fn refuses_to_replace_a_folder_it_did_not_make() {
     let dir = tempfile::tempdir().expect("tempdir");
     write(&dir.path().join("content/a.md"), GOOD);
     write(&dir.path().join("site/keep.txt"), "của người khác");
+    write(&dir.path().join("site/index.html"), "<p>trang cũ của công cụ khác</p>");
     let out = vanban(dir.path(), &["build", "--output", "site"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(dir.path().join("site/keep.txt").exists());
@@ -158,15 +159,20 @@ fn force_replaces_only_a_folder_that_looks_like_a_built_site() {
     let dir = tempfile::tempdir().expect("tempdir");
     write(&dir.path().join("content/a.md"), GOOD);
     // Not a site: a repository, hidden folders, documents, the home folder.
-    let cases: [(&str, &str, &str); 4] = [
+    let cases: [(&str, &str, &str); 6] = [
         ("repo", ".git/HEAD", ".git"),
         ("dotfiles", "x/.ssh/id_ed25519", ".ssh"),
         ("papers", "van-ban/bao-cao.docx", "bao-cao.docx"),
         ("home", "index.html", "thư mục nhà"),
+        // Photos and PDFs have "site" extensions, but no home page.
+        ("Pictures", "2024/IMG_1.jpg", "index.html"),
+        ("Documents", "thue.pdf", "index.html"),
     ];
     for (folder, file, named) in cases {
         write(&dir.path().join(folder).join(file), "giữ");
-        write(&dir.path().join(folder).join("index.html"), "<p>cũ</p>");
+        if !matches!(folder, "Pictures" | "Documents") {
+            write(&dir.path().join(folder).join("index.html"), "<p>cũ</p>");
+        }
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_vanban"));
         cmd.args(["build", "--output", folder, "--force"])
             .current_dir(dir.path());
@@ -444,6 +450,8 @@ fn aliases_and_slugs_never_overwrite_what_the_site_writes() {
         "/tim-kiem/",
         "/van-ban/",
         "/van-ban/trang/2/",
+        "/van-ban/4029-cv-tu/index.html",
+        "/van-ban/4029-cv-tu/dan-chieu/",
     ];
     let text = format!(
         "---\nnumber: 4029-CV/TU\ntitle: Triển khai\nissuer: Ban Thường vụ Tỉnh ủy\naliases: [{}, /cu/van-ban-4029/]\n---\nThân.\n",
@@ -458,7 +466,9 @@ fn aliases_and_slugs_never_overwrite_what_the_site_writes() {
             .lines()
             .find(|l| l.contains(&format!("`{}", alias.trim_end_matches('/'))));
         assert!(
-            line.is_some_and(|l| l.starts_with("content/a.md:5:") && l.contains("trùng với")),
+            line.is_some_and(
+                |l| l.starts_with("content/a.md:5:") && (l.contains("trùng với") || l.contains("nằm trong"))
+            ),
             "{alias}: {err}"
         );
     }

@@ -54,6 +54,18 @@ fn symlinks_out_of_the_content_and_loops_are_skipped_with_a_warning() {
     // Followed: a hidden folder's file is read through the link, once.
     link(&content.join("_chung"), "chung");
     std::os::unix::fs::symlink(content.join("_chung"), content.join("_chung/vong/lai")).expect("loop inside");
+    // A second link to a followed folder, and links that double at every
+    // level (2^19 ways through): each target is walked once.
+    link(&content.join("_chung"), "chung-nua");
+    for i in 0..19 {
+        let d = content.join(format!("_d{i}"));
+        std::fs::create_dir_all(&d).expect("mkdir");
+        for l in ["l1", "l2"] {
+            std::os::unix::fs::symlink(format!("../_d{}", i + 1), d.join(l)).expect("bomb");
+        }
+    }
+    std::fs::create_dir_all(content.join("_d19")).expect("mkdir");
+    link(&content.join("_d0"), "bom");
     let started = Instant::now();
     let out = build(dir.path());
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -67,12 +79,21 @@ fn symlinks_out_of_the_content_and_loops_are_skipped_with_a_warning() {
         ("sub/loop", "vòng lặp"),
         ("inside.md", "đã được đọc"),
         ("broken.md", "bị hỏng"),
-        ("lai", "vòng lặp"),
+        ("chung/vong/lai", "vòng lặp"),
+        ("chung-nua", "liên kết khác"),
     ] {
-        let line = stderr.lines().find(|l| l.contains("W-SYMLINK") && l.contains(named));
+        let line = stderr
+            .lines()
+            .find(|l| l.contains("W-SYMLINK") && l.contains(&format!("content/{named}`")));
         assert!(line.is_some_and(|l| l.contains(why)), "{named}: {why}\n{stderr}");
     }
-    assert_eq!(stderr.matches("W-SYMLINK").count(), 7, "one warning per link: {stderr}");
+    // One warning per refused link: the seven above, and one of each pair of
+    // the doubling links (19).
+    assert_eq!(
+        stderr.matches("W-SYMLINK").count(),
+        8 + 19,
+        "one warning per link: {stderr}"
+    );
     let public = dir.path().join("public");
     assert!(
         public.join("van-ban/1-cv-tu/index.html").exists(),

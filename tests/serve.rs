@@ -311,6 +311,9 @@ fn hostile_requests_get_bounded_answers() {
     // Another site's name for this address (DNS rebinding): refused.
     assert!(ask("/", "evil.example", "GET").contains(" 403 "));
     assert!(ask("/", "localhost:1111", "GET").contains(" 200 "));
+    assert!(exchange(&addr, b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n", second).contains(" 400 "));
+    let two = b"GET / HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\nConnection: close\r\n\r\n";
+    assert!(exchange(&addr, two, second).contains(" 400 "));
     // Malformed and unsupported requests: 400 / 505 / 405, never a page.
     assert!(exchange(&addr, b"\x00\x01garbage\r\n\r\n", second).contains(" 400 "));
     let v = exchange(&addr, b"GET / HTTP/9.9\r\nHost: localhost\r\n\r\n", second);

@@ -63,6 +63,23 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
                 );
                 continue;
             }
+            // Nothing inside a page's folder: `x/index.html` is the page
+            // itself, `x/dan-chieu/` its list of citing documents.
+            let inside = alias
+                .match_indices('/')
+                .map(|(k, _)| &alias[..=k])
+                .find(|prefix| prefix.len() < alias.len() && taken.contains_key(*prefix));
+            if let Some(page) = inside {
+                diags.push(
+                    Diagnostic::error(
+                        crate::diag::Code::Url,
+                        format!("`aliases`: `/{alias}` nằm trong địa chỉ `/{page}` của một trang khác"),
+                    )
+                    .at(&d.doc.file, span.clone())
+                    .hint("chọn một đường dẫn cũ chưa được dùng"),
+                );
+                continue;
+            }
             if let Some(other) = taken.get(alias) {
                 if *other != Node::Doc(i) {
                     diags.push(

@@ -20,6 +20,10 @@ pub fn valid_slug(s: &str) -> bool {
 /// escapes, backslashes, and any character outside `A-Za-z0-9._~-`.
 pub fn alias_path(a: &str) -> Option<String> {
     let rest = a.strip_prefix('/')?;
+    // A path the file system can make (whole paths stop at 4,096 bytes).
+    if rest.len() > 1_000 {
+        return None;
+    }
     let trimmed = rest.strip_suffix('/').unwrap_or(rest);
     if trimmed.is_empty() {
         return None;

@@ -31,6 +31,9 @@ pub(super) fn walk_with(dir: &Path, found: &mut dyn FnMut(&(PathBuf, String))) -
     let mut w = Walk::default();
     let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let refused: std::cell::RefCell<Vec<Diagnostic>> = Default::default();
+    // The targets already followed: a second link to one is not walked
+    // again (links doubling at every level would be walked 2^n times).
+    let followed: std::cell::RefCell<std::collections::HashSet<PathBuf>> = Default::default();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -43,7 +46,7 @@ pub(super) fn walk_with(dir: &Path, found: &mut dyn FnMut(&(PathBuf, String))) -
             if hidden_path(dir, e.path()) {
                 return false;
             }
-            let refusal = link_refusal(e.path(), &root);
+            let refusal = link_refusal(e.path(), &root, &mut followed.borrow_mut());
             refusal.map(|d| refused.borrow_mut().push(d)).is_none()
         });
     // Whether a symbolic link is on the way to each folder being walked, by
@@ -116,7 +119,7 @@ pub(super) fn walk_with(dir: &Path, found: &mut dyn FnMut(&(PathBuf, String))) -
 
 /// Why a symbolic link is not followed, or `None` when it is: its target
 /// lies inside the content folder where the walk would not read it anyway.
-fn link_refusal(link: &Path, root: &Path) -> Option<Diagnostic> {
+fn link_refusal(link: &Path, root: &Path, followed: &mut std::collections::HashSet<PathBuf>) -> Option<Diagnostic> {
     let shown = link.display();
     let message = match std::fs::canonicalize(link) {
         // Broken links come to the walk as errors; nothing to decide here.
@@ -131,7 +134,14 @@ fn link_refusal(link: &Path, root: &Path) -> Option<Diagnostic> {
             "`{shown}` là liên kết tượng trưng tới `{}`, nơi đã được đọc ở đường dẫn thật; bỏ qua để không đọc hai lần",
             target.display()
         ),
-        Ok(_) => return None,
+        Ok(target) if followed.contains(&target) => format!(
+            "`{shown}` là liên kết tượng trưng tới `{}`, nơi đã được đọc qua một liên kết khác; bỏ qua để không đọc hai lần",
+            target.display()
+        ),
+        Ok(target) => {
+            followed.insert(target);
+            return None;
+        }
     };
     Some(link_warning(message))
 }

@@ -114,13 +114,19 @@ async fn connection(stream: tokio::net::TcpStream, shared: Arc<Shared>) {
 
 /// A connection over the limit: told so, briefly, and closed.
 async fn busy(mut stream: tokio::net::TcpStream) {
-    use tokio::io::AsyncWriteExt;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    // Read what the client sent first (a socket closed with unread bytes is
+    // reset, and the client would see the reset, not the answer).
+    let mut head = [0u8; 4096];
+    let _ = tokio::time::timeout(Duration::from_millis(200), stream.read(&mut head)).await;
     let body = "Máy chủ xem trước đang bận (quá nhiều kết nối); hãy thử lại.";
     let reply = format!(
         "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
     let _ = tokio::time::timeout(Duration::from_secs(1), stream.write_all(reply.as_bytes())).await;
+    let _ = stream.shutdown().await;
+    let _ = tokio::time::timeout(Duration::from_millis(200), stream.read(&mut head)).await;
 }
 
 fn full(status: StatusCode, content_type: &str, body: impl Into<Bytes>) -> Response<Body> {
@@ -168,14 +174,31 @@ async fn respond(req: Request<Incoming>, shared: &Arc<Shared>) -> Response<Body>
     if let Some(n) = hyper::body::Body::size_hint(&body).exact() {
         parts
             .headers
-            .insert(header::CONTENT_LENGTH, header::HeaderValue::from(n));
+            .entry(header::CONTENT_LENGTH)
+            .or_insert(header::HeaderValue::from(n));
     }
     Response::from_parts(parts, Full::new(Bytes::new()).boxed())
 }
 
 async fn route(req: &Request<Incoming>, shared: &Arc<Shared>) -> Response<Body> {
-    let host = req.headers().get(header::HOST).map(|h| h.to_str().unwrap_or("\u{0}"));
-    if !host_allowed(host) {
+    let hosts: Vec<&str> = req
+        .headers()
+        .get_all(header::HOST)
+        .iter()
+        .map(|h| h.to_str().unwrap_or("\u{0}"))
+        .collect();
+    // HTTP/1.1 asks for exactly one Host (RFC 9112, 3.2).
+    let one_host = match req.version() {
+        hyper::Version::HTTP_10 => hosts.len() <= 1,
+        _ => hosts.len() == 1,
+    };
+    if !one_host {
+        return text(
+            StatusCode::BAD_REQUEST,
+            "Yêu cầu HTTP/1.1 phải có đúng một `Host`.".into(),
+        );
+    }
+    if !host_allowed(hosts.first().copied()) {
         return text(
             StatusCode::FORBIDDEN,
             "Bản xem trước chỉ trả lời khi được gọi bằng địa chỉ IP hoặc localhost.".into(),
@@ -200,17 +223,22 @@ async fn route(req: &Request<Incoming>, shared: &Arc<Shared>) -> Response<Body> 
     if path == LIVE_JS {
         return full(StatusCode::OK, "text/javascript; charset=utf-8", LIVE_SCRIPT);
     }
-    let (site, errors, sources) = {
+    let (site, extra) = {
         let st = shared.lock();
-        (st.site.clone(), st.errors.clone(), st.sources.clone())
+        (st.site.clone(), st.extra.clone())
     };
     // Rendering is work for a blocking thread, not for the event loop.
-    let found = tokio::task::spawn_blocking(move || answer(site.as_deref(), &path, &errors, &sources)).await;
+    let found = tokio::task::spawn_blocking(move || answer(site.as_deref(), &path, &extra)).await;
     let Ok(a) = found else {
         return text(StatusCode::INTERNAL_SERVER_ERROR, "Lỗi khi tạo trang.".into());
     };
     let status = StatusCode::from_u16(a.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut r = full(status, a.content_type, a.body);
+    let length: usize = a.body.iter().map(Bytes::len).sum();
+    let pieces = a.body.into_iter().map(|b| Ok::<_, Infallible>(Frame::data(b)));
+    let mut r = full(status, a.content_type, Bytes::new());
+    *r.body_mut() = BoxBody::new(StreamBody::new(futures_util::stream::iter(pieces)));
+    r.headers_mut()
+        .insert(header::CONTENT_LENGTH, header::HeaderValue::from(length));
     if let Some(loc) = a.location.and_then(|l| header::HeaderValue::from_str(&l).ok()) {
         r.headers_mut().insert(header::LOCATION, loc);
     }

@@ -25,7 +25,7 @@ mod http;
 mod site;
 mod watch;
 
-use crate::diag::{self, Diagnostic, Format, Sources};
+use crate::diag::{self, Diagnostic, Format};
 use crate::{prepare, Options, Session};
 use site::Built;
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -45,8 +45,10 @@ const NOT_BUILT: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"
 struct State {
     generation: u64,
     site: Option<Arc<Built>>,
-    errors: Vec<Diagnostic>,
-    sources: Sources,
+    /// What goes before `</body>` of every page: the error overlay while the
+    /// content has errors, and the live-reload script. Made once per
+    /// rebuild, shared by every answer.
+    extra: bytes::Bytes,
 }
 
 struct Shared {
@@ -173,8 +175,7 @@ fn rebuild(run: &Options, session: &mut Session, shared: &Shared, log: &Log) {
         Some(b) => st.site.replace(Arc::new(b)),
         None => None,
     };
-    st.errors = sorted;
-    st.sources = sources;
+    st.extra = site::extra(&sorted, &sources);
     st.generation += 1;
     let generation = st.generation;
     drop(st);
@@ -223,6 +224,7 @@ fn percent_decode(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Sources;
 
     #[test]
     fn refused_targets() {

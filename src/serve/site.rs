@@ -127,42 +127,48 @@ impl Built {
 pub(super) struct Answer {
     pub(super) status: u16,
     pub(super) content_type: &'static str,
-    pub(super) body: Bytes,
+    /// The body in pieces, sent one after the other: a page is its kept
+    /// bytes cut at `</body>` around the shared extra, never copied.
+    pub(super) body: Vec<Bytes>,
     /// Where a folder asked for without its slash is.
     pub(super) location: Option<String>,
 }
 
 impl Answer {
-    fn html(status: u16, body: Vec<u8>) -> Answer {
+    fn html(status: u16, page: Bytes, extra: &Bytes) -> Answer {
         Answer {
             status,
             content_type: "text/html; charset=utf-8",
-            body: Bytes::from(body),
+            body: inject(page, extra),
             location: None,
         }
     }
 }
 
+/// What goes before `</body>` of every page after a rebuild: the error
+/// overlay (while there are errors) and the live-reload script.
+pub(super) fn extra(errors: &[Diagnostic], sources: &Sources) -> Bytes {
+    let mut extra = String::new();
+    if !errors.is_empty() {
+        extra.push_str(&overlay(errors, sources));
+    }
+    extra.push_str(&format!("<script src=\"{LIVE_JS}\"></script>"));
+    Bytes::from(extra)
+}
+
+/// A page with `extra` before its last `</body>`, as slices of the two.
+fn inject(page: Bytes, extra: &Bytes) -> Vec<Bytes> {
+    let at = memchr::memmem::rfind(&page, b"</body>").unwrap_or(page.len());
+    vec![page.slice(..at), extra.clone(), page.slice(at..)]
+}
+
 /// The answer to `path` (already checked and decoded): the page (a folder's
 /// `index.html`), a redirect for a folder without its slash, the 404 page;
-/// HTML pages carry the error overlay while the content has errors, and the
-/// live-reload script. Without a good build yet, a page saying so.
-pub(super) fn answer(site: Option<&Built>, path: &str, errors: &[Diagnostic], sources: &Sources) -> Answer {
-    let inject = |html: &[u8]| -> Vec<u8> {
-        let mut html = String::from_utf8_lossy(html).into_owned();
-        let mut extra = String::new();
-        if !errors.is_empty() {
-            extra.push_str(&overlay(errors, sources));
-        }
-        extra.push_str(&format!("<script src=\"{LIVE_JS}\"></script>"));
-        match html.rfind("</body>") {
-            Some(i) => html.insert_str(i, &extra),
-            None => html.push_str(&extra),
-        }
-        html.into_bytes()
-    };
+/// HTML pages carry `extra` (the error overlay while the content has errors,
+/// and the live-reload script). Without a good build yet, a page saying so.
+pub(super) fn answer(site: Option<&Built>, path: &str, extra: &Bytes) -> Answer {
     let Some(site) = site else {
-        return Answer::html(503, inject(NOT_BUILT.as_bytes()));
+        return Answer::html(503, Bytes::from_static(NOT_BUILT.as_bytes()), extra);
     };
     let rel = path.trim_start_matches('/');
     let file = if rel.is_empty() {
@@ -175,15 +181,13 @@ pub(super) fn answer(site: Option<&Built>, path: &str, errors: &[Diagnostic], so
     match site.get(&file) {
         Some(Ok(bytes)) => {
             let content_type = content_type(&file);
-            let body = if content_type.starts_with("text/html") {
-                Bytes::from(inject(&bytes))
-            } else {
-                bytes
-            };
+            if content_type.starts_with("text/html") {
+                return Answer::html(200, bytes, extra);
+            }
             return Answer {
                 status: 200,
                 content_type,
-                body,
+                body: vec![bytes],
                 location: None,
             };
         }
@@ -192,7 +196,7 @@ pub(super) fn answer(site: Option<&Built>, path: &str, errors: &[Diagnostic], so
                 "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Lỗi mẫu</title></head><body><main><h1>Không tạo được trang</h1><p>{}</p></main></body></html>",
                 crate::escape::text(&d.message)
             );
-            return Answer::html(500, inject(page.as_bytes()));
+            return Answer::html(500, Bytes::from(page), extra);
         }
         None => {}
     }
@@ -201,15 +205,19 @@ pub(super) fn answer(site: Option<&Built>, path: &str, errors: &[Diagnostic], so
         return Answer {
             status: 301,
             content_type: "text/plain; charset=utf-8",
-            body: Bytes::new(),
+            body: Vec::new(),
             location: Some(format!("/{rel}/")),
         };
     }
-    let body = match site.get(crate::routes::NOT_FOUND) {
-        Some(Ok(b)) => inject(&b),
-        _ => b"404".to_vec(),
-    };
-    Answer::html(404, body)
+    match site.get(crate::routes::NOT_FOUND) {
+        Some(Ok(b)) => Answer::html(404, b, extra),
+        _ => Answer {
+            status: 404,
+            content_type: "text/plain; charset=utf-8",
+            body: vec![Bytes::from_static(b"404")],
+            location: None,
+        },
+    }
 }
 
 /// The type of a file the site writes, by its extension.
