@@ -50,6 +50,45 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
         .iter()
         .map(|(u, n)| (u.trim_matches('/').to_string() + "/", *n))
         .collect();
+    place_aliases(index, &mut taken, diags);
+    // Undated URLs of dated pages.
+    let mut wanted: BTreeMap<String, Vec<Node>> = BTreeMap::new();
+    let all: Vec<Node> = (0..index.docs.len())
+        .map(Node::Doc)
+        .chain((0..index.cited.len()).map(Node::Cited))
+        .collect();
+    for n in all {
+        let (number, locality, date, custom) = match n {
+            Node::Doc(i) => {
+                let d = &index.docs[i].doc;
+                (&d.number, d.locality.as_deref(), d.date, d.slug.is_some())
+            }
+            Node::Cited(i) => {
+                let c = &index.cited[i];
+                (&c.number, c.locality.as_deref(), c.date, false)
+            }
+        };
+        // Cited pages may move when their date is learned; a document's page
+        // only if a citation once named it without a date.
+        let may_have_moved = matches!(n, Node::Cited(_)) || index.cited_undated.contains(&n);
+        if custom || date.is_none() || number.printed_year().is_some() || !may_have_moved {
+            continue;
+        }
+        let undated = crate::routes::document_dir(&identity_slug(number, locality, None));
+        wanted.entry(undated).or_default().push(n);
+    }
+    for (from, list) in wanted {
+        if list.len() == 1 && !taken.contains_key(&from) {
+            taken.insert(from.clone(), list[0]);
+            index.redirects.push(Redirect { from, to: list[0] });
+        }
+    }
+    index.redirects.sort_by(|a, b| a.from.cmp(&b.from));
+}
+
+/// Each document's old addresses (`aliases`) as redirects, unless one would
+/// overwrite what the site writes, another page, or a page's folder.
+fn place_aliases(index: &mut Index, taken: &mut FxHashMap<String, Node>, diags: &mut Vec<Diagnostic>) {
     for (i, d) in index.docs.iter().enumerate() {
         for (alias, span) in &d.doc.aliases {
             if let Some(what) = crate::routes::reserved(alias) {
@@ -100,37 +139,4 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
             });
         }
     }
-    // Undated URLs of dated pages.
-    let mut wanted: BTreeMap<String, Vec<Node>> = BTreeMap::new();
-    let all: Vec<Node> = (0..index.docs.len())
-        .map(Node::Doc)
-        .chain((0..index.cited.len()).map(Node::Cited))
-        .collect();
-    for n in all {
-        let (number, locality, date, custom) = match n {
-            Node::Doc(i) => {
-                let d = &index.docs[i].doc;
-                (&d.number, d.locality.as_deref(), d.date, d.slug.is_some())
-            }
-            Node::Cited(i) => {
-                let c = &index.cited[i];
-                (&c.number, c.locality.as_deref(), c.date, false)
-            }
-        };
-        // Cited pages may move when their date is learned; a document's page
-        // only if a citation once named it without a date.
-        let may_have_moved = matches!(n, Node::Cited(_)) || index.cited_undated.contains(&n);
-        if custom || date.is_none() || number.printed_year().is_some() || !may_have_moved {
-            continue;
-        }
-        let undated = crate::routes::document_dir(&identity_slug(number, locality, None));
-        wanted.entry(undated).or_default().push(n);
-    }
-    for (from, list) in wanted {
-        if list.len() == 1 && !taken.contains_key(&from) {
-            taken.insert(from.clone(), list[0]);
-            index.redirects.push(Redirect { from, to: list[0] });
-        }
-    }
-    index.redirects.sort_by(|a, b| a.from.cmp(&b.from));
 }
