@@ -105,7 +105,41 @@ const printed = await page.evaluate(() => ({
 }));
 check("print: no navigation, the text and signature stay", printed.nav === "none" && printed.refs === "none" && printed.body !== "none" && printed.sign !== "none", JSON.stringify(printed));
 await page.pdf({ path: path.join(shots, "4029-print.pdf") });
+// A news report prints with its notice: it must not pass for the công văn.
+await page.goto(site + "van-ban/73-cv-tu-phu-tho-2025/");
+const note = await page.evaluate(() => {
+  const n = document.querySelector(".report-note");
+  return n ? getComputedStyle(n).display : "missing";
+});
+check("print: a news report keeps its notice", note !== "none" && note !== "missing", note);
 await page.emulateMedia({ media: "screen" });
+// Reading at 1280 px: no line of body text over 80 characters.
+await page.setViewportSize({ width: 1280, height: 900 });
+for (const url of ["van-ban/4029-cv-tu/", "van-ban/73-cv-tu-phu-tho-2025/"]) {
+  await page.goto(site + url);
+  const widest = await page.evaluate(() => {
+    const ctx = document.createElement("canvas").getContext("2d");
+    let most = 0;
+    for (const p of document.querySelectorAll(".body p, .body li")) {
+      const text = p.textContent.trim();
+      if (text.length < 100) { continue; }
+      const cs = getComputedStyle(p);
+      ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const perChar = ctx.measureText(text).width / [...text].length;
+      most = Math.max(most, p.clientWidth / perChar);
+    }
+    return Math.round(most);
+  });
+  check(`${url}: body lines of at most 80 characters at 1280 px`, widest > 0 && widest <= 80, `about ${widest}`);
+}
+// Phones: what one taps is at least 44 px tall; the 404 page can search.
+await page.setViewportSize({ width: 390, height: 800 });
+await page.goto(site + "van-ban/4029-cv-tu/");
+const short = await page.$$eval(".site-nav a, .breadcrumbs a", (as) =>
+  as.map((a) => [a.textContent.trim(), Math.round(a.getBoundingClientRect().height)]).filter(([, h]) => h < 44));
+check("phone: navigation and breadcrumbs are 44 px tall to tap", short.length === 0, JSON.stringify(short));
+await page.goto(site + "khong-co-trang-nay/");
+check("the 404 page has a search box", (await page.$$("form[role=search] input[name=q]")).length === 1);
 check("no request left the site", external.length === 0, JSON.stringify(external.slice(0, 5)));
 await browser.close();
 
