@@ -524,3 +524,31 @@ fn a_file_name_cannot_forge_a_diagnostic_or_colour_the_terminal() {
         );
     }
 }
+
+#[test]
+fn a_heading_says_the_type_word_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        &dir.path().join("content/hd.md"),
+        "---\nnumber: 12-HD/TU\ntitle: Hướng dẫn thực hiện Quy định số 89-QĐ/TW\nissuer: Ban Thường vụ Tỉnh ủy\n---\nThân.\n",
+    );
+    write(&dir.path().join("content/cv.md"), GOOD);
+    let out = vanban(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let h1 = |page: &str| {
+        let html =
+            std::fs::read_to_string(dir.path().join("public/van-ban").join(page).join("index.html")).expect("page");
+        let start = html.find("<h1").unwrap_or(0);
+        let end = html[start..].find("</h1>").map_or(html.len(), |e| start + e);
+        html[start..end].to_string()
+    };
+    let hd = h1("12-hd-tu");
+    assert_eq!(
+        hd.matches("Hướng dẫn").count() + hd.matches("HƯỚNG DẪN").count(),
+        1,
+        "{hd}"
+    );
+    // A title that does not begin with it keeps the type word above it.
+    let cv = h1("4029-cv-tu");
+    assert!(cv.contains("doc-type") && cv.contains("Triển khai"), "{cv}");
+}

@@ -361,6 +361,12 @@ impl<'a> Renderer<'a> {
             doc_type,
             type_url: self.href(&routes::doc_type(doc_type)),
             title: f.title,
+            title_names_type: {
+                let (t, w) = (crate::source::key(f.title), crate::source::key(doc_type));
+                !w.is_empty()
+                    && t.strip_prefix(&w)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            },
             subject: f.subject,
             issuers,
             issuer_names,

@@ -184,6 +184,9 @@ pub(crate) struct DocView<'a> {
     pub(crate) type_url: String,
     /// Title (trích yếu); for a cited document, its subject or empty.
     pub(crate) title: &'a str,
+    /// Whether the title begins with the type word ("Hướng dẫn thực hiện
+    /// …" of a Hướng dẫn): the heading then says it once.
+    pub(crate) title_names_type: bool,
     /// Subject known from citations (cited documents).
     pub(crate) subject: Option<&'a str>,
     /// Issuers with their pages.
