@@ -144,6 +144,11 @@ fn status(addr: &str, request: &[u8], wait: Duration) -> u16 {
     if s.write_all(request).is_err() {
         // The server may have answered and closed before the rest was sent.
     }
+    read_status(&mut s)
+}
+
+/// The status code at the start of an answer, or 0 when there is none.
+fn read_status(s: &mut TcpStream) -> u16 {
     let mut head = [0u8; 12];
     match s.read(&mut head) {
         Ok(n) if n >= 12 => std::str::from_utf8(&head[9..12])
@@ -175,14 +180,7 @@ fn loads(vanban: &Path) {
                         break;
                     }
                 }
-                let mut head = [0u8; 12];
-                match s.read(&mut head) {
-                    Ok(n) if n >= 12 => std::str::from_utf8(&head[9..12])
-                        .ok()
-                        .and_then(|c| c.parse().ok())
-                        .unwrap_or(0),
-                    _ => 0,
-                }
+                read_status(&mut s)
             })
         })
         .map(|t| t.join().unwrap_or(0))
@@ -221,14 +219,7 @@ fn loads(vanban: &Path) {
                 let mut codes = Vec::new();
                 for s in &mut socks {
                     let _ = s.set_read_timeout(Some(Duration::from_secs(30)));
-                    let mut head = [0u8; 12];
-                    codes.push(match s.read(&mut head) {
-                        Ok(n) if n >= 12 => std::str::from_utf8(&head[9..12])
-                            .ok()
-                            .and_then(|c| c.parse().ok())
-                            .unwrap_or(0u16),
-                        _ => 0,
-                    });
+                    codes.push(read_status(s));
                 }
                 codes
             })

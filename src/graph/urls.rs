@@ -91,52 +91,58 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
 fn place_aliases(index: &mut Index, taken: &mut FxHashMap<String, Node>, diags: &mut Vec<Diagnostic>) {
     for (i, d) in index.docs.iter().enumerate() {
         for (alias, span) in &d.doc.aliases {
-            if let Some(what) = crate::routes::reserved(alias) {
-                diags.push(
-                    Diagnostic::error(
-                        crate::diag::Code::Url,
-                        format!("`aliases`: `/{alias}` trùng với {what} mà trang web tự tạo; không ghi đè"),
-                    )
-                    .at(&d.doc.file, span.clone())
-                    .hint("địa chỉ cũ phải là một đường dẫn trang chưa dùng, ví dụ `/cu/van-ban-4029/`"),
-                );
-                continue;
-            }
-            // Nothing inside a page's folder: `x/index.html` is the page
-            // itself, `x/dan-chieu/` its list of citing documents.
-            let inside = alias
-                .match_indices('/')
-                .map(|(k, _)| &alias[..=k])
-                .find(|prefix| prefix.len() < alias.len() && taken.contains_key(*prefix));
-            if let Some(page) = inside {
-                diags.push(
-                    Diagnostic::error(
-                        crate::diag::Code::Url,
-                        format!("`aliases`: `/{alias}` nằm trong địa chỉ `/{page}` của một trang khác"),
-                    )
-                    .at(&d.doc.file, span.clone())
-                    .hint("chọn một đường dẫn cũ chưa được dùng"),
-                );
-                continue;
-            }
-            if let Some(other) = taken.get(alias) {
-                if *other != Node::Doc(i) {
-                    diags.push(
-                        Diagnostic::error(
-                            crate::diag::Code::Url,
-                            format!("`aliases`: `/{alias}` đã là địa chỉ của một trang khác"),
-                        )
+            match alias_clash(alias, Node::Doc(i), taken) {
+                // Its own page's address: nothing to redirect.
+                Some(Clash::Own) => {}
+                Some(Clash::With(message, hint)) => diags.push(
+                    Diagnostic::error(crate::diag::Code::Url, format!("`aliases`: `/{alias}` {message}"))
                         .at(&d.doc.file, span.clone())
-                        .hint("chọn một đường dẫn cũ chưa được dùng"),
-                    );
+                        .hint(hint),
+                ),
+                None => {
+                    taken.insert(alias.clone(), Node::Doc(i));
+                    index.redirects.push(Redirect {
+                        from: alias.clone(),
+                        to: Node::Doc(i),
+                    });
                 }
-                continue;
             }
-            taken.insert(alias.clone(), Node::Doc(i));
-            index.redirects.push(Redirect {
-                from: alias.clone(),
-                to: Node::Doc(i),
-            });
         }
+    }
+}
+
+/// Why an alias cannot be written.
+enum Clash {
+    /// It is the address of the document's own page.
+    Own,
+    /// What it clashes with, and what to do.
+    With(String, &'static str),
+}
+
+/// What `alias` of `owner` would overwrite: something the site writes, a
+/// path inside a page's folder (`x/index.html` is the page itself,
+/// `x/dan-chieu/` its list of citing documents), another page's address.
+fn alias_clash(alias: &str, owner: Node, taken: &FxHashMap<String, Node>) -> Option<Clash> {
+    let unused = "chọn một đường dẫn cũ chưa được dùng, ví dụ `/cu/van-ban-4029/`";
+    if let Some(what) = crate::routes::reserved(alias) {
+        return Some(Clash::With(
+            format!("trùng với {what} mà trang web tự tạo; không ghi đè"),
+            unused,
+        ));
+    }
+    let inside = alias
+        .match_indices('/')
+        .map(|(k, _)| &alias[..=k])
+        .find(|prefix| prefix.len() < alias.len() && taken.contains_key(*prefix));
+    if let Some(page) = inside {
+        return Some(Clash::With(
+            format!("nằm trong địa chỉ `/{page}` của một trang khác"),
+            unused,
+        ));
+    }
+    match taken.get(alias) {
+        Some(other) if *other == owner => Some(Clash::Own),
+        Some(_) => Some(Clash::With("đã là địa chỉ của một trang khác".into(), unused)),
+        None => None,
     }
 }
