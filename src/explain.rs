@@ -35,7 +35,7 @@ pub(crate) fn explain(index: &Index, sources: &Sources, diags: &[Diagnostic], fi
         let target = match &r.target {
             Target::Node(n @ Node::Doc(_)) => format!("→ {} (có trong hệ thống)", index.url(*n)),
             Target::Node(n @ Node::Cited(_)) => format!("→ {} (chưa có toàn văn)", index.url(*n)),
-            Target::Ambiguous => "→ không liên kết: khớp với nhiều văn bản".to_string(),
+            Target::Ambiguous(_) => "→ không liên kết: khớp với nhiều văn bản".to_string(),
         };
         let date = r.date.map(|x| format!(", ngày {x}")).unwrap_or_default();
         for crate::graph::Mention { span, relation, origin } in &r.mentions {

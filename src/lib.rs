@@ -32,6 +32,7 @@ pub mod load;
 pub mod markdown;
 pub mod number;
 mod opendata;
+pub mod outline;
 mod pictures;
 pub mod refs;
 mod render;

@@ -20,6 +20,153 @@ pub struct Rendered {
     pub html: String,
     /// The first paragraph, as plain text (empty when there is none).
     pub first_paragraph: String,
+    /// The contents: parts, chapters, articles and top-level items, with
+    /// their anchors (see [`crate::outline`]).
+    pub contents: Vec<Entry>,
+}
+
+/// An entry of a body's contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Entry {
+    /// The anchor (`dieu-5`).
+    pub id: String,
+    /// The block's first line as plain text, cut at about 90 characters.
+    pub label: String,
+    /// 1 for parts and chapters, 2 below.
+    pub level: u8,
+}
+
+/// The first line of a block as plain text for the contents: Markdown marks
+/// and escapes dropped, cut at a word near 90 characters.
+fn entry_label(source: &str) -> String {
+    let line = source.lines().next().unwrap_or("");
+    let plain: String = line
+        .chars()
+        .filter(|c| !matches!(c, '\\' | '*' | '_' | '#' | '>' | '`'))
+        .collect();
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    let mut out = String::new();
+    for w in &words {
+        if out.chars().count() + w.chars().count() > 90 {
+            out.push('…');
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    crate::source::normalize(&out)
+}
+
+/// The anchors and contents of a body as it is rendered.
+struct Structure {
+    outliner: crate::outline::Outliner,
+    contents: Vec<Entry>,
+    /// List items open.
+    items: usize,
+    /// Whether the next paragraph is a list item's first (its own text, not
+    /// a block of its own; a later one, `a)` under `1.`, is).
+    item_text: bool,
+}
+
+/// Ids the page around a body uses (the theme's templates): a body's
+/// headings never take them.
+const PAGE_IDS: &[&str] = &[
+    "noi-dung",
+    "tieu-de",
+    "tren-trang",
+    "toan-van",
+    "dan-chieu",
+    "duoc-dan-chieu",
+    "hinh",
+];
+
+impl Structure {
+    /// The structure of a body whose block-opening events are `events`
+    /// (walked once first to count its runs of articles).
+    fn of<'e>(events: impl Iterator<Item = (&'e Event<'e>, &'e str)> + Clone) -> Self {
+        let mut probe = Structure::new(1);
+        for (e, source) in events {
+            probe.open(e, source);
+        }
+        Structure::new(probe.outliner.runs_seen())
+    }
+
+    fn new(runs: usize) -> Self {
+        let mut outliner = crate::outline::Outliner::with_runs(runs);
+        for id in PAGE_IDS {
+            outliner.claim(id);
+        }
+        Structure {
+            outliner,
+            contents: Vec::new(),
+            items: 0,
+            item_text: false,
+        }
+    }
+
+    /// The id of a block whose source is `source`; headings always have
+    /// one (a slug of their words when they are no structural unit).
+    fn id(&mut self, source: &str, heading: bool) -> Option<String> {
+        let lead = source.trim_start_matches(['#', ' ']);
+        let anchor = self.outliner.block(lead);
+        let (id, level) = match anchor {
+            Some(a) => {
+                let level = a.contents.or(heading.then_some(2));
+                (a.id, level)
+            }
+            None if heading => {
+                let words: Vec<String> = entry_label(lead)
+                    .split_whitespace()
+                    .take(8)
+                    .map(str::to_owned)
+                    .collect();
+                (self.outliner.claim(&crate::source::slugify(&words.join(" ")))?, Some(2))
+            }
+            None => return None,
+        };
+        if let Some(level) = level {
+            self.contents.push(Entry {
+                id: id.clone(),
+                label: entry_label(lead),
+                level,
+            });
+        }
+        Some(id)
+    }
+
+    /// The id of the block an event opens, if it is a structural one:
+    /// headings, paragraphs outside list items, and list items.
+    fn open(&mut self, event: &Event, source: &str) -> Option<String> {
+        match event {
+            Event::Start(Tag::Heading { .. }) => self.id(source, true),
+            Event::Start(Tag::Paragraph) if self.items > 0 && std::mem::take(&mut self.item_text) => None,
+            Event::Start(Tag::Paragraph) => self.id(source, false),
+            Event::Start(Tag::Item) => {
+                self.items += 1;
+                self.item_text = true;
+                self.id(source, false)
+            }
+            Event::End(TagEnd::Item) => {
+                self.items = self.items.saturating_sub(1);
+                None
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Every anchor of a body (clauses and points too), for pinpoint citations
+/// into it: the same walk as [`render_with_links`] gives its blocks.
+pub fn anchors(body: &str) -> rustc_hash::FxHashSet<String> {
+    if too_complex(body) {
+        return Default::default();
+    }
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let blocks = || events.iter().map(|(e, r)| (e, body.get(r.clone()).unwrap_or("")));
+    let mut structure = Structure::of(blocks());
+    blocks().filter_map(|(e, source)| structure.open(e, source)).collect()
 }
 
 fn options() -> Options {
@@ -46,6 +193,29 @@ pub struct Link {
     pub href: String,
     /// The tooltip: the cited document named in full.
     pub title: String,
+    /// Whether the mention fits several documents: it then leads to the
+    /// list of candidates on the page and says so in its text.
+    pub ambiguous: bool,
+}
+
+/// The opening tag of a citation link.
+fn open_tag(l: &Link) -> String {
+    format!(
+        "<a class=\"cite{}\" href=\"{}\" title=\"{}\">",
+        if l.ambiguous { " ambiguous" } else { "" },
+        crate::escape::attr(&l.href),
+        crate::escape::attr(&l.title)
+    )
+}
+
+/// The closing tag of a citation link; an ambiguous one says so in words
+/// (not only in `title`, which touch screens never show).
+fn close_tag(l: &Link) -> &'static str {
+    if l.ambiguous {
+        " <span class=\"ambiguous-note\">(chưa rõ văn bản nào)</span></a>"
+    } else {
+        "</a>"
+    }
 }
 
 /// The most Markdown punctuation a body may hold and still be read as
@@ -101,12 +271,9 @@ fn render_plain(body: &str, links: &[Link]) -> Rendered {
                 continue;
             }
             out.push_str(&crate::escape::text(&normalize_body(&body[pos..l.range.start])));
-            out.push_str(&format!(
-                "<a class=\"cite\" href=\"{}\" title=\"{}\">{}</a>",
-                crate::escape::attr(&l.href),
-                crate::escape::attr(&l.title),
-                crate::escape::text(&normalize_body(&body[l.range.clone()]))
-            ));
+            out.push_str(&open_tag(l));
+            out.push_str(&crate::escape::text(&normalize_body(&body[l.range.clone()])));
+            out.push_str(close_tag(l));
             pos = l.range.end;
         }
         out.push_str(&crate::escape::text(&normalize_body(&body[pos..end])));
@@ -115,6 +282,7 @@ fn render_plain(body: &str, links: &[Link]) -> Rendered {
     Rendered {
         html: out,
         first_paragraph: first,
+        contents: Vec::new(),
     }
 }
 
@@ -141,6 +309,7 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
         .min()
         .unwrap_or(1);
     let valid = valid_links(body, &events, links);
+    let mut structure = Structure::of(events.iter().map(|(e, r)| (e, body.get(r.clone()).unwrap_or(""))));
     // Most bodies need no normalising: asked once, not for every piece of text.
     let unchanged = crate::source::body_unchanged(body);
     let mut first = String::new();
@@ -159,19 +328,26 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
             Event::SoftBreak | Event::HardBreak if in_para => first.push(' '),
             _ => {}
         }
+        let id = structure.open(&event, body.get(range.clone()).unwrap_or(""));
         match event {
+            Event::Start(Tag::Paragraph) | Event::Start(Tag::Item) if id.is_some() => {
+                let tag = if matches!(event, Event::Start(Tag::Item)) {
+                    "li"
+                } else {
+                    "p"
+                };
+                let id = crate::escape::attr(id.as_deref().unwrap_or(""));
+                out_events.push(Event::Html(CowStr::from(format!("<{tag} id=\"{id}\">"))));
+            }
             Event::Text(t) => match verbatim(body, &range, &t) {
                 Some(b) => split_text(b, range.start, &valid, unchanged, &mut out_events),
                 None => out_events.push(Event::Text(CowStr::from(normalize_body(&t).into_owned()))),
             },
             Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
+                level, classes, attrs, ..
             }) => out_events.push(Event::Start(Tag::Heading {
                 level: shift(level, top),
-                id,
+                id: id.map(CowStr::from),
                 classes,
                 attrs,
             })),
@@ -220,6 +396,7 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
     Rendered {
         html: out,
         first_paragraph: crate::source::normalize(&first),
+        contents: structure.contents,
     }
 }
 
@@ -348,32 +525,28 @@ fn split_text<'a>(text: &'a str, at: usize, links: &[&Link], unchanged: bool, ou
         }
     };
     let end = at + text.len();
-    let mut cuts: Vec<(usize, Option<&Link>)> = Vec::new();
+    let mut cuts: Vec<(usize, Option<&Link>, &Link)> = Vec::new();
     // `links` are sorted and disjoint: only those ending after `at` and
     // starting before `end` can cut this text.
     let from = links.partition_point(|l| l.range.end <= at);
     for l in links[from..].iter().take_while(|l| l.range.start < end) {
         if l.range.start >= at && l.range.start < end {
-            cuts.push((l.range.start, Some(l)));
+            cuts.push((l.range.start, Some(l), l));
         }
         if l.range.end > at && l.range.end <= end {
-            cuts.push((l.range.end, None));
+            cuts.push((l.range.end, None, l));
         }
     }
-    cuts.sort_by_key(|(pos, open)| (*pos, open.is_some()));
+    cuts.sort_by_key(|(pos, open, _)| (*pos, open.is_some()));
     let mut pos = at;
-    for (cut, open) in cuts {
+    for (cut, open, link) in cuts {
         if cut > pos && text.is_char_boundary(cut - at) && text.is_char_boundary(pos - at) {
             out.push(Event::Text(normalize(&text[pos - at..cut - at])));
             pos = cut;
         }
         let tag = match open {
-            Some(l) => format!(
-                "<a class=\"cite\" href=\"{}\" title=\"{}\">",
-                crate::escape::attr(&l.href),
-                crate::escape::attr(&l.title)
-            ),
-            None => "</a>".to_string(),
+            Some(l) => open_tag(l),
+            None => close_tag(link).to_string(),
         };
         out.push(Event::InlineHtml(CowStr::from(tag)));
     }
@@ -444,6 +617,13 @@ pub fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
         .tags(tags)
         .add_tag_attributes("a", ["title"])
+        .add_generic_attributes(["id"])
+        .attribute_filter(|_, attr, value| match attr {
+            // Only the anchors vanban gives (`dieu-5-khoan-2`): an editor's
+            // pasted ids could clash with the page's own.
+            "id" => crate::outline::is_anchor(value).then(|| value.into()),
+            _ => Some(value.into()),
+        })
         .add_tag_attributes("td", ["colspan", "rowspan"])
         .add_tag_attributes("th", ["colspan", "rowspan", "scope"])
         .add_tag_attributes("img", ["alt", "title", "width", "height"])
@@ -584,14 +764,15 @@ mod tests {
     fn headings_shift_and_first_paragraph() {
         let r = render("# Tiêu đề\n\nĐoạn một\ncòn tiếp.\n\n## Mục\n\nĐoạn hai.\n");
         assert!(
-            r.html.contains("<h2>Tiêu đề</h2>") && r.html.contains("<h3>Mục</h3>"),
+            r.html.contains("<h2 id=\"tieu-de-2\">Tiêu đề</h2>") && r.html.contains("<h3 id=\"muc\">Mục</h3>"),
             "{}",
             r.html
         );
         assert_eq!(r.first_paragraph, "Đoạn một còn tiếp.");
         let r = render("### Chỉ cấp ba\n\n#### Cấp bốn\n");
         assert!(
-            r.html.contains("<h2>Chỉ cấp ba</h2>") && r.html.contains("<h3>Cấp bốn</h3>"),
+            r.html.contains("<h2 id=\"chi-cap-ba\">Chỉ cấp ba</h2>")
+                && r.html.contains("<h3 id=\"cap-bon\">Cấp bốn</h3>"),
             "{}",
             r.html
         );
@@ -606,6 +787,7 @@ mod tests {
                 range: at..at + s.len(),
                 href: href.into(),
                 title: "Kết luận \"127\"".into(),
+                ambiguous: false,
             }
         };
         let links = [

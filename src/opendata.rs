@@ -91,7 +91,7 @@ pub(crate) fn documents_json(index: &Index) -> Page {
                 .map(|r| {
                     let node = match r.target {
                         Target::Node(n) => Some(n),
-                        Target::Ambiguous => None,
+                        Target::Ambiguous(_) => None,
                     };
                     Reference {
                         number: node.map_or(&r.number, |n| index.number(n)),

@@ -26,6 +26,8 @@ pub(crate) const TEMPLATES: &[&str] = &[
     "partials/pictures.html",
     "partials/cited_by.html",
     "partials/status.html",
+    "partials/banner.html",
+    "partials/on_page.html",
 ];
 
 macro_rules! builtin {
@@ -49,6 +51,8 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "templates/partials/pictures.html",
     "templates/partials/cited_by.html",
     "templates/partials/status.html",
+    "templates/partials/banner.html",
+    "templates/partials/on_page.html",
 );
 
 const BUILTIN_STATIC: &[(&str, &str)] = builtin!("static/style.css", "static/search.js", "static/fold.js");

@@ -89,6 +89,7 @@ fn check(text: &str) {
             range: s..e,
             href: "/x/".into(),
             title: c.text.clone(),
+            ambiguous: c.text.len() % 2 == 0,
         });
     }
     for s in &found.shorts {
@@ -103,7 +104,7 @@ fn check(text: &str) {
     }
     let html = render_with_links(text, &links).html;
     assert_eq!(
-        html.matches("<a class=\"cite\"").count(),
+        html.matches("<a class=\"cite").count(),
         html.matches("</a>").count() - html.matches("<a href").count()
     );
 }

@@ -51,8 +51,9 @@ pub enum Node {
 pub enum Target {
     /// Resolved.
     Node(Node),
-    /// Several documents fit; not linked.
-    Ambiguous,
+    /// Several documents fit (indices into [`Index::docs`]); not linked
+    /// to any, but shown with them as candidates.
+    Ambiguous(Vec<usize>),
 }
 
 /// One distinct document cited by a document.
@@ -412,7 +413,7 @@ fn backlinks(index: &mut Index) {
             .iter()
             .filter_map(|r| match r.target {
                 Target::Node(n) => Some((n, r.relation)),
-                Target::Ambiguous => None,
+                Target::Ambiguous(_) => None,
             })
             .collect();
         for (n, relation) in targets {
@@ -560,7 +561,11 @@ mod tests {
             ),
         ];
         let (index, diags) = build(docs, &Config::default());
-        assert_eq!(index.docs[2].references[0].target, Target::Ambiguous);
+        assert!(
+            matches!(&index.docs[2].references[0].target, Target::Ambiguous(c) if c.len() == 2),
+            "{:?}",
+            index.docs[2].references[0].target
+        );
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].code, Code::Ambiguous);
         // A 2020 plan citing 35-CT/TW means the 2019 one.

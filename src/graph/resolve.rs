@@ -65,7 +65,7 @@ fn resolve_document<'a>(
     let (mut slot, mut external_i, mut diags_i) = (Vec::new(), Vec::new(), Vec::new());
     for c in &citing.citations {
         let locality = c.locality.clone().or_else(|| {
-            if c.number.is_local() {
+            if c.number.is_local() && !issuer_elsewhere(c, citing.locality.as_deref()) {
                 citing.locality.clone()
             } else {
                 None
@@ -103,11 +103,28 @@ fn resolve_document<'a>(
             1 => slot.push((Cow::Borrowed(c), Target::Node(Node::Doc(fit[0])))),
             _ => {
                 diags_i.push(ambiguous(c, &fit, docs, citing));
-                slot.push((Cow::Borrowed(c), Target::Ambiguous));
+                slot.push((Cow::Borrowed(c), Target::Ambiguous(fit)));
             }
         }
     }
     (slot, external_i, diags_i)
+}
+
+/// Whether the issuer a citation names cannot be of the citing document's
+/// locality: a provincial body (`Tỉnh ủy`, `Ủy ban nhân dân tỉnh`) named in
+/// a document of a centrally run city. Its number is then not the city's.
+fn issuer_elsewhere(c: &Citation, locality: Option<&str>) -> bool {
+    let Some(locality) = locality.map(key) else {
+        return false;
+    };
+    let city = crate::refs::bodies::CITIES.iter().any(|x| key(x) == locality);
+    city && c.issuers.iter().any(|i| {
+        let folded = crate::source::fold(i);
+        folded
+            .split(|ch: char| !ch.is_ascii_alphanumeric())
+            .any(|w| w == "tinh")
+            && !folded.contains(&crate::source::fold(&locality))
+    })
 }
 
 /// The candidates a dated citation names: the one of that date; else the
@@ -437,7 +454,7 @@ pub(super) fn merge_mentions(index: &Index, list: Vec<(Cow<Citation>, Target)>) 
     let mut refs: Vec<Reference> = Vec::new();
     for (c, target) in list {
         let same = refs.iter_mut().find(|r| match (&r.target, &target) {
-            (Target::Ambiguous, Target::Ambiguous) => r.number == c.number.canonical,
+            (Target::Ambiguous(_), Target::Ambiguous(_)) => r.number == c.number.canonical,
             (a, b) => a == b,
         });
         match same {

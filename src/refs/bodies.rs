@@ -357,6 +357,11 @@ pub const BODIES: &[Body] = &[
     ("Hội đồng nhân dân phường", Place, "", "HĐND", &["hđnd phường"]),
 ];
 
+/// The centrally run cities: their Party committee is a Thành ủy and they
+/// have no bodies of a `tỉnh`, so "Ban Thường vụ Tỉnh ủy" written in one of
+/// their documents is another province's.
+pub const CITIES: &[&str] = &["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"];
+
 /// Provinces and centrally run cities (the 63 before the 2025 merger, which
 /// include the 34 after it), with other written forms.
 pub const PROVINCES: &[(&str, &[&str])] = &[

@@ -53,7 +53,6 @@ pub struct Page {
 /// The shared helpers of one render.
 pub(crate) struct Renderer<'a> {
     index: &'a Index,
-    config: &'a Config,
     theme: &'a Theme,
     /// The page plan.
     planner: Planner<'a>,
@@ -62,6 +61,9 @@ pub(crate) struct Renderer<'a> {
     site_value: tera::Value,
     /// Listing items by node (documents, then cited documents), made on first use.
     items: Vec<std::sync::OnceLock<tera::Value>>,
+    /// The anchors of each document's text, made when a pinpoint first
+    /// points into it.
+    anchors: Vec<std::sync::OnceLock<rustc_hash::FxHashSet<String>>>,
     /// Time spent per template (views and Tera), in nanoseconds, and pages.
     spent: [(std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64); TEMPLATE_COUNT],
 }
@@ -82,7 +84,7 @@ impl<'a> Renderer<'a> {
         };
         Renderer {
             index,
-            config,
+
             theme,
             planner: Planner::new(index, config),
             site_value: tera::Value::from_serializable(&site),
@@ -90,6 +92,7 @@ impl<'a> Renderer<'a> {
             items: (0..index.docs.len() + index.cited.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            anchors: (0..index.docs.len()).map(|_| std::sync::OnceLock::new()).collect(),
             spent: std::array::from_fn(|_| Default::default()),
         }
     }
@@ -97,7 +100,61 @@ impl<'a> Renderer<'a> {
     /// The rendered body of document `i`, with its citations linked.
     fn body(&self, i: usize) -> markdown::Rendered {
         let d = &self.index.docs[i];
-        markdown::render_with_links(d.doc.body(), &links(self.index, self.config, d))
+        markdown::render_with_links(d.doc.body(), &self.links(d))
+    }
+
+    /// The citation links of a document's body. A citation after a
+    /// pinpoint (`khoản 2 Điều 5 Nghị định số …`) of a published document
+    /// leads to that article's anchor when the document has it.
+    fn links(&self, d: &crate::graph::DocNode) -> Vec<markdown::Link> {
+        let body = d.doc.body();
+        let mut out = Vec::new();
+        let mut unclear = 0;
+        for r in &d.references {
+            let mentions = r
+                .mentions
+                .iter()
+                .map(|m| &m.span)
+                .filter(|m| m.start >= d.doc.body_offset);
+            let ranges = mentions.map(|m| m.start - d.doc.body_offset..m.end - d.doc.body_offset);
+            let n = match &r.target {
+                Target::Node(n) => *n,
+                Target::Ambiguous(_) => {
+                    unclear += 1;
+                    out.extend(ranges.map(|range| markdown::Link {
+                        range,
+                        href: format!("#{}", views::unclear_anchor(unclear)),
+                        title: format!(
+                            "{} số {}: nhiều văn bản cùng số; xem các khả năng",
+                            r.doc_type, r.number
+                        ),
+                        ambiguous: true,
+                    }));
+                    continue;
+                }
+            };
+            let href = self.href(&self.index.url(n));
+            let title = full_name(self.index, n);
+            for range in ranges {
+                let fragment = match n {
+                    Node::Doc(j) => body.get(..range.start).and_then(|before| {
+                        let anchors = self.anchors[j].get_or_init(|| markdown::anchors(self.index.docs[j].doc.body()));
+                        crate::outline::fragment(before, anchors)
+                    }),
+                    Node::Cited(_) => None,
+                };
+                out.push(markdown::Link {
+                    range,
+                    href: match fragment {
+                        Some(f) => format!("{href}#{f}"),
+                        None => href.clone(),
+                    },
+                    title: title.clone(),
+                    ambiguous: false,
+                });
+            }
+        }
+        out
     }
 
     /// Every page this render would make, for rendering one page at a time.
@@ -316,28 +373,4 @@ impl<'a> Renderer<'a> {
             .hint("kiểm tra các biến mà mẫu dùng; danh sách biến có trong README (mục Giao diện)")),
         }
     }
-}
-
-/// The citation links of a document's body.
-fn links(index: &Index, config: &Config, d: &crate::graph::DocNode) -> Vec<markdown::Link> {
-    d.references
-        .iter()
-        .filter_map(|r| match r.target {
-            Target::Node(n) => Some((r, n)),
-            Target::Ambiguous => None,
-        })
-        .flat_map(|(r, n)| {
-            let href = format!("{}{}", config.base_url, index.url(n).trim_start_matches('/'));
-            let title = full_name(index, n);
-            r.mentions
-                .iter()
-                .map(|m| &m.span)
-                .filter(|m| m.start >= d.doc.body_offset)
-                .map(move |m| markdown::Link {
-                    range: m.start - d.doc.body_offset..m.end - d.doc.body_offset,
-                    href: href.clone(),
-                    title: title.clone(),
-                })
-        })
-        .collect()
 }

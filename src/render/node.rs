@@ -158,7 +158,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .filter_map(|r| match r.target {
                     Target::Node(t) => Some((t, r.relation)),
-                    Target::Ambiguous => None,
+                    Target::Ambiguous(_) => None,
                 })
                 .collect(),
             Node::Cited(_) => Vec::new(),
@@ -201,19 +201,18 @@ impl<'a> Renderer<'a> {
         (timeline, graph, rows)
     }
 
-    /// The references of a document, grouped by relation.
+    /// The references of a document, grouped by relation. An ambiguous one
+    /// carries the anchor its mentions lead to and its candidates.
     fn reference_groups(&self, i: usize) -> Vec<RefGroup<'a>> {
-        let index = self.index;
-        let node = &index.docs[i];
-        let mut groups: Vec<RefGroup> = Vec::new();
-        for rel in Relation::ALL {
-            let items: Vec<RefView> = node
-                .references
-                .iter()
-                .filter(|r| r.relation == rel)
-                .map(|r| match r.target {
+        let node = &self.index.docs[i];
+        let mut unclear = 0;
+        let views: Vec<(Relation, RefView)> = node
+            .references
+            .iter()
+            .map(|r| {
+                let view = match &r.target {
                     Target::Node(n) => {
-                        let item = self.item(n);
+                        let item = self.item(*n);
                         RefView {
                             url: Some(item.url),
                             number: item.number,
@@ -221,17 +220,33 @@ impl<'a> Renderer<'a> {
                             title: item.title,
                             date: r.date.map(|x| x.to_string()),
                             in_corpus: item.in_corpus,
+                            anchor: None,
+                            candidates: Vec::new(),
                         }
                     }
-                    Target::Ambiguous => RefView {
-                        url: None,
-                        number: &r.number,
-                        doc_type: &r.doc_type,
-                        title: None,
-                        date: r.date.map(|x| x.to_string()),
-                        in_corpus: false,
-                    },
-                })
+                    Target::Ambiguous(fit) => {
+                        unclear += 1;
+                        RefView {
+                            url: None,
+                            number: &r.number,
+                            doc_type: &r.doc_type,
+                            title: None,
+                            date: r.date.map(|x| x.to_string()),
+                            in_corpus: false,
+                            anchor: Some(super::views::unclear_anchor(unclear)),
+                            candidates: fit.iter().map(|&j| self.candidate(j)).collect(),
+                        }
+                    }
+                };
+                (r.relation, view)
+            })
+            .collect();
+        let mut groups: Vec<RefGroup> = Vec::new();
+        for rel in Relation::ALL {
+            let items: Vec<RefView> = views
+                .iter()
+                .filter(|(r, _)| *r == rel)
+                .map(|(_, v)| v.clone())
                 .collect();
             if !items.is_empty() {
                 groups.push(RefGroup {
@@ -241,6 +256,31 @@ impl<'a> Renderer<'a> {
             }
         }
         groups
+    }
+
+    /// A document an ambiguous mention may mean, told apart by its
+    /// locality, issuers and date.
+    fn candidate(&self, j: usize) -> CandidateView {
+        let n = Node::Doc(j);
+        let d = &self.index.docs[j].doc;
+        let about: Vec<String> = [
+            d.locality.clone(),
+            Some(
+                self.issuer_name_refs(&self.index.docs[j].issuers)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+            .filter(|s| !s.is_empty()),
+            d.date.map(|x| format!("ngày {x}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        CandidateView {
+            name: short_name(self.index, n),
+            url: self.href(&self.index.url(n)),
+            about: about.join(" · "),
+        }
     }
 
     /// The page view of a published document: the facts every node has,
@@ -281,7 +321,9 @@ impl<'a> Renderer<'a> {
             position: s.position.clone(),
             name: s.name.clone(),
         });
-        view.body = self.body(i).html;
+        let body = self.body(i);
+        view.body = body.html;
+        view.contents = body.contents;
         view.source = d.source_info.as_ref().map(|s| SourceView {
             name: s.name.clone(),
             url: s.url.clone(),
@@ -386,6 +428,7 @@ impl<'a> Renderer<'a> {
             distribution: &[],
             signer: None,
             body: String::new(),
+            contents: Vec::new(),
             source: None,
             groups: Vec::new(),
             cited_by: self.backlinks(cited_by, n, &f.number.canonical),

@@ -114,6 +114,27 @@ pub(crate) struct RefView<'a> {
     pub(crate) date: Option<String>,
     /// Whether the cited document is in the site.
     pub(crate) in_corpus: bool,
+    /// For an ambiguous one: the id its mentions in the text lead to.
+    pub(crate) anchor: Option<String>,
+    /// For an ambiguous one: the documents it may mean.
+    pub(crate) candidates: Vec<CandidateView>,
+}
+
+/// A document an ambiguous mention may mean.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct CandidateView {
+    /// "Kế hoạch số 02-KH/TU".
+    pub(crate) name: String,
+    /// URL.
+    pub(crate) url: String,
+    /// Locality, issuers and date, as one line ("Phú Thọ · Ban Thường vụ Tỉnh ủy · 12/3/2025").
+    pub(crate) about: String,
+}
+
+/// The id of the `n`-th (from 1) ambiguous reference of a document, which
+/// its mentions in the text lead to.
+pub(crate) fn unclear_anchor(n: usize) -> String {
+    format!("chua-ro-{n}")
 }
 
 /// References grouped by relation, strongest first.
@@ -226,6 +247,8 @@ pub(crate) struct DocView<'a> {
     pub(crate) signer: Option<SignerView>,
     /// Body HTML.
     pub(crate) body: String,
+    /// The contents of the body: its parts, chapters, articles and items.
+    pub(crate) contents: Vec<crate::markdown::Entry>,
     /// Report source, when the text is a report.
     pub(crate) source: Option<SourceView>,
     /// Outgoing references by relation.
