@@ -33,7 +33,6 @@ pub mod markdown;
 pub mod number;
 mod opendata;
 pub mod outline;
-mod pictures;
 pub mod refs;
 mod render;
 mod routes;

@@ -38,8 +38,8 @@ use std::collections::BTreeMap;
 /// Backlinks shown on a page; the rest are on its `dan-chieu/` listing.
 pub(crate) const BACKLINKS_SHOWN: usize = 50;
 
-/// Rows of the timeline picture.
-pub(crate) const TIMELINE_ROWS: usize = 30;
+/// Documents on each side of the relation scheme.
+pub(crate) const SCHEME_ROWS: usize = 6;
 
 /// One output file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -131,27 +131,28 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    pub(super) fn picture_row(&self, n: Node, relation: &str, this: bool) -> crate::pictures::Row {
+    /// One box of the relation scheme: a document, its relation, and what
+    /// tells it apart from others of the same number (locality, date).
+    fn scheme_item(&self, n: Node, relation: Relation) -> SchemeItem {
         let index = self.index;
-        let (keys, locality) = (index.issuer_keys(n), index.locality(n).map(str::to_string));
-        crate::pictures::Row {
-            date: index.date(n),
+        let about: Vec<String> = [index.locality(n).map(str::to_string), index.date(n).map(|d| d.to_string())]
+            .into_iter()
+            .flatten()
+            .collect();
+        SchemeItem {
             label: short_name(index, n),
-            issuer: self.issuer_name_refs(keys).collect::<Vec<_>>().join(", "),
-            locality,
-            relation: relation.to_string(),
-            this,
+            url: self.href(&index.url(n)),
+            relation: relation.label_vi(),
+            strong: relation != Relation::Cites,
+            about: about.join(" · "),
         }
     }
 
-    /// The timeline, the relation graph and their table, for a node.
-    pub(super) fn pictures(&self, n: Node) -> (String, String, Vec<PictureRowView>) {
+    /// The relation scheme of a node ("Lược đồ"): what it implements or
+    /// cites, and what implements or cites it, the first [`SCHEME_ROWS`] of
+    /// each, each a link; none when both sides are empty.
+    pub(super) fn scheme(&self, n: Node) -> Option<SchemeView> {
         let index = self.index;
-        let incoming: Vec<(Node, Relation)> = index
-            .cited_by(n)
-            .iter()
-            .map(|b| (Node::Doc(b.doc), b.relation))
-            .collect();
         let outgoing: Vec<(Node, Relation)> = match n {
             Node::Doc(i) => index.docs[i]
                 .references
@@ -163,42 +164,28 @@ impl<'a> Renderer<'a> {
                 .collect(),
             Node::Cited(_) => Vec::new(),
         };
-        let this = self.picture_row(n, "Văn bản này", true);
-        let name = this.label.clone();
-        let in_total = incoming.len();
-        let incoming: Vec<(Node, Relation)> = incoming.into_iter().take(BACKLINKS_SHOWN).collect();
-        let ins: Vec<crate::pictures::Row> = incoming
-            .iter()
-            .map(|(m, r)| self.picture_row(*m, r.label_vi(), false))
-            .collect();
-        let mut timeline_rows = vec![this];
-        timeline_rows.extend(ins.iter().take(TIMELINE_ROWS).cloned());
-        let outs: Vec<crate::pictures::Row> = outgoing
-            .iter()
-            .map(|(m, r)| self.picture_row(*m, r.label_vi(), false))
-            .collect();
-        let slug = index.slug(n);
-        let timeline = crate::pictures::timeline(&format!("dtg-{slug}"), &name, &timeline_rows, in_total);
-        let graph = crate::pictures::relations(&format!("sdqh-{slug}"), &name, (&outs, outs.len()), (&ins, in_total));
-        let mut rows = Vec::new();
-        let mut push = |direction: &str, m: Node, r: &crate::pictures::Row| {
-            rows.push(PictureRowView {
-                direction: direction.to_string(),
-                date: r.date.map(|d| d.to_string()).unwrap_or_default(),
-                label: r.label.clone(),
-                url: self.href(&index.url(m)),
-                issuer: r.issuer.clone(),
-                locality: r.locality.clone().unwrap_or_default(),
-                relation: r.relation.clone(),
-            });
+        let incoming = index.cited_by(n);
+        if outgoing.is_empty() && incoming.is_empty() {
+            return None;
+        }
+        let side = |list: &mut dyn Iterator<Item = (Node, Relation)>| -> Vec<SchemeItem> {
+            list.take(SCHEME_ROWS).map(|(m, r)| self.scheme_item(m, r)).collect()
         };
-        for ((m, _), r) in outgoing.iter().zip(&outs) {
-            push("Văn bản này dẫn chiếu đến", *m, r);
-        }
-        for ((m, _), r) in incoming.iter().zip(&ins) {
-            push("Dẫn chiếu đến văn bản này", *m, r);
-        }
-        (timeline, graph, rows)
+        let this = {
+            let about: Vec<String> = [index.locality(n).map(str::to_string), index.date(n).map(|d| d.to_string())]
+                .into_iter()
+                .flatten()
+                .collect();
+            (short_name(index, n), about.join(" · "))
+        };
+        Some(SchemeView {
+            up: side(&mut outgoing.iter().copied()),
+            up_more: outgoing.len().saturating_sub(SCHEME_ROWS),
+            this: this.0,
+            this_about: this.1,
+            down: side(&mut incoming.iter().map(|b| (Node::Doc(b.doc), b.relation))),
+            down_more: incoming.len().saturating_sub(SCHEME_ROWS),
+        })
     }
 
     /// The references of a document, grouped by relation. An ambiguous one
@@ -380,14 +367,11 @@ impl<'a> Renderer<'a> {
         let url = self.href(&index.url(n));
         let issuers = self.issuer_links(index.issuer_keys(n));
         let issuer_names: Vec<String> = issuers.iter().map(|l| l.name.clone()).collect();
-        let (timeline, graph, picture_rows) = self.pictures(n);
         let (doc_type, date, locality) = (index.doc_type(n), index.date(n), index.locality(n));
         let cited_by = index.cited_by(n);
         let [replaced_by, repealed_by, amended_by] = f.changed_by;
         DocView {
-            timeline,
-            graph,
-            picture_rows,
+            scheme: self.scheme(n),
             jsonld: self.jsonld(
                 &f.number.canonical,
                 doc_type,

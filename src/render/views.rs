@@ -261,33 +261,43 @@ pub(crate) struct DocView<'a> {
     pub(crate) cited_by_more: Option<String>,
     /// schema.org JSON-LD, escaped for a `<script>` element.
     pub(crate) jsonld: String,
-    /// Inline SVG: the timeline of the documents implementing or citing it.
-    pub(crate) timeline: String,
-    /// Inline SVG: what it implements or cites, and what implements or cites it.
-    pub(crate) graph: String,
-    /// The pictures' data, as the table alternative.
-    pub(crate) picture_rows: Vec<PictureRowView>,
+    /// The relation scheme, none when nothing relates to it.
+    pub(crate) scheme: Option<SchemeView>,
     /// Whether the full text is in the site.
     pub(crate) in_corpus: bool,
 }
 
-/// A row of the pictures' table alternative.
+/// The relation scheme of a document's page ("Lược đồ"): HTML boxes at
+/// the text's size, each a link, drawn by the stylesheet.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct PictureRowView {
-    /// "Văn bản này", "Được dẫn chiếu bởi", "Dẫn chiếu đến".
-    pub(crate) direction: String,
-    /// `dd/mm/yyyy` or empty.
-    pub(crate) date: String,
-    /// "Công văn số 73-CV/TU".
+pub(crate) struct SchemeView {
+    /// What the document implements, is based on or cites (the first few).
+    pub(crate) up: Vec<SchemeItem>,
+    /// How many more there are (all are in the references list).
+    pub(crate) up_more: usize,
+    /// The document itself, named.
+    pub(crate) this: String,
+    /// Its locality and date.
+    pub(crate) this_about: String,
+    /// What implements or cites it (the first few, by date).
+    pub(crate) down: Vec<SchemeItem>,
+    /// How many more there are.
+    pub(crate) down_more: usize,
+}
+
+/// A box of the relation scheme.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SchemeItem {
+    /// "Kế hoạch số 02-KH/TU".
     pub(crate) label: String,
-    /// Its URL.
+    /// Its page.
     pub(crate) url: String,
-    /// Issuers.
-    pub(crate) issuer: String,
-    /// Locality.
-    pub(crate) locality: String,
-    /// Relation label.
-    pub(crate) relation: String,
+    /// "Thực hiện", "Dẫn chiếu" ...
+    pub(crate) relation: &'static str,
+    /// Whether the relation is stronger than a citation (a solid line).
+    pub(crate) strong: bool,
+    /// Locality and date, what tells two documents of one number apart.
+    pub(crate) about: String,
 }
 
 /// A name with a count and a URL (home page and catalogues).
