@@ -31,6 +31,9 @@ pub(crate) const SITEMAP: &str = "sitemap.xml";
 pub(crate) const FEED: &str = "feed.xml";
 /// The robots file.
 pub(crate) const ROBOTS: &str = "robots.txt";
+/// The site icon, at the root where browsers ask for it (a copy of the
+/// theme's `static/favicon.ico`).
+pub(crate) const FAVICON: &str = "favicon.ico";
 /// The search index's metadata.
 pub(crate) const SEARCH_META: &str = "tim-kiem/meta.json";
 
@@ -102,8 +105,9 @@ pub(crate) fn reserved(alias: &str) -> Option<&'static str> {
     } else {
         alias.to_string()
     };
-    let exact: [(&str, &'static str); 8] = [
+    let exact: [(&str, &'static str); 9] = [
         (HOME, "trang chủ"),
+        (FAVICON, "biểu tượng của trang"),
         (NOT_FOUND, "trang 404"),
         (SITEMAP, "sơ đồ trang"),
         (FEED, "nguồn tin Atom"),

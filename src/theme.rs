@@ -31,13 +31,13 @@ pub(crate) const TEMPLATES: &[&str] = &[
 ];
 
 macro_rules! builtin {
-    ($($path:literal),* $(,)?) => {
-        &[$(($path, include_str!(concat!("../themes/default/", $path)))),*]
+    ($include:ident: $($path:literal),* $(,)?) => {
+        &[$(($path, $include!(concat!("../themes/default/", $path)))),*]
     };
 }
 
 const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
-    "templates/base.html",
+    include_str: "templates/base.html",
     "templates/index.html",
     "templates/document.html",
     "templates/cited.html",
@@ -55,13 +55,24 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "templates/partials/on_page.html",
 );
 
-const BUILTIN_STATIC: &[(&str, &str)] = builtin!("static/style.css", "static/search.js", "static/fold.js");
+const BUILTIN_STATIC: &[(&str, &[u8])] = builtin!(
+    include_bytes: "static/style.css",
+    "static/search.js",
+    "static/fold.js",
+    "static/favicon.svg",
+    "static/favicon.ico",
+);
+
+/// The theme file also written at the site root, where browsers ask for an
+/// icon whatever the page links to.
+const ROOT_ICON: &str = "static/favicon.ico";
 
 /// A loaded theme.
 pub struct Theme {
     /// The parsed templates.
     pub tera: tera::Tera,
-    /// Static files: site-relative path (`static/style.css`) and bytes.
+    /// Static files: site-relative path (`static/style.css`) and bytes;
+    /// `static/favicon.ico` also as `favicon.ico`.
     pub statics: Vec<(String, Vec<u8>)>,
 }
 
@@ -79,7 +90,7 @@ pub(crate) fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
         .collect();
     let mut statics: Vec<(String, Vec<u8>)> = BUILTIN_STATIC
         .iter()
-        .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
+        .map(|(p, t)| (p.to_string(), t.to_vec()))
         .collect();
     let mut diags = Vec::new();
     if let Some(dir) = dir {
@@ -90,60 +101,7 @@ pub(crate) fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
             )
             .hint("`--theme` nhận một thư mục có `templates/` và `static/`")]);
         }
-        for (sub, is_template) in [("templates", true), ("static", false)] {
-            let root = dir.join(sub);
-            if !root.is_dir() {
-                continue;
-            }
-            for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
-                let entry = match entry {
-                    Ok(e) => e,
-                    Err(e) => {
-                        diags.push(
-                            Diagnostic::error(Code::Theme, format!("không đọc được giao diện: {e}"))
-                                .hint("kiểm tra quyền đọc thư mục giao diện"),
-                        );
-                        continue;
-                    }
-                };
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let rel = entry.path().strip_prefix(&root).unwrap_or(entry.path());
-                let rel = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                let shown = entry.path().display().to_string();
-                if is_template {
-                    match std::fs::read_to_string(entry.path()) {
-                        Ok(text) => {
-                            templates.retain(|(name, _, _)| *name != rel);
-                            templates.push((rel, text, shown));
-                        }
-                        Err(e) => diags.push(
-                            Diagnostic::error(Code::Theme, format!("không đọc được mẫu: {e}"))
-                                .in_file(&shown)
-                                .hint("mẫu phải là tệp UTF-8 đọc được"),
-                        ),
-                    }
-                } else {
-                    match std::fs::read(entry.path()) {
-                        Ok(bytes) => {
-                            let path = format!("static/{rel}");
-                            statics.retain(|(p, _)| *p != path);
-                            statics.push((path, bytes));
-                        }
-                        Err(e) => diags.push(
-                            Diagnostic::error(Code::Theme, format!("không đọc được tệp: {e}"))
-                                .in_file(&shown)
-                                .hint("kiểm tra quyền đọc tệp"),
-                        ),
-                    }
-                }
-            }
-        }
+        overlay(dir, &mut templates, &mut statics, &mut diags);
     }
     let mut tera = tera::Tera::new();
     tera.register_filter("safe", safe);
@@ -171,11 +129,79 @@ pub(crate) fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
             );
         }
     }
+    if let Some((_, icon)) = statics.iter().find(|(p, _)| p == ROOT_ICON) {
+        let icon = icon.clone();
+        statics.push((crate::routes::FAVICON.to_string(), icon));
+    }
     statics.sort();
     if diags.is_empty() {
         Ok(Theme { tera, statics })
     } else {
         Err(diags)
+    }
+}
+
+/// A theme folder's files over the default ones, file by file: its
+/// `templates/**` (name, text, path shown in diagnostics) and `static/**`.
+fn overlay(
+    dir: &Path,
+    templates: &mut Vec<(String, String, String)>,
+    statics: &mut Vec<(String, Vec<u8>)>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (sub, is_template) in [("templates", true), ("static", false)] {
+        let root = dir.join(sub);
+        if !root.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    diags.push(
+                        Diagnostic::error(Code::Theme, format!("không đọc được giao diện: {e}"))
+                            .hint("kiểm tra quyền đọc thư mục giao diện"),
+                    );
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(&root).unwrap_or(entry.path());
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            let shown = entry.path().display().to_string();
+            if is_template {
+                match std::fs::read_to_string(entry.path()) {
+                    Ok(text) => {
+                        templates.retain(|(name, _, _)| *name != rel);
+                        templates.push((rel, text, shown));
+                    }
+                    Err(e) => diags.push(
+                        Diagnostic::error(Code::Theme, format!("không đọc được mẫu: {e}"))
+                            .in_file(&shown)
+                            .hint("mẫu phải là tệp UTF-8 đọc được"),
+                    ),
+                }
+            } else {
+                match std::fs::read(entry.path()) {
+                    Ok(bytes) => {
+                        let path = format!("static/{rel}");
+                        statics.retain(|(p, _)| *p != path);
+                        statics.push((path, bytes));
+                    }
+                    Err(e) => diags.push(
+                        Diagnostic::error(Code::Theme, format!("không đọc được tệp: {e}"))
+                            .in_file(&shown)
+                            .hint("kiểm tra quyền đọc tệp"),
+                    ),
+                }
+            }
+        }
     }
 }
 
@@ -238,6 +264,9 @@ mod tests {
             assert!(theme.tera.contains_template(name), "{name}");
         }
         assert!(theme.statics.iter().any(|(p, _)| p == "static/style.css"));
+        let icon = |path: &str| theme.statics.iter().find(|(p, _)| p == path).map(|(_, b)| b.clone());
+        assert!(icon("favicon.ico").is_some_and(|b| b.starts_with(&[0, 0, 1, 0])));
+        assert_eq!(icon("favicon.ico"), icon("static/favicon.ico"));
     }
 
     #[test]

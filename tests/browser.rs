@@ -2,7 +2,8 @@
 //! server of this test, driven in Debian's Chromium by playwright-core
 //! (`tests/browser/run.mjs`): search flows with and without diacritics, every
 //! kind of page at 360 px with no horizontal scroll, print media, axe-core,
-//! the timeline picture, the W3C validator (vnu-jar); on a synthetic corpus,
+//! the timeline picture, the W3C validator (vnu-jar); Lighthouse
+//! (`tests/browser/lighthouse.mjs`) on five pages; on a synthetic corpus,
 //! the search page ranks as `search::query_cost` does in Rust. Also the shared fold
 //! table in Node, and page weight.
 //!
@@ -23,7 +24,8 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn tools_present() -> bool {
+/// Whether Chromium, node and the npm `package` of `tests/browser` are there.
+fn tools_present(package: &str) -> bool {
     let chromium = std::env::var("CHROMIUM")
         .map(PathBuf::from)
         .unwrap_or_else(|_| PathBuf::from("/usr/bin/chromium"));
@@ -31,7 +33,7 @@ fn tools_present() -> bool {
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
-    chromium.exists() && node && root().join("tests/browser/node_modules/playwright-core").exists()
+    chromium.exists() && node && root().join("tests/browser/node_modules").join(package).exists()
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -42,6 +44,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("json") => "application/json",
         Some("xml") => "application/xml",
         Some("svg") => "image/svg+xml",
+        Some("ico") => "image/x-icon",
         Some("txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
@@ -155,6 +158,32 @@ fn sample_site_in_chromium() {
         .arg(format!("http://127.0.0.1:{port}/van-ban-chi-dao/"))
         .arg(&out)
         .arg(&shots)
+        .current_dir(root().join("tests/browser"))
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    println!("{stdout}");
+    assert!(
+        run.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// Lighthouse (`tests/browser/lighthouse.mjs`, mobile) on the home, a
+/// document, a cited document, an issuer and the search page of the sample
+/// site as `vanban build` makes it (no `base_url`), served at the root where
+/// browsers ask for `/favicon.ico`: accessibility, best practices and SEO 100,
+/// performance at least 95. Reports in `target/lighthouse/`.
+fn lighthouse_on_the_sample_site() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = build_sample(dir.path(), &[]);
+    let port = serve(out, "/");
+    let reports = root().join("target/lighthouse");
+    let run = Command::new("node")
+        .arg(root().join("tests/browser/lighthouse.mjs"))
+        .arg(format!("http://127.0.0.1:{port}/"))
+        .arg(&reports)
         .current_dir(root().join("tests/browser"))
         .output()
         .expect("run node");
@@ -284,13 +313,27 @@ fn main() {
         ),
         trial(
             "sample_site_in_chromium",
-            Some((tools_present(), "chromium or tests/browser/node_modules missing")),
+            Some((
+                tools_present("playwright-core"),
+                "chromium or tests/browser/node_modules missing",
+            )),
             sample_site_in_chromium,
         ),
         trial(
             "search_ranks_in_the_browser_as_in_rust",
-            Some((tools_present(), "chromium or tests/browser/node_modules missing")),
+            Some((
+                tools_present("playwright-core"),
+                "chromium or tests/browser/node_modules missing",
+            )),
             search_ranks_in_the_browser_as_in_rust,
+        ),
+        trial(
+            "lighthouse_on_the_sample_site",
+            Some((
+                tools_present("lighthouse"),
+                "chromium or tests/browser/node_modules/lighthouse missing",
+            )),
+            lighthouse_on_the_sample_site,
         ),
     ];
     libtest_mimic::run(&args, trials).exit();

@@ -237,6 +237,43 @@ fn base_url_with_a_path_prefixes_every_link() {
     assert!(robots.contains("Sitemap: https://portal.gov.vn/van-ban-chi-dao/sitemap.xml"));
 }
 
+/// A canonical link must be absolute: with a site-relative `base_url` (the
+/// default `/`, or a path) pages have none, redirects included; with an
+/// absolute one every document page has its own.
+#[test]
+fn canonical_links_only_with_an_absolute_base_url() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let aliased = GOOD.replace("issuer:", "aliases: [/cu/mot/]\nissuer:");
+    write(&dir.path().join("content/a.md"), &aliased);
+    let canonicals = |args: &[&str]| {
+        let out = vanban(dir.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let mut links = Vec::new();
+        for entry in walk(&dir.path().join("public")) {
+            let html = std::fs::read_to_string(&entry).unwrap_or_default();
+            for part in html.split("<link rel=\"canonical\" href=\"").skip(1) {
+                links.push(part.split('"').next().unwrap_or("").to_string());
+            }
+        }
+        assert!(dir.path().join("public/cu/mot/index.html").exists());
+        links
+    };
+    assert_eq!(canonicals(&["build"]), Vec::<String>::new());
+    assert_eq!(
+        canonicals(&["build", "--base-url", "/van-ban-chi-dao/"]),
+        Vec::<String>::new()
+    );
+    let links = canonicals(&["build", "--base-url", "https://portal.gov.vn/vb"]);
+    assert!(
+        links.contains(&"https://portal.gov.vn/vb/van-ban/4029-cv-tu/".to_string()),
+        "{links:?}"
+    );
+    assert!(
+        links.iter().all(|l| l.starts_with("https://portal.gov.vn/vb/van-ban/")),
+        "{links:?}"
+    );
+}
+
 #[test]
 fn drafts_only_with_the_flag() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -256,6 +293,7 @@ fn theme_folder_replaces_templates() {
     write(&dir.path().join("content/a.md"), GOOD);
     write(&dir.path().join("theme/templates/404.html"), "<p>Riêng của tỉnh</p>");
     write(&dir.path().join("theme/static/logo.svg"), "<svg/>");
+    write(&dir.path().join("theme/static/favicon.ico"), "icon of the province");
     let out = vanban(dir.path(), &["build", "--theme", "theme"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
@@ -266,6 +304,11 @@ fn theme_folder_replaces_templates() {
     );
     assert!(dir.path().join("public/static/logo.svg").exists());
     assert!(dir.path().join("public/static/style.css").exists());
+    // The theme's icon is also the one at the root, where browsers ask.
+    for icon in ["public/favicon.ico", "public/static/favicon.ico"] {
+        let bytes = std::fs::read(dir.path().join(icon)).unwrap_or_default();
+        assert_eq!(bytes, b"icon of the province", "{icon}");
+    }
     let stderr = theme_build_fails(dir.path(), "document.html", "{{ doc.no_such_field }}");
     assert!(
         stderr.contains("van-ban/4029-cv-tu/index.html") && stderr.contains("document.html"),
@@ -444,6 +487,7 @@ fn aliases_and_slugs_never_overwrite_what_the_site_writes() {
         "/404.html",
         "/robots.txt",
         "/sitemap.xml",
+        "/favicon.ico",
         "/static/style.css",
         "/api/",
         "/co-quan/ban-thuong-vu-tinh-uy/",

@@ -99,6 +99,8 @@ fn serves_pages_with_types_404_and_refuses_traversal() {
     let (status, head, _) = get(&server.addr, "/static/style.css");
     assert_eq!(status, 200);
     assert!(head.contains("text/css"));
+    let (status, head, _) = get(&server.addr, "/favicon.ico");
+    assert_eq!((status, head.contains("image/x-icon")), (200, true), "{head}");
     let (status, head, _) = get(&server.addr, "/api/documents.json");
     assert_eq!((status, head.contains("application/json")), (200, true));
     let (status, _, body) = get(&server.addr, "/van-ban/4029-cv-tu/");

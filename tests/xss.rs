@@ -201,7 +201,11 @@ fn findings_as(path: &str, html: &str, scripting: bool) -> Vec<String> {
             "form" => attr("action") == "/tim-kiem/",
             // Atom's `<link href>` is a link, its scheme checked above.
             "link" if path.ends_with(".xml") => true,
-            "link" => attr("href").starts_with("/static/") || attr("href") == "/feed.xml" || attr("rel") == "canonical",
+            "link" => {
+                attr("href").starts_with("/static/")
+                    || ["/feed.xml", "/favicon.ico"].contains(&attr("href"))
+                    || attr("rel") == "canonical"
+            }
             "svg" => attr("class").starts_with("picture"),
             "iframe" | "object" | "embed" | "style" | "base" | "math" | "frame" | "frameset" | "applet" => false,
             _ => true,
