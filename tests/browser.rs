@@ -196,6 +196,47 @@ fn lighthouse_on_the_sample_site() {
     );
 }
 
+/// Contents, anchors, a pinpoint landing on its clause, an ambiguous
+/// mention's candidates, the relation scheme's size and the status banner,
+/// on the sample site with the structured directives of
+/// `tests/corpus/docs/d`; screenshots of each page kind at 390 and 1280 px
+/// into `target/browser-screenshots/pages/`.
+fn long_directives_in_chromium() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let content = dir.path().join("content");
+    for (from, to) in [(root().join("content"), content.clone()), (root().join("tests/corpus/docs/d"), content.join("d"))] {
+        for e in walkdir::WalkDir::new(&from).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+            let name = e.path().strip_prefix(&from).expect("inside");
+            if name.extension().is_some_and(|x| x == "md") {
+                let target = to.join(name);
+                std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+                std::fs::copy(e.path(), target).expect("copy");
+            }
+        }
+    }
+    let out = dir.path().join("public");
+    let build = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["build", "--content"])
+        .arg(&content)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .expect("build");
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let port = serve(out.clone(), "/");
+    let run = Command::new("node")
+        .arg(root().join("tests/browser/structure.mjs"))
+        .arg(format!("http://127.0.0.1:{port}/"))
+        .arg(&out)
+        .arg(root().join("target/browser-screenshots/pages"))
+        .current_dir(root().join("tests/browser"))
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    println!("{stdout}");
+    assert!(run.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&run.stderr));
+}
+
 /// Queries a reader would type on a corpus: numbers as written, type word
 /// and digits, words of titles (with and without diacritics), a prefix.
 fn corpus_queries(out: &Path) -> Vec<String> {
@@ -318,6 +359,14 @@ fn main() {
                 "chromium or tests/browser/node_modules missing",
             )),
             sample_site_in_chromium,
+        ),
+        trial(
+            "long_directives_in_chromium",
+            Some((
+                tools_present("playwright-core"),
+                "chromium or tests/browser/node_modules missing",
+            )),
+            long_directives_in_chromium,
         ),
         trial(
             "search_ranks_in_the_browser_as_in_rust",

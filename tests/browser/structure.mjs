@@ -34,6 +34,8 @@ const toc = await page.$$eval(".toc a", (as) => as.map((a) => [a.getAttribute("h
 check("a decision with its Quy chế has a contents list of its chapters and articles", toc.length >= 10 && toc.every(([, found]) => found), JSON.stringify(toc.slice(0, 5)));
 check("articles, clauses and points have anchors", await page.evaluate(() =>
   ["dieu-5", "dieu-5-khoan-2", "dieu-5-khoan-2-diem-dd", "chuong-ii", "van-ban-dieu-1"].every((id) => document.getElementById(id))));
+// A long contents list starts folded: a reader opens it, then follows an entry.
+if (!(await page.$eval(".toc", (d) => d.open))) { await page.click(".toc summary"); }
 await page.click(".toc a[href='#dieu-8']");
 const landed = await page.evaluate(() => {
   const r = document.getElementById("dieu-8").getBoundingClientRect();
