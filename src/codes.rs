@@ -87,8 +87,19 @@ pub(crate) fn state_type(code: &str) -> Option<&'static str> {
     lookup(STATE_TYPES, code)
 }
 
+/// The word for a code as printed, else for the one code of the table it
+/// names in another case (`Ctr`, `CTR` for `CTr`; offices print compound
+/// codes every way).
 fn lookup(table: &[(&str, &'static str)], code: &str) -> Option<&'static str> {
-    table.iter().find(|(c, _)| *c == code).map(|(_, w)| *w)
+    if let Some((_, w)) = table.iter().find(|(c, _)| *c == code) {
+        return Some(w);
+    }
+    let lower = code.to_lowercase();
+    let mut same = table.iter().filter(|(c, _)| c.to_lowercase() == lower);
+    match (same.next(), same.next()) {
+        (Some((_, w)), None) => Some(w),
+        _ => None,
+    }
 }
 
 /// Whether a Party issuer code names a local committee (`TU`, `HU`, `ĐU`,
@@ -126,6 +137,10 @@ mod tests {
         assert_eq!(party_type("QĐi"), Some("Quy định"));
         assert_eq!(state_type("QyĐ"), Some("Quy định"));
         assert_eq!(state_type("UBND"), None);
+        assert_eq!(party_type("Ctr"), Some("Chương trình"));
+        assert_eq!(party_type("CTR"), Some("Chương trình"));
+        assert_eq!(state_type("ttr"), Some("Tờ trình"));
+        assert_eq!(party_type("Kl"), Some("Kết luận"));
         assert!(party_issuer_is_local("TU"));
         assert!(party_issuer_is_local("BTCTU"));
         assert!(!party_issuer_is_local("TW"));

@@ -204,8 +204,15 @@ fn lighthouse_on_the_sample_site() {
 fn long_directives_in_chromium() {
     let dir = tempfile::tempdir().expect("tempdir");
     let content = dir.path().join("content");
-    for (from, to) in [(root().join("content"), content.clone()), (root().join("tests/corpus/docs/d"), content.join("d"))] {
-        for e in walkdir::WalkDir::new(&from).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+    for (from, to) in [
+        (root().join("content"), content.clone()),
+        (root().join("tests/corpus/docs/d"), content.join("d")),
+    ] {
+        for e in walkdir::WalkDir::new(&from)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+        {
             let name = e.path().strip_prefix(&from).expect("inside");
             if name.extension().is_some_and(|x| x == "md") {
                 let target = to.join(name);
@@ -234,7 +241,11 @@ fn long_directives_in_chromium() {
         .expect("run node");
     let stdout = String::from_utf8_lossy(&run.stdout);
     println!("{stdout}");
-    assert!(run.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
 }
 
 /// Queries a reader would type on a corpus: numbers as written, type word

@@ -324,6 +324,7 @@ impl<'a> Renderer<'a> {
                 nodes,
                 by_year,
                 total,
+                full,
                 filter_label,
                 filters,
             } => {
@@ -332,6 +333,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("heading", heading);
                 ctx.insert("breadcrumbs", crumbs);
                 ctx.insert("total", total);
+                ctx.insert("full", full);
                 ctx.insert("groups", &self.groups(nodes, *by_year));
                 ctx.insert("pagination", &self.planner.pagination(base, path, *total));
             }

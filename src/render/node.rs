@@ -135,10 +135,13 @@ impl<'a> Renderer<'a> {
     /// tells it apart from others of the same number (locality, date).
     fn scheme_item(&self, n: Node, relation: Relation) -> SchemeItem {
         let index = self.index;
-        let about: Vec<String> = [index.locality(n).map(str::to_string), index.date(n).map(|d| d.to_string())]
-            .into_iter()
-            .flatten()
-            .collect();
+        let about: Vec<String> = [
+            index.locality(n).map(str::to_string),
+            index.date(n).map(|d| d.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         SchemeItem {
             label: short_name(index, n),
             url: self.href(&index.url(n)),
@@ -172,10 +175,13 @@ impl<'a> Renderer<'a> {
             list.take(SCHEME_ROWS).map(|(m, r)| self.scheme_item(m, r)).collect()
         };
         let this = {
-            let about: Vec<String> = [index.locality(n).map(str::to_string), index.date(n).map(|d| d.to_string())]
-                .into_iter()
-                .flatten()
-                .collect();
+            let about: Vec<String> = [
+                index.locality(n).map(str::to_string),
+                index.date(n).map(|d| d.to_string()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             (short_name(index, n), about.join(" · "))
         };
         Some(SchemeView {

@@ -33,6 +33,8 @@ pub(super) enum Job {
         nodes: Vec<Node>,
         by_year: bool,
         total: usize,
+        /// How many of them have their full text in the site.
+        full: usize,
         filter_label: String,
         filters: Vec<FilterView>,
     },
@@ -92,6 +94,11 @@ impl<'a> Planner<'a> {
 
 /// The page numbers a pagination links: 1, the last, and two either side of
 /// `current`, in order.
+/// How many of `nodes` have their full text in the site.
+fn full_texts(nodes: &[Node]) -> usize {
+    nodes.iter().filter(|n| matches!(n, Node::Doc(_))).count()
+}
+
 pub(super) fn page_window(current: usize, total: usize) -> Vec<usize> {
     let mut pages: Vec<usize> = [1, total]
         .into_iter()
@@ -166,6 +173,7 @@ impl Planner<'_> {
                 name: name.clone(),
                 url: self.href(&path),
                 count: list.len(),
+                full: full_texts(&list),
             });
             let crumbs = self.under("Loại văn bản", routes::TYPES, &name);
             self.with_filters(specs, &path, &name, crumbs, list, true, Facet::Year);
@@ -188,6 +196,7 @@ impl Planner<'_> {
                 name: format!("Năm {year}"),
                 url: self.href(&path),
                 count: list.len(),
+                full: full_texts(&list),
             });
             let crumbs = self.under("Năm ban hành", routes::YEARS, &year.to_string());
             let heading = format!("Văn bản ban hành năm {year}");
@@ -205,6 +214,7 @@ impl Planner<'_> {
                 name: issuer.name.clone(),
                 url: self.href(&path),
                 count: issuer.nodes.len(),
+                full: full_texts(&issuer.nodes),
             });
             let crumbs = self.under("Cơ quan ban hành", routes::ISSUERS, &issuer.name);
             let nodes = issuer.nodes.clone();
@@ -377,6 +387,7 @@ impl Planner<'_> {
                     nodes: slice,
                     by_year,
                     total: nodes.len(),
+                    full: full_texts(&nodes),
                     filter_label: filter_label.clone(),
                     filters: filters.clone(),
                 });

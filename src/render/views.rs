@@ -309,6 +309,9 @@ pub(crate) struct CountView {
     pub(crate) url: String,
     /// How many documents.
     pub(crate) count: usize,
+    /// How many of them have their full text in the site (the rest are
+    /// known from citations only).
+    pub(crate) full: usize,
 }
 
 /// A filter link on a listing page.

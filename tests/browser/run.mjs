@@ -92,9 +92,21 @@ for (const [kind, url] of Object.entries(kinds)) {
 // 3. The document page has its pictures, and prints like paper.
 await page.setViewportSize({ width: 1000, height: 800 });
 await page.goto(site + "van-ban/127-kl-tw-2025/");
-const svg = await page.$$eval("svg[role=img]", (ss) => ss.map((s) => [s.getAttribute("aria-labelledby"), s.querySelector("title") && s.querySelector("title").textContent]));
-check("the cited page of 127-KL/TW carries its timeline picture", svg.some(([, t]) => /Dòng thời gian/.test(t || "")), JSON.stringify(svg));
-check("pictures have a table alternative", (await page.$$("table.alt")).length > 0);
+const scheme = await page.$$eval(".scheme-list a", (as) => as.map((a) => [a.textContent, new URL(a.href).pathname]));
+check("the cited page of 127-KL/TW shows its relation scheme, each box a link", scheme.some(([t, u]) => /4029-CV\/TU/.test(t) && /4029-cv-tu/.test(u)), JSON.stringify(scheme));
+const order = await page.evaluate(() => {
+  const c = document.querySelector(".cited-by"), s = document.querySelector(".pictures");
+  return [c ? Math.round(c.getBoundingClientRect().top) : -1, s ? Math.round(s.getBoundingClientRect().top) : -1, innerHeight];
+});
+check("its implementing documents start above the fold, before the scheme", order[0] > 0 && order[0] < order[2] && order[0] < order[1], JSON.stringify(order));
+// Print: a cited page keeps its facts and implementing documents.
+await page.emulateMedia({ media: "print" });
+const citedPrint = await page.evaluate(() => [".meta", ".cited-by", ".print-url"].map((q) => {
+  const e = document.querySelector(q);
+  return e ? getComputedStyle(e).display : "missing";
+}));
+check("print: a cited page keeps its facts, implementing documents and address", citedPrint.every((d) => d !== "none" && d !== "missing"), JSON.stringify(citedPrint));
+await page.emulateMedia({ media: "screen" });
 await page.goto(site + "van-ban/4029-cv-tu/");
 await page.emulateMedia({ media: "print" });
 const printed = await page.evaluate(() => ({
