@@ -68,7 +68,7 @@ fn main() {
             let (bytes, fetched, results) = vanban::search::query_cost(&files, q);
             worst = worst.max(bytes);
             println!(
-                "  {q:<18} {:>7.1} kB in {:>2} files, {} results",
+                "  {q:<26} {:>7.1} kB in {:>2} files, {} results",
                 bytes as f64 / 1e3,
                 fetched.len(),
                 results.len()
