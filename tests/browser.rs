@@ -329,6 +329,49 @@ fn search_ranks_in_the_browser_as_in_rust() {
     );
 }
 
+/// The shared table of queries, read by `static/fold.js` as by `search::parse`.
+fn query_reading_is_the_same_in_javascript() {
+    let out = Command::new("node")
+        .arg(root().join("tests/search/query-check.cjs"))
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+}
+
+/// The search fixture (`tests/search/content`) in Chromium
+/// (`tests/browser/search.mjs`): "chỉ thị 35 năm 2024" and "nq 57" rank the
+/// document first with a marked word in a snippet; facets, advice, 320 px.
+fn search_answers_type_number_and_year() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("public");
+    let build = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["build", "--base-url", "/tra-cuu/", "--content"])
+        .arg(root().join("tests/search/content"))
+        .arg("--output")
+        .arg(&out)
+        .current_dir(dir.path())
+        .output()
+        .expect("build");
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let port = serve(out, "/tra-cuu/");
+    let run = Command::new("node")
+        .arg(root().join("tests/browser/search.mjs"))
+        .arg(format!("http://127.0.0.1:{port}/tra-cuu/"))
+        .arg(root().join("target/browser-screenshots"))
+        .current_dir(root().join("tests/browser"))
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    println!("{stdout}");
+    assert!(
+        run.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
 /// The tests, named; those whose tools are missing show as `ignored` (with
 /// the reason on stderr), and fail under CI, which must install them.
 fn main() {
@@ -394,6 +437,14 @@ fn main() {
                 "chromium or tests/browser/node_modules/lighthouse missing",
             )),
             lighthouse_on_the_sample_site,
+            "query_reading_is_the_same_in_javascript",
+            Some((node, "node not found")),
+            query_reading_is_the_same_in_javascript,
+        ),
+        trial(
+            "search_answers_type_number_and_year",
+            Some((tools_present(), "chromium or tests/browser/node_modules missing")),
+            search_answers_type_number_and_year,
         ),
     ];
     libtest_mimic::run(&args, trials).exit();

@@ -34,3 +34,14 @@ pub(crate) fn urls(files: &BTreeMap<String, Vec<u8>>, ids: &[usize]) -> Vec<Stri
         })
         .collect()
 }
+
+/// The snippet of each record, in the order of `ids`.
+pub(crate) fn snippets(files: &BTreeMap<String, Vec<u8>>, ids: &[usize]) -> Vec<String> {
+    ids.iter()
+        .map(|id| {
+            let shard = &files[&format!("tim-kiem/d/{}.json", id / vanban::search::SHARD)];
+            let shard: serde_json::Value = serde_json::from_slice(shard).expect("shard");
+            shard[id % vanban::search::SHARD][8].as_str().unwrap_or("").to_string()
+        })
+        .collect()
+}
