@@ -437,13 +437,18 @@ fn main() {
                 "chromium or tests/browser/node_modules/lighthouse missing",
             )),
             lighthouse_on_the_sample_site,
+        ),
+        trial(
             "query_reading_is_the_same_in_javascript",
             Some((node, "node not found")),
             query_reading_is_the_same_in_javascript,
         ),
         trial(
             "search_answers_type_number_and_year",
-            Some((tools_present(), "chromium or tests/browser/node_modules missing")),
+            Some((
+                tools_present("playwright-core"),
+                "chromium or tests/browser/node_modules missing",
+            )),
             search_answers_type_number_and_year,
         ),
     ];
