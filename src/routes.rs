@@ -82,6 +82,12 @@ pub(crate) fn year(y: i32) -> String {
     format!("{YEARS}{y}/")
 }
 
+/// A listing narrowed to the documents whose full text is in the site:
+/// `<base>toan-van/`.
+pub(crate) fn full_text(base: &str) -> String {
+    format!("{base}toan-van/")
+}
+
 /// Page `n` (from 2) of a listing at `base`: `<base>trang/<n>/`.
 pub(crate) fn page(base: &str, n: usize) -> String {
     format!("{base}trang/{n}/")

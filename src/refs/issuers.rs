@@ -211,6 +211,11 @@ impl Vocabulary {
         self.provinces.get(&k).map(|&r| PROVINCES[r].0)
     }
 
+    /// The scope of a named body.
+    pub fn scope(&self, named: &Named) -> Scope {
+        self.bodies.get(named.body).map_or(Scope::Central, |b| b.scope)
+    }
+
     /// A name written as a whole (front matter): the body it names, when
     /// the vocabulary knows it.
     pub fn whole(&self, s: &str) -> Option<Named> {

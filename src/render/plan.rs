@@ -174,6 +174,8 @@ impl Planner<'_> {
                 url: self.href(&path),
                 count: list.len(),
                 full: full_texts(&list),
+                group: String::new(),
+                group_start: false,
             });
             let crumbs = self.under("Loại văn bản", routes::TYPES, &name);
             self.with_filters(specs, &path, &name, crumbs, list, true, Facet::Year);
@@ -197,12 +199,59 @@ impl Planner<'_> {
                 url: self.href(&path),
                 count: list.len(),
                 full: full_texts(&list),
+                group: String::new(),
+                group_start: false,
             });
             let crumbs = self.under("Năm ban hành", routes::YEARS, &year.to_string());
             let heading = format!("Văn bản ban hành năm {year}");
             self.with_filters(specs, &path, &heading, crumbs, list, false, Facet::Type);
         }
         counts
+    }
+
+    /// The issuer catalog's entries grouped: central bodies, then each
+    /// province, then local bodies whose province no document gives (their
+    /// name alone does not say which province's they are).
+    fn issuers_grouped(&self, mut entries: Vec<CountView>) -> Vec<CountView> {
+        let vocabulary = crate::refs::issuers::Vocabulary::builtin();
+        let localities: BTreeMap<&str, Option<&str>> = self
+            .index
+            .issuers
+            .values()
+            .map(|i| {
+                let mut places = i.nodes.iter().filter_map(|n| self.index.locality(*n));
+                let first = places.next();
+                (i.name.as_str(), first.filter(|f| places.all(|p| p == *f)))
+            })
+            .collect();
+        let group_of = |name: &str| -> (u8, String) {
+            let named = vocabulary.whole(name);
+            let scope = named.as_ref().map(|n| vocabulary.scope(n));
+            match (named.as_ref().and_then(|n| n.province), scope) {
+                (Some(p), _) => (1, p.to_string()),
+                (None, Some(crate::refs::bodies::Scope::Central)) => (0, "Cơ quan Trung ương".into()),
+                (None, _) => match localities.get(name).copied().flatten() {
+                    Some(p) => (1, p.to_string()),
+                    None if scope.is_some() => (2, "Chưa rõ tỉnh, thành phố (tên cơ quan không ghi địa phương)".into()),
+                    None => (0, "Cơ quan Trung ương".into()),
+                },
+            }
+        };
+        let mut keyed: Vec<((u8, String, String), CountView)> = entries
+            .drain(..)
+            .map(|mut e| {
+                let (rank, group) = group_of(&e.name);
+                e.group = group.clone();
+                ((rank, crate::source::key(&group), crate::source::key(&e.name)), e)
+            })
+            .collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out: Vec<CountView> = Vec::with_capacity(keyed.len());
+        for (_, mut e) in keyed {
+            e.group_start = out.last().is_none_or(|p| p.group != e.group);
+            out.push(e);
+        }
+        out
     }
 
     /// One listing per issuing body (`co-quan/<slug>/`), and their counts.
@@ -215,6 +264,8 @@ impl Planner<'_> {
                 url: self.href(&path),
                 count: issuer.nodes.len(),
                 full: full_texts(&issuer.nodes),
+                group: String::new(),
+                group_start: false,
             });
             let crumbs = self.under("Cơ quan ban hành", routes::ISSUERS, &issuer.name);
             let nodes = issuer.nodes.clone();
@@ -250,6 +301,19 @@ impl Planner<'_> {
             let heading = format!("Văn bản dẫn chiếu đến {name}");
             self.with_filters(specs, &path, &heading, crumbs, citing, true, Facet::Year);
         }
+    }
+
+    /// The crumbs of a listing narrowed from the one at `path`.
+    fn narrowed(&self, crumbs: &[Crumb], path: &str, name: &str) -> Vec<Crumb> {
+        let mut out = crumbs.to_vec();
+        if let Some(last) = out.last_mut() {
+            last.url = Some(self.href(path));
+        }
+        out.push(Crumb {
+            name: name.to_string(),
+            url: None,
+        });
+        out
     }
 
     /// Pushes a listing and its narrowed listings (`<path>nam/<y>/` or
@@ -303,34 +367,54 @@ impl Planner<'_> {
             count: list.len(),
             current: false,
         }));
+        // A listing mixing full texts and documents known only from
+        // citations can be narrowed to the full texts.
+        let full: Vec<Node> = nodes.iter().copied().filter(|n| matches!(n, Node::Doc(_))).collect();
+        let mixed = !full.is_empty() && full.len() < nodes.len();
+        if mixed {
+            links.push(FilterView {
+                name: "Chỉ văn bản có toàn văn".into(),
+                url: self.href(&routes::full_text(path)),
+                count: full.len(),
+                current: false,
+            });
+        }
         let with_current = |i: usize| {
             let mut l = links.clone();
             l[i].current = true;
             l
         };
+        if mixed {
+            specs.push(ListingSpec {
+                path: routes::full_text(path),
+                heading: format!("{heading}: có toàn văn"),
+                crumbs: self.narrowed(&crumbs, path, "Có toàn văn"),
+                nodes: full,
+                by_year,
+                filter_label: format!("{label} hoặc toàn văn"),
+                filters: with_current(links.len() - 1),
+            });
+        }
         // Filters are worth showing only when they narrow something.
-        let useful = order.len() > 1;
+        let useful = order.len() > 1 || mixed;
         specs.push(ListingSpec {
             path: path.to_string(),
             heading: heading.to_string(),
             crumbs: crumbs.clone(),
             nodes,
             by_year,
-            filter_label: label.to_string(),
+            filter_label: if mixed {
+                format!("{label} hoặc toàn văn")
+            } else {
+                label.to_string()
+            },
             filters: if useful { with_current(0) } else { Vec::new() },
         });
         if !useful {
             return;
         }
         for (k, (key, name, list)) in order.into_iter().enumerate() {
-            let mut sub_crumbs = crumbs.clone();
-            if let Some(last) = sub_crumbs.last_mut() {
-                last.url = Some(self.href(path));
-            }
-            sub_crumbs.push(Crumb {
-                name: name.clone(),
-                url: None,
-            });
+            let sub_crumbs = self.narrowed(&crumbs, path, &name);
             let sub_heading = match facet {
                 Facet::Year => format!("{heading}: năm {name}"),
                 Facet::Type => format!("{heading}: {name}"),
@@ -406,7 +490,7 @@ impl Planner<'_> {
         jobs.push(Job::Catalog {
             path: routes::ISSUERS.into(),
             heading: "Cơ quan ban hành".into(),
-            entries: issuers,
+            entries: self.issuers_grouped(issuers),
         });
         jobs
     }

@@ -312,6 +312,11 @@ pub(crate) struct CountView {
     /// How many of them have their full text in the site (the rest are
     /// known from citations only).
     pub(crate) full: usize,
+    /// The group it is listed under in a catalog (issuers: "Trung ương",
+    /// a province, or not known), shown as a heading where it starts.
+    pub(crate) group: String,
+    /// Whether it is the first of its group.
+    pub(crate) group_start: bool,
 }
 
 /// A filter link on a listing page.

@@ -100,7 +100,24 @@ const banner = await page.evaluate(() => {
 });
 check("a repealed decision has a banner on top naming what repealed it", banner && /bãi bỏ/.test(banner[0]) && banner[1] > 0 && banner[2], JSON.stringify(banner));
 
-// 6. Screenshots of each page kind, for anyone to look at.
+// 6. Listings: issuers grouped (the centre first, then provinces); a listing
+// mixing full texts and citation-only documents narrows to the full texts.
+await page.goto(rel("/co-quan/"));
+const groups = await page.$$eval("main h2", (hs) => hs.map((h) => h.textContent));
+check("the issuer index is grouped: central bodies, then by province", groups[0] === "Cơ quan Trung ương"
+  && groups.includes("Ninh Bình") && groups.includes("Lai Châu") && groups.includes("Đà Nẵng"), JSON.stringify(groups));
+const ninhBinh = data.issuers.find((i) => i.name === "Ủy ban nhân dân tỉnh Ninh Bình");
+await page.goto(rel(ninhBinh.url));
+const narrow = await page.$$eval(".facet a", (as) => as.filter((a) => /toàn văn/.test(a.textContent)).map((a) => a.href));
+check("a mixed listing links to its full texts only", narrow.length === 1, JSON.stringify(narrow));
+if (narrow.length === 1) {
+  await page.goto(narrow[0]);
+  const badges = await page.$$eval(".items .badge", (bs) => bs.filter((b) => /chưa có toàn văn/.test(b.textContent)).length);
+  const items = await page.$$eval(".items .item", (is) => is.length);
+  check("the narrowed listing holds only full texts", items > 0 && badges === 0, `${items} items, ${badges} stubs`);
+}
+
+// 7. Screenshots of each page kind, for anyone to look at.
 const issuer = data.issuers.find((i) => /Ninh Bình/.test(i.name)) || data.issuers[0];
 const kinds = { home: "", document: rules, cited: cited("57-NQ/TW") || data.cited[0].url, issuer: issuer.url,
   list: "/van-ban/", search: "/tim-kiem/?q=quyet%20dinh%2024" };
