@@ -32,6 +32,22 @@ pub(crate) enum Command {
     Serve(ServeArgs),
     /// Tạo tệp văn bản mới với front matter điền sẵn (new document file).
     New(NewArgs),
+    /// Nhập văn bản nhận được (.txt, .md, .docx) thành tệp Markdown có front matter.
+    Import(ImportArgs),
+}
+
+/// `vanban import`.
+#[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// Tệp văn bản: .txt, .md (không có front matter) hoặc .docx.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Thư mục nội dung.
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+    /// Tỉnh/thành cho văn bản không ghi địa phương, ví dụ "Phú Thọ".
+    #[arg(long, value_name = "NAME")]
+    pub locality: Option<String>,
 }
 
 /// `vanban serve`.
@@ -367,6 +383,7 @@ pub(crate) fn main() -> i32 {
                 }
             }
         }
+        Command::Import(a) => import(a),
         Command::Check(a) => {
             let opts = Options {
                 content: a.common.site.content,
@@ -388,4 +405,25 @@ pub(crate) fn main() -> i32 {
             report(&outcome, a.common.message_format, None)
         }
     }
+}
+
+/// `vanban import`: the path of each file written on stdout, one line per
+/// input; what could not be determined and every failure on stderr. Exit 0
+/// when every input was written, 1 otherwise.
+fn import(a: ImportArgs) -> i32 {
+    let sources = diag::Sources::new();
+    let mut failed = false;
+    for done in vanban::import::import(&a.files, &a.content, a.locality.as_deref()) {
+        for w in &done.warnings {
+            eprint!("{}", diag::render(w, &sources, Format::Human));
+        }
+        match done.written {
+            Ok(path) => println!("{}", path.display()),
+            Err(d) => {
+                failed = true;
+                eprint!("{}", diag::render(&d, &sources, Format::Human));
+            }
+        }
+    }
+    i32::from(failed)
 }

@@ -71,6 +71,10 @@ pub enum Code {
     New,
     /// `E-EXISTS`: a file would be overwritten.
     Exists,
+    /// `E-IMPORT`: `vanban import` cannot read or understand an input.
+    Import,
+    /// `W-IMPORT`: a field `vanban import` could not determine (left out).
+    Undetermined,
     /// `W-STATUS`: a declared status contradicts the graph.
     Status,
     /// `W-SHORT`: a short form that links to nothing.
@@ -126,6 +130,8 @@ impl Code {
             Code::Complex => "W-COMPLEX",
             Code::New => "E-NEW",
             Code::Exists => "E-EXISTS",
+            Code::Import => "E-IMPORT",
+            Code::Undetermined => "W-IMPORT",
             Code::Status => "W-STATUS",
             Code::Short => "W-SHORT",
             Code::SelfCitation => "W-SELF",
@@ -166,6 +172,8 @@ impl Code {
             Code::TooBig => "chia văn bản thành nhiều tệp, hoặc nâng `max_document_mb` trong `site.yaml` nếu văn bản thật sự lớn như vậy",
             Code::New => "kiểm tra số ký hiệu, ngày và thư mục nội dung",
             Code::Exists => "sửa tệp đó, hoặc xóa nó trước nếu muốn tạo lại",
+            Code::Import => "kiểm tra tệp: cần toàn văn văn bản (.txt, .md hoặc .docx) có dòng số ký hiệu",
+            Code::Undetermined => "điền khóa này trong tệp đã tạo nếu văn bản có ghi",
             Code::Status => "sửa `status` hoặc bỏ khóa này để vanban tự xác định",
             Code::Short => "ghi số ký hiệu đầy đủ ở lần nhắc đầu tiên",
             Code::SelfCitation => "xóa mục dẫn chiếu chính văn bản này",
@@ -463,6 +471,8 @@ mod tests {
             Code::Read,
             Code::New,
             Code::Exists,
+            Code::Import,
+            Code::Undetermined,
             Code::Status,
             Code::Short,
             Code::SelfCitation,

@@ -28,6 +28,7 @@ pub mod diag;
 mod escape;
 mod explain;
 mod graph;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod number;

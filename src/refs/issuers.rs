@@ -211,6 +211,11 @@ impl Vocabulary {
         self.provinces.get(&k).map(|&r| PROVINCES[r].0)
     }
 
+    /// Every body of the vocabulary.
+    pub fn bodies(&self) -> impl Iterator<Item = &KnownBody> {
+        self.bodies.iter()
+    }
+
     /// The scope of a named body.
     pub fn scope(&self, named: &Named) -> Scope {
         self.bodies.get(named.body).map_or(Scope::Central, |b| b.scope)

@@ -23,6 +23,7 @@ mod numbers;
 mod relations;
 mod shorts;
 mod text;
+pub(crate) use text::date_at;
 
 use super::issuers::Vocabulary;
 use super::normal::Normalized;

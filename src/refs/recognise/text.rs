@@ -177,12 +177,12 @@ pub(super) fn legacy_marks(t: &str) -> Vec<usize> {
 }
 
 /// A date read: the full date, or day and month alone, and the length read.
-pub(super) type DateRead = (Option<Date>, Option<(u32, u32)>, usize);
+pub(crate) type DateRead = (Option<Date>, Option<(u32, u32)>, usize);
 
 /// A date at the start of `s`: `17/7/2025`, `14-4-2025`, `22.12.2024`,
 /// `05 tháng 3 năm 2020`. Returns the date (or day and month when the year
 /// is missing and `yearless` allows it) and the length read.
-pub(super) fn date_at(s: &str, yearless: bool) -> Option<DateRead> {
+pub(crate) fn date_at(s: &str, yearless: bool) -> Option<DateRead> {
     let (d, n1) = digits_at(s, 2)?;
     let rest = &s[n1..];
     if let Some(t) = starts_with_ci(rest, " tháng ") {

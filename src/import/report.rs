@@ -1,0 +1,140 @@
+//! A news report about a directive rather than its text ("Ngày 18/7, Ban
+//! Thường vụ Tỉnh ủy Phú Thọ ban hành công văn số 73-CV/TU về việc …"):
+//! the number, issuer, date and trích yếu come from the sentence that
+//! reports the issuing, and the page will say it is a report.
+//!
+//! In: the lines of an input whose header gives no number. Out: those
+//! fields and `source` in the [`Draft`]; the headline stays the body's
+//! first heading.
+
+use super::read::Line;
+use super::Draft;
+use crate::refs::issuers::Vocabulary;
+use crate::source::fold;
+
+/// How many paragraphs from the top the reporting sentence is looked for in.
+const LOOK: usize = 6;
+
+/// Reads a report's facts into `d`; whether the input is one.
+pub(super) fn read(lines: &[Line], vocabulary: &Vocabulary, d: &mut Draft) -> bool {
+    for (i, l) in lines.iter().enumerate().filter(|(_, l)| !l.is_blank()).take(LOOK) {
+        let text = l.text();
+        let f = fold(&text);
+        let Some(at) = f.find(" ban hanh ") else { continue };
+        // Byte offsets of the fold match the text's only in ASCII: count characters.
+        let at_chars = f[..at].chars().count();
+        let issued_at = text.char_indices().nth(at_chars).map_or(text.len(), |(b, _)| b);
+        let own = (crate::number::parse("1-CV/TU").ok(), None);
+        let Some(own_number) = own.0 else { return false };
+        let found = crate::refs::find("", &text, 0, (&own_number, own.1));
+        let Some(c) = found
+            .citations
+            .iter()
+            .find(|c| c.span.start > issued_at && c.span.start < issued_at + 60)
+        else {
+            continue;
+        };
+        d.number = Some((c.number.canonical.clone(), i));
+        d.report = true;
+        issuer_before(&text[..issued_at], vocabulary, d);
+        d.date = reported_date(&text);
+        d.title = subject_after(
+            &text[c.span.end..],
+            found.citations.iter().map(|x| x.span.end - c.span.end),
+        );
+        return true;
+    }
+    false
+}
+
+/// The body that issued it: the last name of the vocabulary that ends just
+/// before "ban hành".
+fn issuer_before(before: &str, vocabulary: &Vocabulary, d: &mut Draft) {
+    let trimmed = before.trim_end();
+    for (i, _) in trimmed
+        .char_indices()
+        .filter(|(i, _)| *i == 0 || trimmed[..*i].ends_with(' '))
+    {
+        if let Some((names, len)) = vocabulary.list_at(&trimmed[i..]) {
+            if trimmed[i + len..].trim().is_empty() {
+                if let Some(n) = names.first() {
+                    d.issuer = Some(vocabulary.body(n.body).name.clone());
+                    d.locality = n.province.map(str::to_string);
+                }
+                return;
+            }
+        }
+    }
+}
+
+/// `Ngày 18/7/2025, …` at the start: the date; a date without its year
+/// (`Ngày 18/7`) is not one.
+fn reported_date(text: &str) -> Option<crate::date::Date> {
+    let f = fold(text);
+    let rest = f.strip_prefix("ngay ")?;
+    let skip = text.chars().count() - rest.chars().count();
+    let original: String = text.chars().skip(skip).collect();
+    crate::refs::recognise::date_at(&original, false).and_then(|(d, _, _)| d)
+}
+
+/// The trích yếu a report gives after the number: "về việc triển khai Kết
+/// luận số 178-KL/TW, ngày 17/7/2025 của Bộ Chính trị, Ban Bí thư" (the
+/// date of the cited document left out), up to the next "về" or the end of
+/// the sentence.
+fn subject_after(after: &str, cited_ends: impl Iterator<Item = usize>) -> Option<String> {
+    let t = after.trim_start_matches([',', ' ']);
+    let skipped = after.len() - t.len();
+    let f = fold(t);
+    if !f.starts_with("ve ") {
+        return None;
+    }
+    let first_cited_end = cited_ends
+        .filter(|&e| e > skipped)
+        .map(|e| e - skipped)
+        .find(|&e| e <= t.len());
+    let search_from = first_cited_end.unwrap_or(3);
+    let stop_rel = [" về ", ". ", "; "]
+        .iter()
+        .filter_map(|s| t.get(search_from..).and_then(|r| r.find(s)))
+        .min()
+        .map_or(t.len(), |p| search_from + p);
+    let mut subject = t[..stop_rel].trim_end_matches(['.', ',', ' ']).to_string();
+    // ", ngày 17/7/2025" of the cited document.
+    if let Some(p) = subject.find(", ngày ") {
+        let rest = &subject[p + ", ngày ".len()..];
+        if let Some((_, _, len)) = crate::refs::recognise::date_at(rest, true) {
+            subject = format!("{}{}", &subject[..p], &rest[len..]);
+        }
+    }
+    let mut chars = subject.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_report() {
+        let line = |s: &str| Line {
+            cells: vec![s.to_string()],
+            markdown: s.to_string(),
+            table_row: false,
+        };
+        let lines = vec![
+            line("Triển khai thực hiện Kết luận số 178-KL/TW của Bộ Chính trị, Ban Bí thư"),
+            line(""),
+            line("Ngày 18/7, Ban Thường vụ Tỉnh ủy Phú Thọ ban hành công văn số 73-CV/TU về việc triển khai Kết luận số 178-KL/TW, ngày 17/7/2025 của Bộ Chính trị, Ban Bí thư về tiếp tục triển khai các nhiệm vụ."),
+        ];
+        let mut d = Draft::default();
+        assert!(read(&lines, &Vocabulary::builtin(), &mut d));
+        assert_eq!(d.number.as_ref().map(|n| n.0.as_str()), Some("73-CV/TU"));
+        assert_eq!(d.issuer.as_deref(), Some("Ban Thường vụ Tỉnh ủy"));
+        assert_eq!(d.locality.as_deref(), Some("Phú Thọ"));
+        assert!(d.date.is_none());
+        assert_eq!(
+            d.title.as_deref(),
+            Some("Về việc triển khai Kết luận số 178-KL/TW của Bộ Chính trị, Ban Bí thư")
+        );
+    }
+}
