@@ -40,7 +40,7 @@ pub struct Entry {
 /// and escapes dropped, cut at a word near 90 characters.
 fn entry_label(source: &str) -> String {
     let line = source.lines().next().unwrap_or("");
-    let plain: String = line
+    let plain: String = plain_line(line)
         .chars()
         .filter(|c| !matches!(c, '\\' | '*' | '_' | '#' | '>' | '`'))
         .collect();
@@ -59,10 +59,42 @@ fn entry_label(source: &str) -> String {
     crate::source::normalize(&out)
 }
 
+/// A line of Markdown source as the reader sees it: a link's text without
+/// its address, no raw HTML tags, the common entities decoded.
+fn plain_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some(end) = rest.find('>') {
+                rest = &rest[end + 1..];
+                continue;
+            }
+        }
+        if rest.starts_with("](") {
+            if let Some(end) = rest.find(')') {
+                rest = &rest[end + 1..];
+                continue;
+            }
+        }
+        if c != '[' {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
 /// The anchors and contents of a body as it is rendered.
 struct Structure {
     outliner: crate::outline::Outliner,
     contents: Vec<Entry>,
+    /// Every id given.
+    ids: rustc_hash::FxHashSet<String>,
     /// List items open.
     items: usize,
     /// Whether the next paragraph is a list item's first (its own text, not
@@ -101,6 +133,7 @@ impl Structure {
         Structure {
             outliner,
             contents: Vec::new(),
+            ids: Default::default(),
             items: 0,
             item_text: false,
         }
@@ -110,7 +143,7 @@ impl Structure {
     /// one (a slug of their words when they are no structural unit).
     fn id(&mut self, source: &str, heading: bool) -> Option<String> {
         let lead = source.trim_start_matches(['#', ' ']);
-        let anchor = self.outliner.block(lead);
+        let anchor = self.outliner.block(lead, heading);
         let (id, level) = match anchor {
             Some(a) => {
                 let level = a.contents.or(heading.then_some(2));
@@ -126,6 +159,7 @@ impl Structure {
             }
             None => return None,
         };
+        self.ids.insert(id.clone());
         if let Some(level) = level {
             self.contents.push(Entry {
                 id: id.clone(),
@@ -391,7 +425,7 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
     // attributes escaped, link schemes checked above); with it, the whole body
     // goes through the allow-list.
     if has_html {
-        out = sanitize(&out);
+        out = sanitize_keeping(&out, structure.ids.clone());
     }
     Rendered {
         html: out,
@@ -559,8 +593,14 @@ fn split_text<'a>(text: &'a str, at: usize, links: &[&Link], unchanged: bool, ou
 /// lists, tables, headings, quotes, links (http, https, mailto and site
 /// links; `class="cite"` kept for citation links), images with http(s)
 /// sources. Scripts, styles, frames, forms, SVG, MathML, event attributes and
-/// `javascript:`/`data:` URLs are removed.
+/// `javascript:`/`data:` URLs are removed, and every `id`.
 pub fn sanitize(html: &str) -> String {
+    sanitize_keeping(html, Default::default())
+}
+
+/// [`sanitize`], keeping the `id`s vanban gave the body's blocks (`ids`),
+/// each once: an editor's pasted ids could clash with them or the page's.
+fn sanitize_keeping(html: &str, ids: rustc_hash::FxHashSet<String>) -> String {
     use std::collections::HashSet;
     let tags: HashSet<&str> = [
         "a",
@@ -613,15 +653,18 @@ pub fn sanitize(html: &str) -> String {
     .into_iter()
     .collect();
     let mut classes = std::collections::HashMap::new();
-    classes.insert("a", ["cite"].into_iter().collect::<HashSet<&str>>());
+    classes.insert("a", ["cite", "ambiguous"].into_iter().collect::<HashSet<&str>>());
+    classes.insert("span", ["ambiguous-note"].into_iter().collect::<HashSet<&str>>());
+    let ids_left = std::sync::Mutex::new(ids);
     ammonia::Builder::default()
         .tags(tags)
         .add_tag_attributes("a", ["title"])
         .add_generic_attributes(["id"])
-        .attribute_filter(|_, attr, value| match attr {
-            // Only the anchors vanban gives (`dieu-5-khoan-2`): an editor's
-            // pasted ids could clash with the page's own.
-            "id" => crate::outline::is_anchor(value).then(|| value.into()),
+        .attribute_filter(move |_, attr, value| match attr {
+            "id" => ids_left
+                .lock()
+                .ok()
+                .and_then(|mut left| left.remove(value).then(|| value.into())),
             _ => Some(value.into()),
         })
         .add_tag_attributes("td", ["colspan", "rowspan"])
@@ -758,6 +801,21 @@ mod tests {
         assert!(may_mask("Thực hiện  Kết luận".as_bytes()));
         assert!(may_mask("1234567 [x](y)".as_bytes()));
         assert!(may_mask("abcdefg  x".as_bytes()));
+    }
+
+    #[test]
+    fn contents_labels_are_what_the_reader_sees() {
+        assert_eq!(
+            entry_label("## Điều 5. Theo [Nghị định 30](https://x.vn/a) &amp; <br>khác"),
+            "Điều 5. Theo Nghị định 30 & khác"
+        );
+        let r = render("<p id=\"toan-van\">x</p>\n\n## Điều 2. A\n\n<div id=\"dieu-2\">y</div>\n\n## Chưa rõ 1\n");
+        assert_eq!(r.html.matches("id=\"dieu-2\"").count(), 1, "{}", r.html);
+        assert!(
+            !r.html.contains("id=\"toan-van\"") && !r.html.contains("id=\"chua-ro-1\""),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

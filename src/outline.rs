@@ -134,7 +134,7 @@ fn label_piece(original: &str, folded: &str) -> Option<String> {
 
 /// The unit a block starts with, from its first words as written (Markdown
 /// marks, escapes and emphasis stripped by the caller or here).
-fn unit(lead: &str) -> Option<Unit> {
+fn unit(lead: &str, heading: bool) -> Option<Unit> {
     let clean: String = lead
         .chars()
         .filter(|c| !matches!(c, '\\' | '*' | '_' | '#' | '>' | '`'))
@@ -154,7 +154,14 @@ fn unit(lead: &str) -> Option<Unit> {
             return roman(n).map(Unit::Part);
         }
         "phan" | "chuong" | "muc" | "dieu" => {
-            let piece = label_piece(words.get(1)?, named(1))?;
+            let label = *words.get(1)?;
+            // In a paragraph, "Điều 5." opens an article; "Điều 5 của Luật …"
+            // is a sentence about one.
+            let closed = label.ends_with(['.', ':']) || words.len() == 2;
+            if !heading && matches!(named(0), "dieu" | "muc") && !closed {
+                return None;
+            }
+            let piece = label_piece(label, named(1))?;
             let roman_label = is_roman(&piece);
             return Some(match named(0) {
                 "phan" if roman_label => Unit::Part(piece),
@@ -184,6 +191,10 @@ fn numbered_start(original: &str, folded: &str) -> Option<Unit> {
         return label_piece(original, bare).map(Unit::Point);
     }
     let parts: Vec<&str> = bare.split('.').collect();
+    // `1.500` is a number with a thousands separator, not item 1.500.
+    if parts.len() > 1 && parts[1..].iter().any(|p| p.len() == 3) {
+        return None;
+    }
     if parts
         .iter()
         .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
@@ -235,8 +246,8 @@ impl Outliner {
 
     /// The anchor of the next block, from its first words; none when the
     /// block is not a structural unit or its id was given before.
-    pub fn block(&mut self, lead: &str) -> Option<Anchor> {
-        let (id, contents) = self.place(unit(lead)?);
+    pub fn block(&mut self, lead: &str, heading: bool) -> Option<Anchor> {
+        let (id, contents) = self.place(unit(lead, heading)?);
         self.seen.insert(id.clone()).then_some(Anchor { id, contents })
     }
 
@@ -246,6 +257,14 @@ impl Outliner {
         if id.is_empty() {
             return None;
         }
+        // The page's list of ambiguous mentions owns `chua-ro-N`.
+        let prefixed;
+        let id = if id.starts_with("chua-ro") {
+            prefixed = format!("h-{id}");
+            prefixed.as_str()
+        } else {
+            id
+        };
         (1..100)
             .map(|n| if n == 1 { id.to_string() } else { format!("{id}-{n}") })
             .find(|c| self.seen.insert(c.clone()))
@@ -312,16 +331,6 @@ impl Outliner {
     }
 }
 
-/// Whether `id` has the shape of an anchor this module gives (lowercase
-/// ASCII words joined by `-`); the sanitiser keeps only those.
-pub fn is_anchor(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 200
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 fn join(outer: Option<&str>, piece: &str) -> String {
     match outer {
         Some(o) => format!("{o}-{piece}"),
@@ -375,7 +384,9 @@ fn rule_name_start(words: &[(&str, String)]) -> Option<usize> {
 
 /// The pinpoint that ends `before` (the text just before a citation): the
 /// units named, outermost first. `khoản 2 Điều 5 ` gives article 5, clause 2.
-fn pinpoint(before: &str) -> Pinpoint {
+/// Also whether the pinpoint points into a rule the document issues ("…
+/// của Quy chế ban hành kèm theo Quyết định số …").
+fn pinpoint(before: &str) -> (Pinpoint, bool) {
     let tail: String = before
         .chars()
         .rev()
@@ -384,13 +395,20 @@ fn pinpoint(before: &str) -> Pinpoint {
         .into_iter()
         .rev()
         .collect();
+    // A pinpoint never spans a block (a heading "Điều 2" before a paragraph).
+    let tail = tail.rsplit('\n').next().unwrap_or("");
     let spaced = tail.replace(',', " , ");
     let words: Vec<(&str, String)> = spaced
         .split_whitespace()
-        .map(|w| w.trim_start_matches(['(', '[', '"', '“', '‘', '\'']))
+        .map(|w| {
+            w.trim_matches(['*', '_'])
+                .trim_start_matches(['(', '[', '"', '“', '‘', '\''])
+        })
+        .filter(|w| !w.is_empty())
         .map(|w| (w, fold(w)))
         .collect();
     let mut end = words.len();
+    let mut via_rule = false;
     // The bridge words between the pinpoint and the citation.
     'bridges: loop {
         for b in BRIDGES {
@@ -399,11 +417,19 @@ fn pinpoint(before: &str) -> Pinpoint {
                 end -= n;
                 if b.ends_with("kem theo") {
                     end = rule_name_start(&words[..end]).unwrap_or(end);
+                    via_rule = true;
+                }
+                if ["quy che", "quy dinh", "dieu le", "quy trinh"].contains(b) {
+                    via_rule = true;
                 }
                 continue 'bridges;
             }
         }
         break;
+    }
+    // "… Điều 3. Quyết định số …": a sentence ended there.
+    if end > 0 && words[end - 1].0.ends_with(['.', ':']) {
+        return (Vec::new(), false);
     }
     let mut units: Pinpoint = Vec::new();
     while end > 0 {
@@ -442,7 +468,7 @@ fn pinpoint(before: &str) -> Pinpoint {
     }
     // Read from the end, the units came outermost first (Vietnamese names
     // the innermost first: `khoản 2 Điều 5`).
-    units
+    (units, via_rule)
 }
 
 /// The anchors a pinpoint may mean, deepest first: `khoản 2 Điều 5` gives
@@ -495,16 +521,24 @@ fn roman_of(label: &str) -> String {
     label.parse().ok().and_then(roman).unwrap_or_else(|| label.to_string())
 }
 
-/// The anchor of `anchors` that the pinpoint ending `before` names, the
-/// deepest that exists; none without a pinpoint or when nothing matches.
-pub fn fragment<'a>(before: &str, anchors: &'a FxHashSet<String>) -> Option<&'a str> {
-    let units = pinpoint(before);
+/// The anchor of the cited document that the pinpoint ending `before`
+/// names, the deepest that exists; none without a pinpoint or when nothing
+/// matches. `anchors` is asked only when there is a pinpoint. An article
+/// named without "Quy chế … ban hành kèm theo" is the decision's own
+/// (`van-ban-dieu-N`) when the decision issues a rule, else `dieu-N`.
+pub fn fragment<'a>(before: &str, anchors: impl FnOnce() -> &'a FxHashSet<String>) -> Option<&'a str> {
+    let (units, via_rule) = pinpoint(before);
     if units.is_empty() {
         return None;
     }
+    let anchors = anchors();
     candidates(&units)
         .iter()
-        .find_map(|c| anchors.get(c).map(String::as_str))
+        .flat_map(|c| {
+            let own = (!via_rule && c.starts_with("dieu-")).then(|| format!("van-ban-{c}"));
+            own.into_iter().chain(std::iter::once(c.clone()))
+        })
+        .find_map(|c| anchors.get(&c).map(String::as_str))
 }
 
 #[cfg(test)]
@@ -513,9 +547,21 @@ mod tests {
 
     fn ids(blocks: &[&str]) -> Vec<String> {
         let mut probe = Outliner::default();
-        blocks.iter().for_each(|b| drop(probe.block(b)));
+        blocks.iter().for_each(|b| drop(probe.block(b, false)));
         let mut o = Outliner::with_runs(probe.runs_seen());
-        blocks.iter().filter_map(|b| o.block(b)).map(|a| a.id).collect()
+        blocks.iter().filter_map(|b| o.block(b, false)).map(|a| a.id).collect()
+    }
+
+    #[test]
+    fn the_decisions_own_articles_and_the_rules() {
+        let anchors: FxHashSet<String> = ["van-ban-dieu-2", "van-ban-dieu-3", "dieu-2", "dieu-3", "dieu-5"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let at = |s: &str| fragment(s, || &anchors);
+        assert_eq!(at("có hiệu lực theo Điều 2 "), Some("van-ban-dieu-2"));
+        assert_eq!(at("Điều 3 của Quy chế ban hành kèm theo "), Some("dieu-3"));
+        assert_eq!(at("khoản 1 Điều 5 "), Some("dieu-5"));
     }
 
     #[test]
@@ -613,7 +659,7 @@ mod tests {
         .into_iter()
         .map(String::from)
         .collect();
-        let at = |s: &str| fragment(s, &anchors);
+        let at = |s: &str| fragment(s, || &anchors);
         assert_eq!(at("theo quy định tại khoản 2 Điều 5 "), Some("dieu-5-khoan-2"));
         assert_eq!(at("tại khoản 4 Điều 5 của "), Some("dieu-5"));
         assert_eq!(at("nhiệm vụ tại Mục 3 Phần II "), Some("phan-ii-muc-3"));
@@ -626,5 +672,9 @@ mod tests {
         assert_eq!(at("các khoản 1, 2 Điều 6 "), Some("dieu-6-khoan-1"));
         assert_eq!(at("thực hiện "), None);
         assert_eq!(at("Điều 9 "), None);
+        // Across a block, or after a sentence's end, there is no pinpoint.
+        assert_eq!(at("Điều 5\n\n"), None);
+        assert_eq!(at("thực hiện Điều 5. "), None);
+        assert_eq!(at("khoản 2 **Điều 5** "), Some("dieu-5-khoan-2"));
     }
 }

@@ -206,7 +206,7 @@ fn overlay(
 }
 
 /// Tera's `safe`, without a copy of a string that is safe already (a page
-/// body, an SVG picture): the string is marked, not rebuilt. Anything else
+/// body, a JSON-LD block): the string is marked, not rebuilt. Anything else
 /// becomes its text, marked safe, as with Tera's own.
 fn safe(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
     if value.is_string() {

@@ -2,10 +2,11 @@
 //! server of this test, driven in Debian's Chromium by playwright-core
 //! (`tests/browser/run.mjs`): search flows with and without diacritics, every
 //! kind of page at 360 px with no horizontal scroll, print media, axe-core,
-//! the timeline picture, the W3C validator (vnu-jar); Lighthouse
+//! the relation scheme, the W3C validator (vnu-jar); Lighthouse
 //! (`tests/browser/lighthouse.mjs`) on five pages; on a synthetic corpus,
 //! the search page ranks as `search::query_cost` does in Rust. Also the shared fold
-//! table in Node, and page weight.
+//! table in Node, and page weight. Long directives (`tests/browser/structure.mjs`):
+//! contents, anchors, pinpoints, ambiguity, listings, screenshots.
 //!
 //! `.ci/run` installs Chromium and the npm packages. Elsewhere, when they are
 //! missing, the test shows as `ignored` with the reason; under CI it fails.

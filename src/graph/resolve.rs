@@ -65,7 +65,7 @@ fn resolve_document<'a>(
     let (mut slot, mut external_i, mut diags_i) = (Vec::new(), Vec::new(), Vec::new());
     for c in &citing.citations {
         let locality = c.locality.clone().or_else(|| {
-            if c.number.is_local() && !issuer_elsewhere(c, citing.locality.as_deref()) {
+            if c.number.is_local() && !issuer_elsewhere(c, citing.locality.as_deref(), citing.date) {
                 citing.locality.clone()
             } else {
                 None
@@ -113,11 +113,14 @@ fn resolve_document<'a>(
 /// Whether the issuer a citation names cannot be of the citing document's
 /// locality: a provincial body (`Tỉnh ủy`, `Ủy ban nhân dân tỉnh`) named in
 /// a document of a centrally run city. Its number is then not the city's.
-fn issuer_elsewhere(c: &Citation, locality: Option<&str>) -> bool {
+fn issuer_elsewhere(c: &Citation, locality: Option<&str>, date: Option<Date>) -> bool {
     let Some(locality) = locality.map(key) else {
         return false;
     };
-    let city = crate::refs::bodies::CITIES.iter().any(|x| key(x) == locality);
+    // An undated document of a city that once was a province may be of then.
+    let city = crate::refs::bodies::CITIES
+        .iter()
+        .any(|(x, since)| key(x) == locality && (*since == 0 || date.is_some_and(|d| d.year >= *since)));
     city && c.issuers.iter().any(|i| {
         let folded = crate::source::fold(i);
         folded

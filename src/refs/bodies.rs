@@ -357,10 +357,18 @@ pub const BODIES: &[Body] = &[
     ("Hội đồng nhân dân phường", Place, "", "HĐND", &["hđnd phường"]),
 ];
 
-/// The centrally run cities: their Party committee is a Thành ủy and they
-/// have no bodies of a `tỉnh`, so "Ban Thường vụ Tỉnh ủy" written in one of
-/// their documents is another province's.
-pub const CITIES: &[&str] = &["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"];
+/// The centrally run cities, with the year they became one: their Party
+/// committee is a Thành ủy and they have no bodies of a `tỉnh`, so "Ban
+/// Thường vụ Tỉnh ủy" written in one of their documents is another
+/// province's. Huế was Thừa Thiên Huế province, with a Tỉnh ủy, until 2025.
+pub const CITIES: &[(&str, i32)] = &[
+    ("Hà Nội", 0),
+    ("Hồ Chí Minh", 0),
+    ("Hải Phòng", 0),
+    ("Đà Nẵng", 0),
+    ("Cần Thơ", 0),
+    ("Huế", 2025),
+];
 
 /// Provinces and centrally run cities (the 63 before the 2025 merger, which
 /// include the 34 after it), with other written forms.

@@ -84,7 +84,6 @@ impl<'a> Renderer<'a> {
         };
         Renderer {
             index,
-
             theme,
             planner: Planner::new(index, config),
             site_value: tera::Value::from_serializable(&site),
@@ -138,8 +137,9 @@ impl<'a> Renderer<'a> {
             for range in ranges {
                 let fragment = match n {
                     Node::Doc(j) => body.get(..range.start).and_then(|before| {
-                        let anchors = self.anchors[j].get_or_init(|| markdown::anchors(self.index.docs[j].doc.body()));
-                        crate::outline::fragment(before, anchors)
+                        crate::outline::fragment(before, || {
+                            self.anchors[j].get_or_init(|| markdown::anchors(self.index.docs[j].doc.body()))
+                        })
                     }),
                     Node::Cited(_) => None,
                 };

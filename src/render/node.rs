@@ -1,5 +1,5 @@
 //! The view of one node (a published or a cited document) and of its
-//! listing item: facts, links, backlinks, pictures.
+//! listing item: facts, links, backlinks, the relation scheme.
 
 use super::*;
 

@@ -92,13 +92,13 @@ impl<'a> Planner<'a> {
     }
 }
 
-/// The page numbers a pagination links: 1, the last, and two either side of
-/// `current`, in order.
 /// How many of `nodes` have their full text in the site.
 fn full_texts(nodes: &[Node]) -> usize {
     nodes.iter().filter(|n| matches!(n, Node::Doc(_))).count()
 }
 
+/// The page numbers a pagination links: 1, the last, and two either side of
+/// `current`, in order.
 pub(super) fn page_window(current: usize, total: usize) -> Vec<usize> {
     let mut pages: Vec<usize> = [1, total]
         .into_iter()
@@ -233,7 +233,7 @@ impl Planner<'_> {
                 (None, _) => match localities.get(name).copied().flatten() {
                     Some(p) => (1, p.to_string()),
                     None if scope.is_some() => (2, "Chưa rõ tỉnh, thành phố (tên cơ quan không ghi địa phương)".into()),
-                    None => (0, "Cơ quan Trung ương".into()),
+                    None => (3, "Cơ quan khác".into()),
                 },
             }
         };
