@@ -26,7 +26,7 @@ pub(super) fn read(lines: &[Line], d: &mut Draft) -> usize {
         if opens_text(l) || (d.number.is_some() && l.cells.len() == 1 && l.text().chars().count() > 160) {
             break;
         }
-        for (k, cell) in l.cells.iter().enumerate() {
+        for (k, cell) in merged_cells(l).iter().enumerate() {
             if cell.is_empty() {
                 continue;
             }
@@ -66,13 +66,52 @@ pub(super) fn read(lines: &[Line], d: &mut Draft) -> usize {
         }
     }
     d.header_issuer = issuer_lines.into_iter().map(|(_, s)| s).collect();
-    let mut at = match title_from {
+    let at = match title_from {
         Some(from) => title_lines(lines, from, d),
         None if d.number.is_some() => untyped_title(lines, last + 1, d),
         None => i,
     };
-    at = recipients(lines, at, d);
-    at
+    let at = rest_of_header(lines, at, d);
+    recipients(lines, at, d)
+}
+
+/// The right-hand column copied after the trích yếu (mottos, then the place
+/// and date): read, and left out of the text.
+fn rest_of_header(lines: &[Line], from: usize, d: &mut Draft) -> usize {
+    let mut i = from;
+    let mut last = from;
+    while i < lines.len() && i < from + 8 {
+        let l = &lines[i];
+        let cells = merged_cells(l);
+        let header = !l.is_blank()
+            && cells
+                .iter()
+                .filter(|c| !c.is_empty())
+                .all(|c| is_motto(c) || (d.date.is_none() && d.place.is_none() && place_date(c, i, d)));
+        if header {
+            last = i + 1;
+        } else if !l.is_blank() {
+            break;
+        }
+        i += 1;
+    }
+    last
+}
+
+/// A line's cells, with a place-and-date line whose blank day split it in
+/// two (`Lạng Sơn, ngày` / `tháng 4 năm 2025`) made one again.
+fn merged_cells(l: &Line) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in &l.cells {
+        match out.last_mut() {
+            Some(prev) if fold(prev).ends_with("ngay") && fold(c).starts_with("thang") => {
+                prev.push_str("    ");
+                prev.push_str(c);
+            }
+            _ => out.push(c.clone()),
+        }
+    }
+    out
 }
 
 /// Whether a line opens the text (nothing of the header after it):

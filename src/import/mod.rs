@@ -46,6 +46,9 @@ pub(crate) struct Draft {
     report: bool,
     /// The report's author.
     byline: Option<String>,
+    /// The outlet that published the report, and when.
+    outlet: Option<String>,
+    published: Option<Date>,
     /// What could not be determined, by line (0-based).
     notes: Vec<(usize, String)>,
 }
@@ -118,7 +121,9 @@ fn convert(
     })?;
     let body = body::markdown(&lines[start..end], report);
     issuer(&mut d, &parsed, &vocabulary, &body);
-    if d.locality.is_none() {
+    // A place names the province only for a local body's document: a
+    // ministry signs in Hà Nội without belonging to it.
+    if d.locality.is_none() && parsed.is_local() {
         d.locality = d
             .place
             .as_deref()
@@ -278,9 +283,18 @@ fn front_matter(
     }
     if d.report {
         out.push_str("# Đây là bài tường thuật về văn bản, không phải toàn văn.\nsource:\n");
-        match &d.byline {
-            Some(a) => out.push_str(&format!("  author: {}\n", scalar(a))),
-            None => out.push_str("  name: \"\"\n"),
+        let fields = [
+            ("name", d.outlet.clone()),
+            ("author", d.byline.clone()),
+            ("published", d.published.map(|x| x.iso())),
+        ];
+        if fields.iter().all(|(_, v)| v.is_none()) {
+            out.push_str("  name: \"\"\n");
+        }
+        for (key, value) in fields {
+            if let Some(v) = value {
+                out.push_str(&format!("  {key}: {}\n", scalar(&v)));
+            }
         }
     }
     out.push_str("---\n");

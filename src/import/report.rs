@@ -27,20 +27,25 @@ pub(super) fn read(lines: &[Line], vocabulary: &Vocabulary, d: &mut Draft) -> bo
         let own = (crate::number::parse("1-CV/TU").ok(), None);
         let Some(own_number) = own.0 else { return false };
         let found = crate::refs::find("", &text, 0, (&own_number, own.1));
-        let Some(c) = found
-            .citations
-            .iter()
-            .find(|c| c.span.start > issued_at && c.span.start < issued_at + 60)
-        else {
+        // "ban hành [công văn] số 73-CV/TU": the number right after the verb
+        // (at most a type word between), not one the sentence cites later.
+        let right_after = |c: &&crate::refs::Citation| {
+            c.span.start > issued_at
+                && text
+                    .get(issued_at..c.span.start)
+                    .is_some_and(|gap| gap.split_whitespace().count() <= 4)
+        };
+        let Some(c) = found.citations.iter().find(right_after) else {
             continue;
         };
         d.number = Some((c.number.canonical.clone(), i));
         d.report = true;
         issuer_before(&text[..issued_at], vocabulary, d);
-        d.date = reported_date(&text);
+        outlet(lines, d);
+        d.date = reported_date(&text[..issued_at], d.published);
         d.title = subject_after(
             &text[c.span.end..],
-            found.citations.iter().map(|x| x.span.end - c.span.end),
+            found.citations.iter().map(|x| x.span.end.saturating_sub(c.span.end)),
         );
         return true;
     }
@@ -67,14 +72,49 @@ fn issuer_before(before: &str, vocabulary: &Vocabulary, d: &mut Draft) {
     }
 }
 
-/// `Ngày 18/7/2025, …` at the start: the date; a date without its year
-/// (`Ngày 18/7`) is not one.
-fn reported_date(text: &str) -> Option<crate::date::Date> {
-    let f = fold(text);
-    let rest = f.strip_prefix("ngay ")?;
-    let skip = text.chars().count() - rest.chars().count();
-    let original: String = text.chars().skip(skip).collect();
-    crate::refs::recognise::date_at(&original, false).and_then(|(d, _, _)| d)
+/// `Ngày 18/7/2025, …` before "ban hành": the date. A date without its
+/// year (`Ngày 12/3`) takes the year of the report's own date when that
+/// comes after it in the same year; without one it is not a date.
+fn reported_date(before: &str, published: Option<crate::date::Date>) -> Option<crate::date::Date> {
+    let f = fold(before);
+    let at = f.find("ngay ")?;
+    let chars = f[..at + 5].chars().count();
+    let original: String = before.chars().skip(chars).collect();
+    match crate::refs::recognise::date_at(&original, true)? {
+        (Some(date), _, _) => Some(date),
+        (None, Some((day, month)), _) => {
+            let p = published?;
+            crate::date::Date::new(p.year, month, day).filter(|d| *d <= p)
+        }
+        _ => None,
+    }
+}
+
+/// The outlet line (`Báo Đắk Lắk`) and the dated line under it (`Thứ
+/// Sáu, 14/03/2025 - 16:20`) among the report's first lines.
+fn outlet(lines: &[Line], d: &mut Draft) {
+    const OUTLETS: &[&str] = &[
+        "bao ",
+        "tap chi ",
+        "cong thong tin",
+        "dai phat thanh",
+        "truyen hinh",
+        "thong tan xa",
+    ];
+    for l in lines.iter().filter(|l| !l.is_blank()).take(5) {
+        let t = l.text();
+        let f = fold(&t);
+        if d.outlet.is_none() && t.chars().count() <= 60 && OUTLETS.iter().any(|o| f.starts_with(o)) {
+            d.outlet = Some(t.trim().to_string());
+            continue;
+        }
+        if d.published.is_none() && t.chars().count() <= 60 {
+            d.published = t
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .find_map(|(i, _)| crate::refs::recognise::date_at(&t[i..], false).and_then(|(x, _, _)| x));
+        }
+    }
 }
 
 /// The trích yếu a report gives after the number: "về việc triển khai Kết
@@ -84,8 +124,7 @@ fn reported_date(text: &str) -> Option<crate::date::Date> {
 fn subject_after(after: &str, cited_ends: impl Iterator<Item = usize>) -> Option<String> {
     let t = after.trim_start_matches([',', ' ']);
     let skipped = after.len() - t.len();
-    let f = fold(t);
-    if !f.starts_with("ve ") {
+    if t.is_empty() {
         return None;
     }
     let first_cited_end = cited_ends

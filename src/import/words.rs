@@ -109,6 +109,9 @@ pub(crate) fn position(s: &str) -> Option<&'static str> {
 
 /// A capacity's body as pages write it; else the words in sentence case.
 pub(crate) fn capacity_body(s: &str) -> String {
+    if let Some(p) = position(s) {
+        return p.to_string();
+    }
     let f = fold(s.trim());
     if let Some((_, v)) = CAPACITY_BODIES.iter().find(|(k, _)| f == *k) {
         return (*v).to_string();
@@ -191,6 +194,7 @@ mod tests {
         assert_eq!(capacity_body("BAN THƯỜNG VỤ"), "Ban Thường vụ");
         assert_eq!(capacity_body("BAN THƯỜNG VỤ TỈNH ỦY"), "Ban Thường vụ Tỉnh ủy");
         assert_eq!(capacity_body("ỦY BAN NHÂN DÂN TỈNH"), "Ủy ban nhân dân tỉnh");
+        assert_eq!(capacity_body("CHÁNH VĂN PHÒNG"), "Chánh Văn phòng");
         assert_eq!(name_case("NGUYỄN HẢI TRÂM"), "Nguyễn Hải Trâm");
         assert!(is_name("Nguyễn Hải Trâm") && !is_name("Nơi nhận:") && !is_name("Lưu VT, 2025"));
         assert!(is_motto("Độc lập - Tự do - Hạnh phúc") && is_motto("---------------") && is_motto("*"));
