@@ -26,10 +26,15 @@ pub(super) fn read(lines: &[Line], d: &mut Draft) -> usize {
         if opens_text(l) || (d.number.is_some() && l.cells.len() == 1 && l.text().chars().count() > 160) {
             break;
         }
-        for (k, cell) in merged_cells(l).iter().enumerate() {
+        // A centred left column comes indented: its first cell is the one
+        // that counts as the left, whatever its place.
+        let mut seen = 0;
+        for cell in merged_cells(l).iter() {
             if cell.is_empty() {
                 continue;
             }
+            let k = seen;
+            seen += 1;
             if is_motto(cell) {
                 last = i;
                 continue;
@@ -145,7 +150,11 @@ fn number_in(cell: &str) -> Option<String> {
 fn place_date(cell: &str, line: usize, d: &mut Draft) -> bool {
     let f = fold(cell);
     let Some(at) = f.find("ngay") else { return false };
-    if !f.contains("thang") || !f.contains("nam") || cell.chars().count() > 90 {
+    let numeric = f[at..]
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| w.contains('/') || w.contains('.') || w.contains('-'));
+    if !(f.contains("thang") && f.contains("nam") || numeric) || cell.chars().count() > 90 {
         return false;
     }
     // Folding keeps byte lengths of ASCII only: find "ngày" in the original.

@@ -149,17 +149,17 @@ fn convert(
 /// capacity names, completed by the number's issuer code (`T/M BAN THƯỜNG
 /// VỤ` on a `…/TU` number is the Ban Thường vụ Tỉnh ủy).
 fn issuer(d: &mut Draft, number: &crate::number::Number, vocabulary: &Vocabulary, text: &str) {
-    let lines = std::mem::take(&mut d.header_issuer);
-    let joined_last_two = (lines.len() >= 2).then(|| lines[lines.len() - 2..].join(" "));
-    let named = joined_last_two
-        .as_deref()
-        .and_then(|j| vocabulary.whole(j))
-        .or_else(|| lines.last().and_then(|l| vocabulary.whole(l)));
-    if let Some(n) = named {
-        d.issuer = Some(vocabulary.body(n.body).name.clone());
-        d.locality = d.locality.take().or(n.province.map(str::to_string));
-    } else if let Some(last) = lines.last() {
-        d.issuer = Some(words::capacity_body(last));
+    let lines = wrapped(std::mem::take(&mut d.header_issuer));
+    if let Some((last, parents)) = lines.split_last() {
+        d.issuer = Some(match vocabulary.whole(last) {
+            // Below the province the place is part of the name ("Đảng ủy xã Mỹ Hiệp").
+            Some(n) if vocabulary.scope(&n) == crate::refs::bodies::Scope::Place => n.name.clone(),
+            Some(n) => {
+                d.locality = d.locality.take().or(n.province.map(str::to_string));
+                vocabulary.body(n.body).name.clone()
+            }
+            None => words::department(last, parents.last().map(String::as_str)),
+        });
     }
     if d.locality.is_none() {
         d.locality = lines.iter().find_map(|l| province_in(l, vocabulary));
@@ -167,6 +167,24 @@ fn issuer(d: &mut Draft, number: &crate::number::Number, vocabulary: &Vocabulary
     if d.issuer.is_none() {
         d.issuer = from_capacity(d, number, vocabulary, text);
     }
+}
+
+/// Header lines with a name wrapped over two made one again: `ỦY BAN NHÂN
+/// DÂN` / `TỈNH QUẢNG TRỊ`, `BAN TUYÊN GIÁO` / `VÀ DÂN VẬN`.
+fn wrapped(lines: Vec<String>) -> Vec<String> {
+    const CONTINUES: &[&str] = &["va ", "tinh ", "thanh pho ", "huyen ", "xa ", "phuong ", "dac khu "];
+    let mut out: Vec<String> = Vec::new();
+    for l in lines {
+        let f = crate::source::fold(&l);
+        match out.last_mut() {
+            Some(prev) if CONTINUES.iter().any(|c| f.starts_with(c)) && !crate::source::fold(prev).contains(" uy ") => {
+                prev.push(' ');
+                prev.push_str(&l);
+            }
+            _ => out.push(l),
+        }
+    }
+    out
 }
 
 /// The province a header line names (`ĐẢNG BỘ TỈNH HÀ TĨNH`).

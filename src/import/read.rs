@@ -73,7 +73,15 @@ pub(crate) fn read(path: &std::path::Path, file: &str) -> Result<Vec<Line>, Diag
             "kiểm tra đường dẫn và quyền đọc",
         )
     })?;
-    let docx = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("docx"));
+    let ext = |e: &str| path.extension().is_some_and(|x| x.eq_ignore_ascii_case(e));
+    if ext("pdf") || ext("doc") {
+        return Err(error(
+            file,
+            format!("`{file}`: vanban chưa đọc được tệp PDF hay Word .doc cũ"),
+            "mở tệp, sao chép toàn văn vào một tệp .txt rồi nhập tệp đó; với .doc, lưu lại dạng .docx",
+        ));
+    }
+    let docx = ext("docx");
     let lines = if docx { word(&bytes, file)? } else { text(&bytes, file)? };
     if lines.iter().all(Line::is_blank) {
         return Err(error(

@@ -76,8 +76,9 @@ fn issuer_before(before: &str, vocabulary: &Vocabulary, d: &mut Draft) {
 /// year (`Ngày 12/3`) takes the year of the report's own date when that
 /// comes after it in the same year; without one it is not a date.
 fn reported_date(before: &str, published: Option<crate::date::Date>) -> Option<crate::date::Date> {
+    // The date closest to the verb: an earlier one belongs to a cited document.
     let f = fold(before);
-    let at = f.find("ngay ")?;
+    let at = f.rfind("ngay ")?;
     let chars = f[..at + 5].chars().count();
     let original: String = before.chars().skip(chars).collect();
     match crate::refs::recognise::date_at(&original, true)? {

@@ -67,6 +67,12 @@ pub(crate) const CAPACITY_BODIES: &[(&str, &str)] = &[
     ("ban chi dao", "Ban Chỉ đạo"),
     ("ban to chuc", "Ban Tổ chức"),
     ("ban tuyen giao va dan van", "Ban Tuyên giáo và Dân vận"),
+    ("ban tuyen giao", "Ban Tuyên giáo"),
+    ("ban dan van", "Ban Dân vận"),
+    ("ban noi chinh", "Ban Nội chính"),
+    ("ban kinh te", "Ban Kinh tế"),
+    ("uy ban kiem tra", "Ủy ban Kiểm tra"),
+    ("ban quan ly", "Ban Quản lý"),
     ("van phong", "Văn phòng"),
 ];
 
@@ -142,6 +148,86 @@ fn lower_first(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// Heads of a body's name after which the field is named with a capital
+/// (`Sở Y tế`, `Bộ Tài chính`, `Cục Thuế`), folded.
+const HEADS: &[&str] = &[
+    "so",
+    "bo",
+    "cuc",
+    "vu",
+    "phong",
+    "chi cuc",
+    "trung tam",
+    "ban",
+    "hoi",
+    "uy ban",
+];
+
+/// Party committees a department belongs to, folded, with how pages write
+/// them: `ỦY BAN KIỂM TRA` under `TỈNH ỦY CAO BẰNG` is the Ủy ban Kiểm tra Tỉnh ủy.
+const COMMITTEES: &[(&str, &str)] = &[
+    ("tinh uy", "Tỉnh ủy"),
+    ("thanh uy", "Thành ủy"),
+    ("huyen uy", "Huyện ủy"),
+    ("dang uy", "Đảng ủy"),
+];
+
+/// The name of a body the vocabulary does not know, as pages write it: the
+/// known bodies' forms, else the head word and the field in capitals (`SỞ
+/// Y TẾ` -> `Sở Y tế`, `SỞ KHOA HỌC VÀ CÔNG NGHỆ` -> `Sở Khoa học và Công
+/// nghệ`); a Party department takes its committee from the parent line.
+pub(crate) fn department(upper: &str, parent: Option<&str>) -> String {
+    let f = fold(upper.trim());
+    let known = CAPACITY_BODIES.iter().any(|(k, _)| f.starts_with(k));
+    let mut name = if known { capacity_body(upper) } else { fielded(upper) };
+    let party_department = ["ban ", "uy ban kiem tra", "van phong"]
+        .iter()
+        .any(|h| f.starts_with(h));
+    if party_department && !f.contains(" uy") {
+        let parent = parent.map(fold).unwrap_or_default();
+        if let Some((_, c)) = COMMITTEES
+            .iter()
+            .find(|(k, _)| parent.starts_with(k) || parent.contains(&format!(" {k}")))
+        {
+            name = format!("{name} {c}");
+        }
+    }
+    name
+}
+
+/// `SỞ KHOA HỌC VÀ CÔNG NGHỆ` -> `Sở Khoa học và Công nghệ`: the head in
+/// sentence case, each field (after the head, `và`, `-` or `,`) with a capital.
+fn fielded(upper: &str) -> String {
+    let lower = upper.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let head = HEADS
+        .iter()
+        .filter(|h| {
+            fold(
+                &words
+                    .iter()
+                    .take(h.split(' ').count())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ) == **h
+        })
+        .map(|h| h.split(' ').count())
+        .max()
+        .unwrap_or(1);
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let after_break =
+            i == head || i > 0 && matches!(words[i - 1], "và" | "-" | "–") || i > 0 && words[i - 1].ends_with(',');
+        out.push(if i == 0 || after_break {
+            sentence(w)
+        } else {
+            (*w).to_string()
+        });
+    }
+    out.join(" ")
+}
+
 /// Whether a line is what a copy leaves in a signature (`(Đã ký)`).
 pub(crate) fn is_signature_noise(s: &str) -> bool {
     let f = fold(s.trim());
@@ -195,6 +281,17 @@ mod tests {
         assert_eq!(capacity_body("BAN THƯỜNG VỤ TỈNH ỦY"), "Ban Thường vụ Tỉnh ủy");
         assert_eq!(capacity_body("ỦY BAN NHÂN DÂN TỈNH"), "Ủy ban nhân dân tỉnh");
         assert_eq!(capacity_body("CHÁNH VĂN PHÒNG"), "Chánh Văn phòng");
+        assert_eq!(department("SỞ Y TẾ", Some("UBND TỈNH KHÁNH HÒA")), "Sở Y tế");
+        assert_eq!(department("SỞ KHOA HỌC VÀ CÔNG NGHỆ", None), "Sở Khoa học và Công nghệ");
+        assert_eq!(
+            department("ỦY BAN KIỂM TRA", Some("TỈNH ỦY CAO BẰNG")),
+            "Ủy ban Kiểm tra Tỉnh ủy"
+        );
+        assert_eq!(
+            department("BAN TUYÊN GIÁO VÀ DÂN VẬN", Some("TỈNH ỦY THÁI NGUYÊN")),
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+        );
+        assert_eq!(department("BỘ TÀI CHÍNH", None), "Bộ Tài chính");
         assert_eq!(name_case("NGUYỄN HẢI TRÂM"), "Nguyễn Hải Trâm");
         assert!(is_name("Nguyễn Hải Trâm") && !is_name("Nơi nhận:") && !is_name("Lưu VT, 2025"));
         assert!(is_motto("Độc lập - Tự do - Hạnh phúc") && is_motto("---------------") && is_motto("*"));
