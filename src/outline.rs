@@ -135,6 +135,9 @@ fn label_piece(original: &str, folded: &str) -> Option<String> {
 /// The unit a block starts with, from its first words as written (Markdown
 /// marks, escapes and emphasis stripped by the caller or here).
 fn unit(lead: &str, heading: bool) -> Option<Unit> {
+    if !may_open_unit(lead) {
+        return None;
+    }
     let clean: String = lead
         .chars()
         .filter(|c| !matches!(c, '\\' | '*' | '_' | '#' | '>' | '`'))
@@ -175,6 +178,38 @@ fn unit(lead: &str, heading: bool) -> Option<Unit> {
         _ => {}
     }
     numbered_start(first, named(0))
+}
+
+/// What kind of unit a block's first words open, for `import` to lay out
+/// a received text with the same grammar: `part` (parts and chapters),
+/// `section` (`Mục 2`), `article`, `numbered`, `point`.
+pub(crate) fn kind_of(lead: &str) -> Option<&'static str> {
+    Some(match unit(lead, false)? {
+        Unit::Part(_) | Unit::Chapter(_) => "part",
+        Unit::Section(_) => "section",
+        Unit::Article(_) => "article",
+        Unit::Numbered(_) => "numbered",
+        Unit::Point(_) => "point",
+    })
+}
+
+/// The first words that may open a unit, folded.
+const OPENING_WORDS: &[&str] = &["phan", "chuong", "muc", "dieu"];
+
+/// Whether a block's first word can open a unit, asked without allocating
+/// for most blocks (a body has many paragraphs and few units): a number, a
+/// roman numeral, a letter with `)`, or one of [`OPENING_WORDS`].
+fn may_open_unit(lead: &str) -> bool {
+    let start = lead.trim_start_matches(|c: char| matches!(c, '\\' | '*' | '_' | '#' | '>' | '`') || c.is_whitespace());
+    let word = start.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let Some(first) = word.chars().next() else { return false };
+    if first.is_ascii_digit() || matches!(first, 'I' | 'V' | 'X' | 'L') {
+        return true;
+    }
+    if word.chars().nth(1).is_some_and(|c| c == ')') {
+        return true;
+    }
+    word.len() <= 12 && OPENING_WORDS.contains(&fold(word).trim_end_matches([':', '.']))
 }
 
 /// `II.`, `3.`, `3.1.`, `3.1`, `a)`: a numbered block's marker.
@@ -384,6 +419,26 @@ fn rule_name_start(words: &[(&str, String)]) -> Option<usize> {
 
 /// The pinpoint that ends `before` (the text just before a citation): the
 /// units named, outermost first. `khoản 2 Điều 5 ` gives article 5, clause 2.
+/// Last words of a pinpoint's bridge (`… của`, `… tại`, `… kèm theo`,
+/// `Quy chế …`), in lower case, or of a label.
+const LAST_WORDS: &[&str] = &["của", "tại", "theo", "chế", "định", "lệ", "trình", "dẫn", "thứ"];
+
+/// Whether the word just before a citation can end a pinpoint: a label
+/// (`5`, `II`, `2.1`, `c`, `hai`) or a bridge word. Most citations follow
+/// "Thực hiện", "và", "số"… and are answered without reading further.
+fn may_pinpoint(before: &str) -> bool {
+    let Some(word) = before.trim_end().rsplit([' ', '\n', '\t', '(']).next() else {
+        return false;
+    };
+    let word = word.trim_matches(['*', '_', ',']);
+    if word.is_empty() || word.len() > 40 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let label = lower == "đ" || lower.len() <= 8 && lower.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.');
+    label || LAST_WORDS.contains(&lower.as_str()) || ORDINALS.iter().any(|(w, _)| fold(&lower) == *w)
+}
+
 /// Also whether the pinpoint points into a rule the document issues ("…
 /// của Quy chế ban hành kèm theo Quyết định số …").
 fn pinpoint(before: &str) -> (Pinpoint, bool) {
@@ -527,6 +582,9 @@ fn roman_of(label: &str) -> String {
 /// named without "Quy chế … ban hành kèm theo" is the decision's own
 /// (`van-ban-dieu-N`) when the decision issues a rule, else `dieu-N`.
 pub fn fragment<'a>(before: &str, anchors: impl FnOnce() -> &'a FxHashSet<String>) -> Option<&'a str> {
+    if !may_pinpoint(before) {
+        return None;
+    }
     let (units, via_rule) = pinpoint(before);
     if units.is_empty() {
         return None;

@@ -4,7 +4,6 @@
 //! that Markdown does not renumber them), Word tables as tables.
 
 use super::read::Line;
-use crate::source::fold;
 
 /// The Markdown body of `lines`; a report's headline (`headline`) becomes
 /// its first heading.
@@ -57,33 +56,29 @@ fn flush(open: &mut Option<String>, paras: &mut Vec<String>) {
     }
 }
 
-/// Whether a line goes on the paragraph before it: the paragraph ends
-/// without closing punctuation and the line starts in lower case.
+/// Whether a line goes on the paragraph before it (a PDF copy breaks lines
+/// in mid-sentence): the paragraph ends without closing punctuation, and
+/// the line opens no unit or list item; it starts in lower case, or the
+/// paragraph is a full-width line that a wrap cut.
 fn continues(prev: &str, next: &str) -> bool {
     let closed = prev.trim_end().ends_with(['.', ':', ';', '!', '?', '"', '”', ')']);
-    !closed && next.chars().next().is_some_and(char::is_lowercase)
+    let item = crate::outline::kind_of(next).is_some() || next.starts_with(['-', '+', '•', '*']);
+    let wrapped = prev.chars().count() >= 60 && !prev.starts_with('#');
+    !closed && !item && (next.chars().next().is_some_and(char::is_lowercase) || wrapped)
 }
 
-/// One paragraph as a Markdown block: a part, chapter or section in
-/// capitals, or an article's heading line, as a heading; a numbered item
-/// with its number escaped; the rest as it is.
+/// One paragraph as a Markdown block: a part or chapter as a heading, an
+/// article's heading line as a smaller one (the same grammar as the site's
+/// anchors, `outline`), a numbered item with its number escaped, the rest
+/// as it is.
 fn block(p: &str) -> String {
-    let plain = p.replace(['*', '_'], "");
-    let f = fold(plain.trim());
-    let first = f.split_whitespace().next().unwrap_or("");
-    let roman = first.trim_end_matches(['.', ')', ':']);
-    let upper = super::words::is_upper(&plain);
+    let plain = p.replace("**", "");
     let short = plain.chars().count() <= 140;
-    if short && (first == "chuong" || first == "phan" || first == "muc" && upper) {
-        return format!("## {}", plain.trim());
+    match crate::outline::kind_of(&plain) {
+        Some("part" | "section") if short => format!("## {}", plain.trim()),
+        Some("article") if short && !plain.trim_end().ends_with(['.', ';', ',']) => format!("### {}", plain.trim()),
+        _ => escape_number(p),
     }
-    if short && upper && !roman.is_empty() && roman.chars().all(|c| "ivxl".contains(c)) && first.ends_with('.') {
-        return format!("## {}", plain.trim());
-    }
-    if short && first == "dieu" && !plain.trim_end().ends_with(['.', ';', ',']) {
-        return format!("### {}", plain.trim());
-    }
-    escape_number(p)
 }
 
 /// `1. Nội dung` as `1\. Nội dung` (and `1) …` as `1\) …`): the number as
@@ -103,17 +98,28 @@ fn escape_number(p: &str) -> String {
     p.to_string()
 }
 
-/// Rows of a Word table as a Markdown table (its first row the head).
-fn markdown_table(rows: &[&Line]) -> String {
-    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(1);
-    let cell = |s: &str| s.replace('|', "\\|");
-    let row = |l: &Line| {
-        let mut cells: Vec<String> = l.cells.iter().map(|c| cell(c)).collect();
-        cells.resize(width, String::new());
-        format!("| {} |", cells.join(" | "))
-    };
-    let mut out = vec![row(rows[0]), format!("|{}", " --- |".repeat(width))];
-    out.extend(rows[1..].iter().map(|l| row(l)));
+/// Lines of a Word table as a Markdown table (its first row the head):
+/// the lines of one row (a cell's paragraphs) make one row again.
+fn markdown_table(lines: &[&Line]) -> String {
+    let width = lines.iter().map(|r| r.cells.len()).max().unwrap_or(1);
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    for l in lines {
+        if rows.last().is_none_or(|(id, _)| *id != l.row) {
+            rows.push((l.row, vec![String::new(); width]));
+        }
+        if let Some((_, cells)) = rows.last_mut() {
+            for (k, c) in l.cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+                let cell = &mut cells[k];
+                if !cell.is_empty() {
+                    cell.push(' ');
+                }
+                cell.push_str(&c.replace('|', "\\|"));
+            }
+        }
+    }
+    let row = |cells: &[String]| format!("| {} |", cells.join(" | "));
+    let mut out = vec![row(&rows[0].1), format!("|{}", " --- |".repeat(width))];
+    out.extend(rows[1..].iter().map(|(_, c)| row(c)));
     out.join("\n")
 }
 
@@ -127,6 +133,7 @@ mod tests {
                 cells: vec![l.trim().to_string()],
                 markdown: l.trim().to_string(),
                 table_row: false,
+                row: 0,
             })
             .map(|mut l| {
                 if l.markdown.is_empty() {
@@ -140,12 +147,12 @@ mod tests {
     #[test]
     fn paragraphs_headings_and_numbers() {
         let md = markdown(
-            &lines("I. MỤC ĐÍCH, YÊU CẦU\n1. Quán triệt sâu rộng nội dung\ncủa Kết luận.\n2) Bảo đảm\n\nĐiều 1. Phạm vi điều chỉnh\nChương II\n+ một ý"),
+            &lines("I. MỤC ĐÍCH, YÊU CẦU\n1. Quán triệt sâu rộng nội dung\ncủa Kết luận.\n2) Bảo đảm\na) Một ý\n\nĐiều 1. Phạm vi điều chỉnh\nChương II\n+ một ý\nPhần lớn các đơn vị đã xong.\nChương trình công tác năm"),
             false,
         );
         assert_eq!(
             md,
-            "## I. MỤC ĐÍCH, YÊU CẦU\n\n1\\. Quán triệt sâu rộng nội dung của Kết luận.\n\n2\\) Bảo đảm\n\n### Điều 1. Phạm vi điều chỉnh\n\n## Chương II\n\n- một ý\n"
+            "## I. MỤC ĐÍCH, YÊU CẦU\n\n1\\. Quán triệt sâu rộng nội dung của Kết luận.\n\n2\\) Bảo đảm\n\na) Một ý\n\n### Điều 1. Phạm vi điều chỉnh\n\n## Chương II\n\n- một ý\n\nPhần lớn các đơn vị đã xong.\n\nChương trình công tác năm\n"
         );
     }
 }

@@ -157,8 +157,13 @@ fn place_date(cell: &str, line: usize, d: &mut Draft) -> bool {
     if !(f.contains("thang") && f.contains("nam") || numeric) || cell.chars().count() > 90 {
         return false;
     }
-    // Folding keeps byte lengths of ASCII only: find "ngày" in the original.
-    let original_at = cell.char_indices().nth(f[..at].chars().count()).map_or(0, |(i, _)| i);
+    // The word in the text as written (NFC after reading); folding may drop
+    // characters, so its offset is not the folded one.
+    let original_at = ["ngày", "Ngày", "NGÀY"]
+        .iter()
+        .filter_map(|w| cell.find(w))
+        .min()
+        .unwrap_or_else(|| cell.char_indices().nth(f[..at].chars().count()).map_or(0, |(i, _)| i));
     let before = cell[..original_at].trim().trim_end_matches(',').trim();
     if !before.is_empty() {
         d.place = Some(before.to_string());
@@ -183,8 +188,11 @@ fn type_word(cell: &str) -> Option<&'static str> {
 /// The trích yếu after `V/v` (công văn).
 fn strip_vv(cell: &str) -> Option<&str> {
     let t = cell.trim_start();
-    let f = fold(t);
-    (f.starts_with("v/v") || f.starts_with("v/v.")).then(|| t[3..].trim_start_matches(['.', ':', ' ']))
+    // The length of `V/v` as written (its letters may carry marks).
+    let after = t.char_indices().nth(3).map_or(t.len(), |(i, _)| i);
+    fold(&t[..after])
+        .eq("v/v")
+        .then(|| t[after..].trim_start_matches(['.', ':', ' ']))
 }
 
 /// The trích yếu's lines after the type word or `V/v`: up to a blank line
@@ -202,7 +210,11 @@ fn title_lines(lines: &[Line], from: usize, d: &mut Draft) -> usize {
             continue;
         }
         let text = l.cells.iter().find(|c| !c.is_empty()).cloned().unwrap_or_default();
-        if opens_text(l) || is_motto(&text) && !parts.is_empty() || parts.len() >= 4 {
+        if opens_text(l)
+            || is_motto(&text) && !parts.is_empty()
+            || parts.len() >= 4
+            || !parts.is_empty() && opens_body(&text)
+        {
             break;
         }
         if !is_motto(&text) {
@@ -214,6 +226,22 @@ fn title_lines(lines: &[Line], from: usize, d: &mut Draft) -> usize {
         d.title = Some(first_capital(&parts.join(" ")));
     }
     i
+}
+
+/// Whether a line opens the text rather than continuing a trích yếu (Word
+/// files have no blank line after it): a unit (`1.`, `I.`, `Điều 1.`), the
+/// words that open texts, a sentence that ends, or a long line.
+fn opens_body(text: &str) -> bool {
+    let f = fold(text);
+    // A trích yếu wrapped onto the next line goes on in lower case.
+    let capital = text.trim_start().starts_with(char::is_uppercase);
+    crate::outline::kind_of(text).is_some()
+        || capital
+            && ["thuc hien ", "can cu ", "de ", "nham ", "trien khai ", "theo ", "ngay "]
+                .iter()
+                .any(|w| f.starts_with(w))
+        || text.trim_end().ends_with(['.', ':', ';'])
+        || text.chars().count() > 160
 }
 
 /// A trích yếu with no type word or `V/v` before it (a công văn copied
@@ -276,7 +304,7 @@ fn recipients(lines: &[Line], from: usize, d: &mut Draft) -> usize {
         d.recipients.extend(rest.split(';').map(item).filter(|s| !s.is_empty()));
     }
     i += 1;
-    let mut last = i;
+    let mut last_line = i;
     while i < lines.len() {
         let l = &lines[i];
         if l.is_blank() {
@@ -284,6 +312,16 @@ fn recipients(lines: &[Line], from: usize, d: &mut Draft) -> usize {
             continue;
         }
         let t = l.text();
+        // A recipient wrapped onto the next line ("… cơ sở đảng trực" /
+        // "thuộc Huyện ủy.") goes on with it.
+        if t.starts_with(char::is_lowercase) {
+            if let Some(last) = d.recipients.last_mut() {
+                *last = item(&format!("{last} {t}"));
+                i += 1;
+                last_line = i;
+                continue;
+            }
+        }
         let listed = t.starts_with(['-', '+', '•', '–']);
         let trailing = t.ends_with([',', ';']) && t.chars().count() < 160;
         if !(listed || trailing || d.recipients.is_empty() && t.chars().count() < 120) {
@@ -291,9 +329,9 @@ fn recipients(lines: &[Line], from: usize, d: &mut Draft) -> usize {
         }
         d.recipients.push(item(&t));
         i += 1;
-        last = i;
+        last_line = i;
     }
-    last
+    last_line
 }
 
 /// A list item without its marker and trailing punctuation.
@@ -332,5 +370,12 @@ mod tests {
         assert_eq!(type_word("QUYẾT ĐỊNH"), Some("Quyết định"));
         assert_eq!(type_word("Quyết định"), None);
         assert_eq!(item("- Các sở, ban, ngành tỉnh,"), "Các sở, ban, ngành tỉnh");
+        assert_eq!(strip_vv("V/ṽ thử"), Some("thử"));
+        assert_eq!(strip_vv("V/v: triển khai"), Some("triển khai"));
+        assert!(
+            opens_body("Thực hiện Quy định số 296-QĐ/TW")
+                && opens_body("1. Phạm vi áp dụng")
+                && !opens_body("công tác phòng cháy")
+        );
     }
 }

@@ -153,7 +153,9 @@ fn issuer(d: &mut Draft, number: &crate::number::Number, vocabulary: &Vocabulary
     if let Some((last, parents)) = lines.split_last() {
         d.issuer = Some(match vocabulary.whole(last) {
             // Below the province the place is part of the name ("Đảng ủy xã Mỹ Hiệp").
-            Some(n) if vocabulary.scope(&n) == crate::refs::bodies::Scope::Place => n.name.clone(),
+            Some(n) if vocabulary.scope(&n) == crate::refs::bodies::Scope::Place => {
+                place_name(&n.name, &vocabulary.body(n.body).name)
+            }
             Some(n) => {
                 d.locality = d.locality.take().or(n.province.map(str::to_string));
                 vocabulary.body(n.body).name.clone()
@@ -169,6 +171,24 @@ fn issuer(d: &mut Draft, number: &crate::number::Number, vocabulary: &Vocabulary
     }
 }
 
+/// A body below the province with its place as pages write it: the body's
+/// name as the vocabulary writes it, the place in title case (`ĐẢNG ỦY XÃ
+/// GIA VIỄN` -> `Đảng ủy xã Gia Viễn`).
+fn place_name(named: &str, body: &str) -> String {
+    let skip = body.chars().count();
+    let place: String = named.chars().skip(skip).collect();
+    let place = place.trim();
+    if place.is_empty() {
+        return named.to_string();
+    }
+    let place = if words::is_upper(place) {
+        words::name_case(place)
+    } else {
+        place.to_string()
+    };
+    format!("{body} {place}")
+}
+
 /// Header lines with a name wrapped over two made one again: `ỦY BAN NHÂN
 /// DÂN` / `TỈNH QUẢNG TRỊ`, `BAN TUYÊN GIÁO` / `VÀ DÂN VẬN`.
 fn wrapped(lines: Vec<String>) -> Vec<String> {
@@ -176,8 +196,13 @@ fn wrapped(lines: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for l in lines {
         let f = crate::source::fold(&l);
+        let names_committee = f.split_whitespace().any(|w| w == "uy");
         match out.last_mut() {
-            Some(prev) if CONTINUES.iter().any(|c| f.starts_with(c)) && !crate::source::fold(prev).contains(" uy ") => {
+            Some(prev)
+                if CONTINUES.iter().any(|c| f.starts_with(c))
+                    && !names_committee
+                    && !crate::source::fold(prev).starts_with("dang bo") =>
+            {
                 prev.push(' ');
                 prev.push_str(&l);
             }
@@ -276,9 +301,13 @@ fn front_matter(
     for (key, value) in optional {
         match value {
             Some(v) => out.push_str(&format!("{key}: {}\n", scalar(&v))),
+            // A date left blank in the header was reported at its line.
+            None if key == "date" && d.notes.iter().any(|(_, m)| m.contains("`date`")) => {
+                out.push_str("# date: ngày ban hành để trống trong văn bản; điền nếu biết, dạng 2025-07-18\n");
+            }
             None if key == "date" => missing(
                 "date",
-                "văn bản không ghi ngày ban hành (hoặc để trống); điền nếu biết, dạng 2025-07-18",
+                "văn bản không ghi ngày ban hành; điền nếu biết, dạng 2025-07-18",
                 &mut out,
             ),
             None if key == "locality" => missing(
@@ -361,8 +390,12 @@ fn write(content: &Path, rel: &Path, text: &str, file: &str) -> Result<PathBuf, 
         .hint("sửa tệp đã có, hoặc xóa nó trước nếu muốn nhập lại"));
     }
     let fail = |e: std::io::Error| {
-        Diagnostic::error(Code::Write, format!("không ghi được `{}`: {e}", path.display()))
-            .hint("kiểm tra quyền ghi và dung lượng đĩa")
+        Diagnostic::error(
+            Code::Write,
+            format!("không ghi được `{}` (nhập từ `{file}`): {e}", path.display()),
+        )
+        .in_file(file)
+        .hint("kiểm tra quyền ghi và dung lượng đĩa")
     };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(fail)?;
@@ -370,7 +403,10 @@ fn write(content: &Path, rel: &Path, text: &str, file: &str) -> Result<PathBuf, 
     // Written beside, then linked in place: a crash leaves no half file, and
     // a file that appeared meanwhile is not overwritten.
     let tmp = path.with_extension("md.import-tmp");
-    std::fs::write(&tmp, text).map_err(fail)?;
+    if let Err(e) = std::fs::write(&tmp, text) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
     let linked = std::fs::hard_link(&tmp, &path);
     let _ = std::fs::remove_file(&tmp);
     match linked {
@@ -381,5 +417,38 @@ fn write(content: &Path, rel: &Path, text: &str, file: &str) -> Result<PathBuf, 
         )
         .in_file(file)),
         Err(e) => Err(fail(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issuer_of(lines: &[&str]) -> (Option<String>, Option<String>) {
+        let mut d = Draft {
+            header_issuer: lines.iter().map(|s| s.to_string()).collect(),
+            ..Draft::default()
+        };
+        let number = crate::number::parse("1-CV/HU").expect("number");
+        issuer(&mut d, &number, &Vocabulary::builtin(), "");
+        (d.issuer, d.locality)
+    }
+
+    #[test]
+    fn issuers_of_headers() {
+        let (i, l) = issuer_of(&["ĐẢNG BỘ TỈNH NGHỆ AN", "HUYỆN ỦY QUỲNH LƯU"]);
+        assert_eq!(l.as_deref(), Some("Nghệ An"), "{i:?}");
+        assert!(i.as_deref().is_some_and(|i| i.starts_with("Huyện ủy")), "{i:?}");
+        let (i, l) = issuer_of(&["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ"]);
+        assert_eq!(
+            (i.as_deref(), l.as_deref()),
+            (Some("Ủy ban nhân dân tỉnh"), Some("Quảng Trị"))
+        );
+        let (i, _) = issuer_of(&["ĐẢNG BỘ TỈNH NINH BÌNH", "ĐẢNG ỦY XÃ GIA VIỄN"]);
+        assert_eq!(i.as_deref(), Some("Đảng ủy xã Gia Viễn"));
+        assert_eq!(
+            place_name("Đảng ủy phường PHAN ĐÌNH PHÙNG", "Đảng ủy phường"),
+            "Đảng ủy phường Phan Đình Phùng"
+        );
     }
 }

@@ -22,6 +22,9 @@ pub(crate) struct Line {
     pub markdown: String,
     /// Whether it comes from a Word table (a table in the body is kept as one).
     pub table_row: bool,
+    /// The Word table row it belongs to (its lines are one row of the
+    /// table in the body), 0 outside tables.
+    pub row: usize,
 }
 
 impl Line {
@@ -133,6 +136,13 @@ fn tidy_line(l: &str) -> String {
 /// Plain text: UTF-8 (a BOM and CRLF accepted), columns split at a tab or
 /// three spaces or more.
 fn text(bytes: &[u8], file: &str) -> Result<Vec<Line>, Diagnostic> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(error(
+            file,
+            format!("`{file}` là văn bản UTF-16"),
+            "lưu lại tệp dưới dạng UTF-8 (Notepad: Lưu thành… > Mã hóa UTF-8)",
+        ));
+    }
     let s = std::str::from_utf8(bytes).map_err(|e| {
         error(
             file,
@@ -163,6 +173,7 @@ fn text_line(raw: &str) -> Line {
         markdown: raw.trim().to_string(),
         cells,
         table_row: false,
+        row: 0,
     }
 }
 
@@ -188,9 +199,12 @@ fn word(bytes: &[u8], file: &str) -> Result<Vec<Line>, Diagnostic> {
     let mut xml = String::new();
     zip.by_name("word/document.xml")
         .map_err(|e| not_word(e.to_string()))?
-        .take(MAX_INPUT)
+        .take(MAX_INPUT + 1)
         .read_to_string(&mut xml)
         .map_err(|e| not_word(e.to_string()))?;
+    if xml.len() as u64 > MAX_INPUT {
+        return Err(not_word(format!("nội dung quá {} MB", MAX_INPUT / 1_000_000)));
+    }
     let blocks = parse_document(&xml).map_err(not_word)?;
     let mut lines = Vec::new();
     for b in blocks {
@@ -199,25 +213,29 @@ fn word(bytes: &[u8], file: &str) -> Result<Vec<Line>, Diagnostic> {
                 cells: vec![tidy(&p.plain).trim().to_string()],
                 markdown: tidy(&p.markdown).trim().to_string(),
                 table_row: false,
+                row: 0,
             }),
             Block::Row(cells) => {
+                let row = lines.len() + 1;
                 let tallest = cells.iter().map(Vec::len).max().unwrap_or(0);
                 for k in 0..tallest {
                     let pick = |c: &Vec<Para>| c.get(k).map(|p| tidy(&p.plain).trim().to_string()).unwrap_or_default();
                     let texts: Vec<String> = cells.iter().map(pick).collect();
+                    let markdown = texts
+                        .iter()
+                        .filter(|t| !t.is_empty())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(" | ");
                     lines.push(Line {
-                        markdown: texts
-                            .iter()
-                            .filter(|t| !t.is_empty())
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(" | "),
+                        markdown,
                         cells: texts,
                         table_row: true,
+                        row,
                     });
                 }
-                lines.push(Line::default());
             }
+            Block::TableEnd => lines.push(Line::default()),
         }
     }
     Ok(lines)
@@ -234,6 +252,8 @@ enum Block {
     Para(Para),
     /// A table row: its cells' paragraphs.
     Row(Vec<Vec<Para>>),
+    /// The end of a table (a blank line after it).
+    TableEnd,
 }
 
 /// Where the reader stands in `word/document.xml`.
@@ -302,6 +322,8 @@ fn parse_document(xml: &str) -> Result<Vec<Block>, String> {
                 "b" => w.run_bold = !off(&e),
                 "i" => w.run_italic = !off(&e),
                 "tab" => w.text("\t"),
+                // An empty paragraph is a blank line.
+                "p" => w.end_para(),
                 "br" | "cr" => w.text(" "),
                 _ => {}
             },
@@ -331,9 +353,15 @@ fn parse_document(xml: &str) -> Result<Vec<Block>, String> {
                     let row = std::mem::take(&mut w.row);
                     w.blocks.push(Block::Row(row));
                 }
-                "tbl" => w.tables = w.tables.saturating_sub(1),
+                "tbl" => {
+                    w.tables = w.tables.saturating_sub(1);
+                    if w.tables == 0 {
+                        w.blocks.push(Block::TableEnd);
+                    }
+                }
                 _ => {}
             },
+            Event::Eof if w.tables > 0 || w.in_text => return Err("tệp kết thúc giữa chừng".into()),
             Event::Eof => break,
             _ => {}
         }
@@ -374,17 +402,17 @@ mod tests {
 <w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Điều 1.</w:t></w:r><w:r><w:t xml:space="preserve"> Ban hành &amp; thi hành</w:t></w:r></w:p>
 </w:body></w:document>"#;
         let blocks = parse_document(xml).expect("parses");
-        assert_eq!(blocks.len(), 2);
-        match &blocks[1] {
+        assert_eq!(blocks.len(), 3);
+        match &blocks[2] {
             Block::Para(p) => {
                 assert_eq!(p.plain, "Điều 1. Ban hành & thi hành");
                 assert_eq!(p.markdown, "**Điều 1.** Ban hành & thi hành");
             }
-            Block::Row(_) => panic!("a paragraph"),
+            _ => panic!("a paragraph"),
         }
         match &blocks[0] {
             Block::Row(cells) => assert_eq!((cells.len(), cells[0].len()), (2, 2)),
-            Block::Para(_) => panic!("a row"),
+            _ => panic!("a row"),
         }
     }
 }

@@ -12,6 +12,9 @@ use super::Draft;
 use crate::refs::issuers::Vocabulary;
 use crate::source::fold;
 
+/// A number no text holds, for the finder's "own number" of a report.
+const NO_NUMBER: &str = "999999-ZZQ/ZZQ";
+
 /// How many paragraphs from the top the reporting sentence is looked for in.
 const LOOK: usize = 6;
 
@@ -22,11 +25,21 @@ pub(super) fn read(lines: &[Line], vocabulary: &Vocabulary, d: &mut Draft) -> bo
         let f = fold(&text);
         let Some(at) = f.find(" ban hanh ") else { continue };
         // Byte offsets of the fold match the text's only in ASCII: count characters.
-        let at_chars = f[..at].chars().count();
-        let issued_at = text.char_indices().nth(at_chars).map_or(text.len(), |(b, _)| b);
-        let own = (crate::number::parse("1-CV/TU").ok(), None);
-        let Some(own_number) = own.0 else { return false };
-        let found = crate::refs::find("", &text, 0, (&own_number, own.1));
+        let issued_at = [" ban hành ", " Ban hành ", " BAN HÀNH "]
+            .iter()
+            .filter_map(|w| text.find(w))
+            .min()
+            .unwrap_or_else(|| {
+                text.char_indices()
+                    .nth(f[..at].chars().count())
+                    .map_or(text.len(), |(b, _)| b)
+            });
+        // A report is no document yet: it has no number of its own, so the
+        // citation finder is given one no text can hold.
+        let Ok(none) = crate::number::parse(NO_NUMBER) else {
+            return false;
+        };
+        let found = crate::refs::find("", &text, 0, (&none, None));
         // "ban hành [công văn] số 73-CV/TU": the number right after the verb
         // (at most a type word between), not one the sentence cites later.
         let right_after = |c: &&crate::refs::Citation| {
@@ -155,11 +168,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_report_of_number_one() {
+        let line = |s: &str| Line {
+            cells: vec![s.to_string()],
+            markdown: s.to_string(),
+            table_row: false,
+            row: 0,
+        };
+        let lines = vec![line("Ngày 2/3/2025, Ban Thường vụ Tỉnh ủy Nghệ An ban hành Công văn số 1-CV/TU về việc triển khai nhiệm vụ năm 2025.")];
+        let mut d = Draft::default();
+        assert!(crate::number::parse(NO_NUMBER).is_ok());
+        assert!(read(&lines, &Vocabulary::builtin(), &mut d));
+        assert_eq!(d.number.as_ref().map(|n| n.0.as_str()), Some("1-CV/TU"));
+        assert_eq!(d.date.map(|x| x.iso()).as_deref(), Some("2025-03-02"));
+    }
+
+    #[test]
     fn the_seed_report() {
         let line = |s: &str| Line {
             cells: vec![s.to_string()],
             markdown: s.to_string(),
             table_row: false,
+            row: 0,
         };
         let lines = vec![
             line("Triển khai thực hiện Kết luận số 178-KL/TW của Bộ Chính trị, Ban Bí thư"),

@@ -18,7 +18,8 @@ const TAIL_LINES: usize = 40;
 /// Reads the tail into `d`; returns the line the text ends at.
 pub(super) fn read(lines: &[Line], from: usize, d: &mut Draft) -> usize {
     let low = from.max(lines.len().saturating_sub(TAIL_LINES));
-    let noi_nhan = (low..lines.len())
+    // Nơi nhận may open a long list: it is looked for in the whole text.
+    let noi_nhan = (from..lines.len())
         .rev()
         .find(|&i| lines[i].cells.iter().any(|c| is_noi_nhan(c)));
     let signature = (low..lines.len()).find(|&i| lines[i].cells.iter().any(|c| opens_signature(c)));
@@ -79,9 +80,12 @@ fn signer(sig: &[String], d: &mut Draft) {
             continue;
         }
         if let Some((head, body)) = capacity(c) {
-            if d.signer.capacity.is_none() {
-                d.signer.capacity = Some(format!("{head} {}", capacity_body(body)));
-            }
+            // "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH": both, as printed.
+            let this = format!("{head} {}", capacity_body(body));
+            d.signer.capacity = Some(match d.signer.capacity.take() {
+                Some(before) => format!("{before}, {this}"),
+                None => this,
+            });
         } else if let Some(p) = position(c) {
             if d.signer.position.is_none() {
                 d.signer.position = Some(p.to_string());
@@ -114,6 +118,7 @@ mod tests {
             cells: cells.iter().map(|s| s.to_string()).collect(),
             markdown: cells.join(" "),
             table_row: false,
+            row: 0,
         }
     }
 
@@ -131,9 +136,20 @@ mod tests {
         let mut d = Draft::default();
         assert_eq!(read(&lines, 1, &mut d), 1);
         assert_eq!(d.distribution, ["Như Điều 3", "Thường trực Tỉnh ủy", "Lưu: VT, KT"]);
-        assert_eq!(d.signer.capacity.as_deref(), Some("TM. Ủy ban nhân dân"));
+        assert_eq!(d.signer.capacity.as_deref(), Some("TM. Ủy ban nhân dân, KT. Chủ tịch"));
         assert_eq!(d.signer.position.as_deref(), Some("Phó Chủ tịch"));
         assert_eq!(d.signer.name.as_deref(), Some("Trần Văn Minh"));
+    }
+
+    #[test]
+    fn a_long_distribution_list() {
+        let mut lines = vec![line(&["Văn bản."]), line(&["Nơi nhận:"])];
+        lines.extend((0..45).map(|k| line(&[&format!("- Đảng ủy xã số {k};")])));
+        lines.extend([line(&["T/M BAN THƯỜNG VỤ"]), line(&["BÍ THƯ"]), line(&["Lê Văn Hùng"])]);
+        let mut d = Draft::default();
+        assert_eq!(read(&lines, 1, &mut d), 1);
+        assert_eq!(d.distribution.len(), 45);
+        assert_eq!(d.signer.name.as_deref(), Some("Lê Văn Hùng"));
     }
 
     #[test]

@@ -123,7 +123,12 @@ impl Structure {
     /// The id of a block whose source is `source`; headings always have
     /// one (a slug of their words when they are no structural unit).
     fn id(&mut self, source: &str, heading: bool) -> Option<String> {
-        let lead = source.trim_start_matches(['#', ' ']);
+        // A block's first line is all that names it: a paragraph may be long.
+        let first = source.split('\n').next().unwrap_or("");
+        let cut = (300..first.len())
+            .find(|&i| first.is_char_boundary(i))
+            .unwrap_or(first.len());
+        let lead = first[..cut].trim_start_matches(['#', ' ']);
         let anchor = self.outliner.block(lead, heading);
         let (id, level) = match anchor {
             Some(a) => {
