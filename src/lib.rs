@@ -324,6 +324,7 @@ pub fn data_pages(
     first_paragraph: &dyn Fn(usize) -> String,
 ) -> Vec<render::Page> {
     let mut pages = vec![opendata::documents_json(index)];
+    pages.extend(opendata::ndjson_parts(index));
     pages.extend(search::build(index, cfg, &|i| index.docs[i].doc.body()));
     pages.push(opendata::feed(index, cfg, first_paragraph));
     pages.push(opendata::robots(cfg));

@@ -9,6 +9,7 @@
 use crate::config::Config;
 use crate::graph::{Index, Node, Target};
 use crate::render::Page;
+use crate::routes;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -68,8 +69,8 @@ struct OpenData<'a> {
     issuers: Vec<IssuerEntry<'a>>,
 }
 
-/// `api/documents.json`.
-pub(crate) fn documents_json(index: &Index) -> Page {
+/// The document records of the open data, sorted by URL.
+fn document_entries(index: &Index) -> Vec<DocumentEntry<'_>> {
     let urls = |list: &[crate::graph::Backlink]| list.iter().map(|b| index.url(Node::Doc(b.doc))).collect::<Vec<_>>();
     let mut documents: Vec<DocumentEntry> = index
         .docs
@@ -109,6 +110,83 @@ pub(crate) fn documents_json(index: &Index) -> Page {
         })
         .collect();
     documents.sort_by(|a, b| a.url.cmp(&b.url));
+    documents
+}
+
+/// One part of the NDJSON open data, as `index.json` lists it.
+#[derive(Serialize)]
+struct Part {
+    /// The year, none for undated documents.
+    year: Option<i32>,
+    /// Site-relative URL.
+    url: String,
+    /// Records (lines).
+    count: usize,
+    /// SHA-256 of the file's bytes, hex.
+    sha256: String,
+    /// Bytes.
+    bytes: usize,
+}
+
+/// The document records as newline-delimited JSON, one file per year
+/// (`api/van-ban/<year>.ndjson`, undated ones in `chua-ro-ngay.ndjson`),
+/// and `api/van-ban/index.json` listing the parts with their counts and
+/// hashes: the same records as `documents.json`, in a form no size makes
+/// too big to load, and the bulk input of a search engine.
+pub(crate) fn ndjson_parts(index: &Index) -> Vec<Page> {
+    use sha2::Digest;
+    let mut by_year: std::collections::BTreeMap<Option<i32>, Vec<u8>> = std::collections::BTreeMap::new();
+    let mut counts: std::collections::BTreeMap<Option<i32>, usize> = std::collections::BTreeMap::new();
+    for entry in &document_entries(index) {
+        let year = entry
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok());
+        let out = by_year.entry(year).or_default();
+        if serde_json::to_writer(&mut *out, entry).is_ok() {
+            out.push(b'\n');
+            *counts.entry(year).or_default() += 1;
+        }
+    }
+    let mut pages = Vec::new();
+    let mut parts = Vec::new();
+    for (year, bytes) in by_year {
+        let path = routes::open_data_part(year);
+        parts.push(Part {
+            year,
+            url: format!("/{path}"),
+            count: counts.get(&year).copied().unwrap_or(0),
+            sha256: sha2::Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+            bytes: bytes.len(),
+        });
+        pages.push(Page { path, bytes });
+    }
+    #[derive(Serialize)]
+    struct Parts {
+        total: usize,
+        parts: Vec<Part>,
+    }
+    let list = Parts {
+        total: parts.iter().map(|p| p.count).sum(),
+        parts,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&list).unwrap_or_default();
+    bytes.push(b'\n');
+    pages.push(Page {
+        path: routes::OPEN_DATA_PARTS.to_string(),
+        bytes,
+    });
+    pages
+}
+
+/// `api/documents.json`.
+pub(crate) fn documents_json(index: &Index) -> Page {
+    let urls = |list: &[crate::graph::Backlink]| list.iter().map(|b| index.url(Node::Doc(b.doc))).collect::<Vec<_>>();
+    let documents = document_entries(index);
     let cited = index
         .cited
         .iter()

@@ -25,6 +25,17 @@ pub(crate) const NOT_FOUND: &str = "404.html";
 
 /// The open data.
 pub(crate) const OPEN_DATA: &str = "api/documents.json";
+/// The list of the open data's parts by year.
+pub(crate) const OPEN_DATA_PARTS: &str = "api/van-ban/index.json";
+
+/// One year's part of the open data as NDJSON: `api/van-ban/<year>.ndjson`,
+/// undated documents in `api/van-ban/chua-ro-ngay.ndjson`.
+pub(crate) fn open_data_part(year: Option<i32>) -> String {
+    match year {
+        Some(y) => format!("api/van-ban/{y}.ndjson"),
+        None => "api/van-ban/chua-ro-ngay.ndjson".to_string(),
+    }
+}
 /// The sitemap.
 pub(crate) const SITEMAP: &str = "sitemap.xml";
 /// The Atom feed.
