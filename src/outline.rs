@@ -51,6 +51,10 @@ pub struct Anchor {
     /// Its level in the contents (1 for parts and chapters, 2 below), or
     /// none when it is too fine for the contents (clauses, points, sub-items).
     pub contents: Option<u8>,
+    /// Whether it is a numbered item (`1.`) rather than a part, chapter,
+    /// section or article: the contents list items only when the text has
+    /// nothing larger.
+    pub item: bool,
 }
 
 /// Ordinal words of `Phần thứ …`, folded, with their number.
@@ -137,6 +141,17 @@ fn label_piece(original: &str, folded: &str) -> Option<String> {
 fn unit(lead: &str, heading: bool) -> Option<Unit> {
     if !may_open_unit(lead) {
         return None;
+    }
+    // `1\.`, `3.1.`, `2)`: the marker alone decides, read without the rest.
+    let start = lead.trim_start_matches(|c: char| matches!(c, '\\' | '*' | '_' | '#' | '>' | '`') || c.is_whitespace());
+    if start.starts_with(|c: char| c.is_ascii_digit()) {
+        let marker: String = start
+            .chars()
+            .take_while(|c| !c.is_whitespace())
+            .filter(|c| !matches!(c, '\\' | '*' | '_'))
+            .take(16)
+            .collect();
+        return numbered_start(&marker, &marker);
     }
     let clean: String = lead
         .chars()
@@ -282,8 +297,10 @@ impl Outliner {
     /// The anchor of the next block, from its first words; none when the
     /// block is not a structural unit or its id was given before.
     pub fn block(&mut self, lead: &str, heading: bool) -> Option<Anchor> {
-        let (id, contents) = self.place(unit(lead, heading)?);
-        self.seen.insert(id.clone()).then_some(Anchor { id, contents })
+        let u = unit(lead, heading)?;
+        let item = matches!(u, Unit::Numbered(_));
+        let (id, contents) = self.place(u);
+        self.seen.insert(id.clone()).then_some(Anchor { id, contents, item })
     }
 
     /// Gives `id` to a block that is no structural unit (a heading's slug),

@@ -257,7 +257,7 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
     Rendered {
         html: out,
         first_paragraph: crate::source::normalize(&first),
-        contents: structure.contents,
+        contents: structure.contents(),
     }
 }
 

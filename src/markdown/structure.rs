@@ -73,7 +73,10 @@ fn plain_line(line: &str) -> String {
 /// The anchors and contents of a body as it is rendered.
 pub(super) struct Structure {
     outliner: crate::outline::Outliner,
-    pub(super) contents: Vec<Entry>,
+    /// Contents entries, their labels made at the end ([`Structure::contents`]):
+    /// the id, the block's first words, the level, and whether it is a
+    /// numbered item.
+    pending: Vec<(String, String, u8, bool)>,
     /// Every id given.
     pub(super) ids: rustc_hash::FxHashSet<String>,
     /// List items open.
@@ -118,7 +121,7 @@ impl Structure {
         }
         Structure {
             outliner,
-            contents: Vec::new(),
+            pending: Vec::new(),
             ids: Default::default(),
             items: 0,
             item_text: false,
@@ -135,10 +138,10 @@ impl Structure {
             .unwrap_or(first.len());
         let lead = first[..cut].trim_start_matches(['#', ' ']);
         let anchor = self.outliner.block(lead, heading);
-        let (id, level) = match anchor {
+        let (id, level, item) = match anchor {
             Some(a) => {
                 let level = a.contents.or(heading.then_some(2));
-                (a.id, level)
+                (a.id, level, a.item && !heading)
             }
             None if heading => {
                 let words: Vec<String> = entry_label(lead)
@@ -146,19 +149,36 @@ impl Structure {
                     .take(8)
                     .map(str::to_owned)
                     .collect();
-                (self.outliner.claim(&crate::source::slugify(&words.join(" ")))?, Some(2))
+                (
+                    self.outliner.claim(&crate::source::slugify(&words.join(" ")))?,
+                    Some(2),
+                    false,
+                )
             }
             None => return None,
         };
         self.ids.insert(id.clone());
         if let Some(level) = level {
-            self.contents.push(Entry {
-                id: id.clone(),
-                label: entry_label(lead),
-                level,
-            });
+            self.pending.push((id.clone(), lead.to_string(), level, item));
         }
         Some(id)
+    }
+
+    /// The contents: parts, chapters, sections, articles and headings; the
+    /// numbered items (`1.`, `2.`) only when the text has nothing larger
+    /// (a công văn's points), so that a long plan lists its parts, not its
+    /// every item.
+    pub(super) fn contents(self) -> Vec<Entry> {
+        let larger = self.pending.iter().any(|(_, _, _, item)| !item);
+        self.pending
+            .into_iter()
+            .filter(|(_, _, _, item)| !(larger && *item))
+            .map(|(id, lead, level, item)| Entry {
+                label: entry_label(&lead),
+                level: if item { 1 } else { level },
+                id,
+            })
+            .collect()
     }
 
     /// The id of the block an event opens, if it is a structural one:
