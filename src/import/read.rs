@@ -151,6 +151,13 @@ fn text(bytes: &[u8], file: &str) -> Result<Vec<Line>, Diagnostic> {
         )
     })?;
     let s = s.strip_prefix('\u{feff}').unwrap_or(s);
+    if s.starts_with("---\n") || s.starts_with("---\r\n") {
+        return Err(error(
+            file,
+            format!("`{file}` đã có front matter: đó là một văn bản của vanban, không cần nhập"),
+            "chép tệp thẳng vào thư mục nội dung, hoặc bỏ phần front matter nếu muốn nhập lại từ toàn văn",
+        ));
+    }
     Ok(s.lines().map(|l| text_line(&tidy_line(l))).collect())
 }
 
@@ -379,6 +386,12 @@ fn off(e: &quick_xml::events::BytesStart) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_vanban_document_is_not_imported() {
+        let e = text(b"---\nnumber: 1-CV/TU\n---\nx\n", "a.md").expect_err("refused");
+        assert!(e.message.contains("front matter"), "{}", e.message);
+    }
 
     #[test]
     fn columns_of_a_flattened_header() {
