@@ -102,8 +102,10 @@ impl Structure {
     /// The structure of a body whose block-opening events are `events`
     /// (walked once first to count its runs of articles).
     pub(super) fn of<'e>(body: &str, events: impl Iterator<Item = (&'e Event<'e>, &'e str)> + Clone) -> Self {
-        // Without the word "Điều" there is one run of articles at most: no walk.
-        let articles = body.contains("iều") || body.contains("IỀU") || !crate::source::body_unchanged(body);
+        // A second run of articles starts again at "Điều 1": without two of
+        // them there is one run at most, and no walk is needed.
+        let restarts = body.matches("Điều 1").count() + body.matches("ĐIỀU 1").count();
+        let articles = restarts >= 2 || !crate::source::body_unchanged(body);
         if !articles {
             return Structure::new(1);
         }
