@@ -323,8 +323,7 @@ pub fn data_pages(
     cfg: &config::Config,
     first_paragraph: &dyn Fn(usize) -> String,
 ) -> Vec<render::Page> {
-    let mut pages = vec![opendata::documents_json(index)];
-    pages.extend(opendata::ndjson_parts(index));
+    let mut pages = opendata::open_data(index);
     pages.extend(search::build(index, cfg, &|i| index.docs[i].doc.body()));
     pages.push(opendata::feed(index, cfg, first_paragraph));
     pages.push(opendata::robots(cfg));

@@ -133,11 +133,11 @@ struct Part {
 /// and `api/van-ban/index.json` listing the parts with their counts and
 /// hashes: the same records as `documents.json`, in a form no size makes
 /// too big to load, and the bulk input of a search engine.
-pub(crate) fn ndjson_parts(index: &Index) -> Vec<Page> {
+fn ndjson_parts(documents: &[DocumentEntry]) -> Vec<Page> {
     use sha2::Digest;
     let mut by_year: std::collections::BTreeMap<Option<i32>, Vec<u8>> = std::collections::BTreeMap::new();
     let mut counts: std::collections::BTreeMap<Option<i32>, usize> = std::collections::BTreeMap::new();
-    for entry in &document_entries(index) {
+    for entry in documents {
         let year = entry
             .date
             .as_deref()
@@ -183,8 +183,9 @@ pub(crate) fn ndjson_parts(index: &Index) -> Vec<Page> {
     pages
 }
 
-/// `api/documents.json`.
-pub(crate) fn documents_json(index: &Index) -> Page {
+/// `api/documents.json` and the NDJSON parts by year, from one list of
+/// document records.
+pub(crate) fn open_data(index: &Index) -> Vec<Page> {
     let urls = |list: &[crate::graph::Backlink]| list.iter().map(|b| index.url(Node::Doc(b.doc))).collect::<Vec<_>>();
     let documents = document_entries(index);
     let cited = index
@@ -227,10 +228,12 @@ pub(crate) fn documents_json(index: &Index) -> Page {
     };
     let mut bytes = serde_json::to_vec_pretty(&data).unwrap_or_default();
     bytes.push(b'\n');
-    Page {
+    let mut pages = ndjson_parts(&data.documents);
+    pages.push(Page {
         path: crate::routes::OPEN_DATA.to_string(),
         bytes,
-    }
+    });
+    pages
 }
 
 /// `sitemap.xml`: every HTML page but the redirects (`index.redirects`).

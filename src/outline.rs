@@ -459,16 +459,10 @@ fn may_pinpoint(before: &str) -> bool {
 /// Also whether the pinpoint points into a rule the document issues ("…
 /// của Quy chế ban hành kèm theo Quyết định số …").
 fn pinpoint(before: &str) -> (Pinpoint, bool) {
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(400)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    // A pinpoint never spans a block (a heading "Điều 2" before a paragraph).
-    let tail = tail.rsplit('\n').next().unwrap_or("");
+    // The last 400 characters, and never across a block (a heading "Điều 2"
+    // before a paragraph).
+    let from = before.char_indices().rev().nth(399).map_or(0, |(i, _)| i);
+    let tail = before[from..].rsplit('\n').next().unwrap_or("");
     let spaced = tail.replace(',', " , ");
     let words: Vec<(&str, String)> = spaced
         .split_whitespace()

@@ -17,6 +17,16 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `vanban import INPUT --content CONTENT`.
+fn import(input: &Path, content: &Path) -> std::process::Output {
+    vanban(&[
+        "import".as_ref(),
+        input.as_os_str(),
+        "--content".as_ref(),
+        content.as_os_str(),
+    ])
+}
+
 fn vanban(args: &[&std::ffi::OsStr]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(args)
@@ -200,12 +210,7 @@ fn compare(expected: &serde_yaml::Value, got: &serde_yaml::Value, wrong: &mut Ve
 fn good_case(case: &str, expected: &serde_yaml::Value, scratch: &Path) -> (usize, Vec<String>) {
     let content = scratch.join(format!("content-{}", case.replace('/', "-")));
     let input = input_of(case, scratch);
-    let out = vanban(&[
-        "import".as_ref(),
-        input.as_os_str(),
-        "--content".as_ref(),
-        content.as_os_str(),
-    ]);
+    let out = import(&input, &content);
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     if !out.status.success() {
@@ -249,12 +254,7 @@ fn good_case(case: &str, expected: &serde_yaml::Value, scratch: &Path) -> (usize
     if !build.status.success() {
         wrong.push(format!("does not build: {}", String::from_utf8_lossy(&build.stderr)));
     }
-    let again = vanban(&[
-        "import".as_ref(),
-        input.as_os_str(),
-        "--content".as_ref(),
-        content.as_os_str(),
-    ]);
+    let again = import(&input, &content);
     let unchanged = std::fs::read_to_string(&written).ok().as_deref() == Some(file_text.as_str());
     if again.status.code() != Some(1) || !unchanged || !String::from_utf8_lossy(&again.stderr).contains("E-EXISTS") {
         wrong.push(format!(
@@ -269,12 +269,7 @@ fn good_case(case: &str, expected: &serde_yaml::Value, scratch: &Path) -> (usize
 fn bad_case(case: &str, scratch: &Path) -> Vec<String> {
     let content = scratch.join(format!("content-{}", case.replace('/', "-")));
     let input = input_of(case, scratch);
-    let out = vanban(&[
-        "import".as_ref(),
-        input.as_os_str(),
-        "--content".as_ref(),
-        content.as_os_str(),
-    ]);
+    let out = import(&input, &content);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let mut wrong = Vec::new();
     let name = case.rsplit('/').next().unwrap_or(case);
@@ -364,12 +359,7 @@ fn the_seeds_give_the_front_matter_of_the_sample_content() {
         // The project's two source documents, as received.
         let input = root().join("tests/import/seeds").join(seed);
         let content = scratch.path().join(seed);
-        let out = vanban(&[
-            "import".as_ref(),
-            input.as_os_str(),
-            "--content".as_ref(),
-            content.as_os_str(),
-        ]);
+        let out = import(&input, &content);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let (got, _) = split(&std::fs::read_to_string(String::from_utf8_lossy(&out.stdout).trim()).expect("written"));
         let (want, _) = split(&std::fs::read_to_string(root().join(sample)).expect("sample"));

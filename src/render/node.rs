@@ -134,21 +134,26 @@ impl<'a> Renderer<'a> {
     /// One box of the relation scheme: a document, its relation, and what
     /// tells it apart from others of the same number (locality, date).
     fn scheme_item(&self, n: Node, relation: Relation) -> SchemeItem {
-        let index = self.index;
-        let about: Vec<String> = [
-            index.locality(n).map(str::to_string),
-            index.date(n).map(|d| d.to_string()),
+        SchemeItem {
+            label: short_name(self.index, n),
+            url: self.href(&self.index.url(n)),
+            relation: relation.label_vi(),
+            strong: relation != Relation::Cites,
+            about: self.place_and_date(n),
+        }
+    }
+
+    /// A node's locality and date, what tells two documents of one number
+    /// apart ("Phú Thọ · 18/07/2025").
+    fn place_and_date(&self, n: Node) -> String {
+        let parts: Vec<String> = [
+            self.index.locality(n).map(str::to_string),
+            self.index.date(n).map(|d| d.to_string()),
         ]
         .into_iter()
         .flatten()
         .collect();
-        SchemeItem {
-            label: short_name(index, n),
-            url: self.href(&index.url(n)),
-            relation: relation.label_vi(),
-            strong: relation != Relation::Cites,
-            about: about.join(" · "),
-        }
+        parts.join(" · ")
     }
 
     /// The relation scheme of a node ("Lược đồ"): what it implements or
@@ -174,16 +179,7 @@ impl<'a> Renderer<'a> {
         let side = |list: &mut dyn Iterator<Item = (Node, Relation)>| -> Vec<SchemeItem> {
             list.take(SCHEME_ROWS).map(|(m, r)| self.scheme_item(m, r)).collect()
         };
-        let this = {
-            let about: Vec<String> = [
-                index.locality(n).map(str::to_string),
-                index.date(n).map(|d| d.to_string()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (short_name(index, n), about.join(" · "))
-        };
+        let this = (short_name(index, n), self.place_and_date(n));
         Some(SchemeView {
             up: side(&mut outgoing.iter().copied()),
             up_more: outgoing.len().saturating_sub(SCHEME_ROWS),
