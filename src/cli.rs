@@ -136,6 +136,10 @@ pub(crate) struct BuildArgs {
     /// In thời gian của từng giai đoạn (print the time of each stage).
     #[arg(long)]
     pub timings: bool,
+    /// Dựng lại từ đầu, không dùng và không ghi bộ nhớ đệm `.vanban-cache/`
+    /// (cold build: neither read nor write the build cache).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// `vanban check`.
@@ -220,10 +224,17 @@ fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
             "Đã kiểm tra"
         };
         let kept = outcome.written.as_ref().map_or(0, |r| r.unchanged);
-        let mut kept = if kept > 0 {
-            format!(" ({kept} tệp không đổi)")
-        } else {
+        let mut notes = Vec::new();
+        if kept > 0 {
+            notes.push(format!("{kept} tệp không đổi"));
+        }
+        if let Some(c) = outcome.cache.as_ref().filter(|c| c.reused > 0) {
+            notes.push(format!("{} văn bản đọc lại, {} lấy từ bộ nhớ đệm", c.read, c.reused));
+        }
+        let mut kept = if notes.is_empty() {
             String::new()
+        } else {
+            format!(" ({})", notes.join("; "))
         };
         // The new site is in place; the old one could not be removed.
         if let Some(left) = outcome.written.as_ref().and_then(|r| r.leftover.as_ref()) {
@@ -244,11 +255,15 @@ fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
             seconds(outcome.elapsed)
         )
     };
+    if let Some(why) = outcome.cache.as_ref().and_then(|c| c.ignored.as_ref()) {
+        err.push_str(&format!("Bộ nhớ đệm bị bỏ qua ({why}); đọc lại toàn bộ nội dung.\n"));
+    }
     if format == Format::Json {
         let summary = serde_json::json!({
             "summary": line, "documents": outcome.documents, "pages": outcome.pages, "files": outcome.files,
             "errors": errors, "warnings": outcome.warnings(), "seconds": outcome.elapsed.as_secs_f64(),
             "leftover": outcome.written.as_ref().and_then(|r| r.leftover.as_ref()).map(|p| p.display().to_string()),
+            "cache": outcome.cache.as_ref().map(|c| serde_json::json!({"reused": c.reused, "read": c.read, "ignored": c.ignored})),
         });
         err.push_str(&format!("{summary}\n"));
     } else {
@@ -270,6 +285,7 @@ fn serve(a: ServeArgs) -> i32 {
             drafts: a.site.drafts,
             force: false,
             explain: None,
+            cache: None,
         },
         bind: a.bind,
         port: a.port,
@@ -345,6 +361,7 @@ pub(crate) fn main() -> i32 {
                 drafts: a.common.site.drafts,
                 force: a.force,
                 explain: None,
+                cache: (!a.no_cache).then(|| vanban::cache::folder_for(&a.output)),
             };
             let outcome = vanban::run(&opts, &bar());
             if a.timings {
@@ -394,6 +411,7 @@ pub(crate) fn main() -> i32 {
                 drafts: a.common.site.drafts,
                 force: false,
                 explain: a.explain,
+                cache: None,
             };
             let outcome = vanban::run(&opts, &vanban::Quiet);
             if let Some(text) = &outcome.explain {

@@ -8,7 +8,7 @@
 use std::fmt;
 
 /// A valid Gregorian date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Date {
     /// Year, four digits.
     pub year: i32,

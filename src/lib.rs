@@ -21,6 +21,7 @@
 // travels only on the cold path of a failed file or page.
 #![allow(clippy::result_large_err)]
 
+pub mod cache;
 mod codes;
 mod config;
 pub mod date;
@@ -75,6 +76,9 @@ pub struct Options {
     pub force: bool,
     /// `check --explain FILE`: list the citations found in this file.
     pub explain: Option<PathBuf>,
+    /// The build cache's folder (`.vanban-cache/<output>/`); `None` builds
+    /// from nothing and keeps nothing (`--no-cache`, `check`).
+    pub cache: Option<PathBuf>,
 }
 
 /// Hooks for a progress indication; the library calls, the CLI shows.
@@ -116,6 +120,8 @@ pub struct Outcome {
     pub timings: Vec<(&'static str, Duration)>,
     /// Time spent per template, slowest first: (template, total, pages).
     pub template_timings: Vec<(&'static str, Duration, u64)>,
+    /// What the build cache did, when the run had one.
+    pub cache: Option<cache::Report>,
 }
 
 impl Outcome {
@@ -130,12 +136,16 @@ impl Outcome {
     }
 }
 
-fn read_config(opts: &Options, out: &mut Outcome) -> config::Config {
-    let path = match &opts.config {
+/// The configuration file of a run: `--config`, else `site.yaml` when present.
+fn config_path(opts: &Options) -> Option<PathBuf> {
+    match &opts.config {
         Some(p) => Some(p.clone()),
         None => Some(PathBuf::from("site.yaml")).filter(|p| p.is_file()),
-    };
-    let mut cfg = match path {
+    }
+}
+
+fn read_config(opts: &Options, out: &mut Outcome) -> config::Config {
+    let mut cfg = match config_path(opts) {
         None => config::Config::default(),
         Some(p) => {
             let shown = p.display().to_string();
@@ -199,6 +209,26 @@ impl Session {
     /// are what they were (an edit whose time was restored: `cp -p`).
     pub fn touched(&mut self, paths: Vec<PathBuf>) {
         self.load.forced.extend(paths);
+    }
+
+    /// Documents a build cache kept, completed with their citations: read
+    /// as if this session had read them (see [`cache`]).
+    pub(crate) fn restore(&mut self, documents: Vec<(PathBuf, load::Stamp, Arc<load::Document>)>) {
+        for (_, _, doc) in &documents {
+            self.refs.insert(doc.file.clone(), (Arc::clone(doc), Vec::new()));
+        }
+        self.load.restore(documents);
+    }
+
+    /// The documents read and completed with no diagnostic, with their
+    /// paths and stamps: what a build cache keeps.
+    pub(crate) fn kept(&self) -> impl Iterator<Item = (&std::path::Path, &load::Stamp, &load::Document)> {
+        self.load
+            .clean()
+            .filter_map(|(path, stamp, read)| match self.refs.get(&read.file) {
+                Some((doc, diags)) if diags.is_empty() && doc.revision == read.revision => Some((path, stamp, &**doc)),
+                _ => None,
+            })
     }
 
     /// Forgets everything (after a change of configuration).
@@ -332,101 +362,188 @@ pub fn data_pages(
 
 /// Runs the pipeline: load, link, render, and write when `output` is set.
 /// Pages are written as they are rendered, into a folder beside the output
-/// that replaces it only when everything succeeded.
+/// that replaces it only when everything succeeded. With a build cache
+/// (`opts.cache`), files unchanged since the last build are not read again,
+/// and the cache is written anew beside the pages.
 pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
     let started = Instant::now();
+    let mut cached = CachedRun::open(opts);
     let Prepared {
         config: cfg,
         index,
         theme,
         outcome: mut out,
-    } = prepare(opts, &mut Session::default());
-    if let (Some(theme), false) = (&theme, out.failed()) {
-        let mut clock = Instant::now();
-        let mut lap = |out: &mut Outcome, name: &'static str| {
-            out.timings.push((name, clock.elapsed()));
-            clock = Instant::now();
-        };
-        let staging = match &opts.output {
-            Some(dir) => match write::Staging::begin(dir, &opts.content, opts.force) {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    out.diagnostics.push(e.diagnostic());
-                    None
-                }
-            },
-            None => None,
-        };
-        if opts.output.is_some() && staging.is_none() {
-            diag::sort(&mut out.diagnostics);
-            out.elapsed = started.elapsed();
-            return out;
+    } = prepare(opts, &mut cached.session);
+    out.cache = cached.report(&index);
+    let report = out.cache.clone();
+    std::thread::scope(|s| {
+        let saver = s.spawn(|| cached.save(&report));
+        if let (Some(theme), false) = (&theme, out.failed()) {
+            publish(opts, progress, &index, &cfg, theme, &mut out);
         }
-        let html = std::sync::atomic::AtomicUsize::new(0);
-        let sink = |page: render::Page| -> Result<(), Diagnostic> {
-            if page.path.ends_with(".html") {
-                html.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            }
-            match &staging {
-                Some(s) => s.put(&page).map_err(|e| e.diagnostic()),
-                None => Ok(()),
-            }
-        };
-        let renderer = render::Renderer::new(&index, &cfg, theme);
-        lap(&mut out, "Markdown");
-        // The pages, and beside them the open data and search index (which
-        // do not need the pages): the serial parts of each fill the other's
-        // idle time.
-        let (rendered, (data, data_failed, data_time)) = rayon::join(
-            || renderer.render_each(&|n| progress.start(n), &|| progress.tick(), &sink),
-            || {
-                let t = Instant::now();
-                let data = data_pages(&index, &cfg, &|i| renderer.first_paragraph(i));
-                let paths: Vec<String> = data.iter().map(|p| p.path.clone()).collect();
-                let failed: Vec<Diagnostic> = data.into_par_iter().filter_map(|p| sink(p).err()).collect();
-                (paths, failed, t.elapsed())
-            },
-        );
-        progress.finish();
-        lap(&mut out, "trang");
-        out.timings.push((" ↳ dữ liệu, tìm kiếm", data_time));
-        out.template_timings = renderer.template_times();
-        match rendered {
-            Ok(paths) => {
-                let listed: Vec<render::Page> = paths
-                    .iter()
-                    .map(|p| render::Page {
-                        path: p.clone(),
-                        bytes: Vec::new(),
-                    })
-                    .collect();
-                let sitemap = opendata::sitemap(&listed, &index, &cfg);
-                let files = paths.len() + data.len() + 1;
-                let mut failed = data_failed;
-                failed.extend(sink(sitemap).err());
-                lap(&mut out, "sơ đồ trang");
-                out.files = files;
-                out.pages = html.load(std::sync::atomic::Ordering::Relaxed);
-                if failed.is_empty() {
-                    if let Some(s) = staging {
-                        match s.commit() {
-                            Ok(r) => out.written = Some(r),
-                            Err(e) => out.diagnostics.push(e.diagnostic()),
-                        }
-                    }
-                } else {
-                    out.diagnostics.extend(failed);
-                }
-                lap(&mut out, "ghi");
-            }
-            Err(d) => out.diagnostics.extend(d),
+        // A cache that cannot be written costs the next build time, not this
+        // one its site: a warning.
+        if let Ok(Err(e)) = saver.join() {
+            out.diagnostics.push(
+                Diagnostic::warning(crate::diag::Code::Write, format!("không ghi được bộ nhớ đệm: {e}"))
+                    .hint("kiểm tra quyền ghi bên cạnh thư mục xuất, hoặc dùng `--no-cache`"),
+            );
         }
-        drop_elsewhere(renderer.into_items());
-    }
+    });
+    drop_elsewhere(cached.session);
     drop_elsewhere(index);
     diag::sort(&mut out.diagnostics);
     out.elapsed = started.elapsed();
     out
+}
+
+/// A run's build cache: the session it fills, and what it restored.
+struct CachedRun {
+    session: Session,
+    /// The cache folder and the key of this run, when it has a cache.
+    at: Option<(PathBuf, u64)>,
+    /// The revisions of the documents the cache gave.
+    restored: std::collections::HashSet<u64>,
+    ignored: Option<String>,
+}
+
+impl CachedRun {
+    fn open(opts: &Options) -> CachedRun {
+        let mut run = CachedRun {
+            session: Session::default(),
+            at: None,
+            restored: Default::default(),
+            ignored: None,
+        };
+        let Some(dir) = &opts.cache else { return run };
+        let key = cache::key(&opts.content, config_path(opts).as_deref(), opts.drafts);
+        run.session = Session::caching();
+        match cache::restore(dir, key, &mut run.session) {
+            Ok(revisions) => run.restored = revisions.into_iter().collect(),
+            Err(why) => {
+                run.session = Session::caching();
+                run.ignored = Some(why);
+            }
+        }
+        run.at = Some((dir.clone(), key));
+        run
+    }
+
+    /// How many documents came from the cache and how many were read.
+    fn report(&self, index: &graph::Index) -> Option<cache::Report> {
+        self.at.as_ref()?;
+        let reused = index
+            .docs
+            .iter()
+            .filter(|d| self.restored.contains(&d.doc.revision))
+            .count();
+        Some(cache::Report {
+            reused,
+            read: index.docs.len() - reused,
+            ignored: self.ignored.clone(),
+        })
+    }
+
+    /// Writes the cache, unless it would hold what it holds already.
+    fn save(&self, report: &Option<cache::Report>) -> std::io::Result<()> {
+        let (Some((dir, key)), Some(r)) = (&self.at, report) else {
+            return Ok(());
+        };
+        if r.read == 0 && r.ignored.is_none() && r.reused == self.restored.len() {
+            return Ok(());
+        }
+        cache::save(dir, *key, &self.session)
+    }
+}
+
+/// Renders the site and writes it (when `opts.output` is set), with the
+/// open data and search index beside the pages.
+fn publish(
+    opts: &Options,
+    progress: &dyn Progress,
+    index: &graph::Index,
+    cfg: &config::Config,
+    theme: &theme::Theme,
+    out: &mut Outcome,
+) {
+    let mut clock = Instant::now();
+    let mut lap = |out: &mut Outcome, name: &'static str| {
+        out.timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+    let staging = match &opts.output {
+        Some(dir) => match write::Staging::begin(dir, &opts.content, opts.force) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                out.diagnostics.push(e.diagnostic());
+                None
+            }
+        },
+        None => None,
+    };
+    if opts.output.is_some() && staging.is_none() {
+        return;
+    }
+    let html = std::sync::atomic::AtomicUsize::new(0);
+    let sink = |page: render::Page| -> Result<(), Diagnostic> {
+        if page.path.ends_with(".html") {
+            html.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        match &staging {
+            Some(s) => s.put(&page).map_err(|e| e.diagnostic()),
+            None => Ok(()),
+        }
+    };
+    let renderer = render::Renderer::new(index, cfg, theme);
+    lap(out, "Markdown");
+    // The pages, and beside them the open data and search index (which
+    // do not need the pages): the serial parts of each fill the other's
+    // idle time.
+    let (rendered, (data, data_failed, data_time)) = rayon::join(
+        || renderer.render_each(&|n| progress.start(n), &|| progress.tick(), &sink),
+        || {
+            let t = Instant::now();
+            let data = data_pages(index, cfg, &|i| renderer.first_paragraph(i));
+            let paths: Vec<String> = data.iter().map(|p| p.path.clone()).collect();
+            let failed: Vec<Diagnostic> = data.into_par_iter().filter_map(|p| sink(p).err()).collect();
+            (paths, failed, t.elapsed())
+        },
+    );
+    progress.finish();
+    lap(out, "trang");
+    out.timings.push((" ↳ dữ liệu, tìm kiếm", data_time));
+    out.template_timings = renderer.template_times();
+    match rendered {
+        Ok(paths) => {
+            let listed: Vec<render::Page> = paths
+                .iter()
+                .map(|p| render::Page {
+                    path: p.clone(),
+                    bytes: Vec::new(),
+                })
+                .collect();
+            let sitemap = opendata::sitemap(&listed, index, cfg);
+            let files = paths.len() + data.len() + 1;
+            let mut failed = data_failed;
+            failed.extend(sink(sitemap).err());
+            lap(out, "sơ đồ trang");
+            out.files = files;
+            out.pages = html.load(std::sync::atomic::Ordering::Relaxed);
+            if failed.is_empty() {
+                if let Some(s) = staging {
+                    match s.commit() {
+                        Ok(r) => out.written = Some(r),
+                        Err(e) => out.diagnostics.push(e.diagnostic()),
+                    }
+                }
+            } else {
+                out.diagnostics.extend(failed);
+            }
+            lap(out, "ghi");
+        }
+        Err(d) => out.diagnostics.extend(d),
+    }
+    drop_elsewhere(renderer.into_items());
 }
 
 /// Frees `value` on a thread of its own: the build's result does not wait

@@ -23,7 +23,7 @@
 use crate::codes;
 
 /// How a number is built, which decides its numbering series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Shape {
     /// `NUM-TYPE/ISSUER`: numbered per type and per term of the committee.
     Party,
@@ -34,7 +34,7 @@ pub enum Shape {
 }
 
 /// A parsed document number.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Number {
     /// The canonical printed form: no stray spaces, ASCII codes restored,
     /// leading zeros kept (`02-KH/TU`).

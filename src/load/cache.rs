@@ -45,7 +45,7 @@ pub fn load_cached(dir: &Path, opts: &LoadOptions, cache: &mut Cache) -> Loaded 
                 }
                 let st = stamp(path);
                 match old.get(path) {
-                    Some((s, r)) if *s == st && st.0.is_some() && !is_forced => (path.clone(), st, r.clone()),
+                    Some((s, r)) if *s == st && st.known() && !is_forced => (path.clone(), st, r.clone()),
                     _ => (path.clone(), st, load_file(path, rel, opts)),
                 }
             })
@@ -122,7 +122,13 @@ pub(super) fn walk_and_load(dir: &Path, opts: &LoadOptions) -> (Walk, Vec<(PathB
     });
     let mut loaded = done.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     loaded.sort_unstable_by_key(|(k, _, _)| *k);
-    (w, loaded.into_iter().map(|(_, path, r)| (path, (None, 0), r)).collect())
+    (
+        w,
+        loaded
+            .into_iter()
+            .map(|(_, path, r)| (path, Stamp::default(), r))
+            .collect(),
+    )
 }
 
 #[derive(Debug, Clone)]
@@ -133,8 +139,24 @@ pub(super) struct FileResult {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// What a file looked like when it was read: modification time and length.
-pub(super) type Stamp = (Option<std::time::SystemTime>, u64);
+/// What a file looked like when it was read: length, modification time,
+/// and where the system says so, change time and inode (an edit that puts
+/// the modification time back, `cp -p`, still changes the change time).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    changed: Option<(i64, i64)>,
+    inode: u64,
+}
+
+impl Stamp {
+    /// Whether the file could be looked at (a stamp that says nothing
+    /// never vouches for a file).
+    fn known(&self) -> bool {
+        self.modified.is_some()
+    }
+}
 
 /// Results of earlier loads, reused for files that did not change (the dev
 /// server keeps one across rebuilds).
@@ -152,10 +174,46 @@ pub struct Cache {
     pub keep: bool,
 }
 
+impl Cache {
+    /// Documents a build cache kept (completed by the references stage), as
+    /// if this cache had read them: a file with the same stamp is not read.
+    pub fn restore(&mut self, documents: Vec<(PathBuf, Stamp, Arc<Document>)>) {
+        for (path, stamp, doc) in documents {
+            let r = FileResult {
+                file: doc.file.clone(),
+                text: None,
+                document: Some(doc),
+                diagnostics: Vec::new(),
+            };
+            self.files.insert(path, (stamp, r));
+        }
+    }
+
+    /// The documents read with no diagnostic, with their paths and stamps.
+    pub fn clean(&self) -> impl Iterator<Item = (&Path, &Stamp, &Arc<Document>)> {
+        self.files.iter().filter_map(|(path, (stamp, r))| match &r.document {
+            Some(doc) if stamp.known() && r.diagnostics.is_empty() => Some((path.as_path(), stamp, doc)),
+            _ => None,
+        })
+    }
+}
+
 pub(super) fn stamp(path: &Path) -> Stamp {
-    match std::fs::metadata(path) {
-        Ok(m) => (m.modified().ok(), m.len()),
-        Err(_) => (None, 0),
+    let Ok(m) = std::fs::metadata(path) else {
+        return Stamp::default();
+    };
+    #[cfg(unix)]
+    let (changed, inode) = {
+        use std::os::unix::fs::MetadataExt;
+        (Some((m.ctime(), m.ctime_nsec())), m.ino())
+    };
+    #[cfg(not(unix))]
+    let (changed, inode) = (None, 0);
+    Stamp {
+        len: m.len(),
+        modified: m.modified().ok(),
+        changed,
+        inode,
     }
 }
 

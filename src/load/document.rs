@@ -3,7 +3,7 @@
 use super::*;
 
 /// A document's status.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Status {
     /// `in-force` (the default).
     #[default]
@@ -48,7 +48,7 @@ impl Status {
 }
 
 /// Who signed, and in what capacity.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Signer {
     /// Nguyễn Hải Trâm.
     pub name: Option<String>,
@@ -59,7 +59,7 @@ pub struct Signer {
 }
 
 /// Where a reported text comes from.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SourceInfo {
     /// The outlet.
     pub name: Option<String>,
@@ -72,7 +72,7 @@ pub struct SourceInfo {
 }
 
 /// A valid content document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     /// Path relative to the content folder, `/`-separated.
     pub source: String,
@@ -132,6 +132,11 @@ pub struct Document {
 }
 
 pub(super) static REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A revision number no document of this process has had.
+pub fn next_revision() -> u64 {
+    REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
 
 impl Document {
     /// The Markdown body exactly as written (spans index into the file text;

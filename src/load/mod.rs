@@ -18,7 +18,8 @@ mod front_matter;
 mod names;
 mod walk;
 
-pub use cache::{load_cached, Cache};
+pub use cache::{load_cached, Cache, Stamp};
+pub use document::next_revision;
 pub use document::{Document, Signer, SourceInfo, Status};
 pub use front_matter::{parse_document, KEYS};
 pub use names::{alias_path, closest, valid_slug};

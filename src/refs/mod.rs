@@ -24,7 +24,7 @@ use serde::Serialize;
 
 /// How a document relates to one it cites. Declared order is strength order:
 /// replaces, repeals, amends > implements > based on, guides > cites.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// Thay thế.
@@ -99,7 +99,7 @@ impl Relation {
 }
 
 /// Where a citation came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     /// Declared in front matter `relations`.
@@ -109,7 +109,7 @@ pub enum Origin {
 }
 
 /// One mention of another document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Citation {
     /// The number as parsed.
     pub number: Number,
@@ -142,13 +142,14 @@ pub struct Citation {
 
 /// A short form ("Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính trị") the document
 /// does not resolve itself; the graph looks for a unique match in the corpus.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ShortCitation {
     /// The mention as written.
     pub text: String,
     /// The type shown for the word ("Chỉ thị").
     pub doc_type: String,
     /// The codes the word fits (`CT`).
+    #[serde(with = "words::static_codes")]
     pub codes: &'static [&'static str],
     /// The sequence number.
     pub seq: u32,

@@ -256,3 +256,23 @@ pub fn word_fits(codes: &[&str], number: &crate::number::Number) -> bool {
         Shape::State => codes.contains(&first) || (codes.contains(&"") && crate::codes::state_type(first).is_none()),
     }
 }
+
+/// A short form's codes in the build cache: written as their strings, read
+/// back as the row of [`TYPE_WORDS`] they came from (codes no row has are
+/// an error, and the cache is then not used).
+pub(crate) mod static_codes {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(codes: &&'static [&'static str], s: S) -> Result<S::Ok, S::Error> {
+        codes.serialize(s)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static [&'static str], D::Error> {
+        let read: Vec<String> = Vec::deserialize(d)?;
+        super::TYPE_WORDS
+            .iter()
+            .map(|row| row.2)
+            .find(|codes| codes.len() == read.len() && codes.iter().zip(&read).all(|(a, b)| a == b))
+            .ok_or_else(|| serde::de::Error::custom("mã loại văn bản không có trong bảng"))
+    }
+}

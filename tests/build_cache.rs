@@ -1,0 +1,174 @@
+//! The build cache (`.vanban-cache/` beside the output): a second build reads
+//! only the files that changed and makes the same site as a cold build; a
+//! cache made by another configuration, a damaged or a truncated one is
+//! ignored, never trusted; `--no-cache` neither reads nor writes it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn vanban(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run vanban")
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(p) = path.parent() {
+        std::fs::create_dir_all(p).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+/// The JSON summary of a build (its last line on stderr).
+fn build(dir: &Path, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["build", "--message-format", "json"];
+    args.extend_from_slice(extra);
+    let out = vanban(dir, &args);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let last = stderr.lines().last().unwrap_or_default();
+    serde_json::from_str(last).unwrap_or_else(|e| panic!("{e}: {stderr}"))
+}
+
+fn cache_counts(summary: &serde_json::Value) -> (u64, u64) {
+    let c = &summary["cache"];
+    (
+        c["read"].as_u64().unwrap_or(u64::MAX),
+        c["reused"].as_u64().unwrap_or(u64::MAX),
+    )
+}
+
+/// Every file of a built site, by path, with its bytes.
+fn site(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if e.file_type().is_file() {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
+            files.insert(rel, std::fs::read(e.path()).expect("read"));
+        }
+    }
+    files
+}
+
+/// Three documents: a conclusion, a plan implementing it, and a plan of
+/// another province that cites the first plan's number.
+fn corpus(dir: &Path) {
+    write(
+        &dir.join("content/kl-127.md"),
+        "---\nnumber: 127-KL/TW\ntitle: Kết luận về sắp xếp tổ chức bộ máy\nissuer: Bộ Chính trị\ndate: 2025-02-28\n---\nBộ Chính trị kết luận như sau.\n",
+    );
+    write(
+        &dir.join("content/gia-lai/kh-03.md"),
+        "---\nnumber: 03-KH/TU\ntitle: Thực hiện Kết luận số 127-KL/TW\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Gia Lai\ndate: 2025-03-10\n---\nThực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch.\n",
+    );
+    write(
+        &dir.join("content/lam-dong/kh-07.md"),
+        "---\nnumber: 07-KH/TU\ntitle: Sơ kết\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Lâm Đồng\ndate: 2025-05-02\n---\nCăn cứ Kế hoạch số 03-KH/TU ngày 10/3/2025 của Ban Thường vụ Tỉnh ủy; căn cứ Kết luận số 127-KL/TW.\n",
+    );
+}
+
+#[test]
+fn a_second_build_reads_only_what_changed_and_makes_the_same_site() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    corpus(d);
+    let first = build(d, &[]);
+    assert_eq!(cache_counts(&first), (3, 0), "{first}");
+    assert!(
+        d.join(".vanban-cache/public").is_dir(),
+        "the cache is beside the output"
+    );
+    let again = build(d, &[]);
+    assert_eq!(cache_counts(&again), (0, 3), "{again}");
+
+    // One file edited: only it is read; the site is what a cold build makes.
+    let plan = d.join("content/gia-lai/kh-03.md");
+    let text = std::fs::read_to_string(&plan).expect("read");
+    write(
+        &plan,
+        &text.replace("ban hành Kế hoạch.", "ban hành Kế hoạch; căn cứ Quy định số 368-QĐ/TW."),
+    );
+    let edited = build(d, &[]);
+    assert_eq!(cache_counts(&edited), (1, 2), "{edited}");
+    let warm = site(&d.join("public"));
+    let page = String::from_utf8_lossy(&warm["van-ban/03-kh-tu-gia-lai-2025/index.html"]).to_string();
+    assert!(page.contains("368-QĐ/TW"), "the edit is on the page");
+    let cold = build(d, &["--no-cache", "--output", "cold"]);
+    assert!(cold["cache"].is_null(), "{cold}");
+    assert!(!d.join(".vanban-cache/cold").exists(), "--no-cache writes no cache");
+    assert_eq!(warm, site(&d.join("cold")), "a warm build makes the cold build's site");
+
+    // A file added and one removed.
+    std::fs::remove_file(d.join("content/lam-dong/kh-07.md")).expect("rm");
+    write(
+        &d.join("content/kl-128.md"),
+        "---\nnumber: 128-KL/TW\ntitle: Kết luận\nissuer: Ban Bí thư\ndate: 2025-03-01\n---\nThân.\n",
+    );
+    let changed = build(d, &[]);
+    assert_eq!(cache_counts(&changed), (1, 2), "{changed}");
+    assert!(!d.join("public/van-ban/07-kh-tu-lam-dong-2025").exists());
+}
+
+#[test]
+fn an_edit_that_puts_the_time_back_is_still_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    corpus(d);
+    build(d, &[]);
+    // Same length, same modification time: `cp -p` of an edited copy.
+    let file = d.join("content/kl-127.md");
+    let modified = std::fs::metadata(&file).and_then(|m| m.modified()).expect("mtime");
+    let text = std::fs::read_to_string(&file).expect("read");
+    write(&file, &text.replace("Kết luận về sắp", "Kết luận về xếp"));
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .and_then(|f| f.set_modified(modified))
+        .expect("set mtime");
+    let after = build(d, &[]);
+    assert_eq!(cache_counts(&after), (1, 2), "{after}");
+    let page = std::fs::read_to_string(d.join("public/van-ban/127-kl-tw-2025/index.html")).expect("page");
+    assert!(page.contains("Kết luận về xếp"));
+}
+
+#[test]
+fn a_damaged_cache_or_one_of_another_configuration_is_ignored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    corpus(d);
+    build(d, &[]);
+    let cold = site(&d.join("public"));
+    let file = d.join(".vanban-cache/public/tai-lieu.bin");
+    let good = std::fs::read(&file).expect("cache file");
+    for (what, bytes) in [
+        ("truncated", good[..good.len() / 2].to_vec()),
+        ("one byte changed", {
+            let mut b = good.clone();
+            let at = b.len() / 3;
+            b[at] ^= 1;
+            b
+        }),
+        ("not a cache", b"hello".to_vec()),
+    ] {
+        std::fs::write(&file, &bytes).expect("damage");
+        let out = vanban(d, &["build"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{what}: {stderr}");
+        assert!(stderr.contains("Bộ nhớ đệm bị bỏ qua"), "{what}: {stderr}");
+        assert_eq!(site(&d.join("public")), cold, "{what}: the site is the cold build's");
+        // The cache was written anew: the next build trusts it.
+        assert_eq!(cache_counts(&build(d, &[])), (0, 3), "{what}");
+    }
+    // Another configuration: the issuer vocabulary may differ, so nothing is reused.
+    write(&d.join("site.yaml"), "title: Cổng văn bản\n");
+    let other = build(d, &[]);
+    assert_eq!(cache_counts(&other), (3, 0), "{other}");
+    assert!(other["cache"]["ignored"].is_string(), "{other}");
+}
