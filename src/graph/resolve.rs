@@ -11,6 +11,22 @@ pub(super) struct Pending<'a> {
     pub(super) doc: usize,
     pub(super) citation: &'a Citation,
     pub(super) locality: Option<String>,
+    /// Of a local series: its number repeats in every province.
+    pub(super) local: bool,
+}
+
+/// Whether a citation's number is of a local series: by its codes (`/TU`,
+/// `-UBND`, `-S…`), or because the body the mention names is a province's
+/// or below ("Tờ trình số 215/TTr-VPUB … của Văn phòng Ủy ban nhân dân
+/// tỉnh": every province's office numbers its own).
+fn local_series(c: &Citation, vocabulary: &crate::refs::issuers::Vocabulary) -> bool {
+    c.number.is_local()
+        || (!c.issuers.is_empty()
+            && c.issuers.iter().all(|n| {
+                vocabulary
+                    .whole(n)
+                    .is_some_and(|k| vocabulary.body(k.body).scope != Scope::Central)
+            }))
 }
 
 /// What resolving one citing document gives: its resolved mentions, the
@@ -36,7 +52,7 @@ pub(super) fn resolve(
     // Each citing document on its own, in parallel; gathered in order.
     let per_doc: Vec<Found> = (0..docs.len())
         .into_par_iter()
-        .map(|i| resolve_document(i, &docs, &by_number, locality_keys))
+        .map(|i| resolve_document(i, &docs, &by_number, locality_keys, &config.vocabulary))
         .collect();
     let mut external: Vec<Pending> = Vec::new();
     let mut resolved: Vec<Vec<(Cow<Citation>, Target)>> = Vec::with_capacity(docs.len());
@@ -60,12 +76,14 @@ fn resolve_document<'a>(
     docs: &'a [Arc<Document>],
     by_number: &FxHashMap<&str, Vec<usize>>,
     locality_keys: &[Option<String>],
+    vocabulary: &crate::refs::issuers::Vocabulary,
 ) -> Found<'a> {
     let citing = &docs[i];
     let (mut slot, mut external_i, mut diags_i) = (Vec::new(), Vec::new(), Vec::new());
     for c in &citing.citations {
+        let local = local_series(c, vocabulary);
         let locality = c.locality.clone().or_else(|| {
-            if c.number.is_local() && !issuer_elsewhere(c, citing.locality.as_deref(), citing.date) {
+            if local && !issuer_elsewhere(c, citing.locality.as_deref(), citing.date) {
                 citing.locality.clone()
             } else {
                 None
@@ -88,7 +106,7 @@ fn resolve_document<'a>(
             .iter()
             .copied()
             .filter(|&j| j != i)
-            .filter(|&j| !c.number.is_local() || locality.is_none() || locality_keys[j] == locality_key)
+            .filter(|&j| !local || locality.is_none() || locality_keys[j] == locality_key)
             .collect();
         let fit = match c.date {
             Some(date) => narrow_by_date(c, date, fit, docs, citing, &mut diags_i),
@@ -99,6 +117,7 @@ fn resolve_document<'a>(
                 doc: i,
                 citation: c,
                 locality,
+                local,
             }),
             1 => slot.push((Cow::Borrowed(c), Target::Node(Node::Doc(fit[0])))),
             _ => {
@@ -305,7 +324,7 @@ fn cited_nodes<'a>(
     let ext_key = |p: &Pending| {
         (
             p.citation.number.key().to_string(),
-            if p.citation.number.is_local() {
+            if p.local {
                 p.locality.as_deref().map(key).unwrap_or_default()
             } else {
                 String::new()
@@ -352,7 +371,7 @@ fn cited_nodes<'a>(
             doc_type: String::new(),
             date: None,
             issuers: Vec::new(),
-            locality: if c.number.is_local() { p.locality.clone() } else { None },
+            locality: if p.local { p.locality.clone() } else { None },
             subject: None,
             slug: String::new(),
             issuer_keys: Vec::new(),

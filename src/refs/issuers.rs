@@ -137,6 +137,34 @@ fn key_of(s: &str) -> (String, usize) {
     (phrase_key(&w), w.len())
 }
 
+/// A provincial body of a centrally run city is written with the city's
+/// words: "Thành ủy" for "Tỉnh ủy", "thành phố" for "tỉnh" ("Đảng ủy Ủy ban
+/// nhân dân Thành phố", "Ban Tuyên giáo Thành ủy"). Each provincial body the
+/// table names only in the province's words gets its city twin, with its
+/// forms; a twin the table has already is left as written there.
+fn city_forms(rows: &[(KnownBody, Vec<String>)]) -> Vec<(KnownBody, Vec<String>)> {
+    let city = |s: &str| -> String {
+        let s = s.replace("Tỉnh ủy", "Thành ủy").replace("tỉnh ủy", "thành ủy");
+        let words: Vec<&str> = s.split(' ').collect();
+        words
+            .iter()
+            .map(|w| if *w == "tỉnh" { "thành phố" } else { w })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let known: std::collections::HashSet<String> = rows.iter().map(|(b, _)| key_of(&b.name).0).collect();
+    let mut out: Vec<(KnownBody, Vec<String>)> = Vec::new();
+    for (body, forms) in rows.iter().filter(|(b, _)| b.scope == Scope::Province) {
+        let name = city(&body.name);
+        if name == body.name || known.contains(&key_of(&name).0) {
+            continue;
+        }
+        let twin = KnownBody { name, ..body.clone() };
+        out.push((twin, forms.iter().map(|f| city(f)).collect()));
+    }
+    out
+}
+
 impl Vocabulary {
     /// The built-in vocabulary, built once.
     pub fn builtin() -> Arc<Vocabulary> {
@@ -178,7 +206,9 @@ impl Vocabulary {
                     forms.clone(),
                 )
             }));
-        for (body, forms) in rows {
+        let rows: Vec<(KnownBody, Vec<String>)> = rows.collect();
+        let derived = city_forms(&rows);
+        for (body, forms) in rows.into_iter().chain(derived) {
             let row = v.bodies.len();
             for form in std::iter::once(&body.name).chain(forms.iter()) {
                 let (k, n) = key_of(form);

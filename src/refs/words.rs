@@ -80,6 +80,12 @@ pub const CUES: &[(&str, Cue)] = &[
     ("nhằm triển khai", Cue::Rel(Relation::Implements)),
     ("nhằm cụ thể hóa", Cue::Rel(Relation::Implements)),
     ("nhằm cụ thể hoá", Cue::Rel(Relation::Implements)),
+    ("để cụ thể hóa", Cue::Rel(Relation::Implements)),
+    ("để cụ thể hoá", Cue::Rel(Relation::Implements)),
+    ("để triển khai thực hiện", Cue::Rel(Relation::Implements)),
+    ("nhằm triển khai thực hiện", Cue::Rel(Relation::Implements)),
+    ("để tổ chức thực hiện", Cue::Rel(Relation::Implements)),
+    ("để quán triệt", Cue::Rel(Relation::Implements)),
     // based on
     ("căn cứ", Cue::Rel(Relation::BasedOn)),
     ("căn cứ vào", Cue::Rel(Relation::BasedOn)),
@@ -193,12 +199,17 @@ pub const HEAD_TITLES: &[&str] = &[
     "phó giám đốc",
     "giám đốc",
     "tổng giám đốc",
-    "phó trưởng ban",
-    "trưởng ban",
+    "phó trưởng |ban",
+    "trưởng |ban",
     "phó chủ tịch",
     "chủ tịch",
-    "chánh văn phòng",
-    "chánh thanh tra",
+    // The head of an office named by the office's word: the body keeps it
+    // ("Chánh Văn phòng Ủy ban nhân dân tỉnh" heads the Văn phòng, "Trưởng
+    // ban Tổ chức Tỉnh ủy" the Ban Tổ chức). `|` marks where the body starts.
+    "chánh |văn phòng",
+    "chánh |thanh tra",
+    "phó chánh |văn phòng",
+    "phó chánh |thanh tra",
     "bộ trưởng",
     "thứ trưởng",
     "thủ trưởng",
@@ -208,6 +219,28 @@ pub const HEAD_TITLES: &[&str] = &[
     "trưởng",
     "đồng chí",
 ];
+
+/// The bytes a head's title takes at the start of `s`, before the body it
+/// heads: "Giám đốc Sở Nội vụ" → "Giám đốc ", "Chánh Văn phòng Ủy ban nhân
+/// dân tỉnh" → "Chánh " (the Văn phòng is the body); case is ignored.
+pub fn head_title(s: &str) -> Option<usize> {
+    HEAD_TITLES.iter().find_map(|entry| {
+        let (head, body) = entry.split_once('|').unwrap_or((entry, ""));
+        let whole = s.get(..head.len() + body.len())?;
+        let same = whole
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(head.chars().chain(body.chars()));
+        let boundary = !s[whole.len()..].starts_with(|c: char| c.is_alphanumeric());
+        (same && boundary).then(|| {
+            let skip = if body.is_empty() { whole.len() } else { head.len() };
+            skip + s[skip..].len() - s[skip..].trim_start().len()
+        })
+    })
+}
+
+/// Words after a mention (and its date) that introduce its issuers.
+pub const ISSUER_INTROS: &[&str] = &["của ", "liên tịch giữa ", "liên tịch của "];
 
 /// Words after which a number is a form or table code, not a document.
 pub const NOT_BEFORE: &[&str] = &["mẫu", "mẫu số", "biểu", "biểu số", "phụ lục", "mã", "mã số", "ký hiệu"];

@@ -11,7 +11,7 @@
 
 use super::text::{
     clause_start, date_at, digits_at, ends_with_ci, ends_with_word, first_stop, lower, lower_same_len, starts_item,
-    starts_with_ci, starts_with_word,
+    starts_with_ci,
 };
 use super::{Mention, Scan};
 use crate::diag::Code;
@@ -185,12 +185,12 @@ pub(super) fn read_tail(scan: &mut Scan, m: &mut Mention) {
             }
         }
         if m.issuers.is_empty() && comma == 0 {
-            if let Some(l) = starts_with_ci(r, "của ") {
+            // "của Bộ Nội vụ"; a joint instrument's "liên tịch giữa Bộ Tài
+            // chính và Bộ Tư pháp".
+            let of = words::ISSUER_INTROS.iter().find_map(|w| starts_with_ci(r, w));
+            if let Some(l) = of {
                 // "của Bộ trưởng Bộ Nội vụ": the head's office is the body.
-                let head = words::HEAD_TITLES
-                    .iter()
-                    .find_map(|h| starts_with_word(&r[l..], h))
-                    .map_or(0, |n| n + r[l + n..].len() - r[l + n..].trim_start().len());
+                let head = words::head_title(&r[l..]).unwrap_or(0);
                 let named = scan
                     .vocabulary
                     .list_at(&r[l..])
@@ -214,6 +214,16 @@ pub(super) fn read_tail(scan: &mut Scan, m: &mut Mention) {
             let stop = near.find(['.', ';', ':', '\n', '(', ',']).unwrap_or(near.len());
             if let Some(v) = lower_same_len(&near[..stop]).find(" về ") {
                 p += l + v;
+            }
+        }
+    }
+    // "… của Tỉnh ủy Ninh Bình (trước hợp nhất) về thực hiện …": a short
+    // aside without numbers stands between the facts and the subject.
+    if let Some(aside) = t[p..].strip_prefix(" (") {
+        let close = aside[..floor(aside, 48)].find(')');
+        if let Some(c) = close.filter(|&c| !aside[..c].contains(|ch: char| ch.is_ascii_digit())) {
+            if starts_with_ci(&aside[c + 1..], " về ").is_some() {
+                p += " (".len() + c + 1;
             }
         }
     }
@@ -344,14 +354,14 @@ pub(super) fn issued_before(scan: &mut Scan) {
         }
         let cs = clause_start(t, m.range.start);
         let prefix = t[cs..m.range.start].trim_end();
-        let (bodies, date) = if let Some(body) = issuing_subject(prefix) {
-            let (body, date) = date_first(body);
+        let (bodies, date, day_month) = if let Some(body) = issuing_subject(prefix) {
+            let (body, date, day_month) = date_first(body);
             // "Trong quý I/2025, UBND tỉnh đã ban hành …": the words after
             // the last comma when the whole is not a body.
             let after_comma = body.rfind(", ").map_or(body, |c| &body[c + 2..]);
-            ([body, after_comma], date)
+            ([body, after_comma], date, day_month)
         } else if let Some(bodies) = submitted_by(prefix) {
-            (bodies, None)
+            (bodies, None, None)
         } else {
             continue;
         };
@@ -363,8 +373,9 @@ pub(super) fn issued_before(scan: &mut Scan) {
         });
         if let Some(named) = named {
             m.set_issuers(named);
-            if m.date.is_none() {
+            if m.date.is_none() && m.day_month.is_none() {
                 m.date = date;
+                m.day_month = day_month;
             }
         }
     }
@@ -395,15 +406,17 @@ fn issuing_subject(prefix: &str) -> Option<&str> {
 }
 
 /// "Ngày …," taken off the subject ("Trên cơ sở đó, ngày 14/6/2024, Bộ
-/// Chính trị"), and the date it gives.
-fn date_first(body: &str) -> (&str, Option<Date>) {
+/// Chính trị"), and the date it gives (or its day and month: "ngày 14/5").
+type DayMonth = Option<(u32, u32)>;
+fn date_first(body: &str) -> (&str, Option<Date>, DayMonth) {
     let Some(at) = lower_same_len(body).find("ngày ") else {
-        return (body, None);
+        return (body, None, None);
     };
     let at = at + "ngày ".len();
-    match date_at(&body[at..], false) {
-        Some((date, _, len)) => (body[at + len..].trim_start_matches([',', ' ']), date),
-        None => (body, None),
+    // After "ngày" a day and month alone are a date of an unknown year.
+    match date_at(&body[at..], true) {
+        Some((date, dm, len)) => (body[at + len..].trim_start_matches([',', ' ']), date, dm),
+        None => (body, None, None),
     }
 }
 
@@ -414,25 +427,54 @@ fn submitted_by(prefix: &str) -> Option<[&str; 2]> {
     let inner = prefix[..p].trim_end();
     let of = lower_same_len(inner).rfind("của ")?;
     let body = &inner[of + "của ".len()..];
-    let headless = words::HEAD_TITLES
-        .iter()
-        .find_map(|h| starts_with_word(body, h))
-        .map_or(body, |n| body[n..].trim_start());
+    let headless = words::head_title(body).map_or(body, |n| &body[n..]);
     Some([body, headless])
 }
 
 /// "15-NQ/TƯ … của Bộ Chính trị": `TƯ` printed for `TW` (Thừa Thiên Huế
 /// alone prints it for its Tỉnh ủy). With a central issuer named, the number
-/// is the central one: one page with 15-NQ/TW.
+/// is the central one: one page with 15-NQ/TW. So is every other mention of
+/// that printed number in the same text ("… điều chỉnh một số nội dung tại
+/// Chỉ thị số 35-CT/TƯ", after "Chỉ thị số 35-CT/TƯ … của Bộ Chính trị").
 pub(super) fn central_tu(scan: &mut Scan) {
     let vocabulary = scan.vocabulary;
+    let tu = |m: &super::Mention| m.number.shape == Shape::Party && m.number.codes.get(1).is_some_and(|c| c == "TƯ");
+    let central: std::collections::HashSet<String> = scan
+        .mentions
+        .iter()
+        .filter(|m| tu(m) && m.bodies.iter().any(|&b| vocabulary.body(b).scope == Scope::Central))
+        .map(|m| m.number.canonical.clone())
+        .collect();
     for m in &mut scan.mentions {
-        let tu = m.number.shape == Shape::Party && m.number.codes.get(1).is_some_and(|c| c == "TƯ");
-        let central = m.bodies.iter().any(|&b| vocabulary.body(b).scope == Scope::Central);
-        if tu && central {
+        if tu(m) && central.contains(&m.number.canonical) {
             if let Ok(n) = number::parse(&m.number.canonical.replace("/TƯ", "/TW")) {
                 m.number = n;
             }
+        }
+    }
+}
+
+/// "ngày 20/2" without a year, in a text dated 12/3/2025 (a news report, a
+/// plan written weeks after what it cites): the last such day not after the
+/// text's own date, 20/2/2025 (the seeds' report dates "Ngày 18/7" so). A
+/// text without a date, or a number whose printed year disagrees, keeps the
+/// day and month only.
+pub(super) fn year_of_day_month(scan: &mut Scan) {
+    let Some(own) = scan.own.1 else { return };
+    for m in &mut scan.mentions {
+        let Some((day, month)) = m.day_month.filter(|_| m.date.is_none() && m.year.is_none()) else {
+            continue;
+        };
+        let year = if (month, day) <= (own.month, own.day) {
+            own.year
+        } else {
+            own.year - 1
+        };
+        if m.number.printed_year().is_some_and(|y| y != year) {
+            continue;
+        }
+        if let Some(date) = crate::date::Date::new(year, month, day) {
+            m.date = Some(date);
         }
     }
 }

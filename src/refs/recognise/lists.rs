@@ -62,10 +62,17 @@ fn trailing_facts(scan: &mut Scan) {
 
 /// "Kết luận số 127-KL/TW ngày 28/02/2025 và Kết luận số 137-KL/TW ngày
 /// 28/3/2025 của Bộ Chính trị, Ban Bí thư": items of one type word, each with
-/// its own date, share the issuer named after the last.
+/// its own date, share the issuer named after the last; so do the bare items
+/// of a list under one type word ("các Nghị quyết số 57-NQ/TW ngày …, số
+/// 59-NQ/TW ngày … và số 68-NQ/TW ngày … của Bộ Chính trị").
 fn dated_item_issuers(t: &str, mentions: &mut [super::Mention], i: usize) {
     let (a, b) = (&mentions[i], &mentions[i + 1]);
-    let same_word = matches!((a.word, b.word), (Some(x), Some(y)) if TYPE_WORDS[x].1 == TYPE_WORDS[y].1);
+    let same_word = match (a.word, b.word) {
+        (Some(x), Some(y)) => TYPE_WORDS[x].1 == TYPE_WORDS[y].1,
+        // A bare "số …" item goes on with the list before it.
+        (_, None) => true,
+        (None, Some(_)) => false,
+    };
     let gap = &t[a.tail..b.range.start];
     if !same_word || !a.issuers.is_empty() || a.subject.is_some() || b.issuers.is_empty() {
         return;

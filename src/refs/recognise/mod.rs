@@ -210,6 +210,7 @@ pub fn recognise(
     context::read(&mut scan);
     lists::share(&mut scan);
     context::issued_before(&mut scan);
+    context::year_of_day_month(&mut scan);
     context::central_tu(&mut scan);
     relations::assign(&mut scan);
     shorts::resolve(&mut scan);

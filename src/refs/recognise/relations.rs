@@ -228,7 +228,15 @@ fn opening(p: &str) -> Option<(Relation, usize)> {
         let rest = &p[pos..];
         let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
         let rest = &rest[skip..];
-        let rest_skip = if rest.starts_with("và ") { 3 } else { 0 };
+        // "và" joins two cues; "việc" names the act of the cue before it
+        // ("Để cụ thể hóa việc thực hiện …").
+        let rest_skip = if rest.starts_with("và ") {
+            "và ".len()
+        } else if best.is_some() && rest.starts_with("việc ") {
+            "việc ".len()
+        } else {
+            0
+        };
         let Some((cue, len)) = cue_at(&rest[rest_skip..]) else {
             break;
         };
@@ -345,9 +353,21 @@ fn listed_item(t: &str, start: usize, before: &[Mention]) -> Option<Relation> {
     }
     let lead = t[..cs].trim_end_matches([' ', '\t']);
     if lead.ends_with(';') {
-        let prev = item_before(before)?;
-        let between = &t[prev.range.start..start];
-        return (!between.contains("\n\n") && !between.contains(". ")).then_some(prev.relation);
+        if let Some(prev) = item_before(before) {
+            let between = &t[prev.range.start..start];
+            if !between.contains("\n\n") && !between.contains(". ") {
+                return Some(prev.relation);
+            }
+        }
+        // No mention before it in the sentence: the items before were not
+        // documents of a number ("Căn cứ Luật Thống kê ngày …; Luật số …"),
+        // and the cue that opened the sentence governs the list.
+        let line = t[..cs].rfind('\n').map_or(0, |i| i + 1);
+        let sentence = &t[line..cs];
+        if sentence.contains(". ") || before.last().is_some_and(|m| m.range.start >= line) {
+            return None;
+        }
+        return opening(&lower_same_len(strip_numbering(sentence))).map(|(r, _)| r);
     }
     // Up over the numbered items above, to the line that introduces them.
     let mut at = cs;

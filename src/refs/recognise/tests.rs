@@ -630,3 +630,85 @@ proptest::proptest! {
         proptest::prop_assert_eq!(super::text::legacy_marks(&s), want);
     }
 }
+
+#[test]
+fn a_day_and_month_take_the_year_of_the_text() {
+    // The tests' own document is dated 1/12/2025.
+    let r = rows("Trước đó, ngày 3/11, Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 210/KH-UBND về chuyển đổi số.");
+    assert_eq!(r[0].2.as_deref(), Some("2025-11-03"), "{r:?}");
+    let r = rows("Các xã rà soát theo Kế hoạch số 77-KH/TU ngày 9/10 của Ban Thường vụ Tỉnh ủy.");
+    assert_eq!(r[0].2.as_deref(), Some("2025-10-09"), "{r:?}");
+    // A day later in the year than the text: the year before.
+    let r = rows("Thực hiện Công văn số 1902-CV/TU ngày 15/12 của Ban Thường vụ Tỉnh ủy.");
+    assert_eq!(r[0].2.as_deref(), Some("2024-12-15"), "{r:?}");
+    // A number printed with another year keeps no date.
+    let r = rows("Thực hiện Quyết định số 12/2023/QĐ-UBND ngày 2/3 của Ủy ban nhân dân tỉnh.");
+    assert_eq!(r[0].2, None, "{r:?}");
+}
+
+#[test]
+fn bare_items_of_a_list_share_the_issuer_after_the_last() {
+    let r = rows("Quán triệt các Chỉ thị số 21-CT/TW ngày 1/2/2023, số 23-CT/TW ngày 5/3/2023 và số 25-CT/TW ngày 7/4/2023 của Ban Bí thư.");
+    assert_eq!(r.len(), 3, "{r:?}");
+    for x in &r {
+        assert_eq!(x.5, vec!["Ban Bí thư".to_string()], "{r:?}");
+    }
+    assert_eq!(r[1].2.as_deref(), Some("2023-03-05"), "{r:?}");
+}
+
+#[test]
+fn a_joint_circular_names_its_ministries_after_lien_tich_giua() {
+    let r = rows("Căn cứ Thông tư liên tịch số 23/2015/TTLT-BYT-BNV ngày 2/9/2015 liên tịch giữa Bộ Y tế và Bộ Nội vụ quy định mã số chức danh.");
+    assert_eq!(r[0].5, vec!["Bộ Y tế".to_string(), "Bộ Nội vụ".to_string()], "{r:?}");
+    assert_eq!(r[0].4, BasedOn, "{r:?}");
+}
+
+#[test]
+fn the_head_of_an_office_submits_for_the_office() {
+    let r = rows("Theo đề nghị của Chánh Văn phòng Ủy ban nhân dân tỉnh tại Tờ trình số 88/TTr-VP ngày 3/4/2025.");
+    assert_eq!(r[0].5, vec!["Văn phòng Ủy ban nhân dân tỉnh".to_string()], "{r:?}");
+    let r = rows("Xét đề nghị của Trưởng ban Tổ chức Tỉnh ủy tại Tờ trình số 12-TTr/BTCTU ngày 6/5/2025.");
+    assert_eq!(r[0].5, vec!["Ban Tổ chức Tỉnh ủy".to_string()], "{r:?}");
+    let r = rows("Theo đề nghị của Giám đốc Sở Xây dựng tại Tờ trình số 301/TTr-SXD ngày 7/5/2025.");
+    assert_eq!(r[0].5, vec!["Sở Xây dựng".to_string()], "{r:?}");
+}
+
+#[test]
+fn a_city_writes_its_provincial_bodies_in_its_own_words() {
+    let r = rows("Xét Tờ trình số 40-TTr/ĐU ngày 2/10/2025 của Đảng ủy Ủy ban nhân dân Thành phố.");
+    assert_eq!(r[0].5, vec!["Đảng ủy Ủy ban nhân dân thành phố".to_string()], "{r:?}");
+    let r = rows("Thực hiện Hướng dẫn số 07-HD/BTGTU ngày 4/8/2025 của Ban Tuyên giáo Thành ủy.");
+    assert_eq!(r[0].5, vec!["Ban Tuyên giáo Thành ủy".to_string()], "{r:?}");
+}
+
+#[test]
+fn tu_is_tw_for_every_mention_of_a_number_once_one_is_central() {
+    let r = rows("Thực hiện Chỉ thị số 40-CT/TƯ ngày 2/3/2024 của Ban Bí thư. Các chi bộ tiếp tục quán triệt Chỉ thị số 40-CT/TƯ.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert!(r.iter().all(|x| x.1 == "40-CT/TW"), "{r:?}");
+}
+
+#[test]
+fn to_concretise_the_carrying_out_implements() {
+    let r = rows("Để cụ thể hóa việc thực hiện Nghị quyết số 72-NQ/TW ngày 9/9/2025 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động.");
+    assert_eq!(r[0].4, Implements, "{r:?}");
+    // "Việc thực hiện" opening a sentence about the work is no act.
+    let r = rows("Việc thực hiện Nghị quyết số 72-NQ/TW còn chậm ở một số xã.");
+    assert_eq!(r[0].4, Cites, "{r:?}");
+}
+
+#[test]
+fn a_cue_governs_its_list_after_an_item_without_a_number() {
+    let r = rows("Căn cứ Luật Bảo vệ môi trường ngày 17 tháng 11 năm 2020; Nghị định số 08/2022/NĐ-CP ngày 10 tháng 01 năm 2022 của Chính phủ;");
+    assert_eq!(r[0].4, BasedOn, "{r:?}");
+}
+
+#[test]
+fn a_short_aside_keeps_the_subject_with_its_document() {
+    let r = rows("Kế hoạch này thay thế Kế hoạch số 33-KH/TU ngày 2/5/2025 của Ban Thường vụ Tỉnh ủy (cũ) về thực hiện Nghị quyết số 57-NQ/TW.");
+    let own_plan = crate::number::parse("14-KH/TU").expect("number");
+    let r2 = rows_of(&own_plan, "Kế hoạch này thay thế Kế hoạch số 33-KH/TU ngày 2/5/2025 của Ban Thường vụ Tỉnh ủy (cũ) về thực hiện Nghị quyết số 57-NQ/TW.");
+    assert_eq!(r2[0].4, Replaces, "{r2:?}");
+    assert_eq!(r2[1].4, Cites, "{r2:?}");
+    assert_eq!(r[1].4, Cites, "{r:?}");
+}
