@@ -126,12 +126,13 @@ fn run_case(case: &Path) -> Vec<String> {
     if built {
         problems.extend(contains(&expected, &out));
     }
-    // Nothing may be written beside the output folder, success or not.
+    // Nothing may be written beside the output folder, success or not, but
+    // the build cache (`.vanban-cache/`, no staging folder left behind).
     let beside: Vec<String> = std::fs::read_dir(tmp.path())
         .expect("read tmp")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "public")
+        .filter(|n| n != "public" && n != ".vanban-cache")
         .collect();
     if !beside.is_empty() {
         problems.push(format!("left beside the output: {beside:?}"));
