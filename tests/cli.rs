@@ -601,3 +601,56 @@ fn a_heading_says_the_type_word_once() {
     let cv = h1("4029-cv-tu");
     assert!(cv.contains("doc-type") && cv.contains("Triển khai"), "{cv}");
 }
+
+/// A number without local codes cited with a provincial body is that
+/// province's ("Tờ trình số 215/TTr-VP … của Chánh Văn phòng Ủy ban nhân dân
+/// tỉnh" in two provinces: two pages with two addresses); a number with a
+/// central body's code stays one page whatever body a mention names; a bare
+/// list item takes no issuer whose code its number does not carry. None of
+/// it may fail the build.
+#[test]
+fn inferred_series_and_issuers_never_fail_a_build() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let doc = |number: &str, locality: &str, body: &str| {
+        format!(
+            "---\nnumber: {number}\ntitle: Về công tác cán bộ\nissuer: Ủy ban nhân dân tỉnh\nlocality: {locality}\ndate: 2025-07-20\n---\n{body}\n"
+        )
+    };
+    let submission = "Xét đề nghị của Chánh Văn phòng Ủy ban nhân dân tỉnh tại Tờ trình số 215/TTr-VP ngày 3/7/2025.";
+    write(
+        &dir.path().join("content/a.md"),
+        &doc("1201/QĐ-UBND", "Gia Lai", submission),
+    );
+    write(
+        &dir.path().join("content/b.md"),
+        &doc("1202/QĐ-UBND", "Nghệ An", submission),
+    );
+    write(
+        &dir.path().join("content/c.md"),
+        &doc(
+            "1203/QĐ-UBND",
+            "Gia Lai",
+            "Căn cứ Thông báo số 15/TB-VPCP ngày 3/7/2025 của Văn phòng Ủy ban nhân dân tỉnh; thực hiện Quyết định số 759/QĐ-TTg ngày 14/6/2025, số 1085/QĐ-UBND ngày 3/7/2025 của Ủy ban nhân dân tỉnh.",
+        ),
+    );
+    write(
+        &dir.path().join("content/d.md"),
+        &doc(
+            "1204/QĐ-UBND",
+            "Nghệ An",
+            "Căn cứ Thông báo số 15/TB-VPCP ngày 3/7/2025 của Văn phòng Chính phủ.",
+        ),
+    );
+    let out = vanban(dir.path(), &["build", "--message-format", "short"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let page = |slug: &str| dir.path().join("public/van-ban").join(slug).join("index.html");
+    assert!(page("215-ttr-vp-gia-lai-2025").is_file(), "{stderr}");
+    assert!(page("215-ttr-vp-nghe-an-2025").is_file(), "{stderr}");
+    assert!(page("15-tb-vpcp-2025").is_file(), "{stderr}");
+    let ttg = std::fs::read_to_string(page("759-qd-ttg-2025")).expect("the Prime Minister's decision");
+    // Its issuer is not known: the province's Ủy ban is 1085's alone.
+    assert!(ttg.contains("Chưa rõ"), "759/QĐ-TTg is not the province's");
+    let ubnd = std::fs::read_to_string(page("1085-qd-ubnd-gia-lai-2025")).expect("the province's decision");
+    assert!(ubnd.contains("Ủy ban nhân dân tỉnh Gia Lai"));
+}

@@ -7,12 +7,18 @@ use super::*;
 /// local series, and the year where the series restarts (every number without
 /// a printed year): `73-cv-tu-phu-tho-2025`, `127-kl-tw-2025`, `30-2020-nd-cp`.
 pub(crate) fn identity_slug(number: &Number, locality: Option<&str>, date: Option<Date>) -> String {
+    cited_slug(number, locality.filter(|_| number.is_local()), date)
+}
+
+/// The URL segment of a cited page: as [`identity_slug`], with the locality
+/// whenever the page has one (a cited page has one only when its series is
+/// local, by its codes or by the provincial body its mentions name:
+/// `215-ttr-vp-gia-lai-2025`).
+pub(super) fn cited_slug(number: &Number, locality: Option<&str>, date: Option<Date>) -> String {
     let mut s = slugify(&number.canonical);
-    if number.is_local() {
-        if let Some(l) = locality {
-            s.push('-');
-            s.push_str(&slugify(l));
-        }
+    if let Some(l) = locality {
+        s.push('-');
+        s.push_str(&slugify(l));
     }
     if number.printed_year().is_none() {
         if let Some(d) = date {

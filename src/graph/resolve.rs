@@ -3,7 +3,7 @@
 //! context; short forms; merged references.
 
 use super::facts::{certainty, choose_facts, type_from_code, Fact};
-use super::identity::{period, ExternalKey, PeriodDate};
+use super::identity::{cited_slug, period, ExternalKey, PeriodDate};
 use super::*;
 
 /// One citation to resolve, with its citing document.
@@ -18,10 +18,21 @@ pub(super) struct Pending<'a> {
 /// Whether a citation's number is of a local series: by its codes (`/TU`,
 /// `-UBND`, `-S…`), or because the body the mention names is a province's
 /// or below ("Tờ trình số 215/TTr-VPUB … của Văn phòng Ủy ban nhân dân
-/// tỉnh": every province's office numbers its own).
+/// tỉnh": every province's office numbers its own), unless the number
+/// carries a central body's code.
 fn local_series(c: &Citation, vocabulary: &crate::refs::issuers::Vocabulary) -> bool {
+    // The issuer code a number carries (after its type code): a central
+    // body's (`15/TB-VPCP`, `05-CV/BTCTW`) is never made local by a body
+    // the mention names.
+    let central = c
+        .number
+        .codes
+        .iter()
+        .skip(1)
+        .any(|code| vocabulary.is_central_code(code));
     c.number.is_local()
-        || (!c.issuers.is_empty()
+        || (!central
+            && !c.issuers.is_empty()
             && c.issuers.iter().all(|n| {
                 vocabulary
                     .whole(n)
@@ -417,7 +428,7 @@ fn place_cited(
         if c.doc_type.is_empty() {
             c.doc_type = type_from_code(&c.number);
         }
-        c.slug = identity_slug(&c.number, c.locality.as_deref(), c.date);
+        c.slug = cited_slug(&c.number, c.locality.as_deref(), c.date);
         let names: Vec<String> = c
             .issuers
             .iter()

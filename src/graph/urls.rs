@@ -58,10 +58,13 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
         .chain((0..index.cited.len()).map(Node::Cited))
         .collect();
     for n in all {
+        // The locality in the URL: a document's for a local series, a cited
+        // page's whenever it has one.
         let (number, locality, date, custom) = match n {
             Node::Doc(i) => {
                 let d = &index.docs[i].doc;
-                (&d.number, d.locality.as_deref(), d.date, d.slug.is_some())
+                let local = d.locality.as_deref().filter(|_| d.number.is_local());
+                (&d.number, local, d.date, d.slug.is_some())
             }
             Node::Cited(i) => {
                 let c = &index.cited[i];
@@ -74,7 +77,7 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
         if custom || date.is_none() || number.printed_year().is_some() || !may_have_moved {
             continue;
         }
-        let undated = crate::routes::document_dir(&identity_slug(number, locality, None));
+        let undated = crate::routes::document_dir(&super::identity::cited_slug(number, locality, None));
         wanted.entry(undated).or_default().push(n);
     }
     for (from, list) in wanted {

@@ -95,6 +95,8 @@ pub const BODIES: &[Body] = &[
     // Steering committees are named by their subject; the bare name stands
     // for one the text does not name further.
     ("Ban Chỉ đạo Trung ương", Central, "BCĐTW", "", &[]),
+    // Steering committees of the State, named in full.
+    ("Ban Chỉ đạo Quốc gia về phòng thủ dân sự", Central, "", "", &[]),
     (
         "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
         Central,
@@ -139,8 +141,16 @@ pub const BODIES: &[Body] = &[
         "",
         &["ủy ban trung ương mttq việt nam"],
     ),
+    (
+        "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+        Central,
+        "",
+        "ĐCTUBTWMTTQVN",
+        &["đoàn chủ tịch ủy ban trung ương mttq việt nam"],
+    ),
     // Central bodies of the State.
     ("Quốc hội", Central, "", "QH", &[]),
+    ("Hội đồng Bầu cử quốc gia", Central, "", "HĐBCQG", &[]),
     ("Ủy ban Thường vụ Quốc hội", Central, "", "UBTVQH", &["ubtvqh"]),
     (
         "Chủ tịch nước",
@@ -188,20 +198,26 @@ pub const BODIES: &[Body] = &[
     ("Bảo hiểm xã hội Việt Nam", Central, "", "BHXH", &[]),
     ("Tổng Liên đoàn Lao động Việt Nam", Central, "", "TLĐ", &[]),
     // Party bodies of a province or a centrally run city.
-    ("Tỉnh ủy", Province, "TU", "", &[]),
-    ("Thành ủy", Province, "TU", "", &[]),
+    // The committee of a provincial Party organisation is its Tỉnh ủy,
+    // however written.
+    (
+        "Tỉnh ủy",
+        Province,
+        "TU",
+        "",
+        &["ban chấp hành đảng bộ tỉnh", "bch đảng bộ tỉnh"],
+    ),
+    (
+        "Thành ủy",
+        Province,
+        "TU",
+        "",
+        &["ban chấp hành đảng bộ thành phố", "bch đảng bộ thành phố"],
+    ),
     ("Ban Thường vụ Tỉnh ủy", Province, "TU", "", &["btv tỉnh ủy"]),
     ("Ban Thường vụ Thành ủy", Province, "TU", "", &["btv thành ủy"]),
     ("Thường trực Tỉnh ủy", Province, "TU", "", &[]),
     ("Thường trực Thành ủy", Province, "TU", "", &[]),
-    ("Ban Chấp hành Đảng bộ tỉnh", Province, "TU", "", &["bch đảng bộ tỉnh"]),
-    (
-        "Ban Chấp hành Đảng bộ thành phố",
-        Province,
-        "TU",
-        "",
-        &["bch đảng bộ thành phố"],
-    ),
     ("Ban Tổ chức Tỉnh ủy", Province, "BTCTU", "", &[]),
     ("Ban Tổ chức Thành ủy", Province, "BTCTU", "", &[]),
     ("Ban Tuyên giáo và Dân vận Tỉnh ủy", Province, "BTGDVTU", "", &[]),

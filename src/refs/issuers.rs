@@ -31,6 +31,8 @@ pub struct KnownBody {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vocabulary {
     bodies: Vec<KnownBody>,
+    /// The number codes of central bodies (`TW`, `BTCTW`, `CP`, `TTg`, `VPCP`).
+    central_codes: std::collections::HashSet<String>,
     by_key: HashMap<String, usize>,
     provinces: HashMap<String, usize>,
     longest: usize,
@@ -137,6 +139,11 @@ fn key_of(s: &str) -> (String, usize) {
     (phrase_key(&w), w.len())
 }
 
+/// Whether a provincial body's name says "thành phố" or "Thành ủy".
+fn city_word(name: &str) -> bool {
+    name.contains("thành phố") || name.contains("Thành ủy")
+}
+
 /// A provincial body of a centrally run city is written with the city's
 /// words: "Thành ủy" for "Tỉnh ủy", "thành phố" for "tỉnh" ("Đảng ủy Ủy ban
 /// nhân dân Thành phố", "Ban Tuyên giáo Thành ủy"). Each provincial body the
@@ -177,6 +184,7 @@ impl Vocabulary {
     pub fn with(extra: &[(String, Vec<String>)]) -> Vocabulary {
         let mut v = Vocabulary {
             bodies: Vec::with_capacity(BODIES.len() + extra.len()),
+            central_codes: Default::default(),
             by_key: HashMap::new(),
             provinces: HashMap::new(),
             longest: 1,
@@ -218,6 +226,13 @@ impl Vocabulary {
                     v.longest = v.longest.max(n);
                 }
             }
+            if body.scope == Scope::Central {
+                for code in [&body.party, &body.state] {
+                    if !code.is_empty() {
+                        v.central_codes.insert(code.clone());
+                    }
+                }
+            }
             v.bodies.push(body);
         }
         for (row, (name, forms)) in PROVINCES.iter().enumerate() {
@@ -228,6 +243,11 @@ impl Vocabulary {
             }
         }
         v
+    }
+
+    /// Whether a number code is a central body's (`VPCP`, `TTg`, `BTCTW`).
+    pub fn is_central_code(&self, code: &str) -> bool {
+        self.central_codes.contains(code)
     }
 
     /// A body of the vocabulary by row.
@@ -261,6 +281,14 @@ impl Vocabulary {
 
     /// The bodies named at the start of `s` and how many bytes they take.
     pub fn list_at(&self, s: &str) -> Option<(Vec<Named>, usize)> {
+        self.list_of(s, &[])
+    }
+
+    /// [`Vocabulary::list_at`] for the issuers of a number with these codes:
+    /// a body whose code the number carries is one of its issuers even when
+    /// a verb follows it ("… của Bộ Y tế, Bộ Nông nghiệp và Phát triển nông
+    /// thôn, Bộ Công Thương hướng dẫn …" for `13/2014/TTLT-BYT-BNNPTNT-BCT`).
+    pub fn list_of(&self, s: &str, codes: &[String]) -> Option<(Vec<Named>, usize)> {
         let w = words(s, self.longest * 4 + 8);
         let mut i = 0;
         // "Hội nghị lần thứ sáu Ban Chấp hành Trung ương": the conference is
@@ -291,7 +319,13 @@ impl Vocabulary {
         }
         // "… của Ban Tổ chức Trung ương, Ban Thường vụ Tỉnh ủy đề nghị …": a
         // body followed by a verb is the subject of the next clause.
-        if names.len() > 1 && names.last().is_some_and(|n| acts(&s[n.end..])) {
+        let coded = |n: &Named| {
+            let b = &self.bodies[n.body];
+            [&b.state, &b.party]
+                .iter()
+                .any(|c| !c.is_empty() && codes.iter().any(|x| x == *c))
+        };
+        if names.len() > 1 && names.last().is_some_and(|n| acts(&s[n.end..]) && !coded(n)) {
             names.pop();
         }
         let end = names.last()?.end;
@@ -314,6 +348,13 @@ impl Vocabulary {
                     province = Some(p);
                     name = format!("{name} {p}");
                     next = after;
+                } else if city_word(&body.name) && next < w.len() && !w[next - 1].comma {
+                    // "Công an thành phố Vinh", "Thành ủy Đà Lạt": a city
+                    // below a province names itself; not the province's body.
+                    let capital = s[w[next].start..].chars().next().is_some_and(char::is_uppercase);
+                    if capital && !self.by_key.contains_key(&w[next].key) {
+                        return None;
+                    }
                 }
             }
             Scope::Place => {

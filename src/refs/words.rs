@@ -127,6 +127,17 @@ pub const CUES: &[(&str, Cue)] = &[
     ("theo", Cue::Plain),
 ];
 
+/// Instruments a document issues besides the type words: a report's "Đề
+/// án được ban hành nhằm …" speaks of what the reported decision approves.
+pub const INSTRUMENTS: &[&str] = &[
+    "đề án",
+    "quy chế",
+    "chương trình",
+    "phương án",
+    "dự án",
+    "kế hoạch hành động",
+];
+
 /// Words that, inside a clause opened by a cue, start another actor's act:
 /// the cue does not reach past them ("Thực hiện …, tỉnh đã ban hành Kế
 /// hoạch số …").
@@ -238,6 +249,20 @@ pub fn head_title(s: &str) -> Option<usize> {
         })
     })
 }
+
+/// Words before "ngày" that make it the day of something else than an issue
+/// ("Tính đến ngày 30/6, …", "Từ ngày 1/7, …").
+pub const NOT_ISSUE_DAY: &[&str] = &[
+    "đến",
+    "từ",
+    "trước",
+    "sau",
+    "tới",
+    "kể từ",
+    "tính đến",
+    "cho đến",
+    "trong",
+];
 
 /// Words after a mention (and its date) that introduce its issuers.
 pub const ISSUER_INTROS: &[&str] = &["của ", "liên tịch giữa ", "liên tịch của "];

@@ -191,10 +191,12 @@ pub(super) fn read_tail(scan: &mut Scan, m: &mut Mention) {
             if let Some(l) = of {
                 // "của Bộ trưởng Bộ Nội vụ": the head's office is the body.
                 let head = words::head_title(&r[l..]).unwrap_or(0);
-                let named = scan
-                    .vocabulary
-                    .list_at(&r[l..])
-                    .or_else(|| scan.vocabulary.list_at(&r[l + head..]).map(|(n, len)| (n, head + len)));
+                let codes = &m.number.codes;
+                let named = scan.vocabulary.list_of(&r[l..], codes).or_else(|| {
+                    scan.vocabulary
+                        .list_of(&r[l + head..], codes)
+                        .map(|(n, len)| (n, head + len))
+                });
                 if let Some((named, len)) = named {
                     m.set_issuers(named);
                     p = base + l + len;
@@ -409,9 +411,16 @@ fn issuing_subject(prefix: &str) -> Option<&str> {
 /// Chính trị"), and the date it gives (or its day and month: "ngày 14/5").
 type DayMonth = Option<(u32, u32)>;
 fn date_first(body: &str) -> (&str, Option<Date>, DayMonth) {
-    let Some(at) = lower_same_len(body).find("ngày ") else {
+    let lower = lower_same_len(body);
+    let Some(at) = lower.find("ngày ") else {
         return (body, None, None);
     };
+    // "Tính đến ngày 30/6, …", "Từ ngày 1/7, …": a time of something else,
+    // not the day the document was issued.
+    let before = lower[..at].trim_end_matches([' ', ',']);
+    if words::NOT_ISSUE_DAY.iter().any(|w| ends_with_word(before, w).is_some()) {
+        return (body, None, None);
+    }
     let at = at + "ngày ".len();
     // After "ngày" a day and month alone are a date of an unknown year.
     match date_at(&body[at..], true) {
@@ -439,14 +448,22 @@ fn submitted_by(prefix: &str) -> Option<[&str; 2]> {
 pub(super) fn central_tu(scan: &mut Scan) {
     let vocabulary = scan.vocabulary;
     let tu = |m: &super::Mention| m.number.shape == Shape::Party && m.number.codes.get(1).is_some_and(|c| c == "TƯ");
-    let central: std::collections::HashSet<String> = scan
+    let is_central = |m: &super::Mention| m.bodies.iter().any(|&b| vocabulary.body(b).scope == Scope::Central);
+    // The printed number and the dates its central mentions give.
+    let central: Vec<(String, Option<Date>)> = scan
         .mentions
         .iter()
-        .filter(|m| tu(m) && m.bodies.iter().any(|&b| vocabulary.body(b).scope == Scope::Central))
-        .map(|m| m.number.canonical.clone())
+        .filter(|m| tu(m) && is_central(m))
+        .map(|m| (m.number.canonical.clone(), m.date))
         .collect();
     for m in &mut scan.mentions {
-        if tu(m) && central.contains(&m.number.canonical) {
+        // Another mention of the number is the central one only when it
+        // names no other body and no other date ("Chỉ thị số 35-CT/TƯ ngày
+        // 2/1/2020 của Ban Thường vụ Tỉnh ủy" in Huế is the province's).
+        let same = central
+            .iter()
+            .any(|(n, d)| *n == m.number.canonical && (m.date.is_none() || d.is_none() || m.date == *d));
+        if tu(m) && same && (m.bodies.is_empty() || is_central(m)) {
             if let Ok(n) = number::parse(&m.number.canonical.replace("/TƯ", "/TW")) {
                 m.number = n;
             }
@@ -461,10 +478,22 @@ pub(super) fn central_tu(scan: &mut Scan) {
 /// day and month only.
 pub(super) fn year_of_day_month(scan: &mut Scan) {
     let Some(own) = scan.own.1 else { return };
+    // A number the text also dates in full keeps that date (the graph
+    // chooses among a document's mentions).
+    let dated: std::collections::HashSet<String> = scan
+        .mentions
+        .iter()
+        .filter(|m| m.date.is_some())
+        .map(|m| m.number.canonical.clone())
+        .collect();
     for m in &mut scan.mentions {
         let Some((day, month)) = m.day_month.filter(|_| m.date.is_none() && m.year.is_none()) else {
             continue;
         };
+        // "ngày 15/5 … khóa XII": the term says the year is not this one.
+        if m.term.is_some() || dated.contains(&m.number.canonical) {
+            continue;
+        }
         let year = if (month, day) <= (own.month, own.day) {
             own.year
         } else {

@@ -22,13 +22,38 @@ pub(super) fn share(scan: &mut Scan) {
     leading_type_word(scan);
 }
 
+/// Whether the bodies named for `b` may have issued `number`: each body's
+/// number code, when the vocabulary gives one, is the number's issuer code
+/// ("Quyết định số 759/QĐ-TTg, số 1085/QĐ-UBND … của Ủy ban nhân dân tỉnh":
+/// the Ủy ban's `UBND` is not 759's `TTg`).
+fn issued_by(vocabulary: &crate::refs::issuers::Vocabulary, number: &crate::number::Number, bodies: &[usize]) -> bool {
+    bodies.iter().all(|&row| {
+        let body = vocabulary.body(row);
+        let code = if number.shape == crate::number::Shape::Party {
+            &body.party
+        } else {
+            &body.state
+        };
+        // `QH15` is the Quốc hội's `QH` of a term.
+        let carries = |c: &String| {
+            c.strip_prefix(code.as_str())
+                .is_some_and(|rest| rest.chars().all(|x| x.is_ascii_digit()))
+        };
+        code.is_empty() || number.codes.iter().any(carries)
+    })
+}
+
 fn trailing_facts(scan: &mut Scan) {
     let t = scan.t;
+    let vocabulary = scan.vocabulary;
     let mentions = &mut scan.mentions;
     for i in (0..mentions.len().saturating_sub(1)).rev() {
         let (a, b) = (&mentions[i], &mentions[i + 1]);
         let bare = a.date.is_none() && a.year.is_none() && a.issuers.is_empty() && a.subject.is_none();
         if a.tail > b.range.start {
+            continue;
+        }
+        if !issued_by(vocabulary, &a.number, &b.bodies) {
             continue;
         }
         if !bare {

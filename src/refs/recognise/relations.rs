@@ -42,7 +42,7 @@ pub(super) fn assign(scan: &mut Scan) {
             relation = after_own_number(t, start, &scan.own_ranges);
         }
         if relation.is_none() {
-            relation = listed_item(t, start, &scan.mentions[..i]);
+            relation = listed_item(t, (start, scan.mentions[i].tail), &scan.mentions[..i], &own);
         }
         let mut relation = as_acted(t, start, &scan.mentions[..i], relation.unwrap_or(Relation::Cites));
         if changes(relation) && !may_change(scan.own.0, &scan.mentions[i].number) {
@@ -72,7 +72,8 @@ fn as_acted(t: &str, start: usize, before: &[Mention], relation: Relation) -> Re
         return relation;
     }
     let cs = clause_start(t, start);
-    let p = lower_same_len(&t[cs..start]);
+    let in_clause = &before[before.partition_point(|m| m.range.start < cs)..];
+    let p = masked(&lower_same_len(&t[cs..start]), cs, in_clause);
     let Some((at, end, cue)) = last_cue(&p) else {
         return relation;
     };
@@ -151,7 +152,10 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
     let prefix = &t[cs..start];
     let stripped = strip_numbering(prefix);
     let offset = cs + (stripped.as_ptr() as usize - prefix.as_ptr() as usize);
-    let p = lower_same_len(stripped);
+    // The earlier mentions of the clause (type word, number, facts and
+    // subject) are not cues: "Hướng dẫn này thay thế Hướng dẫn số 12-HD/… và
+    // Hướng dẫn số 09-HD/…", "các Hướng dẫn số 08-HD/…, số 09-HD/…".
+    let p = masked(&lower_same_len(stripped), offset, before);
     // Inside another mention's "về …": a third party's relation.
     if before
         .iter()
@@ -182,6 +186,14 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
     if named_by_other || reach.iter().any(|g| breaks(&t[g.clone()])) {
         return None;
     }
+    // "Để tổ chức thực hiện việc thay thế Quyết định số …": the work of a
+    // change, not the document carrying out what it names.
+    let about_a_change = reach
+        .iter()
+        .any(|g| last_cue(&lower_same_len(&t[g.clone()])).is_some_and(|(_, _, r)| changes(r)));
+    if matches!(relation, Relation::Implements | Relation::Guides) && about_a_change {
+        return None;
+    }
     // "Thực hiện chính sách … theo Nghị định số …": the document is what the
     // act follows, not what is carried out.
     // The words before a list item are those before the list's first item.
@@ -195,6 +207,22 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
         return None;
     }
     Some(relation)
+}
+
+/// `p` (the clause text from `offset`) with the mentions of `before` that
+/// stand in it blanked out with `#`, byte for byte (offsets stay; a run of
+/// cues stops at a mention instead of reading across it).
+fn masked(p: &str, offset: usize, before: &[Mention]) -> String {
+    let mut bytes = p.as_bytes().to_vec();
+    for m in before {
+        let from = m.range.start.saturating_sub(offset).min(bytes.len());
+        let to = m.tail.saturating_sub(offset).min(bytes.len());
+        if m.range.start >= offset {
+            bytes[from..to].fill(b'#');
+        }
+    }
+    // Whole characters were replaced by ASCII: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| p.to_string())
 }
 
 /// Whether `s` (after a comma or spaces) starts with a relation cue.
@@ -230,9 +258,17 @@ fn opening(p: &str) -> Option<(Relation, usize)> {
         let rest = &rest[skip..];
         // "và" joins two cues; "việc" names the act of the cue before it
         // ("Để cụ thể hóa việc thực hiện …").
+        // Only an act of carrying out: "… việc thay thế Quyết định số …" is
+        // the work of a replacement, not the document replacing one.
+        let carrying_out = |r: &str| cue_at(r).is_some_and(|(c, _)| c == Cue::Rel(Relation::Implements));
+        // "…; đồng thời nhằm thực hiện …" joins a purpose to another; a
+        // bare "Đồng thời thực hiện …" may go on with another actor.
+        let purpose = |r: &str| (r.starts_with("nhằm ") || r.starts_with("để ")) && cue_at(r).is_some();
         let rest_skip = if rest.starts_with("và ") {
             "và ".len()
-        } else if best.is_some() && rest.starts_with("việc ") {
+        } else if rest.strip_prefix("đồng thời ").is_some_and(purpose) {
+            "đồng thời ".len()
+        } else if best.is_some() && rest.strip_prefix("việc ").is_some_and(carrying_out) {
             "việc ".len()
         } else {
             0
@@ -267,6 +303,7 @@ fn self_naming(p: &str, own: &[&str], theirs: &dyn Fn(usize) -> bool) -> Option<
     let rest = words
         .clone()
         .find_map(|(w, _, _)| p.strip_prefix(w).and_then(|r| r.strip_prefix(" này ")))
+        .or_else(|| issued_to(p))
         .or_else(|| own_word_acting(p, own))
         .or_else(|| enacted(p))
         .or_else(|| {
@@ -283,6 +320,24 @@ fn self_naming(p: &str, own: &[&str], theirs: &dyn Fn(usize) -> bool) -> Option<
     let from = p.len() - rest.len();
     let (at, _, r) = last_cue(rest)?;
     Some(if theirs(from + at) { Relation::Cites } else { r })
+}
+
+/// "<instrument> (này) được ban hành nhằm / để / căn cứ …", as a report
+/// writes of the document it reports ("Quy định được ban hành căn cứ Quy
+/// định số 294-QĐ/TW …", "Đề án được ban hành nhằm triển khai thực hiện
+/// Nghị quyết số 08-NQ/TU …"): the words after "được ban hành". Not "…
+/// Kế hoạch số 12 được ban hành …", a document of its own.
+fn issued_to(p: &str) -> Option<&str> {
+    // The longest word that opens the clause.
+    let rest = TYPE_WORDS
+        .iter()
+        .map(|(w, _, _)| *w)
+        .chain(words::INSTRUMENTS.iter().copied())
+        .filter_map(|w| p.strip_prefix(w))
+        .min_by_key(|r| r.len())?;
+    let rest = rest.strip_prefix(" này").unwrap_or(rest);
+    rest.strip_prefix(" được ban hành ")
+        .or_else(|| rest.strip_prefix(" được ký ban hành "))
 }
 
 /// The document's own type word opening the clause and acting at once
@@ -346,7 +401,7 @@ fn last_cue(s: &str) -> Option<(usize, usize, Relation)> {
 /// on with the item before it in the same paragraph; after a line ending in
 /// `:` (or a run of numbered items below one) it takes the relation of the
 /// clause that introduced the list ("Bãi bỏ các văn bản sau đây:").
-fn listed_item(t: &str, start: usize, before: &[Mention]) -> Option<Relation> {
+fn listed_item(t: &str, (start, tail): (usize, usize), before: &[Mention], own: &[&str]) -> Option<Relation> {
     let cs = clause_start(t, start);
     if !strip_numbering(&t[cs..start]).is_empty() {
         return None;
@@ -367,7 +422,17 @@ fn listed_item(t: &str, start: usize, before: &[Mention]) -> Option<Relation> {
         if sentence.contains(". ") || before.last().is_some_and(|m| m.range.start >= line) {
             return None;
         }
-        return opening(&lower_same_len(strip_numbering(sentence))).map(|(r, _)| r);
+        // Only a cue that lists what the document rests on ("Căn cứ Luật
+        // … ngày …; Luật số … sửa đổi, bổ sung …", a preamble of names) or
+        // carries out, and then only an item that ends with its facts: a
+        // change cue never reaches past the `;` ("Bãi bỏ …; Quyết định số
+        // 15/2024/QĐ-UBND … tiếp tục có hiệu lực").
+        match opening(&lower_same_len(strip_numbering(sentence))) {
+            Some((Relation::BasedOn, _)) => return Some(Relation::BasedOn),
+            Some((Relation::Implements, _)) if item_ends(t, tail) => return Some(Relation::Implements),
+            _ => {}
+        }
+        // Else an item of a list below a line that introduces it ("a) …;").
     }
     // Up over the numbered items above, to the line that introduces them.
     let mut at = cs;
@@ -376,19 +441,32 @@ fn listed_item(t: &str, start: usize, before: &[Mention]) -> Option<Relation> {
         if let Some(intro) = above.strip_suffix(':') {
             let from = clause_start(t, intro.len());
             let p = lower_same_len(strip_numbering(&t[from..intro.len()]));
-            return opening(&p).map(|(r, _)| r);
+            // "Bãi bỏ các văn bản sau đây:", and the document naming itself:
+            // "Quyết định này thay thế các Quyết định sau:".
+            return opening(&p)
+                .map(|(r, _)| r)
+                .or_else(|| self_naming(&format!("{p} "), own, &|_| false));
         }
         let line_start = above.rfind('\n').map_or(0, |i| i + 1);
         let line = &above[line_start..];
-        let numbered = line
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '*'));
+        // "1.", "2.3.", "a)", "đ)", "-", "+": a list item (a heading is not).
+        let item = line.trim_start();
+        let mut chars = item.chars();
+        let numbered = item.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '*'))
+            || matches!((chars.next(), chars.next()), (Some(c), Some(')')) if c.is_alphabetic());
         if line_start == 0 || !numbered {
             return None;
         }
         at = line_start;
     }
     None
+}
+
+/// Whether a list item ends with its mention's facts: `;`, `.`, `,` or the
+/// line's end right after them.
+fn item_ends(t: &str, tail: usize) -> bool {
+    let rest = t[tail.min(t.len())..].trim_start_matches([' ', '\t']);
+    rest.is_empty() || rest.starts_with([';', '.', ',', '\n'])
 }
 
 /// The text between `from` and `to` outside the mentions before (their

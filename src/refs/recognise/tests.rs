@@ -712,3 +712,138 @@ fn a_short_aside_keeps_the_subject_with_its_document() {
     assert_eq!(r2[1].4, Cites, "{r2:?}");
     assert_eq!(r[1].4, Cites, "{r:?}");
 }
+
+#[test]
+fn an_earlier_mention_in_the_clause_is_no_cue() {
+    let guide = crate::number::parse("14-HD/BTGTU").expect("number");
+    let r = rows_of(
+        &guide,
+        "Hướng dẫn này thay thế Hướng dẫn số 03-HD/BTGTU ngày 2/3/2024 và Hướng dẫn số 07-HD/BTGTU ngày 9/9/2024 của Ban Tuyên giáo Tỉnh ủy.",
+    );
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert!(r.iter().all(|x| x.4 == Replaces), "{r:?}");
+    let r = rows("Thực hiện Kế hoạch số 40-KH/TU ngày 3/4/2025 của Ban Thường vụ Tỉnh ủy; các Hướng dẫn số 08-HD/BTGTU, số 09-HD/BTGTU ngày 30/4/2025 của Ban Tuyên giáo Tỉnh ủy.");
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert!(r.iter().all(|x| x.4 == Implements), "{r:?}");
+}
+
+#[test]
+fn lettered_items_below_the_document_naming_itself() {
+    let decision = crate::number::parse("27/2025/QĐ-UBND").expect("number");
+    let text = "2. Quyết định này thay thế các Quyết định sau:\n\na) Quyết định số 14/2024/QĐ-UBND ngày 20 tháng 5 năm 2024 của Ủy ban nhân dân tỉnh;\n\nb) Quyết định số 09/2023/QĐ-UBND ngày 28 tháng 3 năm 2023 của Ủy ban nhân dân tỉnh.\n";
+    let r = rows_of(&decision, text);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert!(r.iter().all(|x| x.4 == Replaces), "{r:?}");
+}
+
+#[test]
+fn a_report_says_what_the_reported_instrument_was_issued_for() {
+    let rule = crate::number::parse("09-QĐ/TU").expect("number");
+    let r = rows_of(
+        &rule,
+        "Quy định được ban hành căn cứ Quy định số 294-QĐ/TW ngày 26/5/2025 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng và Quyết định số 299-QĐ/TW ngày 30/5/2025 của Ban Bí thư, đồng thời nhằm thực hiện Kết luận số 163-KL/TW ngày 6/6/2025 của Bộ Chính trị.",
+    );
+    assert_eq!(
+        r.iter().map(|x| x.4).collect::<Vec<_>>(),
+        vec![BasedOn, BasedOn, Implements],
+        "{r:?}"
+    );
+    let r = rows("Đề án được ban hành nhằm triển khai thực hiện Nghị quyết số 08-NQ/TU ngày 16/11/2021 của Ban Chấp hành Đảng bộ tỉnh.");
+    assert_eq!(r[0].4, Implements, "{r:?}");
+    assert_eq!(
+        r[0].5,
+        vec!["Tỉnh ủy".to_string()],
+        "the Party committee is its Tỉnh ủy: {r:?}"
+    );
+    // A document of its own issued for something: not ours.
+    let r = rows("Kế hoạch số 12-KH/TU được ban hành nhằm thực hiện Nghị quyết số 08-NQ/TU.");
+    assert_eq!(r[1].4, Cites, "{r:?}");
+}
+
+#[test]
+fn a_joint_instrument_keeps_every_body_its_number_carries() {
+    let r = rows("Căn cứ Thông tư liên tịch số 20/2016/TTLT-BYT-BNV-BTC ngày 30/6/2016 của Bộ Y tế, Bộ Nội vụ, Bộ Tài chính hướng dẫn chế độ phụ cấp.");
+    assert_eq!(
+        r[0].5,
+        vec![
+            "Bộ Y tế".to_string(),
+            "Bộ Nội vụ".to_string(),
+            "Bộ Tài chính".to_string()
+        ],
+        "{r:?}"
+    );
+    // Without its code in the number, a body before a verb opens a clause.
+    let r = rows(
+        "Thực hiện Kết luận số 150-KL/TW ngày 14/4/2025 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy xây dựng kế hoạch.",
+    );
+    assert_eq!(r[0].5, vec!["Bộ Chính trị".to_string()], "{r:?}");
+}
+
+#[test]
+fn central_bodies_of_elections_and_the_front() {
+    let r = rows("Thực hiện Nghị quyết số 45/NQ-HĐBCQG ngày 10/9/2025 của Hội đồng Bầu cử quốc gia.");
+    assert_eq!(r[0].5, vec!["Hội đồng Bầu cử quốc gia".to_string()], "{r:?}");
+    let r = rows("Căn cứ Công điện số 15/CĐ-BCĐ ngày 2/9/2025 của Ban Chỉ đạo Quốc gia về phòng thủ dân sự.");
+    assert_eq!(
+        r[0].5,
+        vec!["Ban Chỉ đạo Quốc gia về phòng thủ dân sự".to_string()],
+        "{r:?}"
+    );
+}
+
+#[test]
+fn the_work_of_a_change_changes_nothing() {
+    for text in [
+        "Để tổ chức thực hiện việc thay thế Quyết định số 12/2020/QĐ-UBND ngày 3/3/2020 của Ủy ban nhân dân tỉnh, các sở rà soát.",
+        "Để cụ thể hóa việc bãi bỏ Quyết định số 12/2020/QĐ-UBND ngày 3/3/2020 của Ủy ban nhân dân tỉnh, các sở rà soát.",
+        "Để triển khai việc sửa đổi, bổ sung Quyết định số 12/2020/QĐ-UBND, các sở rà soát.",
+    ] {
+        let r = rows(text);
+        assert_eq!(r[0].4, Cites, "{text}: {r:?}");
+    }
+}
+
+#[test]
+fn a_change_cue_does_not_reach_past_its_clause() {
+    let decision = crate::number::parse("30/2025/QĐ-UBND").expect("number");
+    for text in [
+        "Bãi bỏ các quy định trước đây trái với Quyết định này; Quyết định số 15/2024/QĐ-UBND ngày 3/3/2024 của Ủy ban nhân dân tỉnh tiếp tục có hiệu lực.",
+        "Sửa đổi tên gọi của Ban Chỉ đạo; Quyết định số 15/2024/QĐ-UBND ngày 3/3/2024 của Ủy ban nhân dân tỉnh vẫn giữ nguyên các nội dung khác.",
+    ] {
+        let r = rows_of(&decision, text);
+        assert_eq!(r[0].4, Cites, "{text}: {r:?}");
+    }
+}
+
+#[test]
+fn a_day_and_month_are_not_guessed_against_the_text() {
+    // A term that is not this year's.
+    let r = rows("Tiếp tục thực hiện Chỉ thị số 05-CT/TW ngày 15/5 của Bộ Chính trị khóa XII về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.");
+    assert_eq!(r[0].2, None, "{r:?}");
+    // The year written out after the day and month.
+    let r = rows("Quán triệt Nghị quyết số 21-NQ/TW ngày 16/6 năm 2022 của Ban Chấp hành Trung ương.");
+    assert_eq!(r[0].2.as_deref(), Some("2022-06-16"), "{r:?}");
+    // A time of something else than the issue.
+    let r = rows("Tính đến ngày 30/6, Ủy ban nhân dân tỉnh đã ban hành Quyết định số 1085/QĐ-UBND về sắp xếp.");
+    assert_eq!(r[0].2, None, "{r:?}");
+    // The same number dated in full elsewhere in the text keeps that date.
+    let r = rows("Thực hiện Kế hoạch số 40-KH/TU ngày 3/4/2024 của Ban Thường vụ Tỉnh ủy. Theo Kế hoạch số 40-KH/TU ngày 3/4, các chi bộ báo cáo.");
+    assert_eq!(r[1].2, None, "{r:?}");
+}
+
+#[test]
+fn a_city_below_the_province_is_not_the_province() {
+    let r = rows("Thực hiện Kế hoạch số 45/KH-CAT ngày 2/3/2024 của Công an thành phố Vinh.");
+    assert!(r[0].5.is_empty(), "{r:?}");
+    let r = rows("Thực hiện Hướng dẫn số 05-HD/BTGTU ngày 2/3/2024 của Ban Tuyên giáo Thành ủy Đà Lạt.");
+    assert!(r[0].5.is_empty(), "{r:?}");
+    let r = rows("Thực hiện Kế hoạch số 45/KH-UBND ngày 2/3/2024 của Ủy ban nhân dân thành phố Hà Nội.");
+    assert_eq!(r[0].5, vec!["Ủy ban nhân dân thành phố Hà Nội".to_string()], "{r:?}");
+}
+
+#[test]
+fn tu_of_a_provincial_body_stays_as_printed() {
+    let r = rows("Thực hiện Chỉ thị số 35-CT/TƯ ngày 14/6/2024 của Bộ Chính trị. Trước đó, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 35-CT/TƯ ngày 2/1/2020 về công tác cán bộ.");
+    assert_eq!(r[0].1, "35-CT/TW", "{r:?}");
+    assert_eq!(r[1].1, "35-CT/TƯ", "{r:?}");
+}

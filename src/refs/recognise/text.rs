@@ -205,6 +205,15 @@ pub(crate) fn date_at(s: &str, yearless: bool) -> Option<DateRead> {
             return Some((Date::new(y as i32, m, d), None, len));
         }
     }
+    // "ngày 16/6 năm 2022": the year written out after the day and month.
+    if let Some(y_at) = starts_with_ci(r2, " năm ") {
+        if let Some((y, 4)) = digits_at(&r2[y_at..], 4) {
+            let len = n1 + 1 + n2 + y_at + 4;
+            if !s[len..].chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                return Some((Date::new(y as i32, m, d), None, len));
+            }
+        }
+    }
     let next = r2.chars().next();
     let clean_end = !next.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '-');
     (yearless && sep == '/' && clean_end && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((
