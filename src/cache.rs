@@ -6,8 +6,11 @@
 //! restored for the next build. A file is taken from the cache only when
 //! its length, modification time, change time and inode are what they were
 //! (an edit that restores the modification time, `cp -p`, still changes the
-//! change time). Files with any diagnostic are not kept: they are read again,
-//! so their warnings are shown again.
+//! change time), and a file changed just before a build (100 ms, or two
+//! seconds where file times have no fractions) is read again by the next:
+//! its timestamps' grain could hide a second edit. Files
+//! with any diagnostic are not kept: they are read again, so their warnings
+//! are shown again; the cache is written only when what it keeps changed.
 //!
 //! The cache is trusted only when everything that decides its contents is
 //! the same: its format, the vanban binary (version, length and time of the
@@ -102,21 +105,112 @@ pub(crate) fn restore(dir: &Path, key: u64, session: &mut Session) -> Result<Vec
     Ok(revisions)
 }
 
-/// Writes what `session` knows of the content files into the cache in `dir`
-/// (a new file renamed over the old one: a build that dies leaves the old
-/// cache or none, never half of one).
-pub(crate) fn save(dir: &Path, key: u64, session: &Session) -> std::io::Result<()> {
-    let entries: Vec<EntryRef> = session
-        .kept()
-        .map(|(path, stamp, document)| EntryRef { path, stamp, document })
-        .collect();
-    let bytes = encode(&entries, key).map_err(std::io::Error::other)?;
+/// A build's cache: the session it fills, what it restored, and where it
+/// goes.
+pub(crate) struct CachedRun {
+    /// The session the build reads with (filled from the cache).
+    pub(crate) session: Session,
+    /// The cache folder and the key of this run, when it has a cache.
+    at: Option<(PathBuf, u64)>,
+    /// The revisions of the documents the cache gave.
+    restored: std::collections::HashSet<u64>,
+    ignored: Option<String>,
+    /// When the build started: a file changed just before it may change
+    /// again unseen within its timestamps' grain (racy stamps), so it is
+    /// read again next time rather than kept.
+    started: std::time::SystemTime,
+}
+
+impl CachedRun {
+    /// The cache of a run, restored into a session; none when the run has
+    /// no cache, when its output would be refused (nothing may be written
+    /// beside a folder vanban will not write), or when the cache would lie
+    /// inside the content folder.
+    pub(crate) fn open(opts: &crate::Options, config: Option<&Path>) -> CachedRun {
+        let mut run = CachedRun {
+            session: Session::default(),
+            at: None,
+            restored: Default::default(),
+            ignored: None,
+            started: std::time::SystemTime::now(),
+        };
+        let Some(dir) = &opts.cache else { return run };
+        if let Some(out) = &opts.output {
+            if crate::write::check_output(out, &opts.content, opts.force).is_err() {
+                return run;
+            }
+        }
+        let abs = |p: &Path| crate::write::absolute(p).ok();
+        if let (Some(d), Some(c)) = (abs(dir), abs(&opts.content)) {
+            if d.starts_with(&c) {
+                return run;
+            }
+        }
+        let key = key(&opts.content, config, opts.drafts);
+        run.session = Session::caching();
+        match restore(dir, key, &mut run.session) {
+            Ok(revisions) => run.restored = revisions.into_iter().collect(),
+            Err(why) => {
+                run.session = Session::caching();
+                run.ignored = Some(why);
+            }
+        }
+        run.at = Some((dir.clone(), key));
+        run
+    }
+
+    /// How many documents came from the cache and how many were read.
+    pub(crate) fn report(&self, index: &crate::graph::Index) -> Option<Report> {
+        self.at.as_ref()?;
+        let reused = index
+            .docs
+            .iter()
+            .filter(|d| self.restored.contains(&d.doc.revision))
+            .count();
+        Some(Report {
+            reused,
+            read: index.docs.len() - reused,
+            ignored: self.ignored.clone(),
+        })
+    }
+
+    /// Writes the cache anew, unless it would hold what it holds already.
+    pub(crate) fn save(&self) -> std::io::Result<()> {
+        let Some((dir, key)) = &self.at else {
+            return Ok(());
+        };
+        let settled = |stamp: &load::Stamp| stamp.settled_before(self.started);
+        let kept: Vec<EntryRef> = self
+            .session
+            .kept()
+            .filter(|(_, stamp, _)| settled(stamp))
+            .map(|(path, stamp, document)| EntryRef { path, stamp, document })
+            .collect();
+        let same = self.ignored.is_none()
+            && kept.len() == self.restored.len()
+            && kept.iter().all(|e| self.restored.contains(&e.document.revision));
+        if same {
+            return Ok(());
+        }
+        save(dir, *key, &kept)
+    }
+}
+
+/// Writes `entries` into the cache in `dir`, streamed (a new file renamed
+/// over the old one: a build that dies leaves the old cache or none, never
+/// half of one).
+fn save(dir: &Path, key: u64, entries: &[EntryRef]) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let tmp = dir.join(format!(".{FILE}.{}", std::process::id()));
-    std::fs::write(&tmp, &bytes)?;
-    std::fs::rename(&tmp, dir.join(FILE)).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    let written = std::fs::File::create(&tmp).and_then(|f| {
+        let mut w = encode(entries, key, std::io::BufWriter::new(f))?;
+        std::io::Write::flush(&mut w)
+    });
+    written
+        .and_then(|()| std::fs::rename(&tmp, dir.join(FILE)))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
 }
 
 /// [`Entry`] as written: borrowed from the session.
@@ -127,15 +221,39 @@ struct EntryRef<'a> {
     document: &'a Document,
 }
 
-fn encode(entries: &[EntryRef], key: u64) -> Result<Vec<u8>, postcard::Error> {
-    let mut bytes = MAGIC.to_vec();
-    bytes.extend_from_slice(&FORMAT.to_le_bytes());
-    bytes.extend_from_slice(&key.to_le_bytes());
-    let bytes = postcard::to_extend(entries, bytes)?;
-    let mut bytes = bytes;
-    let crc = crc32fast::hash(&bytes);
-    bytes.extend_from_slice(&crc.to_le_bytes());
-    Ok(bytes)
+/// A writer that keeps the CRC-32 of what goes through it.
+struct Crc<W> {
+    inner: W,
+    crc: crc32fast::Hasher,
+}
+
+impl<W: std::io::Write> std::io::Write for Crc<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.crc.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Writes the cache's bytes into `w`: header, records, and the CRC-32 of
+/// both; gives `w` back.
+fn encode<W: std::io::Write>(entries: &[EntryRef], key: u64, w: W) -> std::io::Result<W> {
+    use std::io::Write;
+    let mut w = Crc {
+        inner: w,
+        crc: crc32fast::Hasher::new(),
+    };
+    w.write_all(MAGIC)?;
+    w.write_all(&FORMAT.to_le_bytes())?;
+    w.write_all(&key.to_le_bytes())?;
+    let mut w = postcard::to_io(entries, w).map_err(std::io::Error::other)?;
+    let crc = w.crc.clone().finalize();
+    w.inner.write_all(&crc.to_le_bytes())?;
+    Ok(w.inner)
 }
 
 fn decode(bytes: &[u8], key: u64) -> Result<Vec<Entry>, String> {
@@ -185,6 +303,7 @@ mod tests {
                 document: &doc,
             }],
             key,
+            Vec::new(),
         )
         .expect("encode")
     }

@@ -137,7 +137,7 @@ impl Outcome {
 }
 
 /// The configuration file of a run: `--config`, else `site.yaml` when present.
-fn config_path(opts: &Options) -> Option<PathBuf> {
+pub(crate) fn config_path(opts: &Options) -> Option<PathBuf> {
     match &opts.config {
         Some(p) => Some(p.clone()),
         None => Some(PathBuf::from("site.yaml")).filter(|p| p.is_file()),
@@ -310,6 +310,9 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
         documents.push(doc);
     }
     session.refs = fresh;
+    if session.keep {
+        session.load.complete(documents.iter());
+    }
     lap(&mut out, "tìm trích dẫn");
     let (index, diags, dropped) = graph::build_keeping_duplicates(documents, &cfg);
     lap(&mut out, "liên kết");
@@ -367,7 +370,7 @@ pub fn data_pages(
 /// and the cache is written anew beside the pages.
 pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
     let started = Instant::now();
-    let mut cached = CachedRun::open(opts);
+    let mut cached = cache::CachedRun::open(opts, config_path(opts).as_deref());
     let Prepared {
         config: cfg,
         index,
@@ -375,9 +378,8 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
         outcome: mut out,
     } = prepare(opts, &mut cached.session);
     out.cache = cached.report(&index);
-    let report = out.cache.clone();
     std::thread::scope(|s| {
-        let saver = s.spawn(|| cached.save(&report));
+        let saver = s.spawn(|| cached.save());
         if let (Some(theme), false) = (&theme, out.failed()) {
             publish(opts, progress, &index, &cfg, theme, &mut out);
         }
@@ -395,65 +397,6 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
     diag::sort(&mut out.diagnostics);
     out.elapsed = started.elapsed();
     out
-}
-
-/// A run's build cache: the session it fills, and what it restored.
-struct CachedRun {
-    session: Session,
-    /// The cache folder and the key of this run, when it has a cache.
-    at: Option<(PathBuf, u64)>,
-    /// The revisions of the documents the cache gave.
-    restored: std::collections::HashSet<u64>,
-    ignored: Option<String>,
-}
-
-impl CachedRun {
-    fn open(opts: &Options) -> CachedRun {
-        let mut run = CachedRun {
-            session: Session::default(),
-            at: None,
-            restored: Default::default(),
-            ignored: None,
-        };
-        let Some(dir) = &opts.cache else { return run };
-        let key = cache::key(&opts.content, config_path(opts).as_deref(), opts.drafts);
-        run.session = Session::caching();
-        match cache::restore(dir, key, &mut run.session) {
-            Ok(revisions) => run.restored = revisions.into_iter().collect(),
-            Err(why) => {
-                run.session = Session::caching();
-                run.ignored = Some(why);
-            }
-        }
-        run.at = Some((dir.clone(), key));
-        run
-    }
-
-    /// How many documents came from the cache and how many were read.
-    fn report(&self, index: &graph::Index) -> Option<cache::Report> {
-        self.at.as_ref()?;
-        let reused = index
-            .docs
-            .iter()
-            .filter(|d| self.restored.contains(&d.doc.revision))
-            .count();
-        Some(cache::Report {
-            reused,
-            read: index.docs.len() - reused,
-            ignored: self.ignored.clone(),
-        })
-    }
-
-    /// Writes the cache, unless it would hold what it holds already.
-    fn save(&self, report: &Option<cache::Report>) -> std::io::Result<()> {
-        let (Some((dir, key)), Some(r)) = (&self.at, report) else {
-            return Ok(());
-        };
-        if r.read == 0 && r.ignored.is_none() && r.reused == self.restored.len() {
-            return Ok(());
-        }
-        cache::save(dir, *key, &self.session)
-    }
 }
 
 /// Renders the site and writes it (when `opts.output` is set), with the

@@ -94,7 +94,7 @@ pub(crate) fn safe_relative(path: &str) -> bool {
 }
 
 /// An absolute, lexically clean form of a path that may not exist yet.
-fn absolute(p: &Path) -> std::io::Result<PathBuf> {
+pub(crate) fn absolute(p: &Path) -> std::io::Result<PathBuf> {
     let abs = if p.is_absolute() {
         p.to_path_buf()
     } else {

@@ -21,8 +21,16 @@ fn write(path: &Path, text: &str) {
     std::fs::write(path, text).expect("write");
 }
 
-/// The JSON summary of a build (its last line on stderr).
+/// Waits past the grain of file times: a file changed just before a build
+/// is read again by the next one (a second edit could hide in that grain).
+fn settle() {
+    std::thread::sleep(std::time::Duration::from_millis(150));
+}
+
+/// The JSON summary of a build (its last line on stderr), once the files
+/// written before it have settled.
 fn build(dir: &Path, extra: &[&str]) -> serde_json::Value {
+    settle();
     let mut args = vec!["build", "--message-format", "json"];
     args.extend_from_slice(extra);
     let out = vanban(dir, &args);
@@ -171,4 +179,45 @@ fn a_damaged_cache_or_one_of_another_configuration_is_ignored() {
     let other = build(d, &[]);
     assert_eq!(cache_counts(&other), (3, 0), "{other}");
     assert!(other["cache"]["ignored"].is_string(), "{other}");
+}
+
+#[test]
+fn a_refused_output_or_a_cache_inside_the_content_writes_no_cache() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    corpus(d);
+    // A folder vanban did not make: the build is refused, nothing beside it.
+    write(&d.join("notes/todo.txt"), "mine");
+    let out = vanban(d, &["build", "--output", "notes"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!d.join(".vanban-cache").exists(), "a refused build writes no cache");
+    // An output inside the content folder: its cache would be content.
+    settle();
+    let out = vanban(d, &["build", "--output", "content/site"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!d.join("content/.vanban-cache").exists(), "{stderr}");
+}
+
+#[test]
+fn a_file_with_a_warning_does_not_rewrite_the_cache() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    corpus(d);
+    // A citation dated after the document citing it: a warning, every build.
+    write(
+        &d.join("content/warned.md"),
+        "---\nnumber: 09-KH/TU\ntitle: Sơ kết\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Gia Lai\ndate: 2025-01-02\n---\nThực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị.\n",
+    );
+    build(d, &[]);
+    let file = d.join(".vanban-cache/public/tai-lieu.bin");
+    let stamp = |f: &Path| {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata(f).expect("cache file");
+        (m.ino(), m.mtime(), m.mtime_nsec())
+    };
+    let before = stamp(&file);
+    let again = build(d, &[]);
+    assert_eq!(again["warnings"].as_u64(), Some(1), "{again}");
+    assert_eq!(stamp(&file), before, "nothing the cache keeps changed: not written");
 }

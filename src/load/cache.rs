@@ -1,5 +1,6 @@
-//! Loading with a cache: a file whose size and modification time are
-//! unchanged is not read again, and a known edit skips the walk.
+//! Loading with a cache: a file whose length, modification time, change
+//! time and inode are unchanged is not read again, and a known edit skips
+//! the walk.
 
 use super::walk::{walk, walk_with, Walk};
 use super::*;
@@ -156,6 +157,30 @@ impl Stamp {
     fn known(&self) -> bool {
         self.modified.is_some()
     }
+
+    /// Whether the file was last changed (modified, and where known its
+    /// change time) long enough before `t` that a later change cannot hide
+    /// within the timestamps' grain: 100 ms where they carry fractions of a
+    /// second (the kernel's clock for file times ticks in milliseconds), two
+    /// seconds where they do not (FAT, some network file systems).
+    pub fn settled_before(&self, t: std::time::SystemTime) -> bool {
+        let fine = self
+            .modified
+            .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
+            .is_some_and(|d| d.subsec_nanos() != 0);
+        let grain = if fine {
+            std::time::Duration::from_millis(100)
+        } else {
+            std::time::Duration::from_secs(2)
+        };
+        let Some(limit) = t.checked_sub(grain) else {
+            return false;
+        };
+        let changed = self.changed.map(|(s, ns)| {
+            std::time::UNIX_EPOCH + std::time::Duration::new(s.max(0) as u64, ns.clamp(0, 999_999_999) as u32)
+        });
+        self.modified.is_some_and(|m| m < limit) && changed.is_none_or(|c| c < limit)
+    }
 }
 
 /// Results of earlier loads, reused for files that did not change (the dev
@@ -186,6 +211,24 @@ impl Cache {
                 diagnostics: Vec::new(),
             };
             self.files.insert(path, (stamp, r));
+        }
+    }
+
+    /// Takes the documents completed by the references stage in place of
+    /// the ones read (same file, same revision), so that the two stages
+    /// share one copy of each text instead of holding two.
+    pub fn complete<'a>(&mut self, documents: impl Iterator<Item = &'a Arc<Document>>) {
+        let by_file: std::collections::HashMap<&str, &Arc<Document>> =
+            documents.map(|d| (d.file.as_str(), d)).collect();
+        for (_, r) in self.files.values_mut() {
+            let done = r.document.as_ref().and_then(|read| {
+                by_file
+                    .get(read.file.as_str())
+                    .filter(|d| d.revision == read.revision && !Arc::ptr_eq(d, read))
+            });
+            if let Some(d) = done {
+                r.document = Some(Arc::clone(d));
+            }
         }
     }
 
