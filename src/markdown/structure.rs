@@ -98,14 +98,28 @@ const PAGE_IDS: &[&str] = &[
     "hinh",
 ];
 
+/// Whether a body says "Điều 1" (or "ĐIỀU 1") at least twice. `memmem`,
+/// stopping at the second: counting both forms with `str::matches` over the
+/// whole body was a tenth of the time of rendering it.
+fn restarts_twice(body: &str) -> bool {
+    let b = body.as_bytes();
+    let mut seen = 0;
+    for form in ["Điều 1", "ĐIỀU 1"] {
+        seen += memchr::memmem::find_iter(b, form.as_bytes()).take(2 - seen).count();
+        if seen >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
 impl Structure {
     /// The structure of a body whose block-opening events are `events`
     /// (walked once first to count its runs of articles).
     pub(super) fn of<'e>(body: &str, events: impl Iterator<Item = (&'e Event<'e>, &'e str)> + Clone) -> Self {
         // A second run of articles starts again at "Điều 1": without two of
         // them there is one run at most, and no walk is needed.
-        let restarts = body.matches("Điều 1").count() + body.matches("ĐIỀU 1").count();
-        let articles = restarts >= 2 || !crate::source::body_unchanged(body);
+        let articles = restarts_twice(body) || !crate::source::body_unchanged(body);
         if !articles {
             return Structure::new(1);
         }
