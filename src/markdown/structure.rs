@@ -115,11 +115,17 @@ fn restarts_twice(body: &str) -> bool {
 
 impl Structure {
     /// The structure of a body whose block-opening events are `events`
-    /// (walked once first to count its runs of articles).
-    pub(super) fn of<'e>(body: &str, events: impl Iterator<Item = (&'e Event<'e>, &'e str)> + Clone) -> Self {
+    /// (walked once first to count its runs of articles); `unchanged`:
+    /// [`crate::source::body_unchanged`] of the body, which its caller needs
+    /// too.
+    pub(super) fn of<'e>(
+        body: &str,
+        unchanged: bool,
+        events: impl Iterator<Item = (&'e Event<'e>, &'e str)> + Clone,
+    ) -> Self {
         // A second run of articles starts again at "Điều 1": without two of
         // them there is one run at most, and no walk is needed.
-        let articles = restarts_twice(body) || !crate::source::body_unchanged(body);
+        let articles = restarts_twice(body) || !unchanged;
         if !articles {
             return Structure::new(1);
         }
@@ -226,7 +232,7 @@ pub fn anchors(body: &str) -> rustc_hash::FxHashSet<String> {
     }
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options()).into_offset_iter().collect();
     let blocks = || events.iter().map(|(e, r)| (e, body.get(r.clone()).unwrap_or("")));
-    let mut structure = Structure::of(body, blocks());
+    let mut structure = Structure::of(body, crate::source::body_unchanged(body), blocks());
     blocks().filter_map(|(e, source)| structure.open(e, source)).collect()
 }
 
