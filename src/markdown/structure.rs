@@ -25,17 +25,21 @@ fn entry_label(source: &str) -> String {
         .chars()
         .filter(|c| !matches!(c, '\\' | '*' | '_' | '#' | '>' | '`'))
         .collect();
-    let words: Vec<&str> = plain.split_whitespace().collect();
     let mut out = String::new();
-    for w in &words {
-        if out.chars().count() + w.chars().count() > 90 {
+    // Characters in `out`, kept as it grows rather than counted again per word.
+    let mut chars = 0;
+    for w in plain.split_whitespace() {
+        let n = w.chars().count();
+        if chars + n > 90 {
             out.push('…');
             break;
         }
         if !out.is_empty() {
             out.push(' ');
+            chars += 1;
         }
         out.push_str(w);
+        chars += n;
     }
     crate::source::normalize(&out)
 }
@@ -62,6 +66,9 @@ fn plain_line(line: &str) -> String {
             out.push(c);
         }
         rest = &rest[c.len_utf8()..];
+    }
+    if !out.contains('&') {
+        return out;
     }
     out.replace("&nbsp;", " ")
         .replace("&lt;", "<")

@@ -76,10 +76,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub(super) fn issuer_names(&self, keys: &[String]) -> Vec<String> {
-        self.issuer_name_refs(keys).map(str::to_string).collect()
-    }
-
     /// The names of the issuing bodies of these keys.
     pub(super) fn issuer_name_refs<'k>(&self, keys: &'k [String]) -> impl Iterator<Item = &'a str> + 'k
     where
@@ -101,19 +97,20 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    pub(super) fn backlinks(&self, list: &[Backlink], target: Node, number: &str) -> Vec<BacklinkView> {
+    pub(super) fn backlinks(&self, list: &[Backlink], target: Node, number: &str) -> Vec<BacklinkView<'a>> {
+        let index: &'a Index = self.index;
         list.iter()
             .take(BACKLINKS_SHOWN)
             .map(|b| {
-                let d = &self.index.docs[b.doc];
+                let d = &index.docs[b.doc];
                 BacklinkView {
-                    url: self.href(&self.index.url(Node::Doc(b.doc))),
-                    number: d.doc.number.canonical.clone(),
-                    doc_type: d.doc.doc_type.clone(),
-                    title: d.doc.title.clone(),
+                    url: self.href(&index.url(Node::Doc(b.doc))),
+                    number: &d.doc.number.canonical,
+                    doc_type: &d.doc.doc_type,
+                    title: &d.doc.title,
                     date: d.doc.date.map(|x| x.to_string()),
-                    issuers: self.issuer_names(&d.issuers),
-                    relation: b.relation.label_vi().to_string(),
+                    issuers: self.issuer_name_refs(&d.issuers).collect(),
+                    relation: b.relation.label_vi(),
                     sentence: d
                         .references
                         .iter()
