@@ -143,14 +143,12 @@ impl<'a> Renderer<'a> {
     /// A node's locality and date, what tells two documents of one number
     /// apart ("Phú Thọ · 18/07/2025").
     fn place_and_date(&self, n: Node) -> String {
-        let parts: Vec<String> = [
-            self.index.locality(n).map(str::to_string),
-            self.index.date(n).map(|d| d.to_string()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        parts.join(" · ")
+        use std::fmt::Write;
+        let mut out = self.index.locality(n).unwrap_or("").to_string();
+        if let Some(d) = self.index.date(n) {
+            let _ = write!(out, "{}{d}", if out.is_empty() { "" } else { " · " });
+        }
+        out
     }
 
     /// The relation scheme of a node ("Lược đồ"): what it implements or
