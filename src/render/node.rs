@@ -437,21 +437,30 @@ struct Facts<'a> {
 impl Renderer<'_> {
     pub(super) fn groups(&self, nodes: &[Node], by_year: bool) -> Vec<GroupView> {
         let mut groups: Vec<GroupView> = Vec::new();
+        // Each group's key (a year or a type word); a label is written only
+        // when a group starts, not for every item.
+        let mut keys: Vec<(Option<i32>, &str)> = Vec::new();
         for n in nodes {
-            let label = if by_year {
-                self.index
-                    .date(*n)
-                    .map_or_else(|| "Chưa rõ ngày".to_string(), |d| format!("Năm {}", d.year))
+            let key = if by_year {
+                (self.index.date(*n).map(|d| d.year), "")
             } else {
-                self.index.doc_type(*n).to_string()
+                (None, self.index.doc_type(*n))
             };
-            match groups.iter_mut().find(|g| g.label == label) {
-                Some(g) => g.items.push(self.item_value(*n)),
-                None => groups.push(GroupView {
-                    label,
-                    items: vec![self.item_value(*n)],
-                    html: tera::Value::none(),
-                }),
+            match keys.iter().position(|k| *k == key) {
+                Some(g) => groups[g].items.push(self.item_value(*n)),
+                None => {
+                    let label = match key {
+                        (Some(year), _) => format!("Năm {year}"),
+                        (None, _) if by_year => "Chưa rõ ngày".to_string(),
+                        (None, word) => word.to_string(),
+                    };
+                    keys.push(key);
+                    groups.push(GroupView {
+                        label,
+                        items: vec![self.item_value(*n)],
+                        html: tera::Value::none(),
+                    });
+                }
             }
         }
         // The group's items printed once here: a template loop over 50
