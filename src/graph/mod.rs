@@ -185,7 +185,8 @@ pub struct Index {
     pub issuers: BTreeMap<String, Issuer>,
     /// Redirects: aliases, and the undated URL of dated pages.
     pub redirects: Vec<Redirect>,
-    /// Documents some citation names without a date: their page may have
+    /// Pages (documents and cited documents) some citation names without a
+    /// date: their page may have
     /// lived at the undated URL before their date was known.
     pub cited_undated: std::collections::BTreeSet<Node>,
 }
@@ -605,6 +606,32 @@ mod tests {
             }]
         );
         assert!(index.issuers.contains_key("bo-chinh-tri"));
+    }
+
+    #[test]
+    fn only_pages_that_moved_are_redirected() {
+        let docs = vec![
+            // Named with its date only: never at `/van-ban/127-kl-tw/`.
+            doc("a.md", "number: 1-CV/TU\ntitle: A\nissuer: X\ndate: 1/3/2025\nrelations:\n  cites: [{number: 127-KL/TW, date: 28/02/2025}]"),
+            // Undated in the relation, dated in the same document: the date is
+            // known wherever this document is.
+            doc("b.md", "number: 2-CV/TU\ntitle: B\nissuer: X\ndate: 1/3/2025\nrelations:\n  cites: [128-KL/TW, {number: 128-KL/TW, date: 28/02/2025}]"),
+            doc("c.md", "number: 3-CV/TU\ntitle: C\nissuer: X\ndate: 1/3/2025\nrelations:\n  cites: [{number: 129-KL/TW, date: 28/02/2025}]"),
+            // Named only without a date: alone, it puts 129-KL/TW at its
+            // undated URL, so that page moved.
+            doc("d.md", "number: 4-CV/TU\ntitle: D\nissuer: X\ndate: 2/3/2025\nrelations:\n  cites: [129-KL/TW]"),
+        ];
+        let (index, diags) = build(docs, &Config::default());
+        assert!(diags.is_empty(), "{diags:?}");
+        let slugs: Vec<&str> = index.cited.iter().map(|c| c.slug.as_str()).collect();
+        assert_eq!(slugs, ["127-kl-tw-2025", "128-kl-tw-2025", "129-kl-tw-2025"]);
+        assert_eq!(
+            index.redirects,
+            vec![Redirect {
+                from: "van-ban/129-kl-tw/".into(),
+                to: Node::Cited(2)
+            }]
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::facts::{certainty, choose_facts, type_from_code, Fact};
 use super::identity::{cited_slug, period, ExternalKey, PeriodDate};
 use super::*;
+use rustc_hash::FxHashSet;
 
 /// One citation to resolve, with its citing document.
 pub(super) struct Pending<'a> {
@@ -468,16 +469,34 @@ fn place_cited(
 fn merge_references(index: &mut Index, mut resolved: Vec<Vec<(Cow<Citation>, Target)>>) {
     for list in &mut resolved {
         list.sort_by_key(|(c, _)| c.span.start);
-        for (c, t) in list.iter() {
-            if let (Target::Node(n), None) = (t, c.date) {
-                index.cited_undated.insert(*n);
-            }
-        }
+        note_undated(&mut index.cited_undated, list);
     }
     let idx: &Index = index;
     let references: Vec<Vec<Reference>> = resolved.into_par_iter().map(|list| merge_mentions(idx, list)).collect();
     for (d, refs) in index.docs.iter_mut().zip(references) {
         d.references = refs;
+    }
+}
+
+/// Notes the pages this citing document names only without a date (a
+/// relation in front matter `cites: [127-KL/TW]`, "Kết luận số 127-KL/TW" in
+/// the text) in `undated`. A page the same document also names with its date
+/// is not noted: wherever this document is, the date is known, so the page
+/// never lived at its undated URL because of it.
+fn note_undated(undated: &mut std::collections::BTreeSet<Node>, list: &[(Cow<Citation>, Target)]) {
+    let dated: FxHashSet<Node> = list
+        .iter()
+        .filter_map(|(c, t)| match t {
+            Target::Node(n) if c.date.is_some() => Some(*n),
+            _ => None,
+        })
+        .collect();
+    for (c, t) in list {
+        if let (Target::Node(n), None) = (t, c.date) {
+            if !dated.contains(n) {
+                undated.insert(*n);
+            }
+        }
     }
 }
 

@@ -1,12 +1,15 @@
 //! URLs: every page URL unique, aliases never shadowing a page, and the
-//! undated URL of a dated page kept as a redirect.
+//! undated URL of a dated page kept as a redirect when a page could have
+//! lived there.
 
 use super::*;
 
-/// Every page URL must be unique; aliases must not shadow a page. Dated pages
-/// also answer at their undated URL (`127-kl-tw` -> `127-kl-tw-2025`) when no
-/// other page or redirect wants it, so that a cited page keeps its first URL
-/// once its date is learned.
+/// Every page URL must be unique; aliases must not shadow a page. A dated
+/// page also answers at its undated URL (`127-kl-tw` -> `127-kl-tw-2025`)
+/// when a citation names it without a date (without the dated mention or
+/// document, that citation alone makes the undated page, so the page really
+/// moved when its date was learned) and no other page or redirect wants it.
+/// A page every citation names with its date never lived at the undated URL.
 pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
     // Look-ups only: hashed.
     let mut owners: FxHashMap<String, Node> =
@@ -71,9 +74,9 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
                 (&c.number, c.locality.as_deref(), c.date, false)
             }
         };
-        // Cited pages may move when their date is learned; a document's page
-        // only if a citation once named it without a date.
-        let may_have_moved = matches!(n, Node::Cited(_)) || index.cited_undated.contains(&n);
+        // A page moves when its date is learned: only a page some citation
+        // names without a date can have been at the undated URL before.
+        let may_have_moved = index.cited_undated.contains(&n);
         if custom || date.is_none() || number.printed_year().is_some() || !may_have_moved {
             continue;
         }

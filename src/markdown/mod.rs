@@ -170,9 +170,13 @@ pub fn render_with_links(body: &str, links: &[Link]) -> Rendered {
         .min()
         .unwrap_or(1);
     let valid = valid_links(body, &events, links);
-    let mut structure = Structure::of(body, events.iter().map(|(e, r)| (e, body.get(r.clone()).unwrap_or(""))));
     // Most bodies need no normalising: asked once, not for every piece of text.
     let unchanged = crate::source::body_unchanged(body);
+    let mut structure = Structure::of(
+        body,
+        unchanged,
+        events.iter().map(|(e, r)| (e, body.get(r.clone()).unwrap_or(""))),
+    );
     let mut first = String::new();
     let mut in_para = false;
     let mut para_done = false;

@@ -76,10 +76,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub(super) fn issuer_names(&self, keys: &[String]) -> Vec<String> {
-        self.issuer_name_refs(keys).map(str::to_string).collect()
-    }
-
     /// The names of the issuing bodies of these keys.
     pub(super) fn issuer_name_refs<'k>(&self, keys: &'k [String]) -> impl Iterator<Item = &'a str> + 'k
     where
@@ -101,19 +97,20 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    pub(super) fn backlinks(&self, list: &[Backlink], target: Node, number: &str) -> Vec<BacklinkView> {
+    pub(super) fn backlinks(&self, list: &[Backlink], target: Node, number: &str) -> Vec<BacklinkView<'a>> {
+        let index: &'a Index = self.index;
         list.iter()
             .take(BACKLINKS_SHOWN)
             .map(|b| {
-                let d = &self.index.docs[b.doc];
+                let d = &index.docs[b.doc];
                 BacklinkView {
-                    url: self.href(&self.index.url(Node::Doc(b.doc))),
-                    number: d.doc.number.canonical.clone(),
-                    doc_type: d.doc.doc_type.clone(),
-                    title: d.doc.title.clone(),
+                    url: self.href(&index.url(Node::Doc(b.doc))),
+                    number: &d.doc.number.canonical,
+                    doc_type: &d.doc.doc_type,
+                    title: &d.doc.title,
                     date: d.doc.date.map(|x| x.to_string()),
-                    issuers: self.issuer_names(&d.issuers),
-                    relation: b.relation.label_vi().to_string(),
+                    issuers: self.issuer_name_refs(&d.issuers).collect(),
+                    relation: b.relation.label_vi(),
                     sentence: d
                         .references
                         .iter()
@@ -146,14 +143,12 @@ impl<'a> Renderer<'a> {
     /// A node's locality and date, what tells two documents of one number
     /// apart ("Phú Thọ · 18/07/2025").
     fn place_and_date(&self, n: Node) -> String {
-        let parts: Vec<String> = [
-            self.index.locality(n).map(str::to_string),
-            self.index.date(n).map(|d| d.to_string()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        parts.join(" · ")
+        use std::fmt::Write;
+        let mut out = self.index.locality(n).unwrap_or("").to_string();
+        if let Some(d) = self.index.date(n) {
+            let _ = write!(out, "{}{d}", if out.is_empty() { "" } else { " · " });
+        }
+        out
     }
 
     /// The relation scheme of a node ("Lược đồ"): what it implements or
@@ -442,21 +437,30 @@ struct Facts<'a> {
 impl Renderer<'_> {
     pub(super) fn groups(&self, nodes: &[Node], by_year: bool) -> Vec<GroupView> {
         let mut groups: Vec<GroupView> = Vec::new();
+        // Each group's key (a year or a type word); a label is written only
+        // when a group starts, not for every item.
+        let mut keys: Vec<(Option<i32>, &str)> = Vec::new();
         for n in nodes {
-            let label = if by_year {
-                self.index
-                    .date(*n)
-                    .map_or_else(|| "Chưa rõ ngày".to_string(), |d| format!("Năm {}", d.year))
+            let key = if by_year {
+                (self.index.date(*n).map(|d| d.year), "")
             } else {
-                self.index.doc_type(*n).to_string()
+                (None, self.index.doc_type(*n))
             };
-            match groups.iter_mut().find(|g| g.label == label) {
-                Some(g) => g.items.push(self.item_value(*n)),
-                None => groups.push(GroupView {
-                    label,
-                    items: vec![self.item_value(*n)],
-                    html: tera::Value::none(),
-                }),
+            match keys.iter().position(|k| *k == key) {
+                Some(g) => groups[g].items.push(self.item_value(*n)),
+                None => {
+                    let label = match key {
+                        (Some(year), _) => format!("Năm {year}"),
+                        (None, _) if by_year => "Chưa rõ ngày".to_string(),
+                        (None, word) => word.to_string(),
+                    };
+                    keys.push(key);
+                    groups.push(GroupView {
+                        label,
+                        items: vec![self.item_value(*n)],
+                        html: tera::Value::none(),
+                    });
+                }
             }
         }
         // The group's items printed once here: a template loop over 50

@@ -3,11 +3,23 @@
 /// The sentence of a Markdown body that names `number`, as plain text, at
 /// most about 400 characters, or none when the text does not name it.
 pub(crate) fn citing_sentence(body: &str, number: &str) -> Option<String> {
-    sentence_at(body, body.find(number)?)
+    sentence_at(body, memchr::memmem::find(body.as_bytes(), number.as_bytes())?)
 }
 
 /// How far before and after a mention its sentence is looked for (bytes).
 pub(super) const SENTENCE_WINDOW: usize = 4096;
+
+/// Where the last sentence before a mention ends: the last `\n`, `. ` or
+/// `; ` of `b` (the position of its first byte), in one pass from the end.
+fn last_break(b: &[u8]) -> Option<usize> {
+    memchr::memrchr3_iter(b'.', b'\n', b';', b).find(|&i| b[i] == b'\n' || b.get(i + 1) == Some(&b' '))
+}
+
+/// Where the sentence of a mention ends: the first `\n`, `. ` or `.\n` of
+/// `b` (the position of its first byte), in one pass.
+fn first_end(b: &[u8]) -> Option<usize> {
+    memchr::memchr2_iter(b'.', b'\n', b).find(|&i| b[i] == b'\n' || matches!(b.get(i + 1), Some(b' ' | b'\n')))
+}
 
 /// The sentence of a Markdown body around byte offset `at`, as plain text.
 pub(crate) fn sentence_at(body: &str, at: usize) -> Option<String> {
@@ -18,18 +30,9 @@ pub(crate) fn sentence_at(body: &str, at: usize) -> Option<String> {
     // does not grow with the size of the citing text.
     let window = crate::refs::normal::floor(body, at.saturating_sub(SENTENCE_WINDOW));
     let before = &body[window..at];
-    let start = window
-        + [before.rfind(". "), before.rfind('\n'), before.rfind("; ")]
-            .into_iter()
-            .flatten()
-            .max()
-            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let start = window + last_break(before.as_bytes()).map_or(0, |i| i + 1);
     let after = &body[at..crate::refs::normal::floor(body, at + SENTENCE_WINDOW)];
-    let end = [after.find(". "), after.find(".\n"), after.find('\n')]
-        .into_iter()
-        .flatten()
-        .min()
-        .map_or(at + after.len(), |i| at + i + 1);
+    let end = first_end(after.as_bytes()).map_or(at + after.len(), |i| at + i + 1);
     let raw = &body[start..end.min(body.len())];
     let clean = |s: &str| -> String {
         let t: String = s
@@ -74,5 +77,17 @@ mod tests {
             Some("Thực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị, Ban Bí thư.")
         );
         assert_eq!(citing_sentence(body, "9-KL/TW"), None);
+    }
+
+    proptest::proptest! {
+        /// The one-pass scans find what the six string searches they
+        /// replace found (the nearest break of each kind, the closest one).
+        #[test]
+        fn breaks_as_the_string_searches_found_them(s in "[a. ;\n\u{1ea1}]{0,40}") {
+            let before = [s.rfind(". "), s.rfind('\n'), s.rfind("; ")].into_iter().flatten().max();
+            proptest::prop_assert_eq!(last_break(s.as_bytes()), before);
+            let after = [s.find(". "), s.find(".\n"), s.find('\n')].into_iter().flatten().min();
+            proptest::prop_assert_eq!(first_end(s.as_bytes()), after);
+        }
     }
 }

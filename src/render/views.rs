@@ -148,21 +148,21 @@ pub(crate) struct RefGroup<'a> {
 
 /// A document citing the page's document.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct BacklinkView {
+pub(crate) struct BacklinkView<'a> {
     /// URL of the citing document.
     pub(crate) url: String,
     /// Its number.
-    pub(crate) number: String,
+    pub(crate) number: &'a str,
     /// Its type word.
-    pub(crate) doc_type: String,
+    pub(crate) doc_type: &'a str,
     /// Its title.
-    pub(crate) title: String,
+    pub(crate) title: &'a str,
     /// Its date.
     pub(crate) date: Option<String>,
     /// Its issuers.
-    pub(crate) issuers: Vec<String>,
+    pub(crate) issuers: Vec<&'a str>,
     /// The relation, in Vietnamese.
-    pub(crate) relation: String,
+    pub(crate) relation: &'static str,
     /// The sentence of its text that cites, when the text names the number.
     pub(crate) sentence: Option<String>,
 }
@@ -254,7 +254,7 @@ pub(crate) struct DocView<'a> {
     /// Outgoing references by relation.
     pub(crate) groups: Vec<RefGroup<'a>>,
     /// Documents citing this one, by date (the first [`BACKLINKS_SHOWN`]).
-    pub(crate) cited_by: Vec<BacklinkView>,
+    pub(crate) cited_by: Vec<BacklinkView<'a>>,
     /// How many documents cite this one.
     pub(crate) cited_by_total: usize,
     /// The listing of all of them, when the page shows only the first.
