@@ -193,6 +193,7 @@ pub const BODIES: &[Body] = &[
     ),
     ("Ủy ban Dân tộc", Central, "", "UBDT", &[]),
     ("Tòa án nhân dân tối cao", Central, "", "TANDTC", &[]),
+    ("Hội đồng Thẩm phán Tòa án nhân dân tối cao", Central, "", "HĐTP", &[]),
     ("Viện kiểm sát nhân dân tối cao", Central, "", "VKSNDTC", &[]),
     ("Kiểm toán nhà nước", Central, "", "KTNN", &[]),
     ("Bảo hiểm xã hội Việt Nam", Central, "", "BHXH", &[]),
@@ -361,8 +362,20 @@ pub const BODIES: &[Body] = &[
     ("Ban Thường vụ Huyện ủy", Place, "HU", "", &[]),
     ("Thị ủy", Place, "TU", "", &[]),
     ("Quận ủy", Place, "QU", "", &[]),
-    ("Đảng ủy xã", Place, "ĐU", "", &[]),
-    ("Đảng ủy phường", Place, "ĐU", "", &[]),
+    (
+        "Đảng ủy xã",
+        Place,
+        "ĐU",
+        "",
+        &["ban chấp hành đảng bộ xã", "bch đảng bộ xã"],
+    ),
+    (
+        "Đảng ủy phường",
+        Place,
+        "ĐU",
+        "",
+        &["ban chấp hành đảng bộ phường", "bch đảng bộ phường"],
+    ),
     ("Ban Thường vụ Đảng ủy xã", Place, "ĐU", "", &[]),
     ("Ban Thường vụ Đảng ủy phường", Place, "ĐU", "", &[]),
     ("Ủy ban nhân dân huyện", Place, "", "UBND", &["ubnd huyện"]),
@@ -384,6 +397,41 @@ pub const CITIES: &[(&str, i32)] = &[
     ("Đà Nẵng", 0),
     ("Cần Thơ", 0),
     ("Huế", 2025),
+];
+
+/// The provinces merged into another on 1 July 2025 (Nghị quyết số
+/// 202/2025/QH15): each old province and the one it became part of. A
+/// document of the new province may replace, repeal or amend one of the old.
+pub const MERGED: &[(&str, &str)] = &[
+    ("Hà Giang", "Tuyên Quang"),
+    ("Yên Bái", "Lào Cai"),
+    ("Bắc Kạn", "Thái Nguyên"),
+    ("Vĩnh Phúc", "Phú Thọ"),
+    ("Hòa Bình", "Phú Thọ"),
+    ("Bắc Giang", "Bắc Ninh"),
+    ("Thái Bình", "Hưng Yên"),
+    ("Hải Dương", "Hải Phòng"),
+    ("Hà Nam", "Ninh Bình"),
+    ("Nam Định", "Ninh Bình"),
+    ("Quảng Bình", "Quảng Trị"),
+    ("Quảng Nam", "Đà Nẵng"),
+    ("Kon Tum", "Quảng Ngãi"),
+    ("Bình Định", "Gia Lai"),
+    ("Ninh Thuận", "Khánh Hòa"),
+    ("Đắk Nông", "Lâm Đồng"),
+    ("Bình Thuận", "Lâm Đồng"),
+    ("Phú Yên", "Đắk Lắk"),
+    ("Bà Rịa - Vũng Tàu", "Hồ Chí Minh"),
+    ("Bình Dương", "Hồ Chí Minh"),
+    ("Bình Phước", "Đồng Nai"),
+    ("Long An", "Tây Ninh"),
+    ("Sóc Trăng", "Cần Thơ"),
+    ("Hậu Giang", "Cần Thơ"),
+    ("Bến Tre", "Vĩnh Long"),
+    ("Trà Vinh", "Vĩnh Long"),
+    ("Tiền Giang", "Đồng Tháp"),
+    ("Bạc Liêu", "Cà Mau"),
+    ("Kiên Giang", "An Giang"),
 ];
 
 /// Provinces and centrally run cities (the 63 before the 2025 merger, which

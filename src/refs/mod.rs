@@ -263,9 +263,20 @@ pub fn keep_changes_at_home(citations: &mut [Citation], home: Option<&str>, voca
             .map_or_else(|| crate::source::key(l), crate::source::key)
     };
     let home = canonical(home);
+    // A province merged into this one in 2025 is home too: the new
+    // province's documents replace the old one's.
+    let merged_here = |l: &str| {
+        let l = canonical(l);
+        bodies::MERGED
+            .iter()
+            .any(|(old, new)| crate::source::key(old) == l && crate::source::key(new) == home)
+    };
     for c in citations.iter_mut() {
         let changes = matches!(c.relation, Relation::Replaces | Relation::Repeals | Relation::Amends);
-        let elsewhere = c.locality.as_deref().is_some_and(|l| canonical(l) != home);
+        let elsewhere = c
+            .locality
+            .as_deref()
+            .is_some_and(|l| canonical(l) != home && !merged_here(l));
         if changes && elsewhere && c.number.is_local() {
             c.relation = Relation::Cites;
         }
@@ -285,6 +296,15 @@ mod tests {
         keep_changes_at_home(&mut f, Some("Nghệ An"), &v);
         assert_eq!(f[0].relation, Relation::Cites);
         assert_eq!(f[1].relation, Relation::Cites);
+        // A province merged into the citing one in 2025 is home.
+        let merged =
+            "Quyết định này thay thế Quyết định số 09/2024/QĐ-UBND ngày 2/4/2024 của Ủy ban nhân dân tỉnh Đắk Nông.";
+        let mut m = find_with("t.md", merged, 0, (&own, None), &v).citations;
+        keep_changes_at_home(&mut m, Some("Lâm Đồng"), &v);
+        assert_eq!(m[0].relation, Relation::Replaces);
+        let mut m = find_with("t.md", merged, 0, (&own, None), &v).citations;
+        keep_changes_at_home(&mut m, Some("Gia Lai"), &v);
+        assert_eq!(m[0].relation, Relation::Cites);
         let mut f = find_with("t.md", text, 0, (&own, None), &v).citations;
         keep_changes_at_home(&mut f, Some("Huế"), &v);
         assert_eq!((f[0].relation, f[1].relation), (Relation::Cites, Relation::Replaces));

@@ -127,6 +127,24 @@ pub const CUES: &[(&str, Cue)] = &[
     ("theo", Cue::Plain),
 ];
 
+/// Frames of time or of reasoning a clause may open with before its cue
+/// ("Thời gian tới, tiếp tục thực hiện …", "Trên cơ sở đó, triển khai …"),
+/// followed by a comma.
+pub const OPENERS: &[&str] = &[
+    "thời gian tới",
+    "thời gian qua",
+    "trong thời gian tới",
+    "trong thời gian qua",
+    "những năm qua",
+    "thời gian còn lại",
+    "từ nay đến cuối năm",
+    "năm tới",
+    "trên cơ sở đó",
+    "theo đó",
+    "bên cạnh đó",
+    "ngoài ra",
+];
+
 /// Instruments a document issues besides the type words: a report's "Đề
 /// án được ban hành nhằm …" speaks of what the reported decision approves.
 pub const INSTRUMENTS: &[&str] = &[

@@ -252,6 +252,13 @@ fn according_to(before: &str) -> bool {
 fn opening(p: &str) -> Option<(Relation, usize)> {
     let mut pos = 0;
     let mut best: Option<Relation> = None;
+    // "Thời gian tới, tiếp tục thực hiện …": a frame of time before the cue.
+    if let Some(o) = words::OPENERS
+        .iter()
+        .find_map(|o| p.strip_prefix(o).filter(|r| r.starts_with(", ")))
+    {
+        pos = p.len() - o.len();
+    }
     loop {
         let rest = &p[pos..];
         let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
@@ -286,11 +293,17 @@ fn opening(p: &str) -> Option<(Relation, usize)> {
     best.map(|r| (r, pos))
 }
 
-/// The longest cue at the start of `s` (ending at a word boundary).
+/// The longest cue at the start of `s` (ending at a word boundary). A cue
+/// that is also a type word names a document when "được" or "này" follows
+/// ("Hướng dẫn được xây dựng trên cơ sở …"): no cue.
 fn cue_at(s: &str) -> Option<(Cue, usize)> {
     CUES.iter()
         .filter(|(c, _)| s.starts_with(c) && !s[c.len()..].chars().next().is_some_and(char::is_alphanumeric))
         .max_by_key(|(c, _)| c.len())
+        .filter(|(c, _)| {
+            let named = TYPE_WORDS.iter().any(|(w, _, _)| w == c);
+            !(named && (s[c.len()..].starts_with(" được ") || s[c.len()..].starts_with(" này")))
+        })
         .map(|(c, cue)| (*cue, c.len()))
 }
 
@@ -408,7 +421,7 @@ fn listed_item(t: &str, (start, tail): (usize, usize), before: &[Mention], own: 
     }
     let lead = t[..cs].trim_end_matches([' ', '\t']);
     if lead.ends_with(';') {
-        if let Some(prev) = item_before(before) {
+        if let Some(prev) = item_before(t, before) {
             let between = &t[prev.range.start..start];
             if !between.contains("\n\n") && !between.contains(". ") {
                 return Some(prev.relation);
@@ -507,12 +520,24 @@ fn breaks(s: &str) -> bool {
 /// mention's subject ("Công điện số 12/CĐ-TTg … về triển khai thi hành
 /// Nghị định số 168/2024/NĐ-CP; Kế hoạch số 11-KH/TU …": the item before the
 /// plan is the Công điện).
-fn item_before(before: &[Mention]) -> Option<&Mention> {
+/// A mention that follows another only by words of its own ("… Nghị quyết số
+/// 03/NQ-CP … ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW;
+/// Kế hoạch số 06-KH/TU …") is part of that one's description, not an item.
+fn item_before<'a>(t: &str, before: &'a [Mention]) -> Option<&'a Mention> {
     let n = before.len();
-    (n.saturating_sub(8)..n).rev().map(|j| &before[j]).find(|m| {
-        !before[n.saturating_sub(16)..n]
+    (n.saturating_sub(8)..n).rev().find_map(|j| {
+        let m = &before[j];
+        let inside = before[n.saturating_sub(16)..n]
             .iter()
-            .any(|o| o.range.start < m.range.start && o.subject_from <= m.range.start && m.range.start < o.tail)
+            .any(|o| o.range.start < m.range.start && o.subject_from <= m.range.start && m.range.start < o.tail);
+        let described = j > 0 && {
+            let p = &before[j - 1];
+            p.tail <= m.range.start
+                && !t[p.tail..m.range.start].contains(['\n', ';', '.'])
+                && !is_connector(&t[p.tail..m.range.start])
+                && clause_start(t, m.range.start) <= p.range.start
+        };
+        (!inside && !described).then_some(m)
     })
 }
 

@@ -847,3 +847,30 @@ fn tu_of_a_provincial_body_stays_as_printed() {
     assert_eq!(r[0].1, "35-CT/TW", "{r:?}");
     assert_eq!(r[1].1, "35-CT/TƯ", "{r:?}");
 }
+
+#[test]
+fn a_frame_of_time_before_the_cue() {
+    let r = rows("2. Thời gian tới, tiếp tục thực hiện Kế hoạch số 08-KH/TU và Kết luận số 193-KL/TW ngày 05/9/2025 của Bộ Chính trị.");
+    assert!(r.iter().all(|x| x.4 == Implements), "{r:?}");
+    // Without the comma it is no frame: "Thời gian tới thực hiện …" is rare
+    // and left as a citation.
+    let r = rows("Thời gian tới các xã thực hiện Kế hoạch số 08-KH/TU.");
+    assert_eq!(r[0].4, Cites, "{r:?}");
+}
+
+#[test]
+fn a_mention_inside_another_items_description_is_no_item() {
+    let r = rows("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW; Kế hoạch số 06-KH/TU ngày 20/8/2025 của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành Kế hoạch.");
+    let plan = r.iter().find(|x| x.1 == "06-KH/TU").expect("plan");
+    assert_eq!(plan.4, Implements, "{r:?}");
+}
+
+#[test]
+fn a_type_word_naming_the_document_is_no_cue() {
+    let guide = crate::number::parse("05-HD/UBKTTU").expect("number");
+    let r = rows_of(
+        &guide,
+        "Hướng dẫn được xây dựng trên cơ sở Hướng dẫn số 02-HD/UBKTTW ngày 18/6/2025 của Ủy ban Kiểm tra Trung ương.",
+    );
+    assert_eq!(r[0].4, Cites, "{r:?}");
+}
