@@ -31,6 +31,10 @@ pub struct KnownBody {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vocabulary {
     bodies: Vec<KnownBody>,
+    /// The longest form (in words) starting with each first word: a word no
+    /// form starts with is passed at once, and a name is looked up only as
+    /// long as the forms it may be.
+    longest_from: HashMap<String, usize>,
     /// The number codes of central bodies (`TW`, `BTCTW`, `CP`, `TTg`, `VPCP`).
     central_codes: std::collections::HashSet<String>,
     by_key: HashMap<String, usize>,
@@ -185,6 +189,7 @@ impl Vocabulary {
         let mut v = Vocabulary {
             bodies: Vec::with_capacity(BODIES.len() + extra.len()),
             central_codes: Default::default(),
+            longest_from: HashMap::new(),
             by_key: HashMap::new(),
             provinces: HashMap::new(),
             longest: 1,
@@ -222,6 +227,9 @@ impl Vocabulary {
                 let (k, n) = key_of(form);
                 if !k.is_empty() {
                     // A site's own body may not shadow a built-in one.
+                    let first = k.split(' ').next().unwrap_or_default().to_string();
+                    let most = v.longest_from.entry(first).or_insert(0);
+                    *most = (*most).max(n);
                     v.by_key.entry(k).or_insert(row);
                     v.longest = v.longest.max(n);
                 }
@@ -334,7 +342,11 @@ impl Vocabulary {
 
     /// The longest known body at word `i`, qualified; and the next word.
     fn one(&self, s: &str, w: &[Word], i: usize) -> Option<(Named, usize)> {
-        let most = self.longest.min(w.len().saturating_sub(i));
+        let most = self
+            .longest_from
+            .get(&w.get(i)?.key)?
+            .min(&w.len().saturating_sub(i))
+            .to_owned();
         let (row, mut next) = (1..=most)
             .rev()
             .find_map(|k| self.by_key.get(&phrase_key(&w[i..i + k])).map(|&r| (r, i + k)))?;

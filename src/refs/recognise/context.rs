@@ -448,6 +448,9 @@ fn submitted_by(prefix: &str) -> Option<[&str; 2]> {
 pub(super) fn central_tu(scan: &mut Scan) {
     let vocabulary = scan.vocabulary;
     let tu = |m: &super::Mention| m.number.shape == Shape::Party && m.number.codes.get(1).is_some_and(|c| c == "TƯ");
+    if !scan.mentions.iter().any(tu) {
+        return;
+    }
     let is_central = |m: &super::Mention| m.bodies.iter().any(|&b| vocabulary.body(b).scope == Scope::Central);
     // The printed number and the dates its central mentions give.
     let central: Vec<(String, Option<Date>)> = scan
@@ -478,6 +481,9 @@ pub(super) fn central_tu(scan: &mut Scan) {
 /// day and month only.
 pub(super) fn year_of_day_month(scan: &mut Scan) {
     let Some(own) = scan.own.1 else { return };
+    if !scan.mentions.iter().any(|m| m.day_month.is_some() && m.date.is_none()) {
+        return;
+    }
     // A number the text also dates in full keeps that date (the graph
     // chooses among a document's mentions).
     let dated: std::collections::HashSet<String> = scan

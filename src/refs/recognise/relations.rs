@@ -188,9 +188,10 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
     }
     // "Để tổ chức thực hiện việc thay thế Quyết định số …": the work of a
     // change, not the document carrying out what it names.
-    let about_a_change = reach
-        .iter()
-        .any(|g| last_cue(&lower_same_len(&t[g.clone()])).is_some_and(|(_, _, r)| changes(r)));
+    let about_a_change = reach.iter().any(|g| {
+        let gap = &t[g.clone()];
+        gap.contains("việc") && last_cue(&lower_same_len(gap)).is_some_and(|(_, _, r)| changes(r))
+    });
     if matches!(relation, Relation::Implements | Relation::Guides) && about_a_change {
         return None;
     }

@@ -300,6 +300,10 @@ pub(super) fn year_alone(s: &str) -> bool {
 }
 
 pub(super) fn is_connector(gap: &str) -> bool {
+    // At most 12 characters, so at most 48 bytes: longer is no connector.
+    if gap.len() > 48 {
+        return false;
+    }
     let g = lower(gap);
     let rest = g
         .split([',', ';', ' '])
