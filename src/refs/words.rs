@@ -115,6 +115,7 @@ pub const CUES: &[(&str, Cue)] = &[
     ("tuyên truyền", Cue::Filler),
     ("phổ biến", Cue::Filler),
     ("tiếp tục", Cue::Filler),
+    ("kịp thời", Cue::Filler),
     ("nghiêm túc", Cue::Filler),
     ("tốt", Cue::Filler),
     ("nghiêm", Cue::Filler),
@@ -143,7 +144,12 @@ pub const OPENERS: &[&str] = &[
     "theo đó",
     "bên cạnh đó",
     "ngoài ra",
+    "đồng thời",
 ];
+
+/// Words of purpose that may stand before a clause's run of cues ("Để tiếp
+/// tục thực hiện …", "Nhằm kịp thời triển khai …").
+pub const PURPOSES: &[&str] = &["để", "nhằm"];
 
 /// Instruments a document issues besides the type words: a report's "Đề
 /// án được ban hành nhằm …" speaks of what the reported decision approves.

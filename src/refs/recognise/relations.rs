@@ -272,10 +272,22 @@ fn opening(p: &str) -> Option<(Relation, usize)> {
         // "…; đồng thời nhằm thực hiện …" joins a purpose to another; a
         // bare "Đồng thời thực hiện …" may go on with another actor.
         let purpose = |r: &str| (r.starts_with("nhằm ") || r.starts_with("để ")) && cue_at(r).is_some();
+        // "Để tiếp tục thực hiện …", "Nhằm kịp thời triển khai …": a purpose
+        // word before a run of cues.
+        let purposed = words::PURPOSES
+            .iter()
+            .find(|w| {
+                rest.strip_prefix(*w)
+                    .and_then(|r| r.strip_prefix(' '))
+                    .is_some_and(|r| cue_at(r).is_some())
+            })
+            .map(|w| w.len() + 1);
         let rest_skip = if rest.starts_with("và ") {
             "và ".len()
         } else if rest.strip_prefix("đồng thời ").is_some_and(purpose) {
             "đồng thời ".len()
+        } else if let Some(n) = purposed.filter(|_| best.is_none()) {
+            n
         } else if best.is_some() && rest.strip_prefix("việc ").is_some_and(carrying_out) {
             "việc ".len()
         } else {

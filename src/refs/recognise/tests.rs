@@ -874,3 +874,14 @@ fn a_type_word_naming_the_document_is_no_cue() {
     );
     assert_eq!(r[0].4, Cites, "{r:?}");
 }
+
+#[test]
+fn a_purpose_before_a_run_of_cues() {
+    let r = rows("Để tiếp tục thực hiện Nghị quyết số 57-NQ/TW và Kết luận số 142-KL/TW ngày 21/3/2025 của Bộ Chính trị, Ban Bí thư, Ban Bí thư yêu cầu như sau.");
+    assert!(r.iter().all(|x| x.4 == Implements), "{r:?}");
+    let r = rows("Đồng thời, tiếp tục thực hiện Kế hoạch số 412/KH-UBND ngày 26/12/2025 của Ủy ban nhân dân tỉnh.");
+    assert_eq!(r[0].4, Implements, "{r:?}");
+    // "Để" before no cue: a plain citation.
+    let r = rows("Để bảo đảm tiến độ, các sở rà soát Kế hoạch số 412/KH-UBND.");
+    assert_eq!(r[0].4, Cites, "{r:?}");
+}
