@@ -123,9 +123,7 @@ pub(crate) struct CachedRun {
 
 impl CachedRun {
     /// The cache of a run, restored into a session; none when the run has
-    /// no cache, when its output would be refused (nothing may be written
-    /// beside a folder vanban will not write), or when the cache would lie
-    /// inside the content folder.
+    /// no cache, or when the cache would lie inside the content folder.
     pub(crate) fn open(opts: &crate::Options, config: Option<&Path>) -> CachedRun {
         let mut run = CachedRun {
             session: Session::default(),
@@ -135,11 +133,6 @@ impl CachedRun {
             started: std::time::SystemTime::now(),
         };
         let Some(dir) = &opts.cache else { return run };
-        if let Some(out) = &opts.output {
-            if crate::write::check_output(out, &opts.content, opts.force).is_err() {
-                return run;
-            }
-        }
         let abs = |p: &Path| crate::write::absolute(p).ok();
         if let (Some(d), Some(c)) = (abs(dir), abs(&opts.content)) {
             if d.starts_with(&c) {

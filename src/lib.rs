@@ -378,8 +378,10 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
         outcome: mut out,
     } = prepare(opts, &mut cached.session);
     out.cache = cached.report(&index);
+    // Nothing is written beside an output folder the checks refused.
+    let refused = out.diagnostics.iter().any(|d| d.code == diag::Code::Write);
     std::thread::scope(|s| {
-        let saver = s.spawn(|| cached.save());
+        let saver = s.spawn(|| if refused { Ok(()) } else { cached.save() });
         if let (Some(theme), false) = (&theme, out.failed()) {
             publish(opts, progress, &index, &cfg, theme, &mut out);
         }

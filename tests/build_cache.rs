@@ -4,22 +4,10 @@
 //! ignored, never trusted; `--no-cache` neither reads nor writes it.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn vanban(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run vanban")
-}
-
-fn write(path: &Path, text: &str) {
-    if let Some(p) = path.parent() {
-        std::fs::create_dir_all(p).expect("mkdir");
-    }
-    std::fs::write(path, text).expect("write");
-}
+#[path = "support/run.rs"]
+mod run;
+use run::{vanban, write};
 
 /// Waits past the grain of file times: a file changed just before a build
 /// is read again by the next one (a second edit could hide in that grain).

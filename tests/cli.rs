@@ -5,22 +5,11 @@
 mod synth;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn vanban(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run vanban")
-}
-
-fn write(path: &Path, text: &str) {
-    if let Some(p) = path.parent() {
-        std::fs::create_dir_all(p).expect("mkdir");
-    }
-    std::fs::write(path, text).expect("write");
-}
+#[path = "support/run.rs"]
+mod run;
+use run::{vanban, write};
 
 const GOOD: &str = "---\nnumber: 4029-CV/TU\ntitle: Triển khai\nissuer: Ban Thường vụ Tỉnh ủy\n---\nThân.\n";
 

@@ -27,6 +27,24 @@ pub struct KnownBody {
     pub state: String,
 }
 
+impl KnownBody {
+    /// Whether a number with these codes carries this body's code (`QH15`
+    /// carries the Quốc hội's `QH`); `None` when the body has no code.
+    pub fn carried_by(&self, codes: &[String]) -> Option<bool> {
+        let own: Vec<&String> = [&self.party, &self.state]
+            .into_iter()
+            .filter(|c| !c.is_empty())
+            .collect();
+        let carries = |c: &String| {
+            own.iter().any(|code| {
+                c.strip_prefix(code.as_str())
+                    .is_some_and(|rest| rest.chars().all(|x| x.is_ascii_digit()))
+            })
+        };
+        (!own.is_empty()).then(|| codes.iter().any(carries))
+    }
+}
+
 /// The bodies vanban recognises, keyed by the match key of each written form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vocabulary {
@@ -327,12 +345,7 @@ impl Vocabulary {
         }
         // "… của Ban Tổ chức Trung ương, Ban Thường vụ Tỉnh ủy đề nghị …": a
         // body followed by a verb is the subject of the next clause.
-        let coded = |n: &Named| {
-            let b = &self.bodies[n.body];
-            [&b.state, &b.party]
-                .iter()
-                .any(|c| !c.is_empty() && codes.iter().any(|x| x == *c))
-        };
+        let coded = |n: &Named| self.bodies[n.body].carried_by(codes) == Some(true);
         if names.len() > 1 && names.last().is_some_and(|n| acts(&s[n.end..]) && !coded(n)) {
             names.pop();
         }

@@ -80,12 +80,6 @@ pub const CUES: &[(&str, Cue)] = &[
     ("nhằm triển khai", Cue::Rel(Relation::Implements)),
     ("nhằm cụ thể hóa", Cue::Rel(Relation::Implements)),
     ("nhằm cụ thể hoá", Cue::Rel(Relation::Implements)),
-    ("để cụ thể hóa", Cue::Rel(Relation::Implements)),
-    ("để cụ thể hoá", Cue::Rel(Relation::Implements)),
-    ("để triển khai thực hiện", Cue::Rel(Relation::Implements)),
-    ("nhằm triển khai thực hiện", Cue::Rel(Relation::Implements)),
-    ("để tổ chức thực hiện", Cue::Rel(Relation::Implements)),
-    ("để quán triệt", Cue::Rel(Relation::Implements)),
     // based on
     ("căn cứ", Cue::Rel(Relation::BasedOn)),
     ("căn cứ vào", Cue::Rel(Relation::BasedOn)),

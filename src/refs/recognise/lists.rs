@@ -27,20 +27,9 @@ pub(super) fn share(scan: &mut Scan) {
 /// ("Quyết định số 759/QĐ-TTg, số 1085/QĐ-UBND … của Ủy ban nhân dân tỉnh":
 /// the Ủy ban's `UBND` is not 759's `TTg`).
 fn issued_by(vocabulary: &crate::refs::issuers::Vocabulary, number: &crate::number::Number, bodies: &[usize]) -> bool {
-    bodies.iter().all(|&row| {
-        let body = vocabulary.body(row);
-        let code = if number.shape == crate::number::Shape::Party {
-            &body.party
-        } else {
-            &body.state
-        };
-        // `QH15` is the Quốc hội's `QH` of a term.
-        let carries = |c: &String| {
-            c.strip_prefix(code.as_str())
-                .is_some_and(|rest| rest.chars().all(|x| x.is_ascii_digit()))
-        };
-        code.is_empty() || number.codes.iter().any(carries)
-    })
+    bodies
+        .iter()
+        .all(|&row| vocabulary.body(row).carried_by(&number.codes) != Some(false))
 }
 
 fn trailing_facts(scan: &mut Scan) {

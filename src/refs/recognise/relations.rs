@@ -73,7 +73,7 @@ fn as_acted(t: &str, start: usize, before: &[Mention], relation: Relation) -> Re
     }
     let cs = clause_start(t, start);
     let in_clause = &before[before.partition_point(|m| m.range.start < cs)..];
-    let p = masked(&lower_same_len(&t[cs..start]), cs, in_clause);
+    let p = masked(lower_same_len(&t[cs..start]), cs, in_clause);
     let Some((at, end, cue)) = last_cue(&p) else {
         return relation;
     };
@@ -155,7 +155,7 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
     // The earlier mentions of the clause (type word, number, facts and
     // subject) are not cues: "Hướng dẫn này thay thế Hướng dẫn số 12-HD/… và
     // Hướng dẫn số 09-HD/…", "các Hướng dẫn số 08-HD/…, số 09-HD/…".
-    let p = masked(&lower_same_len(stripped), offset, before);
+    let p = masked(lower_same_len(stripped), offset, before);
     // Inside another mention's "về …": a third party's relation.
     if before
         .iter()
@@ -213,8 +213,8 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
 /// `p` (the clause text from `offset`) with the mentions of `before` that
 /// stand in it blanked out with `#`, byte for byte (offsets stay; a run of
 /// cues stops at a mention instead of reading across it).
-fn masked(p: &str, offset: usize, before: &[Mention]) -> String {
-    let mut bytes = p.as_bytes().to_vec();
+fn masked(p: String, offset: usize, before: &[Mention]) -> String {
+    let mut bytes = p.into_bytes();
     for m in before {
         let from = m.range.start.saturating_sub(offset).min(bytes.len());
         let to = m.tail.saturating_sub(offset).min(bytes.len());
@@ -223,7 +223,7 @@ fn masked(p: &str, offset: usize, before: &[Mention]) -> String {
         }
     }
     // Whole characters were replaced by ASCII: still UTF-8.
-    String::from_utf8(bytes).unwrap_or_else(|_| p.to_string())
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Whether `s` (after a comma or spaces) starts with a relation cue.
@@ -271,22 +271,12 @@ fn opening(p: &str) -> Option<(Relation, usize)> {
         let carrying_out = |r: &str| cue_at(r).is_some_and(|(c, _)| c == Cue::Rel(Relation::Implements));
         // "…; đồng thời nhằm thực hiện …" joins a purpose to another; a
         // bare "Đồng thời thực hiện …" may go on with another actor.
-        let purpose = |r: &str| (r.starts_with("nhằm ") || r.starts_with("để ")) && cue_at(r).is_some();
-        // "Để tiếp tục thực hiện …", "Nhằm kịp thời triển khai …": a purpose
-        // word before a run of cues.
-        let purposed = words::PURPOSES
-            .iter()
-            .find(|w| {
-                rest.strip_prefix(*w)
-                    .and_then(|r| r.strip_prefix(' '))
-                    .is_some_and(|r| cue_at(r).is_some())
-            })
-            .map(|w| w.len() + 1);
+        let joined = rest.strip_prefix("đồng thời ").and_then(purpose_len);
         let rest_skip = if rest.starts_with("và ") {
             "và ".len()
-        } else if rest.strip_prefix("đồng thời ").is_some_and(purpose) {
-            "đồng thời ".len()
-        } else if let Some(n) = purposed.filter(|_| best.is_none()) {
+        } else if let Some(n) = joined {
+            "đồng thời ".len() + n
+        } else if let Some(n) = purpose_len(rest).filter(|_| best.is_none()) {
             n
         } else if best.is_some() && rest.strip_prefix("việc ").is_some_and(carrying_out) {
             "việc ".len()
@@ -304,6 +294,15 @@ fn opening(p: &str) -> Option<(Relation, usize)> {
         }
     }
     best.map(|r| (r, pos))
+}
+
+/// "Để tiếp tục thực hiện …", "Nhằm kịp thời triển khai …": the length of a
+/// purpose word ([`words::PURPOSES`]) and its space when a cue follows.
+fn purpose_len(s: &str) -> Option<usize> {
+    words::PURPOSES.iter().find_map(|w| {
+        let r = s.strip_prefix(*w)?.strip_prefix(' ')?;
+        cue_at(r).map(|_| w.len() + 1)
+    })
 }
 
 /// The longest cue at the start of `s` (ending at a word boundary). A cue
