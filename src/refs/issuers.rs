@@ -287,6 +287,14 @@ impl Vocabulary {
         self.provinces.get(&k).map(|&r| PROVINCES[r].0)
     }
 
+    /// Where a province named at the start of `s` ends ("Lạng Sơn triển
+    /// khai …", "tỉnh Gia Lai …", "TP. Hồ Chí Minh …").
+    pub fn place_at(&self, s: &str) -> Option<usize> {
+        let w = words(s, self.longest_province + 2);
+        let (_, next) = self.province_at(&w, 0, true)?;
+        Some(w[next - 1].end)
+    }
+
     /// Every body of the vocabulary.
     pub fn bodies(&self) -> impl Iterator<Item = &KnownBody> {
         self.bodies.iter()

@@ -193,6 +193,15 @@ pub const ISSUING_ADVERBS: &[&str] = &[
     "sẽ",
 ];
 
+/// What a công văn may change (the type of the cited number): an office's
+/// letter adjusts another letter, a plan or a notice ("Điều chỉnh, bổ sung
+/// Kế hoạch số 118-KH/TU …"), never a decision, regulation or resolution.
+pub const CONG_VAN_ADJUSTS: &[&str] = &["Công văn", "Kế hoạch", "Thông báo", "Giấy mời"];
+
+/// What follows a province's name before its 2025 merger ("Ban Thường vụ
+/// Tỉnh ủy Lào Cai (cũ)").
+pub const FORMER: &str = "(cũ)";
+
 /// Words that deny the act of the cue after them ("Quyết định này không
 /// thay thế …").
 pub const NEGATIONS: &[&str] = &["không", "chưa", "không được", "không phải"];
@@ -282,8 +291,10 @@ pub const NOT_ISSUE_DAY: &[&str] = &[
     "trong",
 ];
 
-/// Words after a mention (and its date) that introduce its issuers.
-pub const ISSUER_INTROS: &[&str] = &["của ", "liên tịch giữa ", "liên tịch của "];
+/// Words after a mention (and its date) that introduce its issuers; "giữa"
+/// names the parties of a joint instrument ("Quy chế phối hợp số … giữa
+/// Ủy ban nhân dân tỉnh và Ban Thường trực Ủy ban Mặt trận …").
+pub const ISSUER_INTROS: &[&str] = &["của ", "liên tịch giữa ", "liên tịch của ", "giữa "];
 
 /// Words after which a number is a form or table code, not a document.
 pub const NOT_BEFORE: &[&str] = &["mẫu", "mẫu số", "biểu", "biểu số", "phụ lục", "mã", "mã số", "ký hiệu"];

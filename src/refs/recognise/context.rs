@@ -361,9 +361,12 @@ pub(super) fn issued_before(scan: &mut Scan) {
             // "Trong quý I/2025, UBND tỉnh đã ban hành …": the words after
             // the last comma when the whole is not a body.
             let after_comma = body.rfind(", ").map_or(body, |c| &body[c + 2..]);
-            ([body, after_comma], date, day_month)
-        } else if let Some(bodies) = submitted_by(prefix) {
-            (bodies, None, None)
+            // "… Tỉnh ủy Yên Bái ban hành Kế hoạch số 215-KH/TU và Ban
+            // Thường vụ Tỉnh ủy Lào Cai ban hành …": the second subject.
+            let after_and = after_comma.rfind(" và ").map_or(after_comma, |c| &after_comma[c + 5..]);
+            ([body, after_comma, after_and], date, day_month)
+        } else if let Some([a, b]) = submitted_by(prefix) {
+            ([a, b, b], None, None)
         } else {
             continue;
         };
@@ -398,9 +401,15 @@ fn issuing_subject(prefix: &str) -> Option<&str> {
         .chain(at.map_or(&[][..], |_| words::ISSUING_VERBS_AT));
     let p = verbs.into_iter().find_map(|v| ends_with_word(prefix, v))?;
     let mut inner = prefix[..p].trim_end();
-    if let Some(q) = words::ISSUING_ADVERBS.iter().find_map(|a| ends_with_word(inner, a)) {
+    // "… Tỉnh ủy Lạng Sơn cũng đã ban hành": a run of adverbs.
+    for _ in 0..3 {
+        let Some(q) = words::ISSUING_ADVERBS.iter().find_map(|a| ends_with_word(inner, a)) else {
+            break;
+        };
         inner = inner[..q].trim_end();
     }
+    // "Ban Thường vụ Tỉnh ủy Lào Cai (cũ)": the province before a merger.
+    inner = inner.strip_suffix(words::FORMER).map_or(inner, str::trim_end);
     if let Some(by) = lower_same_len(inner).rfind(" được ") {
         inner = &inner[by + " được ".len()..];
     }

@@ -19,15 +19,35 @@ use super::text::{
 };
 use super::{Mention, Scan};
 use crate::number::{DerivedType, Number, Shape};
+use crate::refs::issuers::Vocabulary;
 use crate::refs::normal::floor;
 use crate::refs::words::{self, Cue, CLAUSE_BREAKS, CUES, TYPE_WORDS};
 use crate::refs::Relation;
 use std::ops::Range;
 
+/// What a clause needs to know of the citing document: the type words that
+/// name it, its number (whose codes name its issuers) and the vocabulary.
+pub(super) struct Own<'a> {
+    words: Vec<&'static str>,
+    number: &'a Number,
+    vocabulary: &'a Vocabulary,
+}
+
+impl<'a> Own<'a> {
+    /// The citing document of a scan.
+    pub(super) fn of(scan: &Scan<'a>) -> Own<'a> {
+        Own {
+            words: own_words(scan.own.0),
+            number: scan.own.0,
+            vocabulary: scan.vocabulary,
+        }
+    }
+}
+
 /// Types every mention of the scan.
 pub(super) fn assign(scan: &mut Scan) {
     let t = scan.t;
-    let own = own_words(scan.own.0);
+    let own = Own::of(scan);
     for i in 0..scan.mentions.len() {
         let start = scan.mentions[i].range.start;
         let mut relation = of_clause(t, start, &scan.mentions[..i], &own);
@@ -42,7 +62,7 @@ pub(super) fn assign(scan: &mut Scan) {
             relation = after_own_number(t, start, &scan.own_ranges);
         }
         if relation.is_none() {
-            relation = listed_item(t, (start, scan.mentions[i].tail), &scan.mentions[..i], &own);
+            relation = listed_item(t, (start, scan.mentions[i].tail), &scan.mentions[..i], &own.words);
         }
         let mut relation = as_acted(t, start, &scan.mentions[..i], relation.unwrap_or(Relation::Cites));
         if changes(relation) && !may_change(scan.own.0, &scan.mentions[i].number) {
@@ -112,17 +132,21 @@ fn numeral_at(s: &str) -> bool {
 /// Whether a document numbered `own` can replace, repeal or amend one
 /// numbered `cited`: never across Party and State, never a central document
 /// from a local one, a law only by a law, a Government decree only by the
-/// Government or a law. "Sửa đổi Luật Nhà giáo …" in a ministry's plan is a
-/// task, not an act.
+/// Government or a law, a công văn only what [`words::CONG_VAN_ADJUSTS`]
+/// lists. "Sửa đổi Luật Nhà giáo …" in a ministry's plan is a task, not an
+/// act.
 fn may_change(own: &Number, cited: &Number) -> bool {
     let party = |n: &Number| n.shape == Shape::Party;
     let government = |n: &Number| n.codes.iter().any(|c| c == "CP");
     if party(own) != party(cited) || (own.is_local() && !cited.is_local()) {
         return false;
     }
-    // A công văn changes only another công văn.
-    let cong_van = |n: &Number| matches!(n.derived_type(), DerivedType::One("Công văn"));
-    if cong_van(own) && !cong_van(cited) {
+    // A công văn adjusts only what an office's letter may: another công
+    // văn, a plan, a notice ("Điều chỉnh, bổ sung Kế hoạch số 118-KH/TU …"),
+    // never a decision, regulation or resolution.
+    let cong_van = matches!(own.derived_type(), DerivedType::One("Công văn"));
+    let adjustable = matches!(cited.derived_type(), DerivedType::One(t) if words::CONG_VAN_ADJUSTS.contains(&t));
+    if cong_van && !adjustable {
         return false;
     }
     let assembly = |n: &Number| n.by_national_assembly();
@@ -134,7 +158,7 @@ fn may_change(own: &Number, cited: &Number) -> bool {
 
 /// The relation the clause around `start` states for a mention there;
 /// `before`: the mentions before it (their facts and subjects are theirs).
-pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str]) -> Option<Relation> {
+pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) -> Option<Relation> {
     let cs = clause_start(t, start);
     // Only the mentions of this clause matter (mentions are in text order):
     // a clause's cost does not grow with the document.
@@ -142,12 +166,11 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
     // A bare own type word after another document of that type in the same
     // paragraph is that document ("… ban hành Kế hoạch số 45-KH/BTGDVTU …
     // Kế hoạch thay thế …").
-    let anaphora = before[..split]
-        .iter()
-        .rev()
-        .take(8)
-        .any(|m| m.word.is_some_and(|w| own.contains(&TYPE_WORDS[w].0)) && !t[m.range.end..cs].contains("\n\n"));
-    let own: &[&str] = if anaphora { &[] } else { own };
+    let anaphora =
+        before[..split].iter().rev().take(8).any(|m| {
+            m.word.is_some_and(|w| own.words.contains(&TYPE_WORDS[w].0)) && !t[m.range.end..cs].contains("\n\n")
+        });
+    let words: &[&str] = if anaphora { &[] } else { &own.words };
     let before = &before[split..];
     let prefix = &t[cs..start];
     let stripped = strip_numbering(prefix);
@@ -156,6 +179,10 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
     // subject) are not cues: "Hướng dẫn này thay thế Hướng dẫn số 12-HD/… và
     // Hướng dẫn số 09-HD/…", "các Hướng dẫn số 08-HD/…, số 09-HD/…".
     let p = masked(lower_same_len(stripped), offset, before);
+    // "Theo lãnh đạo Ban Tuyên giáo Tỉnh ủy, Kế hoạch được ban hành nhằm …":
+    // who says it stands before the clause proper.
+    let frame = attribution(&p);
+    let (p, offset) = (&p[frame..], offset + frame);
     // Inside another mention's "về …": a third party's relation.
     if before
         .iter()
@@ -166,16 +193,18 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
     // A cue right after an earlier mention's facts is that document's act,
     // not ours: "… thay thế Quyết định số 35 … và Quyết định số 12 ngày …
     // của UBND tỉnh sửa đổi, bổ sung … Quyết định số 35" cites the last.
+    // So is a cue after its own act ("… Nghị quyết số 140/NQ-CP … của Chính
+    // phủ ban hành Chương trình hành động thực hiện Nghị quyết 66").
     let theirs = |at: usize| {
         let at = offset + at;
         before
             .iter()
-            .any(|m| m.tail <= at && t[m.tail..at].trim_matches([' ', ',']).is_empty())
+            .any(|m| m.tail <= at && (t[m.tail..at].trim_matches([' ', ',']).is_empty() || its_act(&t[m.tail..at])))
     };
-    if let Some(r) = self_naming(&p, own, &theirs) {
+    if let Some(r) = self_naming(p, words, &theirs) {
         return Some(r);
     }
-    let (relation, end) = opening(&p)?;
+    let (relation, end) = opening(p).or_else(|| own_voice(p, own).filter(|_| heading(t, cs)))?;
     let reach = gaps(offset + end, start, before);
     // After an earlier mention, a cue starts that document's name or act
     // ("Căn cứ Luật số 43/2024/QH15 … sửa đổi, bổ sung … của Luật Đất đai").
@@ -210,6 +239,45 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &[&str])
     Some(relation)
 }
 
+/// Whether the clause starting at `cs` is a headline: a Markdown heading
+/// or a line set wholly in bold.
+fn heading(t: &str, cs: usize) -> bool {
+    let from = t[..cs].rfind('\n').map_or(0, |i| i + 1);
+    let to = t[cs..].find('\n').map_or(t.len(), |i| cs + i);
+    let line = t[from..to].trim();
+    line.starts_with('#') || (line.starts_with("**") && line.ends_with("**"))
+}
+
+/// An attribution before a clause ("Theo lãnh đạo Ban Tuyên giáo Tỉnh ủy,
+/// …", "Theo Kế hoạch, …"): its length with the comma, or 0. Not what an
+/// act follows ("Theo Kế hoạch số … , các …", "Theo hướng dẫn của …, …").
+fn attribution(p: &str) -> usize {
+    let Some(frame) = p.strip_prefix("theo ").and_then(|r| r.split_once(", ")).map(|(f, _)| f) else {
+        return 0;
+    };
+    let plain = frame.split(' ').count() <= 10
+        && !frame.contains(['#', ';', '.', ':', '\n'])
+        && !frame.chars().any(|c| c.is_ascii_digit())
+        && last_cue(frame).is_none();
+    if plain {
+        "theo ".len() + frame.len() + ", ".len()
+    } else {
+        0
+    }
+}
+
+/// Whether the words right after a mention's facts are its own act, up to
+/// a cue: an issuing verb ("ban hành Chương trình hành động", "phê duyệt
+/// Đề án") with no break or "và" before the cue.
+fn its_act(gap: &str) -> bool {
+    let g = lower_same_len(gap.trim_start());
+    let verb = words::ISSUING_VERBS
+        .iter()
+        .chain(words::ISSUING_VERBS_AT)
+        .any(|v| g.strip_prefix(v).is_some_and(|r| r.starts_with(' ')));
+    verb && g.len() <= 80 && !g.contains([',', ';', '.', '\n']) && whole_words(&g, "và").next().is_none()
+}
+
 /// `p` (the clause text from `offset`) with the mentions of `before` that
 /// stand in it blanked out with `#`, byte for byte (offsets stay; a run of
 /// cues stops at a mention instead of reading across it).
@@ -224,6 +292,26 @@ fn masked(p: String, offset: usize, before: &[Mention]) -> String {
     }
     // Whole characters were replaced by ASCII: still UTF-8.
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// A headline whose subject speaks for the document, then its run of cues:
+/// the place a report is about ("Lạng Sơn triển khai Chỉ thị 52 …") or a
+/// body whose code the document's number carries ("Ủy ban Kiểm tra Tỉnh ủy
+/// hướng dẫn thực hiện …" in `05-HD/UBKTTU`). The relation and where the run
+/// ends. Another body ("Các cấp ủy quán triệt …"), or the subject's past act
+/// ("Tỉnh ủy đã …"), is a plain citation; in running text a body's act is
+/// not the document's (§4: the clause opens with the cue or names the
+/// document).
+fn own_voice(p: &str, own: &Own) -> Option<(Relation, usize)> {
+    let v = own.vocabulary;
+    let speaks = |n: &crate::refs::issuers::Named| v.body(n.body).carried_by(&own.number.codes) == Some(true);
+    let end = v.place_at(p).or_else(|| {
+        let (names, end) = v.list_at(p)?;
+        names.iter().all(speaks).then_some(end)
+    })?;
+    let rest = p[end..].strip_prefix(' ')?;
+    let (relation, len) = opening(rest)?;
+    Some((relation, p.len() - rest.len() + len))
 }
 
 /// Whether `s` (after a comma or spaces) starts with a relation cue.

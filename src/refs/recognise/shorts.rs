@@ -9,7 +9,7 @@
 //! What is left goes to the corpus ([`Short`]).
 
 use super::context::read_tail;
-use super::relations::{of_clause, own_words};
+use super::relations::{of_clause, Own};
 use super::text::{is_connector, lower_same_len, starts_with_word, year_alone, Taken};
 use super::{Candidate, Mention, Scan, Short};
 use crate::number::{self, Number, Shape};
@@ -89,7 +89,7 @@ fn aliases(scan: &Scan, taken: &mut Taken) -> Vec<Mention> {
         return Vec::new();
     }
     let tl = lower_same_len(t);
-    let own = own_words(scan.own.0);
+    let own = Own::of(scan);
     let mut extra = defined;
     for (alias_l, defs) in &defs_by_alias {
         let mut pos = defs[0].0;
@@ -165,7 +165,7 @@ fn short_forms(scan: &mut Scan, taken: &mut Taken) -> Vec<Mention> {
         by_seq.entry(m.number.seq).or_default().push(idx);
     }
     let mut extra = Vec::new();
-    let own = own_words(scan.own.0);
+    let own = Own::of(scan);
     // (mention, type word, relation) given by a short number listed before it.
     let mut word_updates: Vec<(usize, usize, Relation)> = Vec::new();
     let candidates = std::mem::take(&mut scan.candidates);

@@ -885,3 +885,121 @@ fn a_purpose_before_a_run_of_cues() {
     let r = rows("Để bảo đảm tiến độ, các sở rà soát Kế hoạch số 412/KH-UBND.");
     assert_eq!(r[0].4, Cites, "{r:?}");
 }
+
+#[test]
+fn a_subject_that_speaks_for_the_document() {
+    let rel = |own: &str, text: &str| {
+        let n = number::parse(own).expect("own");
+        rows_of(&n, text).into_iter().map(|r| r.4).collect::<Vec<_>>()
+    };
+    // A report's headline: the province it is about.
+    assert_eq!(
+        rel(
+            "41-KH/TU",
+            "# Tuyên Quang quán triệt Nghị quyết số 71-NQ/TW về giáo dục"
+        ),
+        [Implements]
+    );
+    assert_eq!(
+        rel(
+            "41-KH/TU",
+            "**Tỉnh Gia Lai triển khai thực hiện Kết luận số 120-KL/TW**\n\nNgày 2/3, …"
+        ),
+        [Implements]
+    );
+    // A body whose code the document's number carries.
+    assert_eq!(
+        rel(
+            "07-HD/UBKTTU",
+            "## Ủy ban Kiểm tra Tỉnh ủy hướng dẫn thực hiện Quy định số 22-QĐ/TW"
+        ),
+        [Guides]
+    );
+    assert_eq!(
+        rel("88/KH-UBND", "# UBND tỉnh tiếp tục triển khai Chỉ thị số 09/CT-TTg"),
+        [Implements]
+    );
+    // Another body, a past act, someone told to act, or a body acting in
+    // running text (not the document as the subject): plain citations.
+    for text in [
+        "# Sở Nội vụ triển khai Chỉ thị số 09/CT-TTg",
+        "# Các cấp ủy quán triệt Nghị quyết số 71-NQ/TW",
+        "# Tỉnh ủy đã quán triệt Nghị quyết số 71-NQ/TW",
+        "# Ban Thường vụ Tỉnh ủy yêu cầu các chi bộ quán triệt Nghị quyết số 71-NQ/TW",
+        "Ban Thường vụ Tỉnh ủy tiếp tục quán triệt Nghị quyết số 71-NQ/TW.",
+        "Tuyên Quang quán triệt Nghị quyết số 71-NQ/TW đến chi bộ.",
+    ] {
+        assert_eq!(rel("41-KH/TU", text), [Cites], "{text}");
+    }
+}
+
+#[test]
+fn an_attribution_stands_before_the_clause() {
+    let n = number::parse("63-KH/TU").expect("own");
+    let r = rows_of(
+        &n,
+        "Theo lãnh đạo Văn phòng Tỉnh ủy, Kế hoạch được ban hành nhằm cụ thể hóa Chỉ thị số 41-CT/TW ngày 5/5/2025.",
+    );
+    assert_eq!(r[0].4, Implements);
+    // A document named in the frame: what the act follows.
+    let r = rows_of(
+        &n,
+        "Theo Kế hoạch số 12-KH/TU, các xã triển khai Chỉ thị số 41-CT/TW ngày 5/5/2025.",
+    );
+    assert_eq!((r[0].4, r[1].4), (Cites, Cites));
+}
+
+#[test]
+fn a_letter_adjusts_a_plan_but_no_decision() {
+    let rel = |text: &str| rows(text).into_iter().map(|r| r.4).collect::<Vec<_>>();
+    assert_eq!(
+        rel("Điều chỉnh, bổ sung Kế hoạch số 31-KH/TU ngày 2/4/2025 như sau:"),
+        [Amends]
+    );
+    assert_eq!(rel("Điều chỉnh thời gian tại Thông báo số 77-TB/TU."), [Amends]);
+    assert_eq!(rel("Sửa đổi Quy định số 12-QĐi/TU về chế độ làm việc."), [Cites]);
+    assert_eq!(rel("Bãi bỏ Nghị quyết số 04-NQ/TU."), [Cites]);
+}
+
+#[test]
+fn a_cue_after_another_documents_own_act_is_its_business() {
+    let n = number::parse("214/KH-UBND").expect("own");
+    let r = rows_of(
+        &n,
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai Nghị quyết số 66-NQ/TW ngày 30/4/2025 và Nghị quyết số 140/NQ-CP ngày 17/5/2025 của Chính phủ ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW.",
+    );
+    let rel: Vec<Relation> = r.iter().map(|r| r.4).collect();
+    assert_eq!(rel, [Implements, Implements, Cites]);
+}
+
+#[test]
+fn issuers_after_adverbs_a_former_province_and_a_second_subject() {
+    let r = rows("Ban Thường vụ Tỉnh ủy Cao Bằng cũng đã ban hành Chương trình số 09-CTr/TU ngày 2/3/2025.");
+    assert_eq!(r[0].5, ["Ban Thường vụ Tỉnh ủy Cao Bằng"]);
+    let r = rows(
+        "Ngày 4/3/2025, Ban Thường vụ Tỉnh ủy Hà Giang (cũ) ban hành Kế hoạch số 21-KH/TU và Ban Thường vụ Tỉnh ủy Tuyên Quang (cũ) ban hành Kế hoạch số 30-KH/TU ngày 6/3/2025.",
+    );
+    assert_eq!(r[0].5, ["Ban Thường vụ Tỉnh ủy Hà Giang"]);
+    assert_eq!(r[1].5, ["Ban Thường vụ Tỉnh ủy Tuyên Quang"]);
+    // The Youth Union's secretariat is not the Party's.
+    let r = rows("Theo Kế hoạch số 15-KH/TWĐTN ngày 2/2/2025 của Ban Bí thư Trung ương Đoàn.");
+    assert_eq!(r[0].5, ["Ban Bí thư Trung ương Đoàn"]);
+    // A Party group of a province's People's Committee.
+    let r = rows("Theo Báo cáo số 140-BC/BCS ngày 8/8/2024 của Ban cán sự đảng UBND tỉnh Nghệ An.");
+    assert_eq!(r[0].5, ["Ban cán sự đảng Ủy ban nhân dân tỉnh Nghệ An"]);
+}
+
+#[test]
+fn the_parties_of_a_joint_instrument_after_giua() {
+    let r = rows("Thực hiện Quy chế phối hợp số 05/QCPH-UBND-MTTQ ngày 2/6/2025 giữa Ủy ban nhân dân tỉnh và Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh.");
+    assert_eq!(
+        r[0].5,
+        [
+            "Ủy ban nhân dân tỉnh",
+            "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+        ]
+    );
+    // Not a body: nothing.
+    let r = rows("Theo Kế hoạch số 7-KH/TU ngày 2/6/2025 giữa hai kỳ họp.");
+    assert!(r[0].5.is_empty());
+}
