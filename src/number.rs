@@ -354,6 +354,15 @@ impl Number {
         &self.key
     }
 
+    /// The number with `TƯ` read as `code` (`TW` or `TU`), when it prints
+    /// `TƯ` as its Party issuer; else itself.
+    pub fn reading_tu(self, code: &str) -> Number {
+        if self.shape != Shape::Party || self.codes.get(1).map(String::as_str) != Some("TƯ") {
+            return self;
+        }
+        parse(&self.canonical.replace("/TƯ", &format!("/{code}"))).unwrap_or(self)
+    }
+
     /// The type word(s) the code gives.
     pub fn derived_type(&self) -> DerivedType {
         let first = self.codes.first().map(String::as_str).unwrap_or("");

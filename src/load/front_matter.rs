@@ -145,6 +145,28 @@ pub fn parse_document(text: &str, file: &str, rel: &str, opts: &LoadOptions) -> 
 }
 
 /// The front matter checker of one file.
+/// A list item YAML read as a map of one key to text ("- Các sở: Tài
+/// chính, Nội vụ"): the line the editor wrote.
+fn colon_line(item: &Node) -> Option<String> {
+    let Node::Map(entries) = item else { return None };
+    let [(k, v)] = entries.as_slice() else { return None };
+    let v = v.as_text()?;
+    Some(normalize(&format!("{k}: {v}")))
+}
+
+/// A number printed with `TƯ` read as its issuer's: `TU` for a provincial
+/// Party committee (Huế prints `TƯ` for its Tỉnh ủy), `TW` for a central
+/// body; as printed when the issuer says neither. The text's citations of
+/// it are read the same way (`refs`), so both meet on one identity.
+fn read_tu(number: Number, issuers: &[String]) -> Number {
+    let v = crate::refs::issuers::Vocabulary::builtin();
+    let bodies: Vec<_> = issuers.iter().filter_map(|i| v.whole(i)).collect();
+    match v.tu_code(bodies.iter().map(|n| v.body(n.body))) {
+        Some(code) => number.reading_tu(code),
+        None => number,
+    }
+}
+
 pub(super) struct Fm<'a> {
     text: &'a str,
     file: &'a str,
@@ -236,6 +258,18 @@ impl Fm<'_> {
                     match item.as_text() {
                         Some(s) if !normalize(&s).is_empty() => out.push(normalize(&s)),
                         Some(_) => {}
+                        // "- Các sở: Tài chính, Nội vụ": YAML reads a map of
+                        // one key; the editor wrote one line of text.
+                        None if colon_line(item).is_some() => {
+                            let line = colon_line(item).unwrap_or_default();
+                            let span = self.value_span(key, "");
+                            self.warn(
+                                span,
+                                format!("mục «{line}» của `{key}` có dấu hai chấm nên YAML đọc thành bảng khóa; vanban đọc lại thành một dòng chữ"),
+                                "đặt mục trong ngoặc kép: `  - \"Các sở: Tài chính, Nội vụ\"`",
+                            );
+                            out.push(line);
+                        }
                         None => {
                             let span = self.value_span(key, "");
                             self.error(
@@ -379,6 +413,7 @@ impl Fm<'_> {
         };
         citations.sort_by_key(|c| c.span.start);
         let (number, number_span) = number?;
+        let number = read_tu(number, &issuers);
         Some(Document {
             source: rel.to_string(),
             file: self.file.to_string(),

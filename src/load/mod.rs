@@ -337,4 +337,32 @@ mod tests {
             assert_eq!(alias_path(bad), None, "{bad}");
         }
     }
+
+    #[test]
+    fn tu_is_read_as_the_issuers_code_and_a_colon_item_as_text() {
+        let doc = |number: &str, issuer: &str| {
+            let text = format!(
+                "---\nnumber: {number}\ntitle: T\nissuer: {issuer}\nlocality: Huế\ndate: 20/11/2025\nrecipients:\n  - Các sở: Tài chính, Nội vụ\n---\nNội dung.\n"
+            );
+            check(&text)
+        };
+        let (d, diags) = doc("28-KH/TƯ", "Ban Thường vụ Thành ủy");
+        let d = d.expect("a document");
+        assert_eq!(d.number.canonical, "28-KH/TU");
+        assert_eq!(d.recipients, ["Các sở: Tài chính, Nội vụ"]);
+        assert!(
+            diags
+                .iter()
+                .any(|x| x.code == crate::diag::Code::UnknownKey && x.message.contains("Các sở")),
+            "{diags:?}"
+        );
+        assert_eq!(
+            doc("15-NQ/TƯ", "Bộ Chính trị").0.expect("doc").number.canonical,
+            "15-NQ/TW"
+        );
+        assert_eq!(
+            doc("15-NQ/TƯ", "Hội đồng ABC").0.expect("doc").number.canonical,
+            "15-NQ/TƯ"
+        );
+    }
 }

@@ -426,6 +426,13 @@ pub const BODIES: &[Body] = &[
         "",
         &["hội lhpn tỉnh", "ban thường vụ hội liên hiệp phụ nữ tỉnh"],
     ),
+    (
+        "Thành đoàn",
+        Province,
+        "TĐTN",
+        "",
+        &["ban thường vụ thành đoàn", "ban chấp hành thành đoàn"],
+    ),
     ("Hội Nông dân tỉnh", Province, "", "", &[]),
     ("Hội Cựu chiến binh tỉnh", Province, "", "", &[]),
     ("Bộ Chỉ huy Quân sự tỉnh", Province, "", "", &[]),

@@ -194,6 +194,29 @@ fn city_forms(rows: &[(KnownBody, Vec<String>)]) -> Vec<(KnownBody, Vec<String>)
     out
 }
 
+/// The standing committee and standing office of every Party committee
+/// ("Đảng ủy các cơ quan Đảng Trung ương" -> "Ban Thường vụ Đảng ủy các cơ
+/// quan Đảng Trung ương", "Thường trực Đảng ủy …"): they sign for it. A twin
+/// the table has already is left as written there.
+fn standing_forms(rows: &[(KnownBody, Vec<String>)]) -> Vec<(KnownBody, Vec<String>)> {
+    let known: std::collections::HashSet<String> = rows.iter().map(|(b, _)| key_of(&b.name).0).collect();
+    let mut out = Vec::new();
+    for (body, forms) in rows.iter().filter(|(b, _)| b.name.starts_with("Đảng ủy ")) {
+        for (head, short) in [("Ban Thường vụ", "btv"), ("Thường trực", "")] {
+            let name = format!("{head} {}", body.name);
+            if known.contains(&key_of(&name).0) {
+                continue;
+            }
+            let mut twin_forms: Vec<String> = forms.iter().map(|f| format!("{head} {f}")).collect();
+            if !short.is_empty() {
+                twin_forms.extend(std::iter::once(&body.name).chain(forms).map(|f| format!("{short} {f}")));
+            }
+            out.push((KnownBody { name, ..body.clone() }, twin_forms));
+        }
+    }
+    out
+}
+
 impl Vocabulary {
     /// The built-in vocabulary, built once.
     pub fn builtin() -> Arc<Vocabulary> {
@@ -237,7 +260,8 @@ impl Vocabulary {
                     forms.clone(),
                 )
             }));
-        let rows: Vec<(KnownBody, Vec<String>)> = rows.collect();
+        let mut rows: Vec<(KnownBody, Vec<String>)> = rows.collect();
+        rows.extend(standing_forms(&rows));
         let derived = city_forms(&rows);
         for (body, forms) in rows.into_iter().chain(derived) {
             let row = v.bodies.len();
@@ -293,6 +317,17 @@ impl Vocabulary {
         let w = words(s, self.longest_province + 2);
         let (_, next) = self.province_at(&w, 0, true)?;
         Some(w[next - 1].end)
+    }
+
+    /// The Party issuer code `TƯ` stands for in a number of these bodies
+    /// (§2: Thừa Thiên Huế prints it for its Tỉnh ủy, others for `TW`): `TU`
+    /// when one is a provincial Party committee, `TW` when one is central.
+    pub fn tu_code<'b>(&self, bodies: impl IntoIterator<Item = &'b KnownBody>) -> Option<&'static str> {
+        bodies.into_iter().find_map(|b| match (b.scope, b.party.as_str()) {
+            (Scope::Central, "TW") => Some("TW"),
+            (Scope::Province, "TU") => Some("TU"),
+            _ => None,
+        })
     }
 
     /// Every body of the vocabulary.

@@ -118,6 +118,8 @@ pub const CUES: &[(&str, Cue)] = &[
     ("những", Cue::Filler),
     // plain citations
     ("thực hiện theo", Cue::Plain),
+    // The guidance in a document, a noun: "… và hướng dẫn tại Văn bản số …".
+    ("hướng dẫn tại", Cue::Plain),
     ("triển khai theo", Cue::Plain),
     ("theo", Cue::Plain),
 ];
@@ -171,6 +173,8 @@ pub const ISSUING_VERBS: &[&str] = &["ký ban hành", "ban hành", "thông qua",
 /// Giao thông vận tải chấp thuận tại Văn bản số …", "Thủ tướng Chính phủ
 /// phê duyệt tại Quyết định số …".
 pub const ISSUING_VERBS_AT: &[&str] = &[
+    "báo cáo",
+    "đề xuất",
     "phê duyệt",
     "chấp thuận",
     "quy định",
@@ -198,9 +202,19 @@ pub const ISSUING_ADVERBS: &[&str] = &[
 /// Kế hoạch số 118-KH/TU …"), never a decision, regulation or resolution.
 pub const CONG_VAN_ADJUSTS: &[&str] = &["Công văn", "Kế hoạch", "Thông báo", "Giấy mời"];
 
+/// What introduces a cited document's subject after its facts: "về", and
+/// "cùng về" / "đều về" after a list ("… Kế hoạch số 152-KH/TU và Kế hoạch
+/// số 237-KH/TU cùng về thực hiện Chỉ thị số 34-CT/TW").
+pub const ABOUT: &[&str] = &[" về ", " cùng về ", " đều về "];
+
 /// What follows a province's name before its 2025 merger ("Ban Thường vụ
 /// Tỉnh ủy Lào Cai (cũ)").
 pub const FORMER: &str = "(cũ)";
+
+/// Words before a cue that make it passive: what follows describes the
+/// document named before ("Luật số 64/2025/QH15 …, được sửa đổi, bổ sung
+/// một số điều theo Luật số 87/2025/QH15"), not the citing document's act.
+pub const PASSIVES: &[&str] = &["được", "đã được"];
 
 /// Words that deny the act of the cue after them ("Quyết định này không
 /// thay thế …").

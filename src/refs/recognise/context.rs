@@ -16,7 +16,6 @@ use super::text::{
 use super::{Mention, Scan};
 use crate::diag::Code;
 use crate::number::{self, Number, Shape};
-use crate::refs::bodies::Scope;
 use crate::refs::normal::floor;
 use crate::refs::words::{self, NOT_BEFORE, TERMS, TYPE_WORDS};
 use crate::refs::Date;
@@ -224,7 +223,7 @@ pub(super) fn read_tail(scan: &mut Scan, m: &mut Mention) {
     if let Some(aside) = t[p..].strip_prefix(" (") {
         let close = aside[..floor(aside, 48)].find(')');
         if let Some(c) = close.filter(|&c| !aside[..c].contains(|ch: char| ch.is_ascii_digit())) {
-            if starts_with_ci(&aside[c + 1..], " về ").is_some() {
+            if about_at(&aside[c + 1..]).is_some() {
                 p += " (".len() + c + 1;
             }
         }
@@ -298,10 +297,16 @@ pub(super) fn year_check(scan: &mut Scan, m: &mut Mention) {
     }
 }
 
+/// The length of " về " (or " cùng về ", " đều về ", [`words::ABOUT`]) at
+/// the start of `s`: a subject follows.
+fn about_at(s: &str) -> Option<usize> {
+    words::ABOUT.iter().find_map(|w| starts_with_ci(s, w))
+}
+
 /// The subject after "về", up to the end of its clause or the next item of
 /// a list ("… về … và Nghị quyết số 72-NQ/TW").
 fn subject_at(s: &str) -> Option<(String, usize)> {
-    let start = starts_with_ci(s, " về ")?;
+    let start = about_at(s)?;
     let body = &s[start..floor(s, start + 1200)];
     let mut end = first_stop(
         body,
@@ -413,6 +418,13 @@ fn issuing_subject(prefix: &str) -> Option<&str> {
     if let Some(by) = lower_same_len(inner).rfind(" được ") {
         inner = &inner[by + " được ".len()..];
     }
+    // "… được ban hành sau khi Ban Bí thư có Kết luận số …": the subject
+    // of the clause after "khi".
+    // "… sau khi nghe Ban Tổ chức Trung ương báo cáo tại Tờ trình số …".
+    if let Some(when) = lower_same_len(inner).rfind(" khi ") {
+        inner = &inner[when + " khi ".len()..];
+        inner = inner.strip_prefix("nghe ").unwrap_or(inner);
+    }
     Some(inner.trim_start_matches([',', ' ']))
 }
 
@@ -449,36 +461,41 @@ fn submitted_by(prefix: &str) -> Option<[&str; 2]> {
     Some([body, headless])
 }
 
-/// "15-NQ/TƯ … của Bộ Chính trị": `TƯ` printed for `TW` (Thừa Thiên Huế
-/// alone prints it for its Tỉnh ủy). With a central issuer named, the number
-/// is the central one: one page with 15-NQ/TW. So is every other mention of
-/// that printed number in the same text ("… điều chỉnh một số nội dung tại
-/// Chỉ thị số 35-CT/TƯ", after "Chỉ thị số 35-CT/TƯ … của Bộ Chính trị").
+/// "15-NQ/TƯ … của Bộ Chính trị": `TƯ` printed for `TW`; "28-KH/TƯ … của Ban
+/// Thường vụ Thành ủy": printed for `TU` (Thừa Thiên Huế, now Huế, prints it
+/// for its Tỉnh ủy). With such an issuer named, the number is read as its
+/// issuer's: one page with 15-NQ/TW. So is every other mention of that
+/// printed number in the same text that names no other body and no other
+/// date ("… điều chỉnh một số nội dung tại Chỉ thị số 35-CT/TƯ", after "Chỉ
+/// thị số 35-CT/TƯ … của Bộ Chính trị"); "Chỉ thị số 35-CT/TƯ ngày 2/1/2020
+/// của Ban Thường vụ Tỉnh ủy" in the same text is the province's.
 pub(super) fn central_tu(scan: &mut Scan) {
     let vocabulary = scan.vocabulary;
     let tu = |m: &super::Mention| m.number.shape == Shape::Party && m.number.codes.get(1).is_some_and(|c| c == "TƯ");
     if !scan.mentions.iter().any(tu) {
         return;
     }
-    let is_central = |m: &super::Mention| m.bodies.iter().any(|&b| vocabulary.body(b).scope == Scope::Central);
-    // The printed number and the dates its central mentions give.
-    let central: Vec<(String, Option<Date>)> = scan
+    let read = |m: &super::Mention| vocabulary.tu_code(m.bodies.iter().map(|&b| vocabulary.body(b)));
+    // The printed number, the code its issuer reads it as, and the date.
+    let named: Vec<(String, &'static str, Option<Date>)> = scan
         .mentions
         .iter()
-        .filter(|m| tu(m) && is_central(m))
-        .map(|m| (m.number.canonical.clone(), m.date))
+        .filter(|m| tu(m))
+        .filter_map(|m| read(m).map(|code| (m.number.canonical.clone(), code, m.date)))
         .collect();
     for m in &mut scan.mentions {
-        // Another mention of the number is the central one only when it
-        // names no other body and no other date ("Chỉ thị số 35-CT/TƯ ngày
-        // 2/1/2020 của Ban Thường vụ Tỉnh ủy" in Huế is the province's).
-        let same = central
-            .iter()
-            .any(|(n, d)| *n == m.number.canonical && (m.date.is_none() || d.is_none() || m.date == *d));
-        if tu(m) && same && (m.bodies.is_empty() || is_central(m)) {
-            if let Ok(n) = number::parse(&m.number.canonical.replace("/TƯ", "/TW")) {
-                m.number = n;
-            }
+        if !tu(m) {
+            continue;
+        }
+        let code = read(m).or_else(|| {
+            let bare = m.bodies.is_empty();
+            named
+                .iter()
+                .find(|(n, _, d)| bare && *n == m.number.canonical && (m.date.is_none() || d.is_none() || m.date == *d))
+                .map(|(_, code, _)| *code)
+        });
+        if let Some(code) = code {
+            m.number = m.number.clone().reading_tu(code);
         }
     }
 }

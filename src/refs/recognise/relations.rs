@@ -26,10 +26,9 @@ use crate::refs::Relation;
 use std::ops::Range;
 
 /// What a clause needs to know of the citing document: the type words that
-/// name it, its number (whose codes name its issuers) and the vocabulary.
+/// name it, and the vocabulary of bodies.
 pub(super) struct Own<'a> {
     words: Vec<&'static str>,
-    number: &'a Number,
     vocabulary: &'a Vocabulary,
 }
 
@@ -38,7 +37,6 @@ impl<'a> Own<'a> {
     pub(super) fn of(scan: &Scan<'a>) -> Own<'a> {
         Own {
             words: own_words(scan.own.0),
-            number: scan.own.0,
             vocabulary: scan.vocabulary,
         }
     }
@@ -208,11 +206,25 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) ->
     let reach = gaps(offset + end, start, before);
     // After an earlier mention, a cue starts that document's name or act
     // ("Căn cứ Luật số 43/2024/QH15 … sửa đổi, bổ sung … của Luật Đất đai").
-    let named_by_other = reach
-        .iter()
-        .skip_while(|g| g.start == offset + end)
-        .any(|g| opens_with_cue(&t[g.clone()]));
-    if named_by_other || reach.iter().any(|g| breaks(&t[g.clone()])) {
+    // So does a passive change ("… Nghị quyết 19 đã được sửa đổi, bổ sung
+    // tại Nghị quyết 07"): what follows describes the one before. Not among
+    // grounds: "Căn cứ Luật … được sửa đổi, bổ sung bởi Luật số …" rests on
+    // the law as amended, the amending law too.
+    // A short form is not among `before`: its passive change stands
+    // inside a gap ("Cụ thể hóa … tại Nghị quyết 19 đã được sửa đổi, bổ sung
+    // tại Nghị quyết 07").
+    let described = relation != Relation::BasedOn && reach.iter().any(|g| passive_within(&t[g.clone()]));
+    let named_by_other = described
+        || reach.iter().skip_while(|g| g.start == offset + end).any(|g| {
+            let g = &t[g.clone()];
+            opens_with_cue(g) || (relation != Relation::BasedOn && passive_change(g))
+        });
+    // "Căn cứ Nghị định số 78/… quy định chi tiết … và Nghị định số 187/…":
+    // the grounds go on to the next "và <type word> số …" item.
+    let next_ground = relation == Relation::BasedOn
+        && ends_with_word(t[..start].trim_end(), "và").is_some()
+        && starts_item(&t[start..]);
+    if (named_by_other && !next_ground) || reach.iter().any(|g| breaks(&t[g.clone()])) {
         return None;
     }
     // "Để tổ chức thực hiện việc thay thế Quyết định số …": the work of a
@@ -295,30 +307,51 @@ fn masked(p: String, offset: usize, before: &[Mention]) -> String {
 }
 
 /// A headline whose subject speaks for the document, then its run of cues:
-/// the place a report is about ("Lạng Sơn triển khai Chỉ thị 52 …") or a
-/// body whose code the document's number carries ("Ủy ban Kiểm tra Tỉnh ủy
-/// hướng dẫn thực hiện …" in `05-HD/UBKTTU`). The relation and where the run
-/// ends. Another body ("Các cấp ủy quán triệt …"), or the subject's past act
+/// the place a report is about ("Lạng Sơn triển khai Chỉ thị 52 …") or the
+/// body that acts ("Ủy ban Kiểm tra Tỉnh ủy hướng dẫn thực hiện …",
+/// "Đảng ủy Chính phủ triển khai …"): a report's headline names what the
+/// reported document does. The relation and where the run ends. Another body ("Các cấp ủy quán triệt …"), or the subject's past act
 /// ("Tỉnh ủy đã …"), is a plain citation; in running text a body's act is
 /// not the document's (§4: the clause opens with the cue or names the
 /// document).
 fn own_voice(p: &str, own: &Own) -> Option<(Relation, usize)> {
     let v = own.vocabulary;
-    let speaks = |n: &crate::refs::issuers::Named| v.body(n.body).carried_by(&own.number.codes) == Some(true);
-    let end = v.place_at(p).or_else(|| {
-        let (names, end) = v.list_at(p)?;
-        names.iter().all(speaks).then_some(end)
-    })?;
+    let end = v.place_at(p).or_else(|| v.list_at(p).map(|(_, end)| end))?;
     let rest = p[end..].strip_prefix(' ')?;
     let (relation, len) = opening(rest)?;
     Some((relation, p.len() - rest.len() + len))
 }
 
-/// Whether `s` (after a comma or spaces) starts with a relation cue.
+/// Whether a passive change stands after the start of `s` (after a word).
+fn passive_within(s: &str) -> bool {
+    let l = lower_same_len(s);
+    l.match_indices(" được ").any(|(i, _)| passive_change(&s[i..]))
+}
+
+/// Whether `s` (after a comma, bracket or spaces) is a passive change
+/// ("được sửa đổi, bổ sung tại …", "(đã được thay thế bởi …"): it describes
+/// the document before it.
+fn passive_change(s: &str) -> bool {
+    let s = s.trim_start_matches([',', ' ', '(']);
+    let l = lower_same_len(&s[..floor(s, 64)]);
+    words::PASSIVES.iter().any(|w| {
+        l.strip_prefix(w)
+            .and_then(|r| r.strip_prefix(' '))
+            .and_then(cue_at)
+            .is_some_and(|(c, _)| matches!(c, Cue::Rel(_)))
+    })
+}
+
+/// Whether `s` (after a comma or spaces) starts with a relation cue, or
+/// ("… và hướng dẫn tại …") a cue that makes a plain citation.
 fn opens_with_cue(s: &str) -> bool {
     let s = s.trim_start_matches([',', ' ']);
     let s = lower_same_len(&s[..floor(s, 48)]);
-    cue_at(&s).is_some_and(|(c, _)| matches!(c, Cue::Rel(_)))
+    let plain = s
+        .strip_prefix("và ")
+        .and_then(cue_at)
+        .is_some_and(|(c, _)| c == Cue::Plain);
+    plain || cue_at(&s).is_some_and(|(c, _)| matches!(c, Cue::Rel(_)))
 }
 
 /// Whether the words before a mention say it is what an act follows: they
@@ -394,15 +427,17 @@ fn purpose_len(s: &str) -> Option<usize> {
 }
 
 /// The longest cue at the start of `s` (ending at a word boundary). A cue
-/// that is also a type word names a document when "được" or "này" follows
-/// ("Hướng dẫn được xây dựng trên cơ sở …"): no cue.
+/// that is also a type word names a document when "được", "này" or "số"
+/// follows ("Hướng dẫn được xây dựng trên cơ sở …", "Hướng dẫn số 05/HD-SNV
+/// thay thế …"): no cue.
 fn cue_at(s: &str) -> Option<(Cue, usize)> {
     CUES.iter()
         .filter(|(c, _)| s.starts_with(c) && !s[c.len()..].chars().next().is_some_and(char::is_alphanumeric))
         .max_by_key(|(c, _)| c.len())
         .filter(|(c, _)| {
             let named = TYPE_WORDS.iter().any(|(w, _, _)| w == c);
-            !(named && (s[c.len()..].starts_with(" được ") || s[c.len()..].starts_with(" này")))
+            let after = &s[c.len()..];
+            !(named && (after.starts_with(" được ") || after.starts_with(" này") || after.starts_with(" số ")))
         })
         .map(|(c, cue)| (*cue, c.len()))
 }
@@ -415,7 +450,7 @@ fn self_naming(p: &str, own: &[&str], theirs: &dyn Fn(usize) -> bool) -> Option<
     let words = TYPE_WORDS.iter().filter(|(_, _, codes)| !codes.contains(&"*"));
     let rest = words
         .clone()
-        .find_map(|(w, _, _)| p.strip_prefix(w).and_then(|r| r.strip_prefix(" này ")))
+        .find_map(|(w, _, _)| p.strip_prefix(w).and_then(this_one))
         .or_else(|| issued_to(p))
         .or_else(|| own_word_acting(p, own))
         .or_else(|| enacted(p))
@@ -433,6 +468,24 @@ fn self_naming(p: &str, own: &[&str], theirs: &dyn Fn(usize) -> bool) -> Option<
     let from = p.len() - rest.len();
     let (at, _, r) = last_cue(rest)?;
     Some(if theirs(from + at) { Relation::Cites } else { r })
+}
+
+/// " này …" after a type word, or a few words naming its kind first ("Nghị
+/// quyết chuyên đề này nhằm triển khai …", "Kế hoạch liên tịch này thay
+/// thế …"): the words after "này".
+fn this_one(r: &str) -> Option<&str> {
+    let mut rest = r.strip_prefix(' ')?;
+    for _ in 0..4 {
+        if let Some(after) = rest.strip_prefix("này ") {
+            return Some(after);
+        }
+        let (word, next) = rest.split_once(' ')?;
+        if word.is_empty() || !word.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        rest = next;
+    }
+    None
 }
 
 /// "<instrument> (này) được ban hành nhằm / để / căn cứ …", as a report
@@ -551,7 +604,14 @@ fn listed_item(t: &str, (start, tail): (usize, usize), before: &[Mention], own: 
     let mut at = cs;
     for _ in 0..50 {
         let above = t[..at].trim_end();
-        if let Some(intro) = above.strip_suffix(':') {
+        // "Bãi bỏ các văn bản sau:", also set as a bold heading without
+        // its colon ("**Điều 1. Bãi bỏ toàn bộ các nghị quyết sau**").
+        let bare = above.trim_end_matches(['*', '_']).trim_end();
+        let ends_list = |w: &str| ends_with_word(bare, w).is_some();
+        let intro = bare
+            .strip_suffix(':')
+            .or_else(|| (ends_list("sau") || ends_list("sau đây")).then_some(bare));
+        if let Some(intro) = intro {
             let from = clause_start(t, intro.len());
             let p = lower_same_len(strip_numbering(&t[from..intro.len()]));
             // "Bãi bỏ các văn bản sau đây:", and the document naming itself:
@@ -612,7 +672,9 @@ fn breaks(s: &str) -> bool {
         || CLAUSE_BREAKS.iter().any(|w| {
             // "Quy định … ban hành kèm theo Quyết định số …" names the
             // instrument, no new act.
-            whole_words(&l, w).any(|i| !l[i + w.len()..].starts_with(" kèm theo"))
+            // "Luật Ban hành văn bản quy phạm pháp luật" is a name.
+            whole_words(&l, w)
+                .any(|i| !l[i + w.len()..].starts_with(" kèm theo") && !s[i..].starts_with(char::is_uppercase))
         })
 }
 

@@ -842,10 +842,17 @@ fn a_city_below_the_province_is_not_the_province() {
 }
 
 #[test]
-fn tu_of_a_provincial_body_stays_as_printed() {
+fn tu_is_read_as_its_issuers_code() {
+    // A central body's TƯ is TW; a provincial committee's (Huế prints TƯ
+    // for its own) is TU; the same printed number without a body or with
+    // another date keeps what its own mention says.
     let r = rows("Thực hiện Chỉ thị số 35-CT/TƯ ngày 14/6/2024 của Bộ Chính trị. Trước đó, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 35-CT/TƯ ngày 2/1/2020 về công tác cán bộ.");
     assert_eq!(r[0].1, "35-CT/TW", "{r:?}");
-    assert_eq!(r[1].1, "35-CT/TƯ", "{r:?}");
+    assert_eq!(r[1].1, "35-CT/TU", "{r:?}");
+    let r = rows("Triển khai Kế hoạch số 28-KH/TƯ ngày 20-11-2025 của Ban Thường vụ Thành ủy; các phường bám sát Kế hoạch số 28-KH/TƯ.");
+    assert_eq!((r[0].1.as_str(), r[1].1.as_str()), ("28-KH/TU", "28-KH/TU"), "{r:?}");
+    let r = rows("Thực hiện Kế hoạch số 28-KH/TƯ ngày 20-11-2025.");
+    assert_eq!(r[0].1, "28-KH/TƯ", "{r:?}");
 }
 
 #[test]
@@ -919,10 +926,17 @@ fn a_subject_that_speaks_for_the_document() {
         rel("88/KH-UBND", "# UBND tỉnh tiếp tục triển khai Chỉ thị số 09/CT-TTg"),
         [Implements]
     );
-    // Another body, a past act, someone told to act, or a body acting in
-    // running text (not the document as the subject): plain citations.
+    // The body that acts in a report's headline, whatever its number's code.
+    assert_eq!(
+        rel(
+            "58-KH/ĐU",
+            "**Đảng ủy Chính phủ triển khai Kết luận số 06-KL/TW về tổ chức cơ sở đảng**"
+        ),
+        [Implements]
+    );
+    // No body, a past act, someone told to act, or a body acting in running
+    // text (not the document as the subject): plain citations.
     for text in [
-        "# Sở Nội vụ triển khai Chỉ thị số 09/CT-TTg",
         "# Các cấp ủy quán triệt Nghị quyết số 71-NQ/TW",
         "# Tỉnh ủy đã quán triệt Nghị quyết số 71-NQ/TW",
         "# Ban Thường vụ Tỉnh ủy yêu cầu các chi bộ quán triệt Nghị quyết số 71-NQ/TW",
