@@ -183,6 +183,8 @@ pub struct Session {
     load: load::Cache,
     /// Documents completed with the citations of their text, by file.
     refs: std::collections::HashMap<String, (Arc<load::Document>, Vec<Diagnostic>)>,
+    /// The last link graph with what an edit needs to patch it.
+    graph: Option<graph::Memory>,
     keep: bool,
 }
 
@@ -314,7 +316,11 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
         session.load.complete(documents.iter());
     }
     lap(&mut out, "tìm trích dẫn");
-    let (index, diags, dropped) = graph::build_keeping_duplicates(documents, &cfg);
+    let (index, diags, dropped) = if session.keep {
+        graph::link(documents, &cfg, &mut session.graph)
+    } else {
+        graph::build_keeping_duplicates(documents, &cfg)
+    };
     lap(&mut out, "liên kết");
     // A document dropped as a duplicate is a file in error, not a published one.
     let duplicates = diags.iter().filter(|d| d.code == crate::diag::Code::Dup).count();
