@@ -185,6 +185,8 @@ pub struct Session {
     refs: std::collections::HashMap<String, (Arc<load::Document>, Vec<Diagnostic>)>,
     /// The last link graph with what an edit needs to patch it.
     graph: Option<graph::Memory>,
+    /// How many runs patched the last graph rather than building it.
+    patches: u64,
     keep: bool,
 }
 
@@ -231,6 +233,13 @@ impl Session {
                 Some((doc, diags)) if diags.is_empty() && doc.revision == read.revision => Some((path, stamp, &**doc)),
                 _ => None,
             })
+    }
+
+    /// How many runs of this session patched the link graph of the run
+    /// before (an edit followed through the numbers it can change) rather
+    /// than building it whole.
+    pub fn graph_patches(&self) -> u64 {
+        self.patches
     }
 
     /// Forgets everything (after a change of configuration).
@@ -317,7 +326,9 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
     }
     lap(&mut out, "tìm trích dẫn");
     let (index, diags, dropped) = if session.keep {
-        graph::link(documents, &cfg, &mut session.graph)
+        let (index, diags, dropped, patched) = graph::link(documents, &cfg, &mut session.graph);
+        session.patches += u64::from(patched);
+        (index, diags, dropped)
     } else {
         graph::build_keeping_duplicates(documents, &cfg)
     };

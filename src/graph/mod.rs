@@ -117,11 +117,11 @@ pub struct DocNode {
     pub standing: Standing,
 }
 
-/// The same node: the same document (file and revision) in the same place.
+/// The same node: the same document (file and text) in the same place.
 impl PartialEq for DocNode {
     fn eq(&self, other: &DocNode) -> bool {
         let same_doc = Arc::ptr_eq(&self.doc, &other.doc)
-            || (self.doc.file == other.doc.file && self.doc.revision == other.doc.revision);
+            || (self.doc.file == other.doc.file && self.doc.text == other.doc.text);
         same_doc
             && self.slug == other.slug
             && self.issuers == other.issuers
@@ -306,20 +306,22 @@ pub(crate) fn build_keeping_duplicates(
 
 /// Builds the graph, or patches the one `kept` holds when the documents
 /// changed only where an edit can be followed (see [`update`]); keeps the
-/// result in `kept`. Returns what [`build_keeping_duplicates`] returns.
+/// result in `kept`. Returns what [`build_keeping_duplicates`] returns, and
+/// whether the graph was patched rather than built.
 pub(crate) fn link(
     documents: Vec<Arc<Document>>,
     config: &Config,
     kept: &mut Option<Memory>,
-) -> (Index, Vec<Diagnostic>, Vec<Arc<Document>>) {
+) -> (Index, Vec<Diagnostic>, Vec<Arc<Document>>, bool) {
     if let Some(memory) = kept.as_mut() {
         if memory.update(&documents, config) {
-            return (memory.index.clone(), memory.diagnostics(), Vec::new());
+            return (memory.index.clone(), memory.diagnostics(), Vec::new(), true);
         }
     }
+    // A memory an update gave up on is half patched: built anew.
     *kept = None;
     let (memory, dropped) = Memory::build(documents, config, true);
-    let out = (memory.index.clone(), memory.diagnostics(), dropped);
+    let out = (memory.index.clone(), memory.diagnostics(), dropped, false);
     *kept = Some(memory);
     out
 }
