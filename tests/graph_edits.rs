@@ -25,6 +25,11 @@ fn number(seq: u8, series: u8) -> String {
     }
 }
 
+/// The type word of a series, for short forms in the text.
+fn word(series: u8) -> &'static str {
+    ["Kế hoạch", "Chỉ thị", "Quyết định", "Nghị định"][usize::from(series % 4)]
+}
+
 fn date((day, month, year): (u8, u8, u8)) -> String {
     format!("{day}/{month}/{}", 2024 + u16::from(year))
 }
@@ -36,7 +41,8 @@ struct Cite {
     date: Option<(u8, u8, u8)>,
     locality: Option<u8>,
     relation: u8,
-    in_text: bool,
+    /// 0: in front matter; 1: in the text; 2: a short form in the text.
+    in_text: u8,
 }
 
 #[derive(Debug, Clone)]
@@ -55,7 +61,7 @@ fn a_date() -> impl Strategy<Value = Option<(u8, u8, u8)>> {
 }
 
 fn a_cite() -> impl Strategy<Value = Cite> {
-    (1u8..5, 0u8..4, a_date(), prop::option::weighted(0.2, 0u8..3), 0u8..4, any::<bool>()).prop_map(
+    (1u8..5, 0u8..4, a_date(), prop::option::weighted(0.2, 0u8..3), 0u8..4, 0u8..3).prop_map(
         |(seq, series, date, locality, relation, in_text)| Cite {
             seq,
             series,
@@ -102,13 +108,24 @@ impl Doc {
         if let Some(d) = self.date {
             fm.push_str(&format!("date: {}\n", date(d)));
         }
+        if self.note % 5 == 0 {
+            fm.push_str("status: in-force\n");
+        }
+        if self.note % 11 == 0 {
+            fm.push_str(&format!("aliases: [/cu/{}/]\n", self.note));
+        }
         let mut relations: Vec<Vec<String>> = vec![Vec::new(); RELATIONS.len()];
         let mut body = format!("Nội dung {}.\n\n", self.note);
         for c in &self.cites {
             let n = number(c.seq, c.series);
-            if c.in_text {
-                let when = c.date.map(|d| format!(" ngày {}", date(d))).unwrap_or_default();
-                body.push_str(&format!("Thực hiện Kế hoạch số {n}{when} của Ban Thường vụ Tỉnh ủy.\n\n"));
+            let when = c.date.map(|d| format!(" ngày {}", date(d))).unwrap_or_default();
+            if c.in_text == 1 {
+                body.push_str(&format!("Thực hiện {} số {n}{when} của Ban Thường vụ Tỉnh ủy.\n\n", word(c.series)));
+                continue;
+            }
+            if c.in_text == 2 {
+                let w = word(c.series);
+                body.push_str(&format!("Căn cứ {w} số {}{when} của {}.\n\n", c.seq, ISSUERS[usize::from(c.relation % 3)]));
                 continue;
             }
             let mut item = format!("{{number: {n}");
@@ -299,7 +316,7 @@ fn edits_in_place_are_patched() {
         date,
         locality: None,
         relation: 0,
-        in_text: false,
+        in_text: 0,
     };
     let docs = vec![
         doc(1, vec![]),
