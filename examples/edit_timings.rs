@@ -33,7 +33,11 @@ fn main() {
         drop(again);
     }
     walls.sort();
-    println!("median of {} edits: {:.1} ms", walls.len(), walls[walls.len() / 2].as_secs_f64() * 1000.0);
+    println!(
+        "median of {} edits: {:.1} ms",
+        walls.len(),
+        walls[walls.len() / 2].as_secs_f64() * 1000.0
+    );
     std::fs::write(file, original).expect("restore FILE");
 }
 

@@ -311,18 +311,29 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
             }
         })
         .collect();
+    // Kept in place: only the documents completed anew are entered (an
+    // edit costs no copy of the whole table), the files gone are let go.
     let mut documents = Vec::with_capacity(found.len());
-    let mut fresh = std::collections::HashMap::with_capacity(if session.keep { found.len() } else { 0 });
+    let mut anew = Vec::new();
     for (doc, diags) in found {
         out.diagnostics.extend(diags.iter().cloned());
         if session.keep {
-            fresh.insert(doc.file.clone(), (Arc::clone(&doc), diags));
+            let known = matches!(session.refs.get(&doc.file), Some((d, _)) if Arc::ptr_eq(d, &doc));
+            if !known {
+                session.refs.insert(doc.file.clone(), (Arc::clone(&doc), diags));
+                anew.push(Arc::clone(&doc));
+            }
         }
         documents.push(doc);
     }
-    session.refs = fresh;
-    if session.keep {
-        session.load.complete(documents.iter());
+    if !session.keep {
+        session.refs.clear();
+    } else if session.refs.len() > documents.len() {
+        let present: std::collections::HashSet<&str> = documents.iter().map(|d| d.file.as_str()).collect();
+        session.refs.retain(|file, _| present.contains(file.as_str()));
+    }
+    if session.keep && !anew.is_empty() {
+        session.load.complete(anew.iter());
     }
     lap(&mut out, "tìm trích dẫn");
     let (index, diags, dropped) = if session.keep {

@@ -61,16 +61,22 @@ fn a_date() -> impl Strategy<Value = Option<(u8, u8, u8)>> {
 }
 
 fn a_cite() -> impl Strategy<Value = Cite> {
-    (1u8..5, 0u8..4, a_date(), prop::option::weighted(0.2, 0u8..3), 0u8..4, 0u8..3).prop_map(
-        |(seq, series, date, locality, relation, in_text)| Cite {
+    (
+        1u8..5,
+        0u8..4,
+        a_date(),
+        prop::option::weighted(0.2, 0u8..3),
+        0u8..4,
+        0u8..3,
+    )
+        .prop_map(|(seq, series, date, locality, relation, in_text)| Cite {
             seq,
             series,
             date,
             locality,
             relation,
             in_text,
-        },
-    )
+        })
 }
 
 fn a_doc() -> impl Strategy<Value = Doc> {
@@ -120,12 +126,19 @@ impl Doc {
             let n = number(c.seq, c.series);
             let when = c.date.map(|d| format!(" ngày {}", date(d))).unwrap_or_default();
             if c.in_text == 1 {
-                body.push_str(&format!("Thực hiện {} số {n}{when} của Ban Thường vụ Tỉnh ủy.\n\n", word(c.series)));
+                body.push_str(&format!(
+                    "Thực hiện {} số {n}{when} của Ban Thường vụ Tỉnh ủy.\n\n",
+                    word(c.series)
+                ));
                 continue;
             }
             if c.in_text == 2 {
                 let w = word(c.series);
-                body.push_str(&format!("Căn cứ {w} số {}{when} của {}.\n\n", c.seq, ISSUERS[usize::from(c.relation % 3)]));
+                body.push_str(&format!(
+                    "Căn cứ {w} số {}{when} của {}.\n\n",
+                    c.seq,
+                    ISSUERS[usize::from(c.relation % 3)]
+                ));
                 continue;
             }
             let mut item = format!("{{number: {n}");
@@ -211,7 +224,9 @@ impl Site {
         }
         let at = |i: usize| i % self.files.len();
         let i = match &edit {
-            Edit::Rewrite(i, _) | Edit::Append(i) | Edit::Redate(i, _) | Edit::Relocate(i, _) | Edit::Delete(i) => at(*i),
+            Edit::Rewrite(i, _) | Edit::Append(i) | Edit::Redate(i, _) | Edit::Relocate(i, _) | Edit::Delete(i) => {
+                at(*i)
+            }
             Edit::Add(_) => 0,
         };
         let (path, doc, appended) = &mut self.files[i];
@@ -245,7 +260,12 @@ fn same_as_whole(opts: &vanban::Options, session: &mut vanban::Session) -> bool 
     PATCHED.fetch_add(u64::from(patched), Ordering::Relaxed);
     STEPS.fetch_add(1, Ordering::Relaxed);
     let whole = vanban::prepare(opts, &mut vanban::Session::default());
-    assert!(kept.index == whole.index, "patched graph differs:\n{:#?}\nwhole:\n{:#?}", kept.index, whole.index);
+    assert!(
+        kept.index == whole.index,
+        "patched graph differs:\n{:#?}\nwhole:\n{:#?}",
+        kept.index,
+        whole.index
+    );
     let mut a = kept.outcome.diagnostics;
     let mut b = whole.outcome.diagnostics;
     vanban::diag::sort(&mut a);

@@ -83,7 +83,11 @@ pub(super) fn make_group(entries: &[Entry]) -> Made {
             doc_type: String::new(),
             date: None,
             issuers: Vec::new(),
-            locality: if e.pending.local { e.pending.locality.clone() } else { None },
+            locality: if e.pending.local {
+                e.pending.locality.clone()
+            } else {
+                None
+            },
             subject: None,
             slug: String::new(),
             issuer_keys: Vec::new(),

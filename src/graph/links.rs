@@ -150,7 +150,9 @@ pub(super) fn relist(index: &mut Index, slug: &str, changed: &[Node], cited_keys
         Node::Cited(_) => None,
     });
     let name = match first_doc.min() {
-        Some(i) => doc_issuers(&index.docs[i].doc, config).into_iter().find(|(_, s)| s == slug),
+        Some(i) => doc_issuers(&index.docs[i].doc, config)
+            .into_iter()
+            .find(|(_, s)| s == slug),
         None => nodes
             .iter()
             .filter_map(|n| match n {

@@ -178,7 +178,12 @@ impl Memory {
             }));
         }
         drop(bodies);
-        let dropped = documents.into_iter().zip(kept).filter(|(_, k)| !k).map(|(d, _)| d).collect();
+        let dropped = documents
+            .into_iter()
+            .zip(kept)
+            .filter(|(_, k)| !k)
+            .map(|(d, _)| d)
+            .collect();
         (dropped, identities)
     }
 

@@ -16,8 +16,7 @@ pub(super) fn references_of(
     r: &Resolved,
     position: &FxHashMap<super::identity::ExternalKey, usize>,
 ) -> (Vec<Reference>, Vec<Node>) {
-    let mut list: Vec<(Cow<Citation>, Target)> =
-        Vec::with_capacity(r.found.len() + r.shorts.len() + r.pending.len());
+    let mut list: Vec<(Cow<Citation>, Target)> = Vec::with_capacity(r.found.len() + r.shorts.len() + r.pending.len());
     for (k, t) in &r.found {
         list.push((Cow::Borrowed(&doc.citations[*k]), t.clone()));
     }

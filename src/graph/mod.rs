@@ -120,8 +120,8 @@ pub struct DocNode {
 /// The same node: the same document (file and text) in the same place.
 impl PartialEq for DocNode {
     fn eq(&self, other: &DocNode) -> bool {
-        let same_doc = Arc::ptr_eq(&self.doc, &other.doc)
-            || (self.doc.file == other.doc.file && self.doc.text == other.doc.text);
+        let same_doc =
+            Arc::ptr_eq(&self.doc, &other.doc) || (self.doc.file == other.doc.file && self.doc.text == other.doc.text);
         same_doc
             && self.slug == other.slug
             && self.issuers == other.issuers

@@ -90,7 +90,11 @@ impl<K: std::borrow::Borrow<str> + std::hash::Hash + Eq> Lookup<'_, K> {
                 None => narrow_undated(c, fit, docs, citing),
             };
             match fit.len() {
-                0 => out.pending.push(Pending { cit: k, locality, local }),
+                0 => out.pending.push(Pending {
+                    cit: k,
+                    locality,
+                    local,
+                }),
                 1 => out.found.push((k, Target::Node(Node::Doc(fit[0])))),
                 _ => {
                     out.diags.push(ambiguous(c, &fit, docs, citing));
@@ -187,7 +191,6 @@ fn local_series(c: &Citation, vocabulary: &crate::refs::issuers::Vocabulary) -> 
                     .is_some_and(|k| vocabulary.body(k.body).scope != Scope::Central)
             }))
 }
-
 
 /// Whether the issuer a citation names cannot be of the citing document's
 /// locality: a provincial body (`Tỉnh ủy`, `Ủy ban nhân dân tỉnh`) named in
@@ -307,4 +310,3 @@ fn ambiguous(c: &Citation, fit: &[usize], docs: &[Arc<Document>], citing: &Docum
         files.join(", ")
     ))
 }
-

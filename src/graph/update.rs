@@ -329,7 +329,9 @@ impl Memory {
                 }
             }
             for (k, mut c) in made.nodes {
-                let Some(&pos) = self.positions.get(&k) else { return false };
+                let Some(&pos) = self.positions.get(&k) else {
+                    return false;
+                };
                 finish(&mut c, config);
                 let old = &self.index.cited[pos];
                 if c.slug != old.slug {
@@ -432,7 +434,11 @@ impl Memory {
                 }
                 continue;
             }
-            let to = self.urls.wanted.get(&from).and_then(|l| redirect_to(l, &from, &self.urls.taken));
+            let to = self
+                .urls
+                .wanted
+                .get(&from)
+                .and_then(|l| redirect_to(l, &from, &self.urls.taken));
             match (at, to) {
                 (Ok(p), Some(to)) => redirects[p].to = to,
                 (Ok(p), None) => {

@@ -78,11 +78,7 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) -> Urls
         }
     }
     index.redirects.sort_by(|a, b| a.from.cmp(&b.from));
-    Urls {
-        taken,
-        wanted,
-        aliases,
-    }
+    Urls { taken, wanted, aliases }
 }
 
 /// The undated URL a node wants to answer at: a dated page whose number
@@ -107,7 +103,9 @@ pub(super) fn undated_url(index: &Index, n: Node) -> Option<String> {
     if custom || date.is_none() || number.printed_year().is_some() || !index.cited_undated.contains(&n) {
         return None;
     }
-    Some(crate::routes::document_dir(&super::identity::cited_slug(number, locality, None)))
+    Some(crate::routes::document_dir(&super::identity::cited_slug(
+        number, locality, None,
+    )))
 }
 
 /// Where the undated URL `from` leads: to the one node that wants it, when
