@@ -5,7 +5,7 @@
 //! function, and nothing is shared or mutated behind a stage's back:
 //!
 //! ```text
-//!  content/*.md ──load──▶ Vec<Document> ──refs::find──▶ citations ──graph::build_keeping_duplicates──▶ Index
+//!  content/*.md ──load──▶ Vec<Document> ──refs::find──▶ citations ──graph::link (build, or patch)──▶ Index
 //!   (source, yaml,          (number)        (normal,                                   │
 //!    date, codes)                            recognise, words)                          ▼
 //!  public/ ◀──write── Vec<Page> ◀──render (theme, markdown)──┘
@@ -188,6 +188,9 @@ pub struct Session {
     /// How many runs patched the last graph rather than building it.
     patches: u64,
     keep: bool,
+    /// Whether the link graph is kept for the next run (the dev server's;
+    /// a build with a cache keeps documents, not the graph).
+    keep_graph: bool,
 }
 
 impl Session {
@@ -195,6 +198,7 @@ impl Session {
     pub fn caching() -> Session {
         let mut s = Session {
             keep: true,
+            keep_graph: true,
             ..Session::default()
         };
         s.load.keep = true;
@@ -336,7 +340,7 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
         session.load.complete(anew.iter());
     }
     lap(&mut out, "tìm trích dẫn");
-    let (index, diags, dropped) = if session.keep {
+    let (index, diags, dropped) = if session.keep_graph {
         let (index, diags, dropped, patched) = graph::link(documents, &cfg, &mut session.graph);
         session.patches += u64::from(patched);
         (index, diags, dropped)
@@ -399,6 +403,8 @@ pub fn data_pages(
 pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
     let started = Instant::now();
     let mut cached = cache::CachedRun::open(opts, config_path(opts).as_deref());
+    // One run: no graph to patch after it.
+    cached.session.keep_graph = false;
     let Prepared {
         config: cfg,
         index,

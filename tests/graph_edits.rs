@@ -114,10 +114,10 @@ impl Doc {
         if let Some(d) = self.date {
             fm.push_str(&format!("date: {}\n", date(d)));
         }
-        if self.note % 5 == 0 {
+        if self.note.is_multiple_of(5) {
             fm.push_str("status: in-force\n");
         }
-        if self.note % 11 == 0 {
+        if self.note.is_multiple_of(11) {
             fm.push_str(&format!("aliases: [/cu/{}/]\n", self.note));
         }
         let mut relations: Vec<Vec<String>> = vec![Vec::new(); RELATIONS.len()];

@@ -213,7 +213,9 @@ impl Memory {
     /// each pending citation's page noted.
     fn cited_pages(&mut self, config: &Config) {
         let groups = groups_of(&self.docs, &self.resolved);
-        let made: Vec<(GroupKey, Vec<(usize, usize)>, super::cited::Made)> = groups
+        // Each group with where its entries stand (document, pending) and what it made.
+        type GroupMade = (GroupKey, Vec<(usize, usize)>, super::cited::Made);
+        let made: Vec<GroupMade> = groups
             .into_par_iter()
             .map(|(k, entries)| {
                 let at: Vec<(usize, usize)> = entries.iter().map(|e| (e.doc, e.at)).collect();
