@@ -5,7 +5,7 @@
 //! function, and nothing is shared or mutated behind a stage's back:
 //!
 //! ```text
-//!  content/*.md ──load──▶ Vec<Document> ──refs::find──▶ citations ──graph::build_keeping_duplicates──▶ Index
+//!  content/*.md ──load──▶ Vec<Document> ──refs::find──▶ citations ──graph::link (build, or patch)──▶ Index
 //!   (source, yaml,          (number)        (normal,                                   │
 //!    date, codes)                            recognise, words)                          ▼
 //!  public/ ◀──write── Vec<Page> ◀──render (theme, markdown)──┘
@@ -183,7 +183,14 @@ pub struct Session {
     load: load::Cache,
     /// Documents completed with the citations of their text, by file.
     refs: std::collections::HashMap<String, (Arc<load::Document>, Vec<Diagnostic>)>,
+    /// The last link graph with what an edit needs to patch it.
+    graph: Option<graph::Memory>,
+    /// How many runs patched the last graph rather than building it.
+    patches: u64,
     keep: bool,
+    /// Whether the link graph is kept for the next run (the dev server's;
+    /// a build with a cache keeps documents, not the graph).
+    keep_graph: bool,
 }
 
 impl Session {
@@ -191,6 +198,7 @@ impl Session {
     pub fn caching() -> Session {
         let mut s = Session {
             keep: true,
+            keep_graph: true,
             ..Session::default()
         };
         s.load.keep = true;
@@ -229,6 +237,13 @@ impl Session {
                 Some((doc, diags)) if diags.is_empty() && doc.revision == read.revision => Some((path, stamp, &**doc)),
                 _ => None,
             })
+    }
+
+    /// How many runs of this session patched the link graph of the run
+    /// before (an edit followed through the numbers it can change) rather
+    /// than building it whole.
+    pub fn graph_patches(&self) -> u64 {
+        self.patches
     }
 
     /// Forgets everything (after a change of configuration).
@@ -300,21 +315,38 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
             }
         })
         .collect();
+    // Kept in place: only the documents completed anew are entered (an
+    // edit costs no copy of the whole table), the files gone are let go.
     let mut documents = Vec::with_capacity(found.len());
-    let mut fresh = std::collections::HashMap::with_capacity(if session.keep { found.len() } else { 0 });
+    let mut anew = Vec::new();
     for (doc, diags) in found {
         out.diagnostics.extend(diags.iter().cloned());
         if session.keep {
-            fresh.insert(doc.file.clone(), (Arc::clone(&doc), diags));
+            let known = matches!(session.refs.get(&doc.file), Some((d, _)) if Arc::ptr_eq(d, &doc));
+            if !known {
+                session.refs.insert(doc.file.clone(), (Arc::clone(&doc), diags));
+                anew.push(Arc::clone(&doc));
+            }
         }
         documents.push(doc);
     }
-    session.refs = fresh;
-    if session.keep {
-        session.load.complete(documents.iter());
+    if !session.keep {
+        session.refs.clear();
+    } else if session.refs.len() > documents.len() {
+        let present: std::collections::HashSet<&str> = documents.iter().map(|d| d.file.as_str()).collect();
+        session.refs.retain(|file, _| present.contains(file.as_str()));
+    }
+    if session.keep && !anew.is_empty() {
+        session.load.complete(anew.iter());
     }
     lap(&mut out, "tìm trích dẫn");
-    let (index, diags, dropped) = graph::build_keeping_duplicates(documents, &cfg);
+    let (index, diags, dropped) = if session.keep_graph {
+        let (index, diags, dropped, patched) = graph::link(documents, &cfg, &mut session.graph);
+        session.patches += u64::from(patched);
+        (index, diags, dropped)
+    } else {
+        graph::build_keeping_duplicates(documents, &cfg)
+    };
     lap(&mut out, "liên kết");
     // A document dropped as a duplicate is a file in error, not a published one.
     let duplicates = diags.iter().filter(|d| d.code == crate::diag::Code::Dup).count();
@@ -371,6 +403,8 @@ pub fn data_pages(
 pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
     let started = Instant::now();
     let mut cached = cache::CachedRun::open(opts, config_path(opts).as_deref());
+    // One run: no graph to patch after it.
+    cached.session.keep_graph = false;
     let Prepared {
         config: cfg,
         index,

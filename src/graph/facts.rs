@@ -4,60 +4,60 @@
 
 use super::*;
 
-/// Each document's standing from the documents of the site that replace,
-/// repeal or amend it in their own voice. A status in front matter wins; a
-/// contradiction with the graph is a warning. A news report has none.
-pub(super) fn standings(index: &mut Index, diags: &mut Vec<Diagnostic>) {
+/// Document `i`'s standing from the documents of the site that replace,
+/// repeal or amend it in their own voice (its backlinks). A status in front
+/// matter wins; a contradiction with the graph is a warning. A news report
+/// has none.
+pub(super) fn standing_of(index: &Index, i: usize) -> (Standing, Option<Diagnostic>) {
     use crate::load::Status;
-    for i in 0..index.docs.len() {
-        let by = |r: Relation| -> Vec<usize> {
-            index.docs[i]
-                .cited_by
-                .iter()
-                .filter(|b| b.relation == r && b.doc != i)
-                .map(|b| b.doc)
-                .collect()
-        };
-        let (replaced_by, repealed_by, amended_by) =
-            (by(Relation::Replaces), by(Relation::Repeals), by(Relation::Amends));
-        let doc = &index.docs[i].doc;
-        let graph = if !replaced_by.is_empty() {
-            Status::Replaced
-        } else if !repealed_by.is_empty() {
-            Status::Repealed
-        } else {
-            Status::InForce
-        };
-        let status = if doc.status_declared { doc.status } else { graph };
-        if doc.status_declared && graph != Status::InForce && doc.status == Status::InForce {
-            diags.push(
-                Diagnostic::warning(
-                    crate::diag::Code::Status,
-                    format!(
-                        "`status: in-force`, nhưng văn bản `{}` {} văn bản này",
-                        index.docs[replaced_by.first().or(repealed_by.first()).copied().unwrap_or(i)]
-                            .doc
-                            .number
-                            .canonical,
-                        if graph == Status::Replaced {
-                            "thay thế"
-                        } else {
-                            "bãi bỏ"
-                        }
-                    ),
-                )
-                .at(&doc.file, doc.number_span.clone())
-                .hint("sửa `status` (replaced hoặc repealed) hoặc bỏ khóa này để vanban tự xác định"),
-            );
-        }
-        index.docs[i].standing = Standing {
-            status,
-            report: doc.source_info.is_some(),
-            replaced_by,
-            repealed_by,
-            amended_by,
-        };
+    let by = |r: Relation| -> Vec<usize> {
+        index.docs[i]
+            .cited_by
+            .iter()
+            .filter(|b| b.relation == r && b.doc != i)
+            .map(|b| b.doc)
+            .collect()
+    };
+    let (replaced_by, repealed_by, amended_by) = (by(Relation::Replaces), by(Relation::Repeals), by(Relation::Amends));
+    let doc = &index.docs[i].doc;
+    let graph = if !replaced_by.is_empty() {
+        Status::Replaced
+    } else if !repealed_by.is_empty() {
+        Status::Repealed
+    } else {
+        Status::InForce
+    };
+    let status = if doc.status_declared { doc.status } else { graph };
+    let mut warning = None;
+    if doc.status_declared && graph != Status::InForce && doc.status == Status::InForce {
+        warning = Some(
+            Diagnostic::warning(
+                crate::diag::Code::Status,
+                format!(
+                    "`status: in-force`, nhưng văn bản `{}` {} văn bản này",
+                    index.docs[replaced_by.first().or(repealed_by.first()).copied().unwrap_or(i)]
+                        .doc
+                        .number
+                        .canonical,
+                    if graph == Status::Replaced {
+                        "thay thế"
+                    } else {
+                        "bãi bỏ"
+                    }
+                ),
+            )
+            .at(&doc.file, doc.number_span.clone())
+            .hint("sửa `status` (replaced hoặc repealed) hoặc bỏ khóa này để vanban tự xác định"),
+        );
     }
+    let standing = Standing {
+        status,
+        report: doc.source_info.is_some(),
+        replaced_by,
+        repealed_by,
+        amended_by,
+    };
+    (standing, warning)
 }
 
 /// The issuer's full name after `issuer_aliases` and the vocabulary's

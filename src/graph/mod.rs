@@ -12,16 +12,18 @@
 //! several are reported as ambiguous and never linked to a guess. Nodes are
 //! keys into vectors; all lists are sorted, so output is deterministic.
 
+mod cited;
 mod facts;
 mod identity;
+mod links;
+mod memory;
+mod merge;
 mod resolve;
+mod update;
 mod urls;
 
-use facts::{qualified_issuer, standings};
 pub(crate) use identity::identity_slug;
-use identity::{identity, Identity};
-use resolve::resolve;
-use urls::check_urls;
+pub(crate) use memory::Memory;
 
 use crate::config::Config;
 use crate::date::Date;
@@ -34,7 +36,7 @@ use crate::source::{key, slugify, Span};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// A node a reference can point to.
@@ -57,7 +59,7 @@ pub enum Target {
 }
 
 /// One distinct document cited by a document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
     /// Where it leads.
     pub target: Target,
@@ -115,6 +117,20 @@ pub struct DocNode {
     pub standing: Standing,
 }
 
+/// The same node: the same document (file and text) in the same place.
+impl PartialEq for DocNode {
+    fn eq(&self, other: &DocNode) -> bool {
+        let same_doc =
+            Arc::ptr_eq(&self.doc, &other.doc) || (self.doc.file == other.doc.file && self.doc.text == other.doc.text);
+        same_doc
+            && self.slug == other.slug
+            && self.issuers == other.issuers
+            && self.references == other.references
+            && self.cited_by == other.cited_by
+            && self.standing == other.standing
+    }
+}
+
 /// A document's legal standing: replaced, repealed or amended by documents
 /// of the site (in their own voice), and the status that follows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -132,7 +148,7 @@ pub struct Standing {
 }
 
 /// A document known only from citations.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cited {
     /// The number.
     pub number: Number,
@@ -155,7 +171,7 @@ pub struct Cited {
 }
 
 /// An issuing body.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issuer {
     /// Full name, qualified by locality for local bodies.
     pub name: String,
@@ -174,13 +190,14 @@ pub struct Redirect {
     pub to: Node,
 }
 
-/// The whole graph.
-#[derive(Debug, Clone, Default)]
+/// The whole graph. Its nodes are shared (cloning it copies pointers), so
+/// that the dev server can keep one graph while an edit patches the next.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     /// Content documents, in content walk order.
-    pub docs: Vec<DocNode>,
+    pub docs: Vec<Arc<DocNode>>,
     /// Cited documents not in the content, sorted by slug.
-    pub cited: Vec<Cited>,
+    pub cited: Vec<Arc<Cited>>,
     /// Issuing bodies by slug.
     pub issuers: BTreeMap<String, Issuer>,
     /// Redirects: aliases, and the undated URL of dated pages.
@@ -188,7 +205,7 @@ pub struct Index {
     /// Pages (documents and cited documents) some citation names without a
     /// date: their page may have
     /// lived at the undated URL before their date was known.
-    pub cited_undated: std::collections::BTreeSet<Node>,
+    pub cited_undated: BTreeSet<Node>,
 }
 
 impl Index {
@@ -282,200 +299,36 @@ pub(crate) fn build_keeping_duplicates(
     documents: Vec<Arc<Document>>,
     config: &Config,
 ) -> (Index, Vec<Diagnostic>, Vec<Arc<Document>>) {
-    let mut diags = Vec::new();
-    let mut index = Index::default();
-    let mut dropped = Vec::new();
-
-    // What each document alone decides (locality key, URL segment), in
-    // parallel; each distinct issuing body is qualified once per build.
-    let locality_keys: Vec<Option<String>> = documents.par_iter().map(|d| d.locality.as_deref().map(key)).collect();
-    let slugs: Vec<String> = documents
-        .par_iter()
-        .map(|doc| match &doc.slug {
-            Some((s, _)) => s.clone(),
-            None => identity_slug(&doc.number, doc.locality.as_deref(), doc.date),
-        })
-        .collect();
-    let bodies = qualified_bodies(&documents, config);
-
-    // Duplicate identities; document nodes with their slugs and issuers.
-    let mut seen: FxHashMap<Identity, usize> = FxHashMap::with_capacity_and_hasher(documents.len(), Default::default());
-    let mut kept: Vec<(usize, String)> = Vec::with_capacity(documents.len());
-    for (i, (doc, slug)) in documents.iter().zip(slugs).enumerate() {
-        let id = identity(&doc.number, locality_keys[i].as_deref(), doc.date);
-        if let Some(&first) = seen.get(&id) {
-            let other: &Document = &documents[first];
-            diags.push(
-                Diagnostic::error(Code::Dup, format!("văn bản `{}` trùng với văn bản ở `{}`", doc.number.canonical, other.file))
-                    .at(&doc.file, doc.number_span.clone())
-                    .label("cùng số, cùng địa phương, cùng thời kỳ")
-                    .hint(format!(
-                        "mỗi văn bản chỉ một tệp: xóa một trong hai tệp `{}` và `{}`, hoặc sửa `date`/`locality` nếu đây là hai văn bản khác nhau",
-                        other.file, doc.file
-                    )),
-            );
-            dropped.push(i);
-            continue;
-        }
-        seen.insert(id, i);
-        kept.push((i, slug));
-    }
-    let dropped_set: std::collections::HashSet<usize> = dropped.iter().copied().collect();
-    let mut nodes_of: Vec<Vec<(String, String)>> = Vec::with_capacity(kept.len());
-    for (i, _) in &kept {
-        let doc = &documents[*i];
-        nodes_of.push(
-            doc.issuers
-                .iter()
-                .filter_map(|name| {
-                    bodies
-                        .get(&(name.as_str(), doc.locality.as_deref(), doc.number.is_local()))
-                        .cloned()
-                })
-                .collect(),
-        );
-    }
-    drop(seen);
-    drop(bodies);
-    // The locality keys of the kept documents, in node order, for resolving.
-    let mut locality_keys = locality_keys;
-    let node_locality_keys: Vec<Option<String>> = kept
-        .iter()
-        .map(|(i, _)| std::mem::take(&mut locality_keys[*i]))
-        .collect();
-    let mut dropped_docs = Vec::new();
-    let mut kept = kept.into_iter().zip(nodes_of);
-    for (i, doc) in documents.into_iter().enumerate() {
-        if dropped_set.contains(&i) {
-            dropped_docs.push(doc);
-            continue;
-        }
-        let Some(((_, slug), issuers)) = kept.next() else { break };
-        let mut keys: Vec<String> = Vec::new();
-        for (name, slug) in issuers {
-            if !index.issuers.contains_key(&slug) {
-                index.issuers.insert(
-                    slug.clone(),
-                    Issuer {
-                        name,
-                        slug: slug.clone(),
-                        nodes: Vec::new(),
-                    },
-                );
-            }
-            if !keys.contains(&slug) {
-                keys.push(slug);
-            }
-        }
-        index.docs.push(DocNode {
-            doc,
-            slug,
-            issuers: keys,
-            references: Vec::new(),
-            cited_by: Vec::new(),
-            standing: Standing::default(),
-        });
-    }
-
-    resolve(&mut index, &node_locality_keys, config, &mut diags);
-    check_urls(&mut index, &mut diags);
-
-    backlinks(&mut index);
-    standings(&mut index, &mut diags);
-    issuer_listings(&mut index);
-    (index, diags, dropped_docs)
+    let (memory, dropped) = Memory::build(documents, config, false);
+    let diags = memory.diagnostics();
+    (memory.index, diags, dropped)
 }
 
-/// Each distinct issuing body of the documents (name, locality, local
-/// series), qualified once per build: its full name and slug.
-type Bodies<'a> = FxHashMap<(&'a str, Option<&'a str>, bool), (String, String)>;
-
-fn qualified_bodies<'a>(documents: &'a [Arc<Document>], config: &Config) -> Bodies<'a> {
-    let mut bodies: Bodies = FxHashMap::default();
-    for doc in documents {
-        for name in &doc.issuers {
-            let k = (name.as_str(), doc.locality.as_deref(), doc.number.is_local());
-            bodies.entry(k).or_insert_with(|| {
-                let full = qualified_issuer(name, &doc.number, doc.locality.as_deref(), config);
-                let slug = slugify(&full);
-                (full, slug)
-            });
+/// Builds the graph, or patches the one `kept` holds when the documents
+/// changed only where an edit can be followed (see [`update`]); keeps the
+/// result in `kept`. Returns what [`build_keeping_duplicates`] returns, and
+/// whether the graph was patched rather than built.
+pub(crate) fn link(
+    documents: Vec<Arc<Document>>,
+    config: &Config,
+    kept: &mut Option<Memory>,
+) -> (Index, Vec<Diagnostic>, Vec<Arc<Document>>, bool) {
+    if let Some(memory) = kept.as_mut() {
+        if memory.update(&documents, config) {
+            return (memory.index.clone(), memory.diagnostics(), Vec::new(), true);
         }
     }
-    bodies
-}
-
-/// Each document's and cited document's backlinks: the documents citing
-/// it, with their relation, sorted by date then number, one per document.
-fn backlinks(index: &mut Index) {
-    for i in 0..index.docs.len() {
-        let targets: Vec<(Node, Relation)> = index.docs[i]
-            .references
-            .iter()
-            .filter_map(|r| match r.target {
-                Target::Node(n) => Some((n, r.relation)),
-                Target::Ambiguous(_) => None,
-            })
-            .collect();
-        for (n, relation) in targets {
-            match n {
-                Node::Doc(j) => index.docs[j].cited_by.push(Backlink { doc: i, relation }),
-                Node::Cited(j) => index.cited[j].cited_by.push(Backlink { doc: i, relation }),
-            }
-        }
-    }
-    let order = |index: &Index, list: &mut Vec<Backlink>| {
-        list.sort_by_key(|b| {
-            let d = &index.docs[b.doc].doc;
-            (d.date.is_none(), d.date, d.number.key(), b.doc)
-        });
-        list.dedup_by_key(|b| b.doc);
-    };
-    // Taken out, sorted in parallel against the index, put back.
-    let mut doc_lists: Vec<Vec<Backlink>> = index.docs.iter_mut().map(|d| std::mem::take(&mut d.cited_by)).collect();
-    let mut cited_lists: Vec<Vec<Backlink>> = index
-        .cited
-        .iter_mut()
-        .map(|c| std::mem::take(&mut c.cited_by))
-        .collect();
-    doc_lists
-        .par_iter_mut()
-        .chain(cited_lists.par_iter_mut())
-        .for_each(|list| order(index, list));
-    for (d, list) in index.docs.iter_mut().zip(doc_lists) {
-        d.cited_by = list;
-    }
-    for (c, list) in index.cited.iter_mut().zip(cited_lists) {
-        c.cited_by = list;
-    }
-}
-
-/// Each issuer's documents and cited documents, newest first.
-fn issuer_listings(index: &mut Index) {
-    let mut listing: BTreeMap<String, Vec<Node>> = BTreeMap::new();
-    for (i, d) in index.docs.iter().enumerate() {
-        for k in &d.issuers {
-            listing.entry(k.clone()).or_default().push(Node::Doc(i));
-        }
-    }
-    for (i, c) in index.cited.iter().enumerate() {
-        for k in &c.issuer_keys {
-            listing.entry(k.clone()).or_default().push(Node::Cited(i));
-        }
-    }
-    let mut listing: Vec<(String, Vec<Node>)> = listing.into_iter().collect();
-    listing
-        .par_iter_mut()
-        .for_each(|(_, nodes)| nodes.sort_by_key(|n| index.newest_first(*n)));
-    for (k, nodes) in listing {
-        if let Some(issuer) = index.issuers.get_mut(&k) {
-            issuer.nodes = nodes;
-        }
-    }
+    // A memory an update gave up on is half patched: built anew.
+    *kept = None;
+    let (memory, dropped) = Memory::build(documents, config, true);
+    let out = (memory.index.clone(), memory.diagnostics(), dropped, false);
+    *kept = Some(memory);
+    out
 }
 
 #[cfg(test)]
 mod tests {
+    use super::facts::qualified_issuer;
     use super::*;
     use crate::load::{parse_document, LoadOptions};
 

@@ -10,7 +10,17 @@ use super::*;
 /// document, that citation alone makes the undated page, so the page really
 /// moved when its date was learned) and no other page or redirect wants it.
 /// A page every citation names with its date never lived at the undated URL.
-pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
+/// What the URL checks leave for an edit to patch: every page's and
+/// alias's path with its node, the nodes that want each undated URL, and
+/// whether the site has aliases.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Urls {
+    pub(super) taken: FxHashMap<String, Node>,
+    pub(super) wanted: BTreeMap<String, Vec<Node>>,
+    pub(super) aliases: bool,
+}
+
+pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) -> Urls {
     // Look-ups only: hashed.
     let mut owners: FxHashMap<String, Node> =
         FxHashMap::with_capacity_and_hasher(index.docs.len() + index.cited.len(), Default::default());
@@ -54,42 +64,57 @@ pub(super) fn check_urls(index: &mut Index, diags: &mut Vec<Diagnostic>) {
         .map(|(u, n)| (u.trim_matches('/').to_string() + "/", *n))
         .collect();
     place_aliases(index, &mut taken, diags);
+    let aliases = !index.redirects.is_empty() || index.docs.iter().any(|d| !d.doc.aliases.is_empty());
     // Undated URLs of dated pages.
     let mut wanted: BTreeMap<String, Vec<Node>> = BTreeMap::new();
-    let all: Vec<Node> = (0..index.docs.len())
-        .map(Node::Doc)
-        .chain((0..index.cited.len()).map(Node::Cited))
-        .collect();
-    for n in all {
-        // The locality in the URL: a document's for a local series, a cited
-        // page's whenever it has one.
-        let (number, locality, date, custom) = match n {
-            Node::Doc(i) => {
-                let d = &index.docs[i].doc;
-                let local = d.locality.as_deref().filter(|_| d.number.is_local());
-                (&d.number, local, d.date, d.slug.is_some())
-            }
-            Node::Cited(i) => {
-                let c = &index.cited[i];
-                (&c.number, c.locality.as_deref(), c.date, false)
-            }
-        };
-        // A page moves when its date is learned: only a page some citation
-        // names without a date can have been at the undated URL before.
-        let may_have_moved = index.cited_undated.contains(&n);
-        if custom || date.is_none() || number.printed_year().is_some() || !may_have_moved {
-            continue;
+    for n in index.nodes() {
+        if let Some(undated) = undated_url(index, n) {
+            wanted.entry(undated).or_default().push(n);
         }
-        let undated = crate::routes::document_dir(&super::identity::cited_slug(number, locality, None));
-        wanted.entry(undated).or_default().push(n);
     }
-    for (from, list) in wanted {
-        if list.len() == 1 && !taken.contains_key(&from) {
-            taken.insert(from.clone(), list[0]);
-            index.redirects.push(Redirect { from, to: list[0] });
+    for (from, list) in &wanted {
+        if let Some(to) = redirect_to(list, from, &taken) {
+            index.redirects.push(Redirect { from: from.clone(), to });
         }
     }
     index.redirects.sort_by(|a, b| a.from.cmp(&b.from));
+    Urls { taken, wanted, aliases }
+}
+
+/// The undated URL a node wants to answer at: a dated page whose number
+/// has no printed year and whose address is its own (no `slug`), when a
+/// citation names it without a date. A page moves when its date is learned:
+/// only a page some citation names without a date can have been at the
+/// undated URL before.
+pub(super) fn undated_url(index: &Index, n: Node) -> Option<String> {
+    // The locality in the URL: a document's for a local series, a cited
+    // page's whenever it has one.
+    let (number, locality, date, custom) = match n {
+        Node::Doc(i) => {
+            let d = &index.docs[i].doc;
+            let local = d.locality.as_deref().filter(|_| d.number.is_local());
+            (&d.number, local, d.date, d.slug.is_some())
+        }
+        Node::Cited(i) => {
+            let c = &index.cited[i];
+            (&c.number, c.locality.as_deref(), c.date, false)
+        }
+    };
+    if custom || date.is_none() || number.printed_year().is_some() || !index.cited_undated.contains(&n) {
+        return None;
+    }
+    Some(crate::routes::document_dir(&super::identity::cited_slug(
+        number, locality, None,
+    )))
+}
+
+/// Where the undated URL `from` leads: to the one node that wants it, when
+/// no page or alias has it.
+pub(super) fn redirect_to(wanting: &[Node], from: &str, taken: &FxHashMap<String, Node>) -> Option<Node> {
+    match wanting {
+        [n] if !taken.contains_key(from) => Some(*n),
+        _ => None,
+    }
 }
 
 /// Each document's old addresses (`aliases`) as redirects, unless one would
