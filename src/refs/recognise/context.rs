@@ -303,6 +303,17 @@ fn about_at(s: &str) -> Option<usize> {
     words::ABOUT.iter().find_map(|w| starts_with_ci(s, w))
 }
 
+/// "ý kiến của Bộ Tài chính tại Công văn số …" after "và": an item that
+/// names its document through "tại" a few words on, not more of a subject.
+fn named_at(next: &str) -> bool {
+    let near = &next[..floor(next, 90)];
+    let Some(at) = lower_same_len(near).find(" tại ") else {
+        return false;
+    };
+    let words = near[..at].split(' ').count();
+    words <= 8 && !near[..at].contains([',', ';', '.']) && starts_item(&next[at + " tại ".len()..])
+}
+
 /// The subject after "về", up to the end of its clause or the next item of
 /// a list ("… về … và Nghị quyết số 72-NQ/TW").
 fn subject_at(s: &str) -> Option<(String, usize)> {
@@ -334,7 +345,7 @@ fn subject_at(s: &str) -> Option<(String, usize)> {
             continue;
         }
         let next = &body[i + sep.len()..];
-        if (sep == ", " && next.chars().next().is_some_and(char::is_uppercase)) || starts_item(next) {
+        if (sep == ", " && next.chars().next().is_some_and(char::is_uppercase)) || starts_item(next) || named_at(next) {
             end = i;
         }
     }

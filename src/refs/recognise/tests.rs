@@ -1017,3 +1017,17 @@ fn the_parties_of_a_joint_instrument_after_giua() {
     let r = rows("Theo Kế hoạch số 7-KH/TU ngày 2/6/2025 giữa hai kỳ họp.");
     assert!(r[0].5.is_empty());
 }
+
+#[test]
+fn an_item_named_through_tai_ends_a_subject() {
+    let n = number::parse("07/HD-SNV").expect("own");
+    let r = rows_of(
+        &n,
+        "Hướng dẫn nhằm triển khai Kế hoạch số 31/KH-UBND ngày 2/3/2026 của UBND tỉnh về sắp xếp biên chế năm 2026 và ý kiến chỉ đạo của Bộ Nội vụ tại Công văn số 812/BNV-TCBC ngày 9/3/2026.",
+    );
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].4, r[1].4), (Implements, Implements), "{r:?}");
+    // Inside a subject without "tại <document>" it stays the subject.
+    let r = rows("Thực hiện Kế hoạch số 31-KH/TU ngày 2/3/2026 về tổng kết Nghị quyết số 18-NQ/TW và đánh giá cán bộ.");
+    assert_eq!((r[0].4, r[1].4), (Implements, Cites), "{r:?}");
+}
