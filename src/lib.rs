@@ -309,6 +309,7 @@ pub fn prepare(opts: &Options, session: &mut Session) -> Prepared {
                 let doc = Arc::make_mut(&mut d);
                 let mut citations = f.citations;
                 refs::keep_changes_at_home(&mut citations, doc.locality.as_deref(), &cfg.vocabulary);
+                refs::name_places(&mut citations, &doc.issuers, &cfg.vocabulary);
                 doc.citations.extend(citations);
                 doc.shorts = f.shorts;
                 (d, f.diagnostics)

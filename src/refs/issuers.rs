@@ -330,6 +330,31 @@ impl Vocabulary {
         })
     }
 
+    /// The commune (ward, special zone, district) a named body below the
+    /// province is of, as (level word, place name): "Hội đồng nhân dân xã
+    /// Hiệp Thạnh" is ("xã", "Hiệp Thạnh"). None for other bodies and for a
+    /// bare name ("Ủy ban nhân dân xã").
+    pub fn place_of(&self, name: &str) -> Option<(&str, String)> {
+        let named = self.whole(name)?;
+        let body = &self.bodies[named.body];
+        if body.scope != Scope::Place {
+            return None;
+        }
+        let level = body.name.rsplit(' ').next()?;
+        let place = named.name.strip_prefix(body.name.as_str())?.trim();
+        (!place.is_empty()).then(|| (level, place.to_string()))
+    }
+
+    /// Whether `name` is a body below the province written without its
+    /// place ("Ủy ban nhân dân xã"), and its level word.
+    pub fn bare_place(&self, name: &str) -> Option<&str> {
+        let named = self.whole(name)?;
+        let body = &self.bodies[named.body];
+        (body.scope == Scope::Place && key_of(&named.name).0 == key_of(&body.name).0)
+            .then(|| body.name.rsplit(' ').next())
+            .flatten()
+    }
+
     /// Every body of the vocabulary.
     pub fn bodies(&self) -> impl Iterator<Item = &KnownBody> {
         self.bodies.iter()
@@ -426,7 +451,10 @@ impl Vocabulary {
                 }
             }
             Scope::Place => {
-                // The place's name: capitalised words (at most four), not a body.
+                // The place's name: capitalised words (at most four), not a
+                // body. Without one ("của Ủy ban nhân dân xã"), the body of
+                // the citing document's own commune, or of none: the bare
+                // name, for `refs::name_places` to settle.
                 let mut k = next;
                 while k < w.len() && k < next + 4 && !w[k - 1].comma {
                     let capital = s[w[k].start..].chars().next().is_some_and(char::is_uppercase);
@@ -435,11 +463,15 @@ impl Vocabulary {
                     }
                     k += 1;
                 }
-                if k == next {
-                    return None;
+                if k > next {
+                    name = format!("{name} {}", &s[w[next].start..w[k - 1].end]);
+                    next = k;
+                    // "Đảng ủy xã Tân Phú tỉnh Đồng Nai": its province.
+                    if let Some((p, after)) = self.province_at(w, next, !w[next - 1].comma) {
+                        province = Some(p);
+                        next = after;
+                    }
                 }
-                name = format!("{name} {}", &s[w[next].start..w[k - 1].end]);
-                next = k;
             }
         }
         Some((
@@ -537,7 +569,9 @@ mod tests {
                 &["Ủy ban nhân dân xã Tân Lập"],
                 ", huyện",
             ),
-            ("Ủy ban nhân dân xã về việc", &[], "Ủy ban nhân dân xã về việc"),
+            // A commune's body without its name: bare, for the citing
+            // document's own commune to settle (`refs::name_places`).
+            ("Ủy ban nhân dân xã về việc", &["Ủy ban nhân dân xã"], " về việc"),
             ("các cơ quan, đơn vị", &[], "các cơ quan, đơn vị"),
             (
                 "Tỉnh ủy, Hội đồng nhân dân tỉnh",

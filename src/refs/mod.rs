@@ -251,6 +251,32 @@ pub fn find_with(
     }
 }
 
+/// A body below the province written without its place ("… của Ủy ban
+/// nhân dân xã", "của Ban Thường vụ Đảng ủy phường") is the one of the citing
+/// document's own commune when that document is a body of the same level
+/// there (a decision of "Ủy ban nhân dân xã Hiệp Thạnh" citing "Nghị quyết
+/// số 18/NQ-HĐND … của Hội đồng nhân dân xã" means Hiệp Thạnh's council). In
+/// any other document the commune is not known: no issuer.
+pub fn name_places(citations: &mut [Citation], own_issuers: &[String], vocabulary: &issuers::Vocabulary) {
+    let home: Vec<(&str, String)> = own_issuers.iter().filter_map(|i| vocabulary.place_of(i)).collect();
+    for c in citations.iter_mut() {
+        if !c.issuers.iter().any(|i| vocabulary.bare_place(i).is_some()) {
+            continue;
+        }
+        c.issuers = c
+            .issuers
+            .iter()
+            .filter_map(|i| match vocabulary.bare_place(i) {
+                None => Some(i.clone()),
+                Some(level) => home
+                    .iter()
+                    .find(|(l, _)| *l == level)
+                    .map(|(_, place)| format!("{i} {place}")),
+            })
+            .collect();
+    }
+}
+
 /// A local document replaces, repeals or amends only documents of its own
 /// province: a change to a document the text places in another province
 /// ("… thay thế Quyết định số 10/2024/QĐ-UBND của Ủy ban nhân dân tỉnh Hà

@@ -207,6 +207,10 @@ pub const CONG_VAN_ADJUSTS: &[&str] = &["Công văn", "Kế hoạch", "Thông b�
 /// số 237-KH/TU cùng về thực hiện Chỉ thị số 34-CT/TW").
 pub const ABOUT: &[&str] = &[" về ", " cùng về ", " đều về "];
 
+/// The level words of the units below a province, before their names ("xã
+/// Tân Phú", "phường Long Châu", "đặc khu Phú Quốc").
+pub const COMMUNES: &[&str] = &["xã ", "phường ", "đặc khu ", "thị trấn "];
+
 /// What follows a province's name before its 2025 merger ("Ban Thường vụ
 /// Tỉnh ủy Lào Cai (cũ)").
 pub const FORMER: &str = "(cũ)";

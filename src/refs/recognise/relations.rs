@@ -169,6 +169,7 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) ->
             m.word.is_some_and(|w| own.words.contains(&TYPE_WORDS[w].0)) && !t[m.range.end..cs].contains("\n\n")
         });
     let words: &[&str] = if anaphora { &[] } else { &own.words };
+    let all_before = before;
     let before = &before[split..];
     let prefix = &t[cs..start];
     let stripped = strip_numbering(prefix);
@@ -202,7 +203,17 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) ->
     if let Some(r) = self_naming(p, words, &theirs) {
         return Some(r);
     }
-    let (relation, end) = opening(p).or_else(|| own_voice(p, own).filter(|_| heading(t, cs)))?;
+    // "…; đồng thời cụ thể hóa Hướng dẫn số …": the document's purpose goes
+    // on after the `;` when the clause before stated one.
+    let goes_on = || {
+        let (r, end) = opening(p.strip_prefix("đồng thời ")?)?;
+        let prev = all_before[..split].last()?;
+        let after_semicolon = t[prev.tail.min(cs)..cs].trim_end().ends_with(';');
+        (after_semicolon && prev.relation != Relation::Cites).then_some((r, "đồng thời ".len() + end))
+    };
+    let (relation, end) = opening(p)
+        .or_else(goes_on)
+        .or_else(|| own_voice(p, &t[offset..], own).filter(|_| heading(t, cs)))?;
     let reach = gaps(offset + end, start, before);
     // After an earlier mention, a cue starts that document's name or act
     // ("Căn cứ Luật số 43/2024/QH15 … sửa đổi, bổ sung … của Luật Đất đai").
@@ -314,12 +325,33 @@ fn masked(p: String, offset: usize, before: &[Mention]) -> String {
 /// ("Tỉnh ủy đã …"), is a plain citation; in running text a body's act is
 /// not the document's (§4: the clause opens with the cue or names the
 /// document).
-fn own_voice(p: &str, own: &Own) -> Option<(Relation, usize)> {
+fn own_voice(p: &str, written: &str, own: &Own) -> Option<(Relation, usize)> {
     let v = own.vocabulary;
-    let end = v.place_at(p).or_else(|| v.list_at(p).map(|(_, end)| end))?;
+    let end = v
+        .place_at(p)
+        .or_else(|| commune_at(written))
+        .or_else(|| v.list_at(p).map(|(_, end)| end))?;
     let rest = p[end..].strip_prefix(' ')?;
     let (relation, len) = opening(rest)?;
     Some((relation, p.len() - rest.len() + len))
+}
+
+/// Where a commune named at the start of `s` (as written) ends: "Phường
+/// Long Châu …", "Xã Tân Phú …", "Đặc khu Phú Quốc …" (a level word of
+/// [`words::COMMUNES`] and one to four capitalised words).
+fn commune_at(s: &str) -> Option<usize> {
+    let l = lower_same_len(&s[..floor(s, 24)]);
+    let level = words::COMMUNES.iter().find(|w| l.starts_with(**w))?;
+    let mut end = level.len();
+    let mut words = 0;
+    for w in s[end..].split(' ').take(4) {
+        if !w.starts_with(char::is_uppercase) || !w.chars().all(char::is_alphabetic) {
+            break;
+        }
+        end += w.len() + 1;
+        words += 1;
+    }
+    (words > 0).then_some(end - 1)
 }
 
 /// Whether a passive change stands after the start of `s` (after a word).

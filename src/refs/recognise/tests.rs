@@ -1031,3 +1031,47 @@ fn an_item_named_through_tai_ends_a_subject() {
     let r = rows("Thực hiện Kế hoạch số 31-KH/TU ngày 2/3/2026 về tổng kết Nghị quyết số 18-NQ/TW và đánh giá cán bộ.");
     assert_eq!((r[0].4, r[1].4), (Implements, Cites), "{r:?}");
 }
+
+#[test]
+fn a_purpose_goes_on_after_a_semicolon_with_dong_thoi() {
+    let n = number::parse("24-KH/ĐU").expect("own");
+    let r = rows_of(
+        &n,
+        "Kế hoạch nhằm triển khai Kế hoạch số 95-KH/TU ngày 10/3/2026 của Ban Thường vụ Tỉnh ủy; đồng thời cụ thể hóa Hướng dẫn số 03-HD/BTGDVTU ngày 18/3/2026.",
+    );
+    assert_eq!((r[0].4, r[1].4), (Implements, Implements), "{r:?}");
+    // After a clause that states nothing for the document, it states nothing.
+    let r = rows_of(
+        &n,
+        "Các chi bộ học tập Kế hoạch số 95-KH/TU ngày 10/3/2026; đồng thời cụ thể hóa Hướng dẫn số 03-HD/BTGDVTU ngày 18/3/2026.",
+    );
+    assert_eq!((r[0].4, r[1].4), (Cites, Cites), "{r:?}");
+}
+
+#[test]
+fn a_headline_about_a_commune() {
+    let n = number::parse("186/KH-UBND").expect("own");
+    let r = rows_of(
+        &n,
+        "**Phường Tân An triển khai Nghị quyết số 07-NQ/ĐU về chuyển đổi số**",
+    );
+    assert_eq!(r[0].4, Implements, "{r:?}");
+    let r = rows_of(&n, "**Người dân phường Tân An triển khai Nghị quyết số 07-NQ/ĐU**");
+    assert_eq!(r[0].4, Cites, "{r:?}");
+}
+
+#[test]
+fn a_communes_body_without_its_name_is_the_citing_communes() {
+    let v = crate::refs::issuers::Vocabulary::builtin();
+    let own = number::parse("05/2025/QĐ-UBND").expect("own");
+    let text = "Căn cứ Nghị quyết số 18/NQ-HĐND ngày 3/10/2025 của Hội đồng nhân dân xã; Kế hoạch số 4/KH-UBND ngày 2/9/2025 của UBND huyện.";
+    let mut f = crate::refs::find_with("t.md", text, 0, (&own, None), &v).citations;
+    crate::refs::name_places(&mut f, &["Ủy ban nhân dân xã Phú Lộc".to_string()], &v);
+    assert_eq!(f[0].issuers, ["Hội đồng nhân dân xã Phú Lộc"]);
+    // A district is not the commune: not known.
+    assert!(f[1].issuers.is_empty(), "{:?}", f[1].issuers);
+    // A provincial document does not know which commune.
+    let mut f = crate::refs::find_with("t.md", text, 0, (&own, None), &v).citations;
+    crate::refs::name_places(&mut f, &["Ủy ban nhân dân tỉnh".to_string()], &v);
+    assert!(f[0].issuers.is_empty(), "{:?}", f[0].issuers);
+}
