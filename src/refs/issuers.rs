@@ -9,7 +9,7 @@
 //! not an issuer: the reader is told the issuer is not known rather than
 //! shown words that happen to follow "của".
 
-use super::bodies::{Scope, BODIES, PROVINCES};
+use super::bodies::{self, Scope, PROVINCES};
 use crate::source::fold;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -228,7 +228,7 @@ impl Vocabulary {
     /// name and its other forms, a body of the site's province.
     pub fn with(extra: &[(String, Vec<String>)]) -> Vocabulary {
         let mut v = Vocabulary {
-            bodies: Vec::with_capacity(BODIES.len() + extra.len()),
+            bodies: Vec::with_capacity(bodies::all().count() + extra.len()),
             central_codes: Default::default(),
             longest_from: HashMap::new(),
             by_key: HashMap::new(),
@@ -236,8 +236,7 @@ impl Vocabulary {
             longest: 1,
             longest_province: 1,
         };
-        let rows = BODIES
-            .iter()
+        let rows = bodies::all()
             .map(|(name, scope, party, state, forms)| {
                 (
                     KnownBody {

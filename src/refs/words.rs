@@ -109,6 +109,10 @@ pub const CUES: &[(&str, Cue)] = &[
     ("tuyên truyền", Cue::Filler),
     ("phổ biến", Cue::Filler),
     ("tiếp tục", Cue::Filler),
+    // "Tổ chức quán triệt …", "Lãnh đạo, chỉ đạo triển khai thực hiện …".
+    ("tổ chức", Cue::Filler),
+    ("lãnh đạo", Cue::Filler),
+    ("chỉ đạo", Cue::Filler),
     ("kịp thời", Cue::Filler),
     ("nghiêm túc", Cue::Filler),
     ("tốt", Cue::Filler),
@@ -141,6 +145,22 @@ pub const OPENERS: &[&str] = &[
     "bên cạnh đó",
     "ngoài ra",
     "đồng thời",
+];
+
+/// Words a short frame of time opens with, before a comma and a cue ("Sau
+/// hợp nhất, thực hiện …", "Trong năm 2026, tiếp tục triển khai …", "Từ ngày
+/// 01/7/2025, thực hiện …").
+pub const FRAMES: &[&str] = &[
+    "sau",
+    "trong",
+    "từ",
+    "trước",
+    "đến",
+    "hằng năm",
+    "hàng năm",
+    "định kỳ",
+    "năm",
+    "quý",
 ];
 
 /// Words of purpose that may stand before a clause's run of cues ("Để tiếp

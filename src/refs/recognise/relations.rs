@@ -57,16 +57,37 @@ pub(super) fn assign(scan: &mut Scan) {
             }
         }
         if relation.is_none() {
-            relation = after_own_number(t, start, &scan.own_ranges);
+            relation = after_own_number(t, start, &scan.own_ranges, &scan.mentions[..i]);
         }
         if relation.is_none() {
             relation = listed_item(t, (start, scan.mentions[i].tail), &scan.mentions[..i], &own.words);
         }
-        let mut relation = as_acted(t, start, &scan.mentions[..i], relation.unwrap_or(Relation::Cites));
-        if changes(relation) && !may_change(scan.own.0, &scan.mentions[i].number) {
-            relation = Relation::Cites;
-        }
-        scan.mentions[i].relation = relation;
+        let relation = relation.unwrap_or(Relation::Cites);
+        scan.mentions[i].relation = settle(
+            t,
+            start,
+            &scan.mentions[..i],
+            relation,
+            (scan.own.0, &scan.mentions[i].number),
+        );
+    }
+}
+
+/// The relation a clause states for a mention at `start`, settled: a change
+/// only as the document's whole act ([`as_acted`]) and only of what the
+/// citing document (`numbers.0`) can change in the cited one (`numbers.1`).
+pub(super) fn settle(
+    t: &str,
+    start: usize,
+    before: &[Mention],
+    relation: Relation,
+    numbers: (&Number, &Number),
+) -> Relation {
+    let relation = as_acted(t, start, before, relation);
+    if changes(relation) && !may_change(numbers.0, numbers.1) {
+        Relation::Cites
+    } else {
+        relation
     }
 }
 
@@ -207,9 +228,15 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) ->
     // on after the `;` when the clause before stated one.
     let goes_on = || {
         let (r, end) = opening(p.strip_prefix("đồng thời ")?)?;
-        let prev = all_before[..split].last()?;
-        let after_semicolon = t[prev.tail.min(cs)..cs].trim_end().ends_with(';');
-        (after_semicolon && prev.relation != Relation::Cites).then_some((r, "đồng thời ".len() + end))
+        let semicolon = t[..cs].trim_end().strip_suffix(';')?;
+        let prev_stated = all_before[..split]
+            .last()
+            .is_some_and(|m| m.tail <= semicolon.len() && m.relation != Relation::Cites);
+        // "Công văn cũng bổ sung …; đồng thời bãi bỏ …": the document acting.
+        let from = clause_start(t, semicolon.len());
+        let prev = lower_same_len(strip_numbering(&t[from..semicolon.len()]));
+        let own_act = own_word_acting(&prev, &own.words).is_some();
+        (prev_stated || own_act).then_some((r, "đồng thời ".len() + end))
     };
     let (relation, end) = opening(p)
         .or_else(goes_on)
@@ -228,14 +255,18 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) ->
     let named_by_other = described
         || reach.iter().skip_while(|g| g.start == offset + end).any(|g| {
             let g = &t[g.clone()];
-            opens_with_cue(g) || (relation != Relation::BasedOn && passive_change(g))
+            opens_with_cue(g) || its_act(g) || (relation != Relation::BasedOn && passive_change(g))
         });
     // "Căn cứ Nghị định số 78/… quy định chi tiết … và Nghị định số 187/…":
     // the grounds go on to the next "và <type word> số …" item.
     let next_ground = relation == Relation::BasedOn
         && ends_with_word(t[..start].trim_end(), "và").is_some()
         && starts_item(&t[start..]);
-    if (named_by_other && !next_ground) || reach.iter().any(|g| breaks(&t[g.clone()])) {
+    // A break word right after an earlier mention's facts is that
+    // document's own act ("Thông tư số 30/… của Bộ GDĐT ban hành Quy chế …"),
+    // no new actor.
+    let after_first = |g: &Range<usize>| g.start != offset + end;
+    if (named_by_other && !next_ground) || reach.iter().any(|g| breaks(&t[g.clone()], after_first(g))) {
         return None;
     }
     // "Để tổ chức thực hiện việc thay thế Quyết định số …": the work of a
@@ -406,10 +437,12 @@ fn according_to(before: &str) -> bool {
 fn opening(p: &str) -> Option<(Relation, usize)> {
     let mut pos = 0;
     let mut best: Option<Relation> = None;
-    // "Thời gian tới, tiếp tục thực hiện …": a frame of time before the cue.
+    // "Thời gian tới, tiếp tục thực hiện …", "Sau hợp nhất, thực hiện …": a
+    // frame of time or reasoning before the cue.
     if let Some(o) = words::OPENERS
         .iter()
         .find_map(|o| p.strip_prefix(o).filter(|r| r.starts_with(", ")))
+        .or_else(|| frame(p))
     {
         pos = p.len() - o.len();
     }
@@ -447,6 +480,20 @@ fn opening(p: &str) -> Option<(Relation, usize)> {
         }
     }
     best.map(|r| (r, pos))
+}
+
+/// A short frame opening with a word of [`words::FRAMES`] ("sau hợp nhất",
+/// "trong năm 2025", "từ ngày 01/7/2025") and a comma, a cue after it: the
+/// words from the comma on.
+fn frame(p: &str) -> Option<&str> {
+    let (head, _) = p[..floor(p, 60)].split_once(", ")?;
+    let rest = &p[head.len()..];
+    let starts = words::FRAMES
+        .iter()
+        .any(|w| head.strip_prefix(w).is_some_and(|r| r.starts_with(' ')));
+    let plain = head.split(' ').count() <= 6 && !head.contains(['#', ';', ':']) && last_cue(head).is_none();
+    let cue = cue_at(rest.trim_start_matches([',', ' '])).is_some();
+    (starts && plain && cue).then_some(rest)
 }
 
 /// "Để tiếp tục thực hiện …", "Nhằm kịp thời triển khai …": the length of a
@@ -694,7 +741,7 @@ fn gaps(from: usize, to: usize, before: &[Mention]) -> Vec<Range<usize>> {
 /// Whether a stretch of a clause starts another actor's act: ", " before a
 /// capitalised word that is not a list item, or a word of
 /// [`CLAUSE_BREAKS`].
-fn breaks(s: &str) -> bool {
+fn breaks(s: &str, after_mention: bool) -> bool {
     let new_subject = s.match_indices(", ").any(|(i, _)| {
         let next = &s[i + 2..];
         next.chars().next().is_some_and(char::is_uppercase) && !starts_item(next)
@@ -705,8 +752,10 @@ fn breaks(s: &str) -> bool {
             // "Quy định … ban hành kèm theo Quyết định số …" names the
             // instrument, no new act.
             // "Luật Ban hành văn bản quy phạm pháp luật" is a name.
-            whole_words(&l, w)
-                .any(|i| !l[i + w.len()..].starts_with(" kèm theo") && !s[i..].starts_with(char::is_uppercase))
+            let its_own = |i: usize| after_mention && l[..i].trim().is_empty();
+            whole_words(&l, w).any(|i| {
+                !l[i + w.len()..].starts_with(" kèm theo") && !s[i..].starts_with(char::is_uppercase) && !its_own(i)
+            })
         })
 }
 
@@ -737,11 +786,15 @@ fn item_before<'a>(t: &str, before: &'a [Mention]) -> Option<&'a Mention> {
 
 /// The document naming itself before the mention, in the same clause:
 /// "công văn số 73-CV/TU về việc triển khai Kết luận …".
-fn after_own_number(t: &str, start: usize, own: &[Range<usize>]) -> Option<Relation> {
+fn after_own_number(t: &str, start: usize, own: &[Range<usize>], before: &[Mention]) -> Option<Relation> {
     let cs = clause_start(t, start);
+    // Another document between is what the words speak of ("Kế hoạch số
+    // 21-KH/TU … về thực hiện Kết luận số 05-KL/TW … về tiếp tục thực hiện
+    // Nghị quyết số 68-NQ/TW": the plan implements the conclusion only).
+    let between = |o: &Range<usize>| before.iter().any(|m| m.range.start >= o.end && m.range.start < start);
     own.iter()
         .rev()
-        .filter(|o| o.end <= start && o.start >= cs)
+        .filter(|o| o.end <= start && o.start >= cs && !between(o))
         .filter_map(|o| {
             let gap = lower_same_len(t[o.end..start].trim());
             let gap = gap
@@ -750,8 +803,11 @@ fn after_own_number(t: &str, start: usize, own: &[Range<usize>]) -> Option<Relat
                 .unwrap_or(&gap)
                 .trim()
                 .to_string();
+            // A change may name what it changes first ("… có Công văn số
+            // 1288/… điều chỉnh, bổ sung một số nội dung tại Kế hoạch số …"):
+            // the pinpoint rule of `as_acted` then reads it.
             if let Some((r, end)) = opening(&gap) {
-                return gap[end..].trim().is_empty().then_some(r);
+                return (gap[end..].trim().is_empty() || changes(r)).then_some(r);
             }
             // "… về rà soát, sắp xếp cán bộ, nhằm cụ thể hóa Kết luận …".
             let (_, end, r) = last_cue(&gap)?;

@@ -9,7 +9,7 @@
 //! What is left goes to the corpus ([`Short`]).
 
 use super::context::read_tail;
-use super::relations::{of_clause, Own};
+use super::relations::{of_clause, settle, Own};
 use super::text::{is_connector, lower_same_len, starts_with_word, year_alone, Taken};
 use super::{Candidate, Mention, Scan, Short};
 use crate::number::{self, Number, Shape};
@@ -41,7 +41,12 @@ fn aliases(scan: &Scan, taken: &mut Taken) -> Vec<Mention> {
     // Definitions by alias text: (where the definition ends, the mention it names).
     let mut defs_by_alias: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     let mut defined: Vec<Mention> = Vec::new();
-    for (idx, m) in scan.mentions.iter().enumerate() {
+    // A parenthesis names one document: the last mention before it, not one
+    // whose "về …" subject holds that mention ("Công văn số 38-CV/BCĐTW … về
+    // việc sơ kết … Nghị quyết số 57-NQ/TW … (sau đây viết tắt là Nghị quyết
+    // 57)"). Later mentions are read first and claim it.
+    let mut claimed: Vec<usize> = Vec::new();
+    for (idx, m) in scan.mentions.iter().enumerate().rev() {
         // Every introduction opens a parenthesis right after the mention.
         if !t[m.tail..].trim_start().starts_with('(') {
             continue;
@@ -63,9 +68,21 @@ fn aliases(scan: &Scan, taken: &mut Taken) -> Vec<Mention> {
                 continue;
             };
             let alias = t[from..from + close].trim().trim_matches(['"', '“', '”', '\'']).trim();
-            if alias.chars().count() < 4 || !alias.chars().any(|c| c.is_ascii_digit()) {
+            if alias.chars().count() < 4 || !alias.chars().any(|c| c.is_ascii_digit()) || claimed.contains(&from) {
                 continue;
             }
+            // An alias that starts with a type word names a document of that type.
+            let alias_l = lower_same_len(alias);
+            let word = TYPE_WORDS
+                .iter()
+                .filter(|(w, _, codes)| {
+                    !codes.contains(&"*") && starts_with_word(&alias_l, &lower_same_len(w)).is_some()
+                })
+                .max_by_key(|(w, _, _)| w.len());
+            if word.is_some_and(|(_, _, codes)| !words::word_fits(codes, &m.number)) {
+                continue;
+            }
+            claimed.push(from);
             taken.add(from..from + close);
             // The definition is itself a mention of the document it names.
             let inner = &t[from..from + close];
@@ -87,6 +104,9 @@ fn aliases(scan: &Scan, taken: &mut Taken) -> Vec<Mention> {
     }
     if defs_by_alias.is_empty() {
         return Vec::new();
+    }
+    for defs in defs_by_alias.values_mut() {
+        defs.sort_unstable();
     }
     let tl = lower_same_len(t);
     let own = Own::of(scan);
@@ -112,7 +132,8 @@ fn aliases(scan: &Scan, taken: &mut Taken) -> Vec<Mention> {
                 a.short = true;
                 a.subject = None;
                 let before = &scan.mentions[..scan.mentions.partition_point(|m| m.range.start < s)];
-                a.relation = of_clause(t, s, before, &own).unwrap_or(Relation::Cites);
+                let stated = of_clause(t, s, before, &own).unwrap_or(Relation::Cites);
+                a.relation = settle(t, s, before, stated, (scan.own.0, &a.number));
                 taken.add(s..e);
                 extra.push(a);
             }
@@ -209,6 +230,7 @@ fn short_forms(scan: &mut Scan, taken: &mut Taken) -> Vec<Mention> {
             Some((number, next)) => {
                 m.number = number;
                 m.short = false;
+                m.relation = settle(t, c.start, before, m.relation, (scan.own.0, &m.number));
                 if let Some(next_idx) = next {
                     let next = &scan.mentions[next_idx];
                     word_updates.push((next_idx, c.word, m.relation));

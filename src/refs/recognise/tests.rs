@@ -1075,3 +1075,66 @@ fn a_communes_body_without_its_name_is_the_citing_communes() {
     crate::refs::name_places(&mut f, &["Ủy ban nhân dân tỉnh".to_string()], &v);
     assert!(f[0].issuers.is_empty(), "{:?}", f[0].issuers);
 }
+
+#[test]
+fn an_alias_names_the_last_mention_before_it_of_its_type() {
+    let r = rows(
+        "Thực hiện Công văn số 38-CV/BCĐTW ngày 10/12/2025 của Ban Chỉ đạo Trung ương về việc sơ kết Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị (sau đây viết tắt là Nghị quyết 57), tỉnh báo cáo. Các cấp ủy quán triệt Nghị quyết 57.",
+    );
+    let alias: Vec<&Row> = r.iter().filter(|x| x.0 == "Nghị quyết 57").collect();
+    assert_eq!(alias.len(), 2, "{r:?}");
+    assert!(alias.iter().all(|x| x.1 == "57-NQ/TW"), "{r:?}");
+}
+
+#[test]
+fn frames_of_time_before_a_cue() {
+    let n = number::parse("86-BC/TU").expect("own");
+    for text in [
+        "Sau hợp nhất, thực hiện Công văn số 1134-CV/BTCTW ngày 29/7/2025 của Ban Tổ chức Trung ương, Ban Thường vụ Tỉnh ủy đã chỉ đạo.",
+        "Trong năm 2026, tiếp tục triển khai Công văn số 1134-CV/BTCTW ngày 29/7/2025.",
+        "1. Tổ chức quán triệt Công văn số 1134-CV/BTCTW ngày 29/7/2025 đến chi bộ.",
+    ] {
+        assert_eq!(rows_of(&n, text)[0].4, Implements, "{text}");
+    }
+    // A frame that names a document is what the act follows.
+    let r = rows_of(
+        &n,
+        "Sau Kế hoạch số 12-KH/TU, thực hiện Công văn số 1134-CV/BTCTW ngày 29/7/2025.",
+    );
+    assert_eq!(r[0].4, Cites, "{r:?}");
+}
+
+#[test]
+fn a_documents_own_act_after_its_facts_is_no_new_actor_and_its_business() {
+    // "… Thông tư số 30/… của Bộ GDĐT ban hành Quy chế …, được sửa đổi, bổ sung
+    // bởi Thông tư số 24/…": grounds both; the ministry's abbreviation known.
+    let n = number::parse("45/KH-SGDĐT").expect("own");
+    let r = rows_of(
+        &n,
+        "Căn cứ Thông tư số 30/2024/TT-BGDĐT ngày 30/12/2024 của Bộ GDĐT ban hành Quy chế tuyển sinh, được sửa đổi, bổ sung bởi Thông tư số 24/2025/TT-BGDĐT ngày 20/10/2025;",
+    );
+    assert_eq!((r[0].4, r[1].4), (BasedOn, BasedOn), "{r:?}");
+    assert_eq!(r[0].5, ["Bộ Giáo dục và Đào tạo"]);
+    // A document named in what an earlier one does is that one's business.
+    let r = rows(
+        "Thực hiện Công văn số 2105-CV/VPTW, ngày 30/12/2025 của Văn phòng Trung ương Đảng thông báo ý kiến của Ban Bí thư về việc tổng kết Quy định số 213-QĐ/TW, ngày 02/01/2020 của Bộ Chính trị.",
+    );
+    assert_eq!((r[0].4, r[1].4), (Implements, Cites), "{r:?}");
+}
+
+#[test]
+fn the_document_named_before_a_change_and_inside_anothers_subject() {
+    let n = number::parse("1288/SGDĐT-QLT").expect("own");
+    let r = rows_of(
+        &n,
+        "Ngày 5/5, Sở GD&ĐT có Công văn số 1288/SGDĐT-QLT điều chỉnh, bổ sung một số nội dung tại Kế hoạch số 45/KH-SGDĐT ngày 8/4/2026. Công văn cũng bổ sung đối tượng tuyển thẳng theo Thông tư số 24/2025/TT-BGDĐT; đồng thời bãi bỏ nội dung tại điểm 3 mục IV Kế hoạch số 45 về lệ phí.",
+    );
+    let rel: Vec<Relation> = r.iter().map(|x| x.4).collect();
+    assert_eq!(rel, [Amends, Cites, Amends], "{r:?}");
+    let n = number::parse("21-KH/TU").expect("own");
+    let r = rows_of(
+        &n,
+        "Ban Thường vụ Tỉnh ủy vừa ban hành Kế hoạch số 21-KH/TU ngày 1/12/2025 về thực hiện Kết luận số 05-KL/TW ngày 26/3/2025 của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 68-NQ/TW ngày 4/5/2025 của Bộ Chính trị.",
+    );
+    assert_eq!((r[0].4, r[1].4), (Implements, Cites), "{r:?}");
+}
