@@ -19,6 +19,7 @@ mod names;
 mod walk;
 
 pub use cache::{load_cached, Cache, Stamp};
+pub(crate) use cache::stamp;
 pub use document::next_revision;
 pub use document::{Document, Signer, SourceInfo, Status};
 pub use front_matter::{parse_document, KEYS};

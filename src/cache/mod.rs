@@ -20,6 +20,10 @@
 //! truncated file) and the cache is ignored and written anew: never an error,
 //! never trusted.
 
+mod pages;
+
+pub(crate) use pages::{PageStore, Previous};
+
 use crate::load::{self, Document};
 use crate::Session;
 use serde::{Deserialize, Serialize};
@@ -57,6 +61,9 @@ pub struct Report {
     pub read: usize,
     /// Why the cache was not used, when it was there and was not.
     pub ignored: Option<String>,
+    /// Pages rendered again by a warm build (the others were left as they
+    /// were); `None` when every page was rendered (a cold build).
+    pub rendered: Option<usize>,
 }
 
 /// One content file as the last build left it.
@@ -93,7 +100,7 @@ pub(crate) fn restore(dir: &Path, key: u64, session: &mut Session) -> Result<Vec
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(format!("không đọc được: {e}")),
     };
-    let entries = decode(&bytes, key)?;
+    let entries: Vec<Entry> = decode(&bytes, key)?;
     let mut revisions = Vec::with_capacity(entries.len());
     let mut restored = Vec::with_capacity(entries.len());
     for mut e in entries {
@@ -164,7 +171,21 @@ impl CachedRun {
             reused,
             read: index.docs.len() - reused,
             ignored: self.ignored.clone(),
+            rendered: None,
         })
+    }
+
+    /// The list of pages of the previous build into `output`, for a build
+    /// whose theme and configuration in force fold into `render`; none
+    /// without a cache. Its previous pages are dropped when the documents'
+    /// cache was not trusted: nothing of that build is.
+    pub(crate) fn pages(&self, output: &Path, render: u64) -> Option<PageStore> {
+        let (dir, key) = self.at.as_ref()?;
+        let mut store = PageStore::open(dir, output, *key, render);
+        if self.ignored.is_some() {
+            store.previous = None;
+        }
+        Some(store)
     }
 
     /// Writes the cache anew, unless it would hold what it holds already.
@@ -193,14 +214,20 @@ impl CachedRun {
 /// over the old one: a build that dies leaves the old cache or none, never
 /// half of one).
 fn save(dir: &Path, key: u64, entries: &[EntryRef]) -> std::io::Result<()> {
+    save_as(dir, FILE, key, entries)
+}
+
+/// Writes `value` into the file `name` of the cache folder `dir`, under
+/// `key`, streamed into a new file renamed over the old one.
+fn save_as<T: Serialize + ?Sized>(dir: &Path, name: &str, key: u64, value: &T) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(".{FILE}.{}", std::process::id()));
+    let tmp = dir.join(format!(".{name}.{}", std::process::id()));
     let written = std::fs::File::create(&tmp).and_then(|f| {
-        let mut w = encode(entries, key, std::io::BufWriter::new(f))?;
+        let mut w = encode(value, key, std::io::BufWriter::new(f))?;
         std::io::Write::flush(&mut w)
     });
     written
-        .and_then(|()| std::fs::rename(&tmp, dir.join(FILE)))
+        .and_then(|()| std::fs::rename(&tmp, dir.join(name)))
         .inspect_err(|_| {
             let _ = std::fs::remove_file(&tmp);
         })
@@ -234,7 +261,7 @@ impl<W: std::io::Write> std::io::Write for Crc<W> {
 
 /// Writes the cache's bytes into `w`: header, records, and the CRC-32 of
 /// both; gives `w` back.
-fn encode<W: std::io::Write>(entries: &[EntryRef], key: u64, w: W) -> std::io::Result<W> {
+fn encode<T: Serialize + ?Sized, W: std::io::Write>(entries: &T, key: u64, w: W) -> std::io::Result<W> {
     use std::io::Write;
     let mut w = Crc {
         inner: w,
@@ -249,7 +276,7 @@ fn encode<W: std::io::Write>(entries: &[EntryRef], key: u64, w: W) -> std::io::R
     Ok(w.inner)
 }
 
-fn decode(bytes: &[u8], key: u64) -> Result<Vec<Entry>, String> {
+fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], key: u64) -> Result<T, String> {
     let head = MAGIC.len() + 4 + 8;
     if bytes.len() < head + 4 || &bytes[..MAGIC.len()] != MAGIC {
         return Err("không phải tệp bộ nhớ đệm của vanban".into());
@@ -303,7 +330,7 @@ mod tests {
 
     #[test]
     fn a_document_comes_back_as_it_went_in() {
-        let entries = decode(&bytes(7), 7).expect("decode");
+        let entries: Vec<Entry> = decode(&bytes(7), 7).expect("decode");
         assert_eq!(entries.len(), 1);
         let want = document(TEXT);
         let got = &entries[0].document;
@@ -316,7 +343,7 @@ mod tests {
 
     #[test]
     fn another_key_is_not_trusted() {
-        let err = decode(&bytes(7), 8).err().expect("refused");
+        let err = decode::<Vec<Entry>>(&bytes(7), 8).err().expect("refused");
         assert!(err.contains("cấu hình"), "{err}");
     }
 
@@ -326,10 +353,10 @@ mod tests {
         for at in 0..good.len() {
             let mut bad = good.clone();
             bad[at] ^= 0x20;
-            assert!(decode(&bad, 7).is_err(), "flipped byte {at} was trusted");
+            assert!(decode::<Vec<Entry>>(&bad, 7).is_err(), "flipped byte {at} was trusted");
         }
         for len in 0..good.len() {
-            assert!(decode(&good[..len], 7).is_err(), "cut at {len} was trusted");
+            assert!(decode::<Vec<Entry>>(&good[..len], 7).is_err(), "cut at {len} was trusted");
         }
     }
 }
