@@ -448,7 +448,10 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
 /// configuration file and the executable, both in the cache's key.
 fn render_key(theme: &theme::Theme, cfg: &config::Config) -> u64 {
     let mut h = render::Fold::new("render");
-    h.num(theme.fingerprint).str(&cfg.title).str(&cfg.base_url).str(&cfg.language);
+    h.num(theme.fingerprint)
+        .str(&cfg.title)
+        .str(&cfg.base_url)
+        .str(&cfg.language);
     h.debug(&(&cfg.locality, &cfg.issuer_aliases, cfg.page_size, cfg.feed_limit));
     h.num(cfg.max_document_bytes);
     h.finish()
@@ -614,7 +617,13 @@ fn finish(
         Target::InPlace(w) => {
             let now: std::collections::HashSet<&str> = paths.iter().map(|(p, _)| p.as_str()).collect();
             let mut gone: Vec<&str> = previous
-                .map(|p| p.pages.keys().map(String::as_str).filter(|p| !now.contains(p)).collect())
+                .map(|p| {
+                    p.pages
+                        .keys()
+                        .map(String::as_str)
+                        .filter(|p| !now.contains(p))
+                        .collect()
+                })
                 .unwrap_or_default();
             gone.sort_unstable();
             w.remove(&gone).map(|()| w.finish(files)).map_err(|e| e.diagnostic())

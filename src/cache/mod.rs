@@ -356,7 +356,10 @@ mod tests {
             assert!(decode::<Vec<Entry>>(&bad, 7).is_err(), "flipped byte {at} was trusted");
         }
         for len in 0..good.len() {
-            assert!(decode::<Vec<Entry>>(&good[..len], 7).is_err(), "cut at {len} was trusted");
+            assert!(
+                decode::<Vec<Entry>>(&good[..len], 7).is_err(),
+                "cut at {len} was trusted"
+            );
         }
     }
 }

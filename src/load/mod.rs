@@ -18,8 +18,8 @@ mod front_matter;
 mod names;
 mod walk;
 
-pub use cache::{load_cached, Cache, Stamp};
 pub(crate) use cache::stamp;
+pub use cache::{load_cached, Cache, Stamp};
 pub use document::next_revision;
 pub use document::{Document, Signer, SourceInfo, Status};
 pub use front_matter::{parse_document, KEYS};

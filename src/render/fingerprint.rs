@@ -146,7 +146,15 @@ impl Renderer<'_> {
                             &mut h
                         }
                     };
-                    h.debug(&(&r.relation, &r.number, &r.text, &r.date, &r.doc_type, &r.mentions, r.declared));
+                    h.debug(&(
+                        &r.relation,
+                        &r.number,
+                        &r.text,
+                        &r.date,
+                        &r.doc_type,
+                        &r.mentions,
+                        r.declared,
+                    ));
                 }
                 h.num(d.references.len() as u64);
                 self.fold_backlinks(&mut h, &d.cited_by);
@@ -158,7 +166,15 @@ impl Renderer<'_> {
             }
             Node::Cited(i) => {
                 let c = &index.cited[i];
-                h.debug(&(&c.number, &c.doc_type, &c.date, &c.issuers, &c.locality, &c.subject, &c.slug));
+                h.debug(&(
+                    &c.number,
+                    &c.doc_type,
+                    &c.date,
+                    &c.issuers,
+                    &c.locality,
+                    &c.subject,
+                    &c.slug,
+                ));
                 self.fold_issuers(&mut h, &c.issuer_keys);
                 self.fold_backlinks(&mut h, &c.cited_by);
             }
@@ -199,7 +215,11 @@ impl Renderer<'_> {
             Job::Cited(i) => self.fold_node(&mut h, Node::Cited(*i), d),
             Job::Home { types, issuers } => {
                 h.str("home").debug(types).debug(issuers);
-                let latest = self.planner.all_nodes().into_iter().filter(|n| matches!(n, Node::Doc(_)));
+                let latest = self
+                    .planner
+                    .all_nodes()
+                    .into_iter()
+                    .filter(|n| matches!(n, Node::Doc(_)));
                 for n in latest.take(10) {
                     h.num(d.item(n));
                 }

@@ -42,21 +42,26 @@ impl InPlace {
             return Err(WriteError::UnsafePath(page.path.clone()));
         }
         let path = self.out.join(&page.path);
-        let same = std::fs::symlink_metadata(&path)
-            .is_ok_and(|m| m.is_file() && m.len() == page.bytes.len() as u64)
+        let same = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file() && m.len() == page.bytes.len() as u64)
             && std::fs::read(&path).is_ok_and(|b| b == page.bytes);
         if same {
             return Ok(());
         }
         let parent = path.parent().unwrap_or(&self.out);
         std::fs::create_dir_all(parent).map_err(io(parent))?;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let tmp = parent.join(format!(".{name}.vanban-{}", std::process::id()));
         std::fs::write(&tmp, &page.bytes)
             .and_then(|()| std::fs::rename(&tmp, &path))
             .map_err(|e| {
                 let _ = std::fs::remove_file(&tmp);
-                WriteError::Io { path: path.clone(), source: e }
+                WriteError::Io {
+                    path: path.clone(),
+                    source: e,
+                }
             })?;
         self.written.fetch_add(1, Relaxed);
         self.bytes.fetch_add(page.bytes.len() as u64, Relaxed);
