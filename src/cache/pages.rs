@@ -1,5 +1,5 @@
 //! The pages of the last build: every file of the site with the
-//! fingerprint of what it was made from (`trang.bin` beside `tai-lieu.bin`),
+//! fingerprint of what it was made from (`trang.bin` beside the documents),
 //! so that a warm build renders and writes only the pages whose inputs
 //! changed, in place, and removes the files the site no longer has.
 //!
