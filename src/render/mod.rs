@@ -52,6 +52,10 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
+/// What [`Renderer::render_each`] made: every page's path with its
+/// fingerprint (sorted), and how many pages were rendered.
+pub(crate) type Rendered = (Vec<(String, u64)>, usize);
+
 /// The shared helpers of one render.
 pub(crate) struct Renderer<'a> {
     index: &'a Index,
@@ -199,7 +203,7 @@ impl<'a> Renderer<'a> {
         tick: &(dyn Fn() + Sync),
         sink: &(dyn Fn(Page) -> Result<(), Diagnostic> + Sync),
         keep: &(dyn Fn(&str, u64) -> bool + Sync),
-    ) -> Result<(Vec<(String, u64)>, usize), Vec<Diagnostic>> {
+    ) -> Result<Rendered, Vec<Diagnostic>> {
         let jobs = self.planner.jobs();
         let digests = self.digests();
         start(jobs.len());
