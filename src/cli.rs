@@ -231,6 +231,9 @@ fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
         if let Some(c) = outcome.cache.as_ref().filter(|c| c.reused > 0) {
             notes.push(format!("{} văn bản đọc lại, {} lấy từ bộ nhớ đệm", c.read, c.reused));
         }
+        if let Some(n) = outcome.cache.as_ref().and_then(|c| c.rendered) {
+            notes.push(format!("{n} trang dựng lại"));
+        }
         let mut kept = if notes.is_empty() {
             String::new()
         } else {
@@ -263,7 +266,8 @@ fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
             "summary": line, "documents": outcome.documents, "pages": outcome.pages, "files": outcome.files,
             "errors": errors, "warnings": outcome.warnings(), "seconds": outcome.elapsed.as_secs_f64(),
             "leftover": outcome.written.as_ref().and_then(|r| r.leftover.as_ref()).map(|p| p.display().to_string()),
-            "cache": outcome.cache.as_ref().map(|c| serde_json::json!({"reused": c.reused, "read": c.read, "ignored": c.ignored})),
+            "cache": outcome.cache.as_ref().map(|c| serde_json::json!({"reused": c.reused, "read": c.read, "ignored": c.ignored, "rendered": c.rendered})),
+            "written": outcome.written.as_ref().map(|r| r.files - r.unchanged),
         });
         err.push_str(&format!("{summary}\n"));
     } else {

@@ -400,7 +400,10 @@ pub fn data_pages(
 /// Pages are written as they are rendered, into a folder beside the output
 /// that replaces it only when everything succeeded. With a build cache
 /// (`opts.cache`), files unchanged since the last build are not read again,
-/// and the cache is written anew beside the pages.
+/// and the cache is written anew beside the pages; when the cache also
+/// lists the pages of the site in place, the build is warm: it renders only
+/// the pages whose inputs changed and writes only the files whose bytes
+/// changed, in place (see [`cache`]).
 pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
     let started = Instant::now();
     let mut cached = cache::CachedRun::open(opts, config_path(opts).as_deref());
@@ -415,10 +418,14 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
     out.cache = cached.report(&index);
     // Nothing is written beside an output folder the checks refused.
     let refused = out.diagnostics.iter().any(|d| d.code == diag::Code::Write);
+    let store = match (&opts.output, &theme, refused) {
+        (Some(dir), Some(t), false) => cached.pages(dir, render_key(t, &cfg)),
+        _ => None,
+    };
     std::thread::scope(|s| {
         let saver = s.spawn(|| if refused { Ok(()) } else { cached.save() });
         if let (Some(theme), false) = (&theme, out.failed()) {
-            publish(opts, progress, &index, &cfg, theme, &mut out);
+            publish(opts, progress, &index, &cfg, theme, store.as_ref(), &mut out);
         }
         // A cache that cannot be written costs the next build time, not this
         // one its site: a warning.
@@ -436,14 +443,83 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Outcome {
     out
 }
 
+/// What decides every page besides the content: the theme and the
+/// configuration in force (`--base-url` over the file's). The vocabulary
+/// is not folded (its maps print in no fixed order): it comes from the
+/// configuration file and the executable, both in the cache's key.
+fn render_key(theme: &theme::Theme, cfg: &config::Config) -> u64 {
+    let mut h = render::Fold::new("render");
+    h.num(theme.fingerprint)
+        .str(&cfg.title)
+        .str(&cfg.base_url)
+        .str(&cfg.language);
+    h.debug(&(&cfg.locality, &cfg.issuer_aliases, cfg.page_size, cfg.feed_limit));
+    h.num(cfg.max_document_bytes);
+    h.finish()
+}
+
+/// Where a build writes: a new folder swapped in whole (cold), the site in
+/// place (warm), or nowhere (`check`).
+enum Target {
+    Staging(write::Staging),
+    InPlace(write::InPlace),
+    Nowhere,
+}
+
+impl Target {
+    fn put(&self, page: &render::Page) -> Result<(), Diagnostic> {
+        match self {
+            Target::Staging(s) => s.put(page).map_err(|e| e.diagnostic()),
+            Target::InPlace(w) => w.put(page).map_err(|e| e.diagnostic()),
+            Target::Nowhere => Ok(()),
+        }
+    }
+}
+
+/// Opens where the build writes: in place when the previous build's pages
+/// are known and few documents changed, else a new folder. A warm build
+/// forgets the list of pages first (a build that dies half way leaves the
+/// next one cold).
+fn target(opts: &Options, store: Option<&cache::PageStore>, out: &mut Outcome) -> Option<(Target, bool)> {
+    let Some(dir) = &opts.output else {
+        return Some((Target::Nowhere, false));
+    };
+    let few = out.cache.as_ref().is_some_and(|c| c.read <= (c.read + c.reused) / 2);
+    if let Some(store) = store.filter(|s| s.previous.is_some() && few) {
+        let opened = store
+            .forget()
+            .map_err(|e| write::WriteError::Io {
+                path: dir.clone(),
+                source: e,
+            })
+            .and_then(|()| write::InPlace::begin(dir, &opts.content));
+        match opened {
+            Ok(w) => return Some((Target::InPlace(w), true)),
+            Err(e) => {
+                out.diagnostics.push(e.diagnostic());
+                return None;
+            }
+        }
+    }
+    match write::Staging::begin(dir, &opts.content, opts.force) {
+        Ok(s) => Some((Target::Staging(s), false)),
+        Err(e) => {
+            out.diagnostics.push(e.diagnostic());
+            None
+        }
+    }
+}
+
 /// Renders the site and writes it (when `opts.output` is set), with the
-/// open data and search index beside the pages.
+/// open data and search index beside the pages. With the previous build's
+/// pages in `store`, renders only the pages whose fingerprint changed.
 fn publish(
     opts: &Options,
     progress: &dyn Progress,
     index: &graph::Index,
     cfg: &config::Config,
     theme: &theme::Theme,
+    store: Option<&cache::PageStore>,
     out: &mut Outcome,
 ) {
     let mut clock = Instant::now();
@@ -451,42 +527,24 @@ fn publish(
         out.timings.push((name, clock.elapsed()));
         clock = Instant::now();
     };
-    let staging = match &opts.output {
-        Some(dir) => match write::Staging::begin(dir, &opts.content, opts.force) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                out.diagnostics.push(e.diagnostic());
-                None
-            }
-        },
-        None => None,
-    };
-    if opts.output.is_some() && staging.is_none() {
+    let Some((target, warm)) = target(opts, store, out) else {
         return;
-    }
-    let html = std::sync::atomic::AtomicUsize::new(0);
-    let sink = |page: render::Page| -> Result<(), Diagnostic> {
-        if page.path.ends_with(".html") {
-            html.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        }
-        match &staging {
-            Some(s) => s.put(&page).map_err(|e| e.diagnostic()),
-            None => Ok(()),
-        }
     };
+    let previous = store.and_then(|s| s.previous.as_ref()).filter(|_| warm);
+    let keep = |path: &str, fp: u64| previous.is_some_and(|p| p.pages.get(path) == Some(&fp));
+    let sink = |page: render::Page| target.put(&page);
     let renderer = render::Renderer::new(index, cfg, theme);
     lap(out, "Markdown");
     // The pages, and beside them the open data and search index (which
     // do not need the pages): the serial parts of each fill the other's
     // idle time.
     let (rendered, (data, data_failed, data_time)) = rayon::join(
-        || renderer.render_each(&|n| progress.start(n), &|| progress.tick(), &sink),
+        || renderer.render_each(&|n| progress.start(n), &|| progress.tick(), &sink, &keep),
         || {
             let t = Instant::now();
             let data = data_pages(index, cfg, &|i| renderer.first_paragraph(i));
-            let paths: Vec<String> = data.iter().map(|p| p.path.clone()).collect();
-            let failed: Vec<Diagnostic> = data.into_par_iter().filter_map(|p| sink(p).err()).collect();
-            (paths, failed, t.elapsed())
+            let (data, failed) = put_whole(data, &keep, &sink);
+            (data, failed, t.elapsed())
         },
     );
     progress.finish();
@@ -494,28 +552,19 @@ fn publish(
     out.timings.push((" ↳ dữ liệu, tìm kiếm", data_time));
     out.template_timings = renderer.template_times();
     match rendered {
-        Ok(paths) => {
-            let listed: Vec<render::Page> = paths
-                .iter()
-                .map(|p| render::Page {
-                    path: p.clone(),
-                    bytes: Vec::new(),
-                })
-                .collect();
-            let sitemap = opendata::sitemap(&listed, index, cfg);
-            let files = paths.len() + data.len() + 1;
+        Ok((mut paths, made)) => {
+            let sitemap = opendata::sitemap(paths.iter().map(|(p, _)| p.as_str()), index, cfg);
             let mut failed = data_failed;
-            failed.extend(sink(sitemap).err());
+            failed.extend(put_whole(vec![sitemap], &keep, &sink).1);
+            paths.extend(data);
             lap(out, "sơ đồ trang");
-            out.files = files;
-            out.pages = html.load(std::sync::atomic::Ordering::Relaxed);
+            out.files = paths.len() + 1;
+            out.pages = paths.iter().filter(|(p, _)| p.ends_with(".html")).count();
+            if let (Some(c), true) = (out.cache.as_mut(), warm) {
+                c.rendered = Some(made);
+            }
             if failed.is_empty() {
-                if let Some(s) = staging {
-                    match s.commit() {
-                        Ok(r) => out.written = Some(r),
-                        Err(e) => out.diagnostics.push(e.diagnostic()),
-                    }
-                }
+                finish(target, previous, paths, store, out);
             } else {
                 out.diagnostics.extend(failed);
             }
@@ -524,6 +573,73 @@ fn publish(
         Err(d) => out.diagnostics.extend(d),
     }
     drop_elsewhere(renderer.into_items());
+}
+
+/// Files made whole (open data, search index, sitemap): each handed to
+/// `sink` unless `keep` knows its bytes. Returns their paths with their
+/// fingerprints, and the errors.
+fn put_whole(
+    pages: Vec<render::Page>,
+    keep: &(dyn Fn(&str, u64) -> bool + Sync),
+    sink: &(dyn Fn(render::Page) -> Result<(), Diagnostic> + Sync),
+) -> (Vec<(String, u64)>, Vec<Diagnostic>) {
+    let done: Vec<(String, u64, Result<(), Diagnostic>)> = pages
+        .into_par_iter()
+        .map(|p| {
+            let fp = render::of_bytes(&p.bytes);
+            let path = p.path.clone();
+            let r = if keep(&path, fp) { Ok(()) } else { sink(p) };
+            (path, fp, r)
+        })
+        .collect();
+    let mut paths = Vec::with_capacity(done.len());
+    let mut failed = Vec::new();
+    for (path, fp, r) in done {
+        paths.push((path, fp));
+        failed.extend(r.err());
+    }
+    (paths, failed)
+}
+
+/// Completes the site: a new folder swapped in, or in place the files the
+/// site lost removed; then the list of its pages kept for the next build.
+fn finish(
+    target: Target,
+    previous: Option<&cache::Previous>,
+    mut paths: Vec<(String, u64)>,
+    store: Option<&cache::PageStore>,
+    out: &mut Outcome,
+) {
+    paths.sort();
+    let files = paths.len();
+    let written = match target {
+        Target::Nowhere => return,
+        Target::Staging(s) => s.commit().map_err(|e| e.diagnostic()),
+        Target::InPlace(w) => {
+            let now: std::collections::HashSet<&str> = paths.iter().map(|(p, _)| p.as_str()).collect();
+            let mut gone: Vec<&str> = previous
+                .map(|p| {
+                    p.pages
+                        .keys()
+                        .map(String::as_str)
+                        .filter(|p| !now.contains(p))
+                        .collect()
+                })
+                .unwrap_or_default();
+            gone.sort_unstable();
+            w.remove(&gone).map(|()| w.finish(files)).map_err(|e| e.diagnostic())
+        }
+    };
+    match written {
+        Ok(r) => out.written = Some(r),
+        Err(d) => return out.diagnostics.push(d),
+    }
+    if let Some(Err(e)) = store.map(|s| s.save(paths)) {
+        out.diagnostics.push(
+            Diagnostic::warning(crate::diag::Code::Write, format!("không ghi được danh sách trang: {e}"))
+                .hint("lần xây dựng sau sẽ dựng lại mọi trang"),
+        );
+    }
 }
 
 /// Frees `value` on a thread of its own: the build's result does not wait

@@ -237,7 +237,7 @@ pub(crate) fn open_data(index: &Index) -> Vec<Page> {
 }
 
 /// `sitemap.xml`: every HTML page but the redirects (`index.redirects`).
-pub(crate) fn sitemap(pages: &[Page], index: &Index, config: &Config) -> Page {
+pub(crate) fn sitemap<'p>(paths: impl IntoIterator<Item = &'p str>, index: &Index, config: &Config) -> Page {
     let redirects: std::collections::BTreeSet<String> = index
         .redirects
         .iter()
@@ -252,11 +252,11 @@ pub(crate) fn sitemap(pages: &[Page], index: &Index, config: &Config) -> Page {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for p in pages {
-        if !p.path.ends_with("index.html") || redirects.contains(&p.path) {
+    for p in paths {
+        if !p.ends_with("index.html") || redirects.contains(p) {
             continue;
         }
-        let path = p.path.trim_end_matches("index.html");
+        let path = p.trim_end_matches("index.html");
         out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
             crate::escape::xml(&format!("{}{path}", config.base_url))

@@ -74,6 +74,9 @@ pub struct Theme {
     /// Static files: site-relative path (`static/style.css`) and bytes;
     /// `static/favicon.ico` also as `favicon.ico`.
     pub statics: Vec<(String, Vec<u8>)>,
+    /// Every template's name and text and every static file, folded into
+    /// one number: a warm build renders every page when it changed.
+    pub fingerprint: u64,
 }
 
 /// Loads the default theme, overridden by `dir` when given.
@@ -134,8 +137,22 @@ pub(crate) fn load(dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
         statics.push((crate::routes::FAVICON.to_string(), icon));
     }
     statics.sort();
+    let fingerprint = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        templates.sort();
+        for (name, text, _) in &templates {
+            (name, text).hash(&mut h);
+        }
+        statics.hash(&mut h);
+        h.finish()
+    };
     if diags.is_empty() {
-        Ok(Theme { tera, statics })
+        Ok(Theme {
+            tera,
+            statics,
+            fingerprint,
+        })
     } else {
         Err(diags)
     }

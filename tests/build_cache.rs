@@ -28,6 +28,21 @@ fn build(dir: &Path, extra: &[&str]) -> serde_json::Value {
     serde_json::from_str(last).unwrap_or_else(|e| panic!("{e}: {stderr}"))
 }
 
+/// The files of the documents' cache, sorted.
+fn shards(d: &Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(d.join(".vanban-cache/public"))
+        .expect("cache folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("tai-lieu-"))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
 fn cache_counts(summary: &serde_json::Value) -> (u64, u64) {
     let c = &summary["cache"];
     (
@@ -141,7 +156,7 @@ fn a_damaged_cache_or_one_of_another_configuration_is_ignored() {
     corpus(d);
     build(d, &[]);
     let cold = site(&d.join("public"));
-    let file = d.join(".vanban-cache/public/tai-lieu.bin");
+    let file = shards(d).into_iter().next().expect("a cache file");
     let good = std::fs::read(&file).expect("cache file");
     for (what, bytes) in [
         ("truncated", good[..good.len() / 2].to_vec()),
@@ -198,14 +213,212 @@ fn a_file_with_a_warning_does_not_rewrite_the_cache() {
         "---\nnumber: 09-KH/TU\ntitle: Sơ kết\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Gia Lai\ndate: 2025-01-02\n---\nThực hiện Kết luận số 127-KL/TW ngày 28/02/2025 của Bộ Chính trị.\n",
     );
     build(d, &[]);
-    let file = d.join(".vanban-cache/public/tai-lieu.bin");
-    let stamp = |f: &Path| {
+    let stamp = || {
         use std::os::unix::fs::MetadataExt;
-        let m = std::fs::metadata(f).expect("cache file");
-        (m.ino(), m.mtime(), m.mtime_nsec())
+        let m: Vec<_> = shards(d)
+            .iter()
+            .map(|f| std::fs::metadata(f).expect("cache file"))
+            .collect();
+        m.iter()
+            .map(|m| (m.ino(), m.mtime(), m.mtime_nsec()))
+            .collect::<Vec<_>>()
     };
-    let before = stamp(&file);
+    let before = stamp();
+    assert!(!before.is_empty());
     let again = build(d, &[]);
     assert_eq!(again["warnings"].as_u64(), Some(1), "{again}");
-    assert_eq!(stamp(&file), before, "nothing the cache keeps changed: not written");
+    assert_eq!(stamp(), before, "nothing the cache keeps changed: not written");
+}
+
+/// Every file of a built site, by path, with its inode and modification time.
+fn stamps(dir: &Path) -> std::collections::BTreeMap<String, (u64, i64, i64)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut files = std::collections::BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if e.file_type().is_file() {
+            let m = e.metadata().expect("metadata");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
+            files.insert(rel, (m.ino(), m.mtime(), m.mtime_nsec()));
+        }
+    }
+    files
+}
+
+/// Every folder of a built site (a warm build removes the ones a removed page leaves empty).
+fn folders(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
+/// A document of the larger corpus: `n` cites `cites` (numbers) in its text.
+fn numbered(d: &Path, n: usize, year: u32, cites: &[usize]) {
+    let mut body = format!("Ban Thường vụ Tỉnh ủy ban hành kế hoạch {n}.\n\n");
+    for c in cites {
+        body.push_str(&format!(
+            "Thực hiện Kế hoạch số {c}-KH/TU của Ban Thường vụ Tỉnh ủy; căn cứ Kết luận số 127-KL/TW.\n\n"
+        ));
+    }
+    write(
+        &d.join(format!("content/kh-{n:02}.md")),
+        &format!(
+            "---\nnumber: {n}-KH/TU\ntitle: Kế hoạch số {n}\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Gia Lai\ndate: {year}-0{}-1{}\n---\n{body}",
+            1 + n % 9,
+            n % 10
+        ),
+    );
+}
+
+/// Builds warm into `public` and cold (`--no-cache`) into `cold`, and
+/// checks that the two sites are the same, byte for byte and folder for
+/// folder. Returns the warm build's summary.
+fn warm_is_cold(d: &Path, step: &str) -> serde_json::Value {
+    let warm = build(d, &[]);
+    let _ = std::fs::remove_dir_all(d.join("cold"));
+    build(d, &["--no-cache", "--output", "cold"]);
+    let (w, c) = (site(&d.join("public")), site(&d.join("cold")));
+    let differ: Vec<&String> = w.keys().chain(c.keys()).filter(|k| w.get(*k) != c.get(*k)).collect();
+    assert!(
+        differ.is_empty(),
+        "{step}: warm and cold sites differ at {differ:?}\n{warm}"
+    );
+    assert_eq!(folders(&d.join("public")), folders(&d.join("cold")), "{step}: folders");
+    warm
+}
+
+/// Pages rendered again by a warm build; `None` for a build that rendered all.
+fn rendered(summary: &serde_json::Value) -> Option<u64> {
+    summary["cache"]["rendered"].as_u64()
+}
+
+#[test]
+fn a_warm_build_renders_only_what_changed_and_makes_the_cold_site() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    corpus(d);
+    // Listings of two items a page: pagination moves when a document comes or goes.
+    write(&d.join("site.yaml"), "title: Cổng thử\npage_size: 2\n");
+    for n in 10..24 {
+        let cites: Vec<usize> = (10..n).filter(|c| (n + c) % 4 == 0).take(3).collect();
+        numbered(d, n, 2020 + (n % 3) as u32, &cites);
+    }
+    let first = build(d, &[]);
+    assert_eq!(rendered(&first), None, "the first build is cold: {first}");
+    let all = first["files"].as_u64().expect("files");
+    let before = stamps(&d.join("public"));
+    // Nothing changed: nothing is rendered or written.
+    let same = warm_is_cold(d, "unchanged");
+    assert_eq!(rendered(&same), Some(0), "{same}");
+    assert_eq!(same["written"].as_u64(), Some(0), "{same}");
+    assert_eq!(stamps(&d.join("public")), before, "every file kept its inode and time");
+
+    // One body edited: its page and the pages that quote it, not the site.
+    let file = d.join("content/kh-14.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    write(&file, &text.replace("kế hoạch 14.", "kế hoạch 14, sửa đổi."));
+    let edited = warm_is_cold(d, "body edited");
+    let n = rendered(&edited).expect("warm");
+    assert!(n >= 1 && n * 4 < all, "{n} of {all} rendered: {edited}");
+    let after = stamps(&d.join("public"));
+    let touched: Vec<&String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
+    let written = edited["written"].as_u64().expect("written") as usize;
+    assert_eq!(touched.len(), written, "only the files written changed: {touched:?}");
+    assert!(
+        touched.iter().any(|p| p.starts_with("van-ban/14-kh-tu-gia-lai")),
+        "{touched:?}"
+    );
+    assert!(written * 4 < all as usize, "{touched:?}");
+
+    // A title edited (every listing it is on), a date moved to another year.
+    let file = d.join("content/kh-15.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    write(&file, &text.replace("title: Kế hoạch số 15", "title: Kế hoạch mới"));
+    warm_is_cold(d, "title edited");
+    let file = d.join("content/kh-16.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    write(&file, &text.replace("date: 2021", "date: 2024"));
+    warm_is_cold(d, "date moved");
+
+    // A document added that cites others, one removed that others cite
+    // (its page becomes a cited document's), a citation added.
+    numbered(d, 30, 2022, &[11, 12, 13]);
+    warm_is_cold(d, "added");
+    std::fs::remove_file(d.join("content/kh-12.md")).expect("rm");
+    warm_is_cold(d, "removed");
+    numbered(d, 20, 2022, &[10, 19, 99]);
+    warm_is_cold(d, "citation added");
+    // A number changed: the old page goes, its folder with it.
+    let file = d.join("content/kh-21.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    write(&file, &text.replace("number: 21-KH/TU", "number: 121-KH/TU"));
+    warm_is_cold(d, "number changed");
+    // Two documents of one number: an ambiguous citation.
+    write(
+        &d.join("content/dup/kh-10.md"),
+        "---\nnumber: 10-KH/TU\ntitle: Kế hoạch khác\nissuer: Ban Thường vụ Tỉnh ủy\nlocality: Kon Tum\ndate: 2019-05-05\n---\nThân.\n",
+    );
+    warm_is_cold(d, "same number elsewhere");
+}
+
+#[test]
+fn a_change_of_configuration_or_a_damaged_or_foreign_list_renders_everything() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    corpus(d);
+    build(d, &[]);
+    // The configuration: every page is rendered, by a cold build.
+    write(&d.join("site.yaml"), "title: Tên mới\n");
+    let other = warm_is_cold(d, "configuration");
+    assert_eq!(rendered(&other), None, "{other}");
+    let page = std::fs::read_to_string(d.join("public/index.html")).expect("home");
+    assert!(page.contains("Tên mới"));
+    assert_eq!(rendered(&warm_is_cold(d, "after it")), Some(0));
+    // A base URL on the command line is configuration too.
+    let moved = build(d, &["--base-url", "https://example.org/cong/"]);
+    assert_eq!(rendered(&moved), None, "{moved}");
+    assert!(std::fs::read_to_string(d.join("public/index.html"))
+        .expect("home")
+        .contains("https://example.org/cong/"));
+    build(d, &[]);
+    // A damaged list of pages: ignored.
+    let list = d.join(".vanban-cache/public/trang.bin");
+    let mut bytes = std::fs::read(&list).expect("list");
+    let at = bytes.len() / 2;
+    bytes[at] ^= 4;
+    std::fs::write(&list, &bytes).expect("damage");
+    let damaged = warm_is_cold(d, "damaged list");
+    assert_eq!(rendered(&damaged), None, "{damaged}");
+    // A site written by a build without the cache: the list describes
+    // another folder, so the next build is cold.
+    build(d, &["--no-cache"]);
+    let file = d.join("content/kl-127.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    write(&file, &text.replace("kết luận như sau", "kết luận"));
+    let after = warm_is_cold(d, "after --no-cache");
+    assert_eq!(rendered(&after), None, "{after}");
+    // A page deleted by hand is not noticed by a warm build, but any
+    // change to the theme makes the build cold.
+    let theme = d.join("theme/templates/404.html");
+    write(
+        &theme,
+        "{% extends \"base.html\" %}{% block main %}<p>Không có.</p>{% endblock %}",
+    );
+    let themed = build(d, &["--theme", "theme"]);
+    assert_eq!(rendered(&themed), None, "{themed}");
+    let themed = build(d, &["--theme", "theme"]);
+    assert_eq!(rendered(&themed), Some(0), "{themed}");
 }

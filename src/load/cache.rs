@@ -241,7 +241,7 @@ impl Cache {
     }
 }
 
-pub(super) fn stamp(path: &Path) -> Stamp {
+pub(crate) fn stamp(path: &Path) -> Stamp {
     let Ok(m) = std::fs::metadata(path) else {
         return Stamp::default();
     };

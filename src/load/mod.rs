@@ -18,6 +18,7 @@ mod front_matter;
 mod names;
 mod walk;
 
+pub(crate) use cache::stamp;
 pub use cache::{load_cached, Cache, Stamp};
 pub use document::next_revision;
 pub use document::{Document, Signer, SourceInfo, Status};

@@ -10,12 +10,14 @@
 //! reaches into the graph. Pages render in parallel; each page is a pure
 //! function of the index, so the output does not depend on thread count.
 
+mod fingerprint;
 mod jsonld;
 mod node;
 mod plan;
 mod sentence;
 mod views;
 
+pub(crate) use fingerprint::{of_bytes, Fold};
 pub(crate) use node::{full_name, short_name};
 pub(crate) use plan::{Plan, Planner};
 pub(crate) use sentence::{citing_sentence, sentence_at};
@@ -49,6 +51,10 @@ pub struct Page {
     /// The bytes to write.
     pub bytes: Vec<u8>,
 }
+
+/// What [`Renderer::render_each`] made: every page's path with its
+/// fingerprint (sorted), and how many pages were rendered.
+pub(crate) type Rendered = (Vec<(String, u64)>, usize);
 
 /// The shared helpers of one render.
 pub(crate) struct Renderer<'a> {
@@ -186,23 +192,32 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders every page and hands each to `sink` as soon as it is made (in
-    /// parallel), so that the site is never held in memory whole. Returns the
-    /// paths made, sorted, or every error.
+    /// parallel), so that the site is never held in memory whole; a page
+    /// whose path and fingerprint `keep` accepts (a warm build's unchanged
+    /// page, still on disk) is neither rendered nor handed on. Returns every
+    /// page's path with its fingerprint, sorted, and how many were rendered;
+    /// or every error.
     pub(crate) fn render_each(
         &self,
         start: &dyn Fn(usize),
         tick: &(dyn Fn() + Sync),
         sink: &(dyn Fn(Page) -> Result<(), Diagnostic> + Sync),
-    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+        keep: &(dyn Fn(&str, u64) -> bool + Sync),
+    ) -> Result<Rendered, Vec<Diagnostic>> {
         let jobs = self.planner.jobs();
+        let digests = self.digests();
         start(jobs.len());
-        let results: Vec<Result<String, Diagnostic>> = jobs
+        let rendered = std::sync::atomic::AtomicUsize::new(0);
+        let results: Vec<Result<(String, u64), Diagnostic>> = jobs
             .par_iter()
             .map(|job| {
-                let r = self.render_job(job).and_then(|page| {
-                    let path = page.path.clone();
-                    sink(page).map(|()| path)
-                });
+                let (path, fp) = (self.planner.job_path(job), self.fingerprint(job, &digests));
+                let r = if keep(&path, fp) {
+                    Ok((path, fp))
+                } else {
+                    rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    self.render_job(job).and_then(|page| sink(page).map(|()| (path, fp)))
+                };
                 tick();
                 r
             })
@@ -216,11 +231,17 @@ impl<'a> Renderer<'a> {
             }
         }
         for (path, bytes) in &self.theme.statics {
-            match sink(Page {
+            let fp = of_bytes(bytes);
+            if keep(path, fp) {
+                paths.push((path.clone(), fp));
+                continue;
+            }
+            let page = Page {
                 path: path.clone(),
                 bytes: bytes.clone(),
-            }) {
-                Ok(()) => paths.push(path.clone()),
+            };
+            match sink(page) {
+                Ok(()) => paths.push((path.clone(), fp)),
                 Err(d) => diags.push(d),
             }
         }
@@ -228,7 +249,7 @@ impl<'a> Renderer<'a> {
             return Err(diags);
         }
         paths.sort();
-        Ok(paths)
+        Ok((paths, rendered.into_inner()))
     }
 
     /// The listing items made for this render, to be freed elsewhere (they

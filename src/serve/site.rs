@@ -6,7 +6,7 @@
 use super::{LIVE_JS, NOT_BUILT};
 use crate::diag::{Diagnostic, Sources};
 use crate::graph::Node;
-use crate::render::{Page, Plan, Renderer};
+use crate::render::{Plan, Renderer};
 use crate::Prepared;
 use bytes::Bytes;
 use std::collections::{BTreeMap, HashMap};
@@ -62,17 +62,8 @@ impl Built {
             let cfg = &self.prepared.config;
             let first = |i: usize| self.renderer().map(|r| r.first_paragraph(i)).unwrap_or_default();
             let mut pages = crate::data_pages(index, cfg, &first);
-            let listed: Vec<Page> = self
-                .plan()
-                .map(Plan::paths)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|path| Page {
-                    path,
-                    bytes: Vec::new(),
-                })
-                .collect();
-            pages.push(crate::opendata::sitemap(&listed, index, cfg));
+            let listed = self.plan().map(Plan::paths).unwrap_or_default();
+            pages.push(crate::opendata::sitemap(listed.iter().map(String::as_str), index, cfg));
             pages.into_iter().map(|p| (p.path, p.bytes)).collect()
         })
     }

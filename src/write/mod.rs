@@ -10,6 +10,10 @@
 //! content folder or the working folder. A folder that vanban did not create
 //! (no `.vanban-site` marker) is not replaced unless `--force` says so.
 
+mod in_place;
+
+pub(crate) use in_place::InPlace;
+
 use crate::diag::{Code, Diagnostic};
 use crate::render::Page;
 use std::path::{Component, Path, PathBuf};

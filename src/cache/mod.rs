@@ -18,7 +18,17 @@
 //! options that change reading (drafts). Its bytes end with a CRC-32 of the
 //! rest. Anything else (another version, another configuration, a damaged or
 //! truncated file) and the cache is ignored and written anew: never an error,
-//! never trusted.
+//! never trusted. The documents are kept in 32 files (`tai-lieu-NN.bin`), a
+//! content file's by its path, so that an edit rewrites a thirty-second of
+//! the cache; a damaged one makes the whole cache ignored.
+//!
+//! Beside them, [`pages`] keeps the list of the pages of the site with the
+//! fingerprint of what each was made from: with it a build is warm, and
+//! renders and writes only what changed.
+
+mod pages;
+
+pub(crate) use pages::{PageStore, Previous};
 
 use crate::load::{self, Document};
 use crate::Session;
@@ -29,9 +39,27 @@ use std::sync::Arc;
 /// The first bytes of a cache file.
 const MAGIC: &[u8; 12] = b"VANBAN-CACHE";
 /// The layout of the records; raised whenever [`Entry`] or what it holds changes.
-const FORMAT: u32 = 1;
-/// The file inside the cache folder.
-const FILE: &str = "tai-lieu.bin";
+const FORMAT: u32 = 2;
+/// The file of the first format (one file for every document), removed
+/// when the cache is written.
+const OLD_FILE: &str = "tai-lieu.bin";
+/// The documents are kept in this many files, a file's by its path: an
+/// edit rewrites one of them (a thirty-second of the texts), not all.
+const SHARDS: usize = 32;
+
+/// The cache file of shard `k`.
+fn shard_file(k: usize) -> String {
+    format!("tai-lieu-{k:02}.bin")
+}
+
+/// The shard a content file's entry is kept in.
+fn shard_of(path: &Path) -> usize {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    path.hash(&mut h);
+    // The high bits: FxHasher's low bits spread poorly.
+    (h.finish() >> 40) as usize % SHARDS
+}
 
 /// The folder of the cache for an output folder: `.vanban-cache/<name>/`
 /// beside it, so that two sites built side by side keep theirs apart.
@@ -57,6 +85,9 @@ pub struct Report {
     pub read: usize,
     /// Why the cache was not used, when it was there and was not.
     pub ignored: Option<String>,
+    /// Pages rendered again by a warm build (the others were left as they
+    /// were); `None` when every page was rendered (a cold build).
+    pub rendered: Option<usize>,
 }
 
 /// One content file as the last build left it.
@@ -86,23 +117,32 @@ pub(crate) fn key(content: &Path, config: Option<&Path>, drafts: bool) -> u64 {
 }
 
 /// Fills `session` from the cache in `dir` made under `key`; returns the
-/// revisions of the documents it restored, or why it was ignored.
-pub(crate) fn restore(dir: &Path, key: u64, session: &mut Session) -> Result<Vec<u64>, String> {
-    let bytes = match std::fs::read(dir.join(FILE)) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(format!("không đọc được: {e}")),
-    };
-    let entries = decode(&bytes, key)?;
-    let mut revisions = Vec::with_capacity(entries.len());
-    let mut restored = Vec::with_capacity(entries.len());
-    for mut e in entries {
-        e.document.revision = load::next_revision();
-        revisions.push(e.document.revision);
-        restored.push((e.path, e.stamp, Arc::new(e.document)));
+/// revisions of the documents it restored with the number each shard
+/// gave, or why it was ignored (any shard damaged, or of another key).
+pub(crate) fn restore(dir: &Path, key: u64, session: &mut Session) -> Result<(Vec<u64>, Vec<usize>), String> {
+    use rayon::prelude::*;
+    let shards: Vec<Result<Vec<Entry>, String>> = (0..SHARDS)
+        .into_par_iter()
+        .map(|k| match std::fs::read(dir.join(shard_file(k))) {
+            Ok(b) => decode(&b, key),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(format!("không đọc được: {e}")),
+        })
+        .collect();
+    let mut revisions = Vec::new();
+    let mut restored = Vec::new();
+    let mut counts = Vec::with_capacity(SHARDS);
+    for shard in shards {
+        let entries = shard?;
+        counts.push(entries.len());
+        for mut e in entries {
+            e.document.revision = load::next_revision();
+            revisions.push(e.document.revision);
+            restored.push((e.path, e.stamp, Arc::new(e.document)));
+        }
     }
     session.restore(restored);
-    Ok(revisions)
+    Ok((revisions, counts))
 }
 
 /// A build's cache: the session it fills, what it restored, and where it
@@ -114,6 +154,8 @@ pub(crate) struct CachedRun {
     at: Option<(PathBuf, u64)>,
     /// The revisions of the documents the cache gave.
     restored: std::collections::HashSet<u64>,
+    /// How many documents each shard gave.
+    shard_counts: Vec<usize>,
     ignored: Option<String>,
     /// When the build started: a file changed just before it may change
     /// again unseen within its timestamps' grain (racy stamps), so it is
@@ -129,6 +171,7 @@ impl CachedRun {
             session: Session::default(),
             at: None,
             restored: Default::default(),
+            shard_counts: vec![0; SHARDS],
             ignored: None,
             started: std::time::SystemTime::now(),
         };
@@ -142,7 +185,10 @@ impl CachedRun {
         let key = key(&opts.content, config, opts.drafts);
         run.session = Session::caching();
         match restore(dir, key, &mut run.session) {
-            Ok(revisions) => run.restored = revisions.into_iter().collect(),
+            Ok((revisions, counts)) => {
+                run.restored = revisions.into_iter().collect();
+                run.shard_counts = counts;
+            }
             Err(why) => {
                 run.session = Session::caching();
                 run.ignored = Some(why);
@@ -164,43 +210,67 @@ impl CachedRun {
             reused,
             read: index.docs.len() - reused,
             ignored: self.ignored.clone(),
+            rendered: None,
         })
     }
 
-    /// Writes the cache anew, unless it would hold what it holds already.
+    /// The list of pages of the previous build into `output`, for a build
+    /// whose theme and configuration in force fold into `render`; none
+    /// without a cache. Its previous pages are dropped when the documents'
+    /// cache was not trusted: nothing of that build is.
+    pub(crate) fn pages(&self, output: &Path, render: u64) -> Option<PageStore> {
+        let (dir, key) = self.at.as_ref()?;
+        let mut store = PageStore::open(dir, output, *key, render);
+        if self.ignored.is_some() {
+            store.previous = None;
+        }
+        Some(store)
+    }
+
+    /// Writes anew the shards of the cache whose entries changed (all of
+    /// them when the cache was ignored); removes the shards left empty.
     pub(crate) fn save(&self) -> std::io::Result<()> {
+        use rayon::prelude::*;
         let Some((dir, key)) = &self.at else {
             return Ok(());
         };
         let settled = |stamp: &load::Stamp| stamp.settled_before(self.started);
-        let kept: Vec<EntryRef> = self
-            .session
-            .kept()
-            .filter(|(_, stamp, _)| settled(stamp))
-            .map(|(path, stamp, document)| EntryRef { path, stamp, document })
-            .collect();
-        let same = self.ignored.is_none()
-            && kept.len() == self.restored.len()
-            && kept.iter().all(|e| self.restored.contains(&e.document.revision));
-        if same {
-            return Ok(());
+        let mut shards: Vec<Vec<EntryRef>> = (0..SHARDS).map(|_| Vec::new()).collect();
+        for (path, stamp, document) in self.session.kept().filter(|(_, stamp, _)| settled(stamp)) {
+            shards[shard_of(path)].push(EntryRef { path, stamp, document });
         }
-        save(dir, *key, &kept)
+        let written: std::io::Result<()> = shards.par_iter().enumerate().try_for_each(|(k, kept)| {
+            let same = self.ignored.is_none()
+                && kept.len() == self.shard_counts[k]
+                && kept.iter().all(|e| self.restored.contains(&e.document.revision));
+            match (same, kept.is_empty()) {
+                (true, _) => Ok(()),
+                (false, true) => match std::fs::remove_file(dir.join(shard_file(k))) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                    _ => Ok(()),
+                },
+                (false, false) => save_as(dir, &shard_file(k), *key, kept),
+            }
+        });
+        written?;
+        match std::fs::remove_file(dir.join(OLD_FILE)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
     }
 }
 
-/// Writes `entries` into the cache in `dir`, streamed (a new file renamed
-/// over the old one: a build that dies leaves the old cache or none, never
-/// half of one).
-fn save(dir: &Path, key: u64, entries: &[EntryRef]) -> std::io::Result<()> {
+/// Writes `value` into the file `name` of the cache folder `dir`, under
+/// `key`, streamed into a new file renamed over the old one.
+fn save_as<T: Serialize + ?Sized>(dir: &Path, name: &str, key: u64, value: &T) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(".{FILE}.{}", std::process::id()));
+    let tmp = dir.join(format!(".{name}.{}", std::process::id()));
     let written = std::fs::File::create(&tmp).and_then(|f| {
-        let mut w = encode(entries, key, std::io::BufWriter::new(f))?;
+        let mut w = encode(value, key, std::io::BufWriter::new(f))?;
         std::io::Write::flush(&mut w)
     });
     written
-        .and_then(|()| std::fs::rename(&tmp, dir.join(FILE)))
+        .and_then(|()| std::fs::rename(&tmp, dir.join(name)))
         .inspect_err(|_| {
             let _ = std::fs::remove_file(&tmp);
         })
@@ -234,7 +304,7 @@ impl<W: std::io::Write> std::io::Write for Crc<W> {
 
 /// Writes the cache's bytes into `w`: header, records, and the CRC-32 of
 /// both; gives `w` back.
-fn encode<W: std::io::Write>(entries: &[EntryRef], key: u64, w: W) -> std::io::Result<W> {
+fn encode<T: Serialize + ?Sized, W: std::io::Write>(entries: &T, key: u64, w: W) -> std::io::Result<W> {
     use std::io::Write;
     let mut w = Crc {
         inner: w,
@@ -249,7 +319,7 @@ fn encode<W: std::io::Write>(entries: &[EntryRef], key: u64, w: W) -> std::io::R
     Ok(w.inner)
 }
 
-fn decode(bytes: &[u8], key: u64) -> Result<Vec<Entry>, String> {
+fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], key: u64) -> Result<T, String> {
     let head = MAGIC.len() + 4 + 8;
     if bytes.len() < head + 4 || &bytes[..MAGIC.len()] != MAGIC {
         return Err("không phải tệp bộ nhớ đệm của vanban".into());
@@ -289,21 +359,17 @@ mod tests {
         let doc = document(TEXT);
         let stamp = load::Stamp::default();
         let path = PathBuf::from("content/a.md");
-        encode(
-            &[EntryRef {
-                path: &path,
-                stamp: &stamp,
-                document: &doc,
-            }],
-            key,
-            Vec::new(),
-        )
-        .expect("encode")
+        let entries: &[EntryRef] = &[EntryRef {
+            path: &path,
+            stamp: &stamp,
+            document: &doc,
+        }];
+        encode(entries, key, Vec::new()).expect("encode")
     }
 
     #[test]
     fn a_document_comes_back_as_it_went_in() {
-        let entries = decode(&bytes(7), 7).expect("decode");
+        let entries: Vec<Entry> = decode(&bytes(7), 7).expect("decode");
         assert_eq!(entries.len(), 1);
         let want = document(TEXT);
         let got = &entries[0].document;
@@ -316,7 +382,7 @@ mod tests {
 
     #[test]
     fn another_key_is_not_trusted() {
-        let err = decode(&bytes(7), 8).err().expect("refused");
+        let err = decode::<Vec<Entry>>(&bytes(7), 8).err().expect("refused");
         assert!(err.contains("cấu hình"), "{err}");
     }
 
@@ -326,10 +392,13 @@ mod tests {
         for at in 0..good.len() {
             let mut bad = good.clone();
             bad[at] ^= 0x20;
-            assert!(decode(&bad, 7).is_err(), "flipped byte {at} was trusted");
+            assert!(decode::<Vec<Entry>>(&bad, 7).is_err(), "flipped byte {at} was trusted");
         }
         for len in 0..good.len() {
-            assert!(decode(&good[..len], 7).is_err(), "cut at {len} was trusted");
+            assert!(
+                decode::<Vec<Entry>>(&good[..len], 7).is_err(),
+                "cut at {len} was trusted"
+            );
         }
     }
 }
