@@ -224,12 +224,28 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) ->
     if let Some(r) = self_naming(p, words, &theirs) {
         return Some(r);
     }
+    let (relation, end) = cue_run(t, (cs, offset), p, &all_before[..split], own)?;
+    let reach = gaps(offset + end, start, before);
+    (reaches(t, start, relation, offset + end, &reach) && carried_out(t, relation, &reach)).then_some(relation)
+}
+
+/// The run of cues the clause (`p`, lower case, from `at.1`; the clause
+/// starts at `at.0`) opens with, its relation and where it ends: a cue, or
+/// "đồng thời" and a cue after a `;` that goes on with the document's
+/// purpose, or a headline's subject speaking for the document.
+fn cue_run(
+    t: &str,
+    (cs, offset): (usize, usize),
+    p: &str,
+    earlier: &[Mention],
+    own: &Own,
+) -> Option<(Relation, usize)> {
     // "…; đồng thời cụ thể hóa Hướng dẫn số …": the document's purpose goes
     // on after the `;` when the clause before stated one.
     let goes_on = || {
         let (r, end) = opening(p.strip_prefix("đồng thời ")?)?;
         let semicolon = t[..cs].trim_end().strip_suffix(';')?;
-        let prev_stated = all_before[..split]
+        let prev_stated = earlier
             .last()
             .is_some_and(|m| m.tail <= semicolon.len() && m.relation != Relation::Cites);
         // "Công văn cũng bổ sung …; đồng thời bãi bỏ …": the document acting.
@@ -238,10 +254,15 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) ->
         let own_act = own_word_acting(&prev, &own.words).is_some();
         (prev_stated || own_act).then_some((r, "đồng thời ".len() + end))
     };
-    let (relation, end) = opening(p)
+    opening(p)
         .or_else(goes_on)
-        .or_else(|| own_voice(p, &t[offset..], own).filter(|_| heading(t, cs)))?;
-    let reach = gaps(offset + end, start, before);
+        .or_else(|| own_voice(p, &t[offset..], own).filter(|_| heading(t, cs)))
+}
+
+/// Whether a run of cues ending at `run_end` reaches the mention at `start`
+/// across the stretches between (`reach`): not past another document's
+/// name or act, nor past another actor's.
+fn reaches(t: &str, start: usize, relation: Relation, run_end: usize, reach: &[Range<usize>]) -> bool {
     // After an earlier mention, a cue starts that document's name or act
     // ("Căn cứ Luật số 43/2024/QH15 … sửa đổi, bổ sung … của Luật Đất đai").
     // So does a passive change ("… Nghị quyết 19 đã được sửa đổi, bổ sung
@@ -251,46 +272,42 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) ->
     // A short form is not among `before`: its passive change stands
     // inside a gap ("Cụ thể hóa … tại Nghị quyết 19 đã được sửa đổi, bổ sung
     // tại Nghị quyết 07").
-    let described = relation != Relation::BasedOn && reach.iter().any(|g| passive_within(&t[g.clone()]));
+    let grounds = relation == Relation::BasedOn;
+    let described = !grounds && reach.iter().any(|g| passive_within(&t[g.clone()]));
     let named_by_other = described
-        || reach.iter().skip_while(|g| g.start == offset + end).any(|g| {
+        || reach.iter().skip_while(|g| g.start == run_end).any(|g| {
             let g = &t[g.clone()];
-            opens_with_cue(g) || its_act(g) || (relation != Relation::BasedOn && passive_change(g))
+            opens_with_cue(g) || its_act(g) || (!grounds && passive_change(g))
         });
     // "Căn cứ Nghị định số 78/… quy định chi tiết … và Nghị định số 187/…":
     // the grounds go on to the next "và <type word> số …" item.
-    let next_ground = relation == Relation::BasedOn
-        && ends_with_word(t[..start].trim_end(), "và").is_some()
-        && starts_item(&t[start..]);
+    let next_ground = grounds && ends_with_word(t[..start].trim_end(), "và").is_some() && starts_item(&t[start..]);
     // A break word right after an earlier mention's facts is that
     // document's own act ("Thông tư số 30/… của Bộ GDĐT ban hành Quy chế …"),
     // no new actor.
-    let after_first = |g: &Range<usize>| g.start != offset + end;
-    if (named_by_other && !next_ground) || reach.iter().any(|g| breaks(&t[g.clone()], after_first(g))) {
-        return None;
+    let broken = reach.iter().any(|g| breaks(&t[g.clone()], g.start != run_end));
+    !(named_by_other && !next_ground) && !broken
+}
+
+/// Whether what the clause carries out or guides is the document itself:
+/// not the work of a change ("Để tổ chức thực hiện việc thay thế Quyết định
+/// số …"), not what an act follows ("Thực hiện chính sách … theo Nghị định
+/// số …"; the words before a list item are those before its first item).
+fn carried_out(t: &str, relation: Relation, reach: &[Range<usize>]) -> bool {
+    if !matches!(relation, Relation::Implements | Relation::Guides) {
+        return true;
     }
-    // "Để tổ chức thực hiện việc thay thế Quyết định số …": the work of a
-    // change, not the document carrying out what it names.
     let about_a_change = reach.iter().any(|g| {
         let gap = &t[g.clone()];
         gap.contains("việc") && last_cue(&lower_same_len(gap)).is_some_and(|(_, _, r)| changes(r))
     });
-    if matches!(relation, Relation::Implements | Relation::Guides) && about_a_change {
-        return None;
-    }
-    // "Thực hiện chính sách … theo Nghị định số …": the document is what the
-    // act follows, not what is carried out.
-    // The words before a list item are those before the list's first item.
     let said = reach
         .iter()
         .rev()
         .map(|g| &t[g.clone()])
         .find(|g| !is_connector(g))
         .unwrap_or("");
-    if matches!(relation, Relation::Implements | Relation::Guides) && according_to(said) {
-        return None;
-    }
-    Some(relation)
+    !about_a_change && !according_to(said)
 }
 
 /// Whether the clause starting at `cs` is a headline: a Markdown heading
