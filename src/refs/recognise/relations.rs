@@ -256,7 +256,7 @@ fn cue_run(
     };
     opening(p)
         .or_else(goes_on)
-        .or_else(|| own_voice(p, &t[offset..], own).filter(|_| heading(t, cs)))
+        .or_else(|| heading(t, cs).then(|| own_voice(p, &t[offset..], own)).flatten())
 }
 
 /// Whether a run of cues ending at `run_end` reaches the mention at `start`
@@ -341,7 +341,11 @@ fn attribution(p: &str) -> usize {
 /// a cue: an issuing verb ("ban hành Chương trình hành động", "phê duyệt
 /// Đề án") with no break or "và" before the cue.
 fn its_act(gap: &str) -> bool {
-    let g = lower_same_len(gap.trim_start());
+    let g = gap.trim_start();
+    if g.len() > 80 {
+        return false;
+    }
+    let g = lower_same_len(g);
     let verb = words::ISSUING_VERBS
         .iter()
         .chain(words::ISSUING_VERBS_AT)
@@ -404,8 +408,7 @@ fn commune_at(s: &str) -> Option<usize> {
 
 /// Whether a passive change stands after the start of `s` (after a word).
 fn passive_within(s: &str) -> bool {
-    let l = lower_same_len(s);
-    l.match_indices(" được ").any(|(i, _)| passive_change(&s[i..]))
+    s.match_indices(" được ").any(|(i, _)| passive_change(&s[i..]))
 }
 
 /// Whether `s` (after a comma, bracket or spaces) is a passive change
@@ -508,9 +511,13 @@ fn frame(p: &str) -> Option<&str> {
     let starts = words::FRAMES
         .iter()
         .any(|w| head.strip_prefix(w).is_some_and(|r| r.starts_with(' ')));
-    let plain = head.split(' ').count() <= 6 && !head.contains(['#', ';', ':']) && last_cue(head).is_none();
-    let cue = cue_at(rest.trim_start_matches([',', ' '])).is_some();
-    (starts && plain && cue).then_some(rest)
+    // Cheapest first: most clauses open with no frame word.
+    let framed = starts
+        && head.split(' ').count() <= 6
+        && !head.contains(['#', ';', ':'])
+        && cue_at(rest.trim_start_matches([',', ' '])).is_some()
+        && last_cue(head).is_none();
+    framed.then_some(rest)
 }
 
 /// "Để tiếp tục thực hiện …", "Nhằm kịp thời triển khai …": the length of a
