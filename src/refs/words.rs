@@ -240,6 +240,28 @@ pub const FORMER: &str = "(cũ)";
 /// một số điều theo Luật số 87/2025/QH15"), not the citing document's act.
 pub const PASSIVES: &[&str] = &["được", "đã được"];
 
+/// Verbs of a proposal or submission after a document's facts: what follows
+/// is its content ("Tờ trình số … của Ủy ban nhân dân tỉnh đề nghị ban hành
+/// Nghị quyết thay thế …").
+pub const PROPOSING: &[&str] = &["đề nghị", "đề xuất", "trình", "kiến nghị"];
+
+/// Reviews of how something is carried out ("giám sát việc tổ chức thực hiện
+/// …", "sơ kết … thực hiện …"): a document about the carrying out, not one
+/// carrying it out.
+pub const REVIEWS: &[&str] = &["giám sát", "kiểm tra", "sơ kết", "tổng kết", "đánh giá", "khảo sát"];
+
+/// Time adverbs that may stand before an issuing body ("trước đó Sở Y tế
+/// đã có Công văn số …").
+pub const THEN: &[&str] = &[
+    "trước đó",
+    "sau đó",
+    "mới đây",
+    "gần đây",
+    "vừa qua",
+    "hiện nay",
+    "trước đây",
+];
+
 /// Words that deny the act of the cue after them ("Quyết định này không
 /// thay thế …").
 pub const NEGATIONS: &[&str] = &["không", "chưa", "không được", "không phải"];

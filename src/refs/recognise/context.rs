@@ -431,6 +431,16 @@ fn issuing_subject(prefix: &str) -> Option<&str> {
     }
     // "… được ban hành sau khi Ban Bí thư có Kết luận số …": the subject
     // of the clause after "khi".
+    // "Theo ông Sỹ, trước đó Sở Y tế đã có Công văn số …": a time adverb
+    // before the subject.
+    if let Some(after) = inner.rfind(", ").map(|c| inner[c + 2..].trim_start()) {
+        if let Some(rest) = words::THEN
+            .iter()
+            .find_map(|w| after.strip_prefix(w).and_then(|r| r.strip_prefix(' ')))
+        {
+            inner = rest;
+        }
+    }
     // "… sau khi nghe Ban Tổ chức Trung ương báo cáo tại Tờ trình số …".
     if let Some(when) = lower_same_len(inner).rfind(" khi ") {
         inner = &inner[when + " khi ".len()..];

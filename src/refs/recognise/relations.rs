@@ -185,10 +185,10 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) ->
     // A bare own type word after another document of that type in the same
     // paragraph is that document ("… ban hành Kế hoạch số 45-KH/BTGDVTU …
     // Kế hoạch thay thế …").
-    let anaphora =
-        before[..split].iter().rev().take(8).any(|m| {
-            m.word.is_some_and(|w| own.words.contains(&TYPE_WORDS[w].0)) && !t[m.range.end..cs].contains("\n\n")
-        });
+    let anaphora = before[..split].iter().rev().take(8).any(|m| {
+        m.word.is_some_and(|w| own.words.contains(&TYPE_WORDS[w].0))
+            && t.get(m.range.end..cs).is_some_and(|g| !g.contains("\n\n"))
+    });
     let words: &[&str] = if anaphora { &[] } else { &own.words };
     let all_before = before;
     let before = &before[split..];
@@ -221,7 +221,15 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) ->
             .iter()
             .any(|m| m.tail <= at && (t[m.tail..at].trim_matches([' ', ',']).is_empty() || its_act(&t[m.tail..at])))
     };
-    if let Some(r) = self_naming(p, words, &theirs) {
+    // The type words, not the document's own, of documents the paragraph
+    // named before the clause ("Quyết định số 06/…", "Quyết định 06").
+    let para = lower_same_len(&t[t[..cs].rfind("\n\n").map_or(0, |i| i + 2)..cs]);
+    let recent: Vec<&str> = TYPE_WORDS
+        .iter()
+        .map(|(w, _, _)| *w)
+        .filter(|w| !own.words.contains(w) && named_in(&para, w))
+        .collect();
+    if let Some(r) = self_naming(p, words, &recent, &theirs) {
         return Some(r);
     }
     let (relation, end) = cue_run(t, (cs, offset), p, &all_before[..split], own)?;
@@ -310,6 +318,27 @@ fn carried_out(t: &str, relation: Relation, reach: &[Range<usize>]) -> bool {
     !about_a_change && !according_to(said)
 }
 
+/// Whether the words before a cue review the carrying out rather than carry
+/// it out: a review word, then "việc" ("giám sát chuyên đề việc lãnh đạo,
+/// chỉ đạo, tổ chức thực hiện …").
+fn reviewed(before: &str) -> bool {
+    words::REVIEWS
+        .iter()
+        .filter_map(|w| whole_words(before, w).last())
+        .any(|i| whole_words(&before[i..], "việc").next().is_some())
+}
+
+/// Whether `para` names a document of type word `w` ("Quyết định số …",
+/// "Quyết định 06").
+fn named_in(para: &str, w: &str) -> bool {
+    para.match_indices(w).any(|(i, _)| {
+        let r = &para[i + w.len()..];
+        r.strip_prefix(" số ").is_some()
+            || r.strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
 /// Whether the clause starting at `cs` is a headline: a Markdown heading
 /// or a line set wholly in bold.
 fn heading(t: &str, cs: usize) -> bool {
@@ -349,6 +378,7 @@ fn its_act(gap: &str) -> bool {
     let verb = words::ISSUING_VERBS
         .iter()
         .chain(words::ISSUING_VERBS_AT)
+        .chain(words::PROPOSING)
         .any(|v| g.strip_prefix(v).is_some_and(|r| r.starts_with(' ')));
     verb && g.len() <= 80 && !g.contains([',', ';', '.', '\n']) && whole_words(&g, "và").next().is_none()
 }
@@ -549,10 +579,14 @@ fn cue_at(s: &str) -> Option<(Cue, usize)> {
 /// hiệu lực thi hành kể từ ngày ký và thay thế …" replaces; "Hướng dẫn này
 /// hướng dẫn thực hiện …" guides). Also the enacting formula "… ban hành
 /// Thông tư sửa đổi, bổ sung …", when the type word is the document's own.
-fn self_naming(p: &str, own: &[&str], theirs: &dyn Fn(usize) -> bool) -> Option<Relation> {
+fn self_naming(p: &str, own: &[&str], recent: &[&str], theirs: &dyn Fn(usize) -> bool) -> Option<Relation> {
     let words = TYPE_WORDS.iter().filter(|(_, _, codes)| !codes.contains(&"*"));
+    // "… Quyết định số 06/2026/QĐ-UBND … Quyết định này cũng bãi bỏ …" in a
+    // report of a Hướng dẫn: "này" points back to that decision.
+    let pointed_back = |w: &str| recent.contains(&w);
     let rest = words
         .clone()
+        .filter(|(w, _, _)| !pointed_back(w))
         .find_map(|(w, _, _)| p.strip_prefix(w).and_then(this_one))
         .or_else(|| issued_to(p))
         .or_else(|| own_word_acting(p, own))
@@ -570,7 +604,18 @@ fn self_naming(p: &str, own: &[&str], theirs: &dyn Fn(usize) -> bool) -> Option<
         })?;
     let from = p.len() - rest.len();
     let (at, _, r) = last_cue(rest)?;
-    Some(if theirs(from + at) { Relation::Cites } else { r })
+    // "… Quyết định số 47/… ban hành Quy định …, đã được sửa đổi, bổ sung
+    // tại …": a passive change describes the document before it.
+    let passive = words::PASSIVES
+        .iter()
+        .any(|w| ends_with_word(rest[..at].trim_end(), w).is_some());
+    // "… Kế hoạch số 41-KH/TU về giám sát việc tổ chức thực hiện …".
+    let reviews = reviewed(&rest[..at]);
+    Some(if theirs(from + at) || passive || reviews {
+        Relation::Cites
+    } else {
+        r
+    })
 }
 
 /// " này …" after a type word, or a few words naming its kind first ("Nghị
@@ -605,8 +650,10 @@ fn issued_to(p: &str) -> Option<&str> {
         .filter_map(|w| p.strip_prefix(w))
         .min_by_key(|r| r.len())?;
     let rest = rest.strip_prefix(" này").unwrap_or(rest);
-    rest.strip_prefix(" được ban hành ")
-        .or_else(|| rest.strip_prefix(" được ký ban hành "))
+    let rest = rest.strip_prefix(" được ")?;
+    ["ký ban hành ", "ban hành ", "xây dựng ", "thông qua "]
+        .iter()
+        .find_map(|v| rest.strip_prefix(v))
 }
 
 /// The document's own type word opening the clause and acting at once
@@ -721,7 +768,7 @@ fn listed_item(t: &str, (start, tail): (usize, usize), before: &[Mention], own: 
             // "Quyết định này thay thế các Quyết định sau:".
             return opening(&p)
                 .map(|(r, _)| r)
-                .or_else(|| self_naming(&format!("{p} "), own, &|_| false));
+                .or_else(|| self_naming(&format!("{p} "), own, &[], &|_| false));
         }
         let line_start = above.rfind('\n').map_or(0, |i| i + 1);
         let line = &above[line_start..];
@@ -766,9 +813,16 @@ fn gaps(from: usize, to: usize, before: &[Mention]) -> Vec<Range<usize>> {
 /// capitalised word that is not a list item, or a word of
 /// [`CLAUSE_BREAKS`].
 fn breaks(s: &str, after_mention: bool) -> bool {
+    // Not an item of a list ("… của các cấp ủy, chính quyền, Mặt trận Tổ
+    // quốc, các tổ chức …"): a few words and the next separator.
+    let listed = |next: &str| {
+        let end = next.find([',', ';']).unwrap_or(next.len());
+        let end = next[..end].find(" và ").unwrap_or(end);
+        end < next.len() && next[..end].split(' ').count() <= 6
+    };
     let new_subject = s.match_indices(", ").any(|(i, _)| {
         let next = &s[i + 2..];
-        next.chars().next().is_some_and(char::is_uppercase) && !starts_item(next)
+        next.chars().next().is_some_and(char::is_uppercase) && !starts_item(next) && !listed(next)
     });
     let l = lower_same_len(s);
     new_subject
@@ -833,9 +887,11 @@ fn after_own_number(t: &str, start: usize, own: &[Range<usize>], before: &[Menti
             if let Some((r, end)) = opening(&gap) {
                 return (gap[end..].trim().is_empty() || changes(r)).then_some(r);
             }
-            // "… về rà soát, sắp xếp cán bộ, nhằm cụ thể hóa Kết luận …".
-            let (_, end, r) = last_cue(&gap)?;
-            gap[end..].trim().is_empty().then_some(r)
+            // "… về rà soát, sắp xếp cán bộ, nhằm cụ thể hóa Kết luận …"; not
+            // "… về giám sát việc tổ chức thực hiện Nghị quyết …": a review
+            // of the carrying out, not carrying it out.
+            let (at, end, r) = last_cue(&gap)?;
+            (gap[end..].trim().is_empty() && !reviewed(&gap[..at])).then_some(r)
         })
         .next()
 }

@@ -158,7 +158,9 @@ const MEASURES: &[&str] = &[
 /// here: what follows is no quantity word.
 fn named_follow(after: &str) -> bool {
     let follow = after.trim_start_matches(' ');
-    ends_clean(after) && !MEASURES.iter().any(|w| starts_with_word(follow, w).is_some())
+    // "Kết luận 14 lần này yêu cầu …": the document, not a count.
+    let this_time = starts_with_word(follow, "lần này").is_some();
+    ends_clean(after) && (this_time || !MEASURES.iter().any(|w| starts_with_word(follow, w).is_some()))
 }
 
 /// Whether what follows a short form left to the corpus lets it be one:
@@ -300,10 +302,18 @@ fn determined(scan: &Scan, c: &Candidate, m: &Mention) -> Option<Number> {
     let first = bodies.first()?;
     let type_code = TYPE_WORDS[c.word].2.first()?;
     let same = |f: &dyn Fn(&KnownBody) -> &str| bodies.iter().all(|b| f(b) == f(first)) && !f(first).is_empty();
+    // The digits as printed: "Chỉ thị số 05 …" is 05-CT/TW.
+    let written = &scan.t[c.start..c.end];
+    let digits = &written[written.trim_end_matches(|ch: char| ch.is_ascii_digit()).len()..];
+    let seq = if digits.is_empty() {
+        c.seq.to_string()
+    } else {
+        digits.to_string()
+    };
     let text = if same(&|b| b.party.as_str()) {
-        format!("{}-{type_code}/{}", c.seq, first.party)
+        format!("{seq}-{type_code}/{}", first.party)
     } else if same(&|b| b.state.as_str()) && bodies.len() == 1 && matches!(*type_code, "NĐ" | "TT") {
-        format!("{}/{}/{type_code}-{}", c.seq, date.year, first.state)
+        format!("{seq}/{}/{type_code}-{}", date.year, first.state)
     } else {
         return None;
     };
