@@ -388,13 +388,17 @@ pub(super) fn issued_before(scan: &mut Scan) {
         };
         // The words must be known bodies and nothing else; "Chủ tịch Ủy ban
         // nhân dân tỉnh" is one, "Giám đốc Sở Nội vụ" is its Sở's.
-        let named = bodies.iter().find_map(|body| {
+        let named = bodies.iter().enumerate().find_map(|(k, body)| {
             let (named, len) = scan.vocabulary.list_at(body)?;
-            (len >= body.trim_end().len()).then_some(named)
+            (len >= body.trim_end().len()).then_some((k, named))
         });
-        if let Some(named) = named {
+        if let Some((k, named)) = named {
             m.set_issuers(named);
-            if m.date.is_none() && m.day_month.is_none() {
+            // The date is the subject's only when the body follows it
+            // ("Ngày 14/6/2024, Bộ Chính trị ban hành …"), not when other
+            // words stand between ("… ngày 28-4-2026 của Thủ tướng Chính phủ,
+            // UBND tỉnh đã ban hành …": that date is another document's).
+            if k == 0 && m.date.is_none() && m.day_month.is_none() {
                 m.date = date;
                 m.day_month = day_month;
             }

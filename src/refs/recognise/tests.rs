@@ -1138,3 +1138,82 @@ fn the_document_named_before_a_change_and_inside_anothers_subject() {
     );
     assert_eq!((r[0].4, r[1].4), (Implements, Cites), "{r:?}");
 }
+
+#[test]
+fn a_news_dateline_before_the_clause() {
+    let n = number::parse("97/KH-UBND").expect("own");
+    let r = rows_of(&n, "(QTO) - Để tổ chức thực hiện Chỉ thị số 08/CT-TTg ngày 10/4/2025 của Thủ tướng Chính phủ, UBND tỉnh vừa ban hành Kế hoạch.");
+    assert_eq!(r[0].4, Implements, "{r:?}");
+}
+
+#[test]
+fn a_date_stays_with_its_own_document_before_an_issuer() {
+    // The date after the Công điện is the Công điện's, not the plan's that
+    // the province issued.
+    let r = rows("Trước đó, thực hiện Công điện số 52/CĐ-TTg ngày 28-4-2025 của Thủ tướng Chính phủ, UBND tỉnh đã ban hành Kế hoạch số 156/KH-UBND về phòng, chống thiên tai.");
+    assert_eq!(r[1].1, "156/KH-UBND");
+    assert_eq!(r[1].2, None, "{r:?}");
+    assert_eq!(r[1].5, ["Ủy ban nhân dân tỉnh"]);
+    // Right before the body, it is the issued document's.
+    let r = rows("Ngày 14/6/2024, Bộ Chính trị ban hành Chỉ thị số 35-CT/TW về đại hội.");
+    assert_eq!(r[0].2.as_deref(), Some("2024-06-14"));
+}
+
+#[test]
+fn this_type_word_points_back_to_a_document_the_paragraph_named() {
+    let n = number::parse("215/HD-SNNMT").expect("own");
+    let r = rows_of(
+        &n,
+        "Quyết định 06/2026/QĐ-UBND hạ ngưỡng phân cấp. Quyết định này cũng bãi bỏ Quyết định số 12/2022/QĐ-UBND của UBND tỉnh Thái Bình.",
+    );
+    assert_eq!(r.last().map(|x| x.4), Some(Cites), "{r:?}");
+    // The document's own type word names the document itself.
+    let n = number::parse("20/2025/QĐ-UBND").expect("own");
+    let r = rows_of(
+        &n,
+        "Quyết định này thay thế Quyết định số 12/2022/QĐ-UBND ngày 3/3/2022.",
+    );
+    assert_eq!(r[0].4, Replaces, "{r:?}");
+}
+
+#[test]
+fn reviews_and_passive_changes_are_not_the_documents_acts() {
+    let n = number::parse("41-KH/TU").expect("own");
+    let r = rows_of(
+        &n,
+        "Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 41-KH/TU về giám sát chuyên đề việc lãnh đạo, chỉ đạo, tổ chức thực hiện Nghị quyết số 72-NQ/TW ngày 9/9/2025 của Bộ Chính trị.",
+    );
+    assert_eq!(r[0].4, Cites, "{r:?}");
+    let n = number::parse("215/HD-SNNMT").expect("own");
+    let r = rows_of(
+        &n,
+        "Ngày 2/3, Sở ban hành Hướng dẫn số 215/HD-SNNMT hướng dẫn thực hiện Quyết định số 47/2025/QĐ-UBND ngày 15/10/2025 của UBND tỉnh ban hành Quy định phân cấp, đã được sửa đổi, bổ sung tại Quyết định số 06/2026/QĐ-UBND ngày 10/2/2026.",
+    );
+    let rel: Vec<Relation> = r.iter().map(|x| x.4).collect();
+    assert_eq!(rel, [Guides, Cites], "{r:?}");
+}
+
+#[test]
+fn a_list_of_bodies_after_a_comma_is_no_new_actor() {
+    let n = number::parse("12-CTr/TU").expect("own");
+    let r = rows_of(
+        &n,
+        "1. Quán triệt sâu sắc, tạo sự thống nhất về nhận thức của các cấp ủy, chính quyền, Mặt trận Tổ quốc, các đoàn thể về Nghị quyết số 72-NQ/TW ngày 9/9/2025.",
+    );
+    assert_eq!(r[0].4, Implements, "{r:?}");
+    let r = rows_of(
+        &n,
+        "Thực hiện Kết luận số 14-KL/TW ngày 3/3/2025, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy quán triệt Nghị quyết số 72-NQ/TW.",
+    );
+    assert_eq!((r[0].4, r[1].4), (Implements, Cites), "{r:?}");
+}
+
+#[test]
+fn a_proposal_holds_its_own_content() {
+    let n = number::parse("07/2026/NQ-HĐND").expect("own");
+    let r = rows_of(
+        &n,
+        "Xét Tờ trình số 1450/TTr-UBND ngày 20/02/2026 của Ủy ban nhân dân tỉnh đề nghị ban hành Nghị quyết thay thế Nghị quyết số 21/2025/NQ-HĐND;",
+    );
+    assert_eq!(r[1].4, Cites, "{r:?}");
+}

@@ -270,6 +270,13 @@ pub(super) fn strip_numbering(p: &str) -> &str {
     let marks =
         |c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '+' | '*' | '•' | '\\' | ' ' | '#' | '>' | '_');
     let mut p = p.trim_start_matches(marks);
+    // A news report's dateline: "(QTO) - ", "(Chinhphu.vn) – ".
+    if let Some(close) = p.strip_prefix('(').and_then(|r| r[..floor(r, 24)].find(')')) {
+        let after = p[close + 2..].trim_start();
+        if let Some(r) = after.strip_prefix('-').or_else(|| after.strip_prefix('–')) {
+            p = r.trim_start_matches(marks);
+        }
+    }
     let mut chars = p.chars();
     if let (Some(c), Some(')')) = (chars.next(), chars.next()) {
         if c.is_alphabetic() {

@@ -25,6 +25,14 @@ use crate::refs::words::{self, Cue, CLAUSE_BREAKS, CUES, TYPE_WORDS};
 use crate::refs::Relation;
 use std::ops::Range;
 
+mod acts;
+mod cues;
+mod items;
+pub(super) use acts::settle;
+use acts::*;
+use cues::*;
+use items::*;
+
 /// What a clause needs to know of the citing document: the type words that
 /// name it, and the vocabulary of bodies.
 pub(super) struct Own<'a> {
@@ -73,108 +81,6 @@ pub(super) fn assign(scan: &mut Scan) {
     }
 }
 
-/// The relation a clause states for a mention at `start`, settled: a change
-/// only as the document's whole act ([`as_acted`]) and only of what the
-/// citing document (`numbers.0`) can change in the cited one (`numbers.1`).
-pub(super) fn settle(
-    t: &str,
-    start: usize,
-    before: &[Mention],
-    relation: Relation,
-    numbers: (&Number, &Number),
-) -> Relation {
-    let relation = as_acted(t, start, before, relation);
-    if changes(relation) && !may_change(numbers.0, numbers.1) {
-        Relation::Cites
-    } else {
-        relation
-    }
-}
-
-/// Whether a relation changes the cited document.
-fn changes(r: Relation) -> bool {
-    matches!(r, Relation::Replaces | Relation::Repeals | Relation::Amends)
-}
-
-/// A change is the document's whole act only when the cue's object is the
-/// document itself:
-/// - the last cue before it must be the change ("Bổ sung kinh phí … để triển
-///   khai Quyết định số …" changes no document) and not denied ("không thay
-///   thế …");
-/// - "theo" before it makes it what the act follows ("Hủy bỏ cuộc họp …
-///   theo Giấy mời số …");
-/// - a pinpoint between ("Bãi bỏ khoản 3 Điều 7 …", "Thay thế Phụ lục I ban
-///   hành kèm theo …", "Thay thế cụm từ … tại Điều 5 …") makes it a partial
-///   change: the document is amended, and stays in force.
-fn as_acted(t: &str, start: usize, before: &[Mention], relation: Relation) -> Relation {
-    if !changes(relation) {
-        return relation;
-    }
-    let cs = clause_start(t, start);
-    let in_clause = &before[before.partition_point(|m| m.range.start < cs)..];
-    let p = masked(lower_same_len(&t[cs..start]), cs, in_clause);
-    let Some((at, end, cue)) = last_cue(&p) else {
-        return relation;
-    };
-    let lead = p[..at].trim_end();
-    if !changes(cue) || words::NEGATIONS.iter().any(|n| ends_with_word(lead, n).is_some()) {
-        return Relation::Cites;
-    }
-    let before = &before[before.partition_point(|m| m.range.start < cs)..];
-    let between: Vec<&str> = gaps(cs + end, start, before).into_iter().map(|g| &t[g]).collect();
-    if between.last().is_some_and(|g| according_to(g)) {
-        return Relation::Cites;
-    }
-    let between = lower_same_len(&between.join(" "));
-    // "điều " stands before its numeral ("điều 5"); the others are words.
-    let pinpoint = words::PINPOINTS.iter().any(|w| match w.strip_suffix(' ') {
-        Some(head) => whole_words(&between, head).any(|i| numeral_at(&between[i + w.len()..])),
-        None => whole_words(&between, w).next().is_some(),
-    });
-    if pinpoint {
-        Relation::Amends
-    } else {
-        relation
-    }
-}
-
-/// Whether `s` starts with a numeral of a pinpoint: digits ("5"), a Roman
-/// numeral ("iii") or one letter ("c" of "điểm c").
-fn numeral_at(s: &str) -> bool {
-    let word: &str = s.split([' ', ',', ';', '.', ')']).next().unwrap_or("");
-    !word.is_empty()
-        && (word.chars().all(|c| c.is_ascii_digit())
-            || word.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
-            || word.chars().count() == 1)
-}
-
-/// Whether a document numbered `own` can replace, repeal or amend one
-/// numbered `cited`: never across Party and State, never a central document
-/// from a local one, a law only by a law, a Government decree only by the
-/// Government or a law, a công văn only what [`words::CONG_VAN_ADJUSTS`]
-/// lists. "Sửa đổi Luật Nhà giáo …" in a ministry's plan is a task, not an
-/// act.
-fn may_change(own: &Number, cited: &Number) -> bool {
-    let party = |n: &Number| n.shape == Shape::Party;
-    let government = |n: &Number| n.codes.iter().any(|c| c == "CP");
-    if party(own) != party(cited) || (own.is_local() && !cited.is_local()) {
-        return false;
-    }
-    // A công văn adjusts only what an office's letter may: another công
-    // văn, a plan, a notice ("Điều chỉnh, bổ sung Kế hoạch số 118-KH/TU …"),
-    // never a decision, regulation or resolution.
-    let cong_van = matches!(own.derived_type(), DerivedType::One("Công văn"));
-    let adjustable = matches!(cited.derived_type(), DerivedType::One(t) if words::CONG_VAN_ADJUSTS.contains(&t));
-    if cong_van && !adjustable {
-        return false;
-    }
-    let assembly = |n: &Number| n.by_national_assembly();
-    if assembly(cited) && !assembly(own) {
-        return false;
-    }
-    !(government(cited) && !government(own) && !assembly(own))
-}
-
 /// The relation the clause around `start` states for a mention there;
 /// `before`: the mentions before it (their facts and subjects are theirs).
 pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) -> Option<Relation> {
@@ -221,15 +127,16 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) ->
             .iter()
             .any(|m| m.tail <= at && (t[m.tail..at].trim_matches([' ', ',']).is_empty() || its_act(&t[m.tail..at])))
     };
-    // The type words, not the document's own, of documents the paragraph
-    // named before the clause ("Quyết định số 06/…", "Quyết định 06").
-    let para = lower_same_len(&t[t[..cs].rfind("\n\n").map_or(0, |i| i + 2)..cs]);
-    let recent: Vec<&str> = TYPE_WORDS
-        .iter()
-        .map(|(w, _, _)| *w)
-        .filter(|w| !own.words.contains(w) && named_in(&para, w))
-        .collect();
-    if let Some(r) = self_naming(p, words, &recent, &theirs) {
+    // A type word, not the document's own, of a document the paragraph
+    // named before the clause ("Quyết định số 06/…", "Quyết định 06"); read
+    // only when a clause opens with "<type word> … này", within 2 kB.
+    let pointed_back = |w: &str| {
+        let lo = floor(t, cs.saturating_sub(2000));
+        let para = &t[lo..cs];
+        let para = para.rfind("\n\n").map_or(para, |i| &para[i + 2..]);
+        !own.words.contains(&w) && named_in(&lower_same_len(para), w)
+    };
+    if let Some(r) = self_naming(p, words, &pointed_back, &theirs) {
         return Some(r);
     }
     let (relation, end) = cue_run(t, (cs, offset), p, &all_before[..split], own)?;
@@ -294,7 +201,7 @@ fn reaches(t: &str, start: usize, relation: Relation, run_end: usize, reach: &[R
     // document's own act ("Thông tư số 30/… của Bộ GDĐT ban hành Quy chế …"),
     // no new actor.
     let broken = reach.iter().any(|g| breaks(&t[g.clone()], g.start != run_end));
-    !(named_by_other && !next_ground) && !broken
+    (!named_by_other || next_ground) && !broken
 }
 
 /// Whether what the clause carries out or guides is the document itself:
@@ -342,8 +249,13 @@ fn named_in(para: &str, w: &str) -> bool {
 /// Whether the clause starting at `cs` is a headline: a Markdown heading
 /// or a line set wholly in bold.
 fn heading(t: &str, cs: usize) -> bool {
-    let from = t[..cs].rfind('\n').map_or(0, |i| i + 1);
-    let to = t[cs..].find('\n').map_or(t.len(), |i| cs + i);
+    // A headline is one short line: looked for within 400 bytes each way.
+    let lo = floor(t, cs.saturating_sub(400));
+    let Some(from) = t[lo..cs].rfind('\n').map(|i| lo + i + 1).or((lo == 0).then_some(0)) else {
+        return false;
+    };
+    let hi = floor(t, (cs + 400).min(t.len()));
+    let to = t[cs..hi].find('\n').map_or(hi, |i| cs + i);
     let line = t[from..to].trim();
     line.starts_with('#') || (line.starts_with("**") && line.ends_with("**"))
 }
@@ -455,139 +367,22 @@ fn passive_change(s: &str) -> bool {
     })
 }
 
-/// Whether `s` (after a comma or spaces) starts with a relation cue, or
-/// ("… và hướng dẫn tại …") a cue that makes a plain citation.
-fn opens_with_cue(s: &str) -> bool {
-    let s = s.trim_start_matches([',', ' ']);
-    let s = lower_same_len(&s[..floor(s, 48)]);
-    let plain = s
-        .strip_prefix("và ")
-        .and_then(cue_at)
-        .is_some_and(|(c, _)| c == Cue::Plain);
-    plain || cue_at(&s).is_some_and(|(c, _)| matches!(c, Cue::Rel(_)))
-}
-
-/// Whether the words before a mention say it is what an act follows: they
-/// end with "theo" (not "kèm theo"), or "theo" and a few words that name the
-/// document's kind ("theo Giấy mời số", "theo đúng quy định tại").
-fn according_to(before: &str) -> bool {
-    let b = lower_same_len(before.trim_end());
-    let Some(at) = b.rfind("theo") else {
-        return false;
-    };
-    let (lead, rest) = (&b[..at], &b[at + "theo".len()..]);
-    let word = !lead.ends_with(|c: char| c.is_alphanumeric()) && !rest.starts_with(|c: char| c.is_alphanumeric());
-    let near = rest.split_whitespace().count() <= 4 && !rest.contains([',', ';', '.']);
-    word && near && !lead.trim_end().ends_with("kèm")
-}
-
-/// The run of cues a clause opens with: the strongest relation among them
-/// and where the run ends; none when it opens otherwise, or with a cue that
-/// makes a plain citation.
-fn opening(p: &str) -> Option<(Relation, usize)> {
-    let mut pos = 0;
-    let mut best: Option<Relation> = None;
-    // "Thời gian tới, tiếp tục thực hiện …", "Sau hợp nhất, thực hiện …": a
-    // frame of time or reasoning before the cue.
-    if let Some(o) = words::OPENERS
-        .iter()
-        .find_map(|o| p.strip_prefix(o).filter(|r| r.starts_with(", ")))
-        .or_else(|| frame(p))
-    {
-        pos = p.len() - o.len();
-    }
-    loop {
-        let rest = &p[pos..];
-        let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
-        let rest = &rest[skip..];
-        // "và" joins two cues; "việc" names the act of the cue before it
-        // ("Để cụ thể hóa việc thực hiện …").
-        // Only an act of carrying out: "… việc thay thế Quyết định số …" is
-        // the work of a replacement, not the document replacing one.
-        let carrying_out = |r: &str| cue_at(r).is_some_and(|(c, _)| c == Cue::Rel(Relation::Implements));
-        // "…; đồng thời nhằm thực hiện …" joins a purpose to another; a
-        // bare "Đồng thời thực hiện …" may go on with another actor.
-        let joined = rest.strip_prefix("đồng thời ").and_then(purpose_len);
-        let rest_skip = if rest.starts_with("và ") {
-            "và ".len()
-        } else if let Some(n) = joined {
-            "đồng thời ".len() + n
-        } else if let Some(n) = purpose_len(rest).filter(|_| best.is_none()) {
-            n
-        } else if best.is_some() && rest.strip_prefix("việc ").is_some_and(carrying_out) {
-            "việc ".len()
-        } else {
-            0
-        };
-        let Some((cue, len)) = cue_at(&rest[rest_skip..]) else {
-            break;
-        };
-        pos += skip + rest_skip + len;
-        match cue {
-            Cue::Rel(r) => best = Some(best.map_or(r, |b| if (r.rank(), r) < (b.rank(), b) { r } else { b })),
-            Cue::Filler => {}
-            Cue::Plain => return None,
-        }
-    }
-    best.map(|r| (r, pos))
-}
-
-/// A short frame opening with a word of [`words::FRAMES`] ("sau hợp nhất",
-/// "trong năm 2025", "từ ngày 01/7/2025") and a comma, a cue after it: the
-/// words from the comma on.
-fn frame(p: &str) -> Option<&str> {
-    let (head, _) = p[..floor(p, 60)].split_once(", ")?;
-    let rest = &p[head.len()..];
-    let starts = words::FRAMES
-        .iter()
-        .any(|w| head.strip_prefix(w).is_some_and(|r| r.starts_with(' ')));
-    // Cheapest first: most clauses open with no frame word.
-    let framed = starts
-        && head.split(' ').count() <= 6
-        && !head.contains(['#', ';', ':'])
-        && cue_at(rest.trim_start_matches([',', ' '])).is_some()
-        && last_cue(head).is_none();
-    framed.then_some(rest)
-}
-
-/// "Để tiếp tục thực hiện …", "Nhằm kịp thời triển khai …": the length of a
-/// purpose word ([`words::PURPOSES`]) and its space when a cue follows.
-fn purpose_len(s: &str) -> Option<usize> {
-    words::PURPOSES.iter().find_map(|w| {
-        let r = s.strip_prefix(*w)?.strip_prefix(' ')?;
-        cue_at(r).map(|_| w.len() + 1)
-    })
-}
-
-/// The longest cue at the start of `s` (ending at a word boundary). A cue
-/// that is also a type word names a document when "được", "này" or "số"
-/// follows ("Hướng dẫn được xây dựng trên cơ sở …", "Hướng dẫn số 05/HD-SNV
-/// thay thế …"): no cue.
-fn cue_at(s: &str) -> Option<(Cue, usize)> {
-    CUES.iter()
-        .filter(|(c, _)| s.starts_with(c) && !s[c.len()..].chars().next().is_some_and(char::is_alphanumeric))
-        .max_by_key(|(c, _)| c.len())
-        .filter(|(c, _)| {
-            let named = TYPE_WORDS.iter().any(|(w, _, _)| w == c);
-            let after = &s[c.len()..];
-            !(named && (after.starts_with(" được ") || after.starts_with(" này") || after.starts_with(" số ")))
-        })
-        .map(|(c, cue)| (*cue, c.len()))
-}
-
 /// "<type word> này …": the last relation cue after it ("Quyết định này có
 /// hiệu lực thi hành kể từ ngày ký và thay thế …" replaces; "Hướng dẫn này
 /// hướng dẫn thực hiện …" guides). Also the enacting formula "… ban hành
 /// Thông tư sửa đổi, bổ sung …", when the type word is the document's own.
-fn self_naming(p: &str, own: &[&str], recent: &[&str], theirs: &dyn Fn(usize) -> bool) -> Option<Relation> {
+fn self_naming(
+    p: &str,
+    own: &[&str],
+    pointed_back: &dyn Fn(&str) -> bool,
+    theirs: &dyn Fn(usize) -> bool,
+) -> Option<Relation> {
     let words = TYPE_WORDS.iter().filter(|(_, _, codes)| !codes.contains(&"*"));
     // "… Quyết định số 06/2026/QĐ-UBND … Quyết định này cũng bãi bỏ …" in a
     // report of a Hướng dẫn: "này" points back to that decision.
-    let pointed_back = |w: &str| recent.contains(&w);
     let rest = words
         .clone()
-        .filter(|(w, _, _)| !pointed_back(w))
-        .find_map(|(w, _, _)| p.strip_prefix(w).and_then(this_one))
+        .find_map(|(w, _, _)| p.strip_prefix(w).and_then(this_one).filter(|_| !pointed_back(w)))
         .or_else(|| issued_to(p))
         .or_else(|| own_word_acting(p, own))
         .or_else(|| enacted(p))
@@ -697,101 +492,6 @@ pub(super) fn own_words(own: &crate::number::Number) -> Vec<&'static str> {
         .collect()
 }
 
-/// The last relation cue of `s` that is not part of a longer one: where it
-/// starts and ends, and its relation.
-fn last_cue(s: &str) -> Option<(usize, usize, Relation)> {
-    let mut found: Vec<(usize, usize, Relation)> = Vec::new();
-    for (form, cue) in CUES {
-        let Cue::Rel(r) = cue else { continue };
-        found.extend(whole_words(s, form).map(|i| (i, i + form.len(), *r)));
-    }
-    let inside = |a: &(usize, usize, Relation)| {
-        found
-            .iter()
-            .any(|b| b.0 <= a.0 && a.1 <= b.1 && (b.1 - b.0) > (a.1 - a.0))
-    };
-    found.iter().filter(|a| !inside(a)).max_by_key(|a| a.0).copied()
-}
-
-/// A list item that starts its clause with the mention: after `;` it goes
-/// on with the item before it in the same paragraph; after a line ending in
-/// `:` (or a run of numbered items below one) it takes the relation of the
-/// clause that introduced the list ("Bãi bỏ các văn bản sau đây:").
-fn listed_item(t: &str, (start, tail): (usize, usize), before: &[Mention], own: &[&str]) -> Option<Relation> {
-    let cs = clause_start(t, start);
-    if !strip_numbering(&t[cs..start]).is_empty() {
-        return None;
-    }
-    let lead = t[..cs].trim_end_matches([' ', '\t']);
-    if lead.ends_with(';') {
-        if let Some(prev) = item_before(t, before) {
-            let between = &t[prev.range.start..start];
-            if !between.contains("\n\n") && !between.contains(". ") {
-                return Some(prev.relation);
-            }
-        }
-        // No mention before it in the sentence: the items before were not
-        // documents of a number ("Căn cứ Luật Thống kê ngày …; Luật số …"),
-        // and the cue that opened the sentence governs the list.
-        let line = t[..cs].rfind('\n').map_or(0, |i| i + 1);
-        let sentence = &t[line..cs];
-        if sentence.contains(". ") || before.last().is_some_and(|m| m.range.start >= line) {
-            return None;
-        }
-        // Only a cue that lists what the document rests on ("Căn cứ Luật
-        // … ngày …; Luật số … sửa đổi, bổ sung …", a preamble of names) or
-        // carries out, and then only an item that ends with its facts: a
-        // change cue never reaches past the `;` ("Bãi bỏ …; Quyết định số
-        // 15/2024/QĐ-UBND … tiếp tục có hiệu lực").
-        match opening(&lower_same_len(strip_numbering(sentence))) {
-            Some((Relation::BasedOn, _)) => return Some(Relation::BasedOn),
-            Some((Relation::Implements, _)) if item_ends(t, tail) => return Some(Relation::Implements),
-            _ => {}
-        }
-        // Else an item of a list below a line that introduces it ("a) …;").
-    }
-    // Up over the numbered items above, to the line that introduces them.
-    let mut at = cs;
-    for _ in 0..50 {
-        let above = t[..at].trim_end();
-        // "Bãi bỏ các văn bản sau:", also set as a bold heading without
-        // its colon ("**Điều 1. Bãi bỏ toàn bộ các nghị quyết sau**").
-        let bare = above.trim_end_matches(['*', '_']).trim_end();
-        let ends_list = |w: &str| ends_with_word(bare, w).is_some();
-        let intro = bare
-            .strip_suffix(':')
-            .or_else(|| (ends_list("sau") || ends_list("sau đây")).then_some(bare));
-        if let Some(intro) = intro {
-            let from = clause_start(t, intro.len());
-            let p = lower_same_len(strip_numbering(&t[from..intro.len()]));
-            // "Bãi bỏ các văn bản sau đây:", and the document naming itself:
-            // "Quyết định này thay thế các Quyết định sau:".
-            return opening(&p)
-                .map(|(r, _)| r)
-                .or_else(|| self_naming(&format!("{p} "), own, &[], &|_| false));
-        }
-        let line_start = above.rfind('\n').map_or(0, |i| i + 1);
-        let line = &above[line_start..];
-        // "1.", "2.3.", "a)", "đ)", "-", "+": a list item (a heading is not).
-        let item = line.trim_start();
-        let mut chars = item.chars();
-        let numbered = item.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '*'))
-            || matches!((chars.next(), chars.next()), (Some(c), Some(')')) if c.is_alphabetic());
-        if line_start == 0 || !numbered {
-            return None;
-        }
-        at = line_start;
-    }
-    None
-}
-
-/// Whether a list item ends with its mention's facts: `;`, `.`, `,` or the
-/// line's end right after them.
-fn item_ends(t: &str, tail: usize) -> bool {
-    let rest = t[tail.min(t.len())..].trim_start_matches([' ', '\t']);
-    rest.is_empty() || rest.starts_with([';', '.', ',', '\n'])
-}
-
 /// The text between `from` and `to` outside the mentions before (their
 /// number, facts and subject).
 fn gaps(from: usize, to: usize, before: &[Mention]) -> Vec<Range<usize>> {
@@ -835,63 +535,4 @@ fn breaks(s: &str, after_mention: bool) -> bool {
                 !l[i + w.len()..].starts_with(" kèm theo") && !s[i..].starts_with(char::is_uppercase) && !its_own(i)
             })
         })
-}
-
-/// The last mention that is an item of its own, not one inside an earlier
-/// mention's subject ("Công điện số 12/CĐ-TTg … về triển khai thi hành
-/// Nghị định số 168/2024/NĐ-CP; Kế hoạch số 11-KH/TU …": the item before the
-/// plan is the Công điện).
-/// A mention that follows another only by words of its own ("… Nghị quyết số
-/// 03/NQ-CP … ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW;
-/// Kế hoạch số 06-KH/TU …") is part of that one's description, not an item.
-fn item_before<'a>(t: &str, before: &'a [Mention]) -> Option<&'a Mention> {
-    let n = before.len();
-    (n.saturating_sub(8)..n).rev().find_map(|j| {
-        let m = &before[j];
-        let inside = before[n.saturating_sub(16)..n]
-            .iter()
-            .any(|o| o.range.start < m.range.start && o.subject_from <= m.range.start && m.range.start < o.tail);
-        let described = j > 0 && {
-            let p = &before[j - 1];
-            p.tail <= m.range.start
-                && !t[p.tail..m.range.start].contains(['\n', ';', '.'])
-                && !is_connector(&t[p.tail..m.range.start])
-                && clause_start(t, m.range.start) <= p.range.start
-        };
-        (!inside && !described).then_some(m)
-    })
-}
-
-/// The document naming itself before the mention, in the same clause:
-/// "công văn số 73-CV/TU về việc triển khai Kết luận …".
-fn after_own_number(t: &str, start: usize, own: &[Range<usize>], before: &[Mention]) -> Option<Relation> {
-    let cs = clause_start(t, start);
-    // Another document between is what the words speak of ("Kế hoạch số
-    // 21-KH/TU … về thực hiện Kết luận số 05-KL/TW … về tiếp tục thực hiện
-    // Nghị quyết số 68-NQ/TW": the plan implements the conclusion only).
-    let between = |o: &Range<usize>| before.iter().any(|m| m.range.start >= o.end && m.range.start < start);
-    own.iter()
-        .rev()
-        .filter(|o| o.end <= start && o.start >= cs && !between(o))
-        .filter_map(|o| {
-            let gap = lower_same_len(t[o.end..start].trim());
-            let gap = gap
-                .strip_prefix("về việc")
-                .or_else(|| gap.strip_prefix("về"))
-                .unwrap_or(&gap)
-                .trim()
-                .to_string();
-            // A change may name what it changes first ("… có Công văn số
-            // 1288/… điều chỉnh, bổ sung một số nội dung tại Kế hoạch số …"):
-            // the pinpoint rule of `as_acted` then reads it.
-            if let Some((r, end)) = opening(&gap) {
-                return (gap[end..].trim().is_empty() || changes(r)).then_some(r);
-            }
-            // "… về rà soát, sắp xếp cán bộ, nhằm cụ thể hóa Kết luận …"; not
-            // "… về giám sát việc tổ chức thực hiện Nghị quyết …": a review
-            // of the carrying out, not carrying it out.
-            let (at, end, r) = last_cue(&gap)?;
-            (gap[end..].trim().is_empty() && !reviewed(&gap[..at])).then_some(r)
-        })
-        .next()
 }
