@@ -333,6 +333,12 @@ fn subject_at(s: &str) -> Option<(String, usize)> {
             ", đồng thời",
             ", đảm bảo",
             ", bảo đảm",
+            // "… về đánh giá cán bộ, được sửa đổi, bổ sung bởi Nghị định số
+            // 48/…": the amendment of the document, not its subject.
+            ", được sửa đổi",
+            ", đã được sửa đổi",
+            ", được bổ sung",
+            ", được thay thế",
         ],
     );
     if body[..end].ends_with('.') {

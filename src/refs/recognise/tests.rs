@@ -1217,3 +1217,28 @@ fn a_proposal_holds_its_own_content() {
     );
     assert_eq!(r[1].4, Cites, "{r:?}");
 }
+
+#[test]
+fn a_ground_as_amended_after_its_description_or_subject() {
+    let n = number::parse("09/2026/QĐ-UBND").expect("own");
+    for text in [
+        "Căn cứ Nghị định số 26/2019/NĐ-CP ngày 08 tháng 3 năm 2019 của Chính phủ quy định chi tiết một số điều của Luật Thủy sản, được sửa đổi, bổ sung tại Nghị định số 37/2024/NĐ-CP ngày 04 tháng 4 năm 2024 của Chính phủ;",
+        "Căn cứ Nghị định số 90/2020/NĐ-CP ngày 13 tháng 8 năm 2020 của Chính phủ về đánh giá, xếp loại công chức, được sửa đổi, bổ sung bởi Nghị định số 48/2023/NĐ-CP ngày 17 tháng 7 năm 2023 của Chính phủ;",
+    ] {
+        let r = rows_of(&n, text);
+        assert_eq!((r[0].4, r[1].4), (BasedOn, BasedOn), "{text}");
+    }
+}
+
+#[test]
+fn an_opener_before_the_document_acting_and_theo_after_its_cue() {
+    let n = number::parse("71/KH-UBND").expect("own");
+    let r = rows_of(
+        &n,
+        "Đồng thời, kế hoạch triển khai Chương trình hành động số 15-CTr/TU ngày 20/3/2025 của Ban Thường vụ Thành ủy.",
+    );
+    assert_eq!(r[0].4, Implements, "{r:?}");
+    let n = number::parse("58-KH/TU").expect("own");
+    let r = rows_of(&n, "Kế hoạch cũng bổ sung nhiệm vụ tuyển dụng giáo viên, thực hiện chế độ thu hút theo Nghị quyết số 19/2025/NQ-HĐND ngày 10/12/2025 của HĐND tỉnh.");
+    assert_eq!(r[0].4, Cites, "{r:?}");
+}

@@ -196,7 +196,11 @@ fn reaches(t: &str, start: usize, relation: Relation, run_end: usize, reach: &[R
         });
     // "Căn cứ Nghị định số 78/… quy định chi tiết … và Nghị định số 187/…":
     // the grounds go on to the next "và <type word> số …" item.
-    let next_ground = grounds && ends_with_word(t[..start].trim_end(), "và").is_some() && starts_item(&t[start..]);
+    // So does "…, được sửa đổi, bổ sung tại Nghị định số 37/…" after a ground's
+    // description: the law as amended.
+    let amended_ground = reach.last().is_some_and(|g| passive_within(&t[g.clone()]));
+    let next_ground = grounds
+        && ((ends_with_word(t[..start].trim_end(), "và").is_some() && starts_item(&t[start..])) || amended_ground);
     // A break word right after an earlier mention's facts is that
     // document's own act ("Thông tư số 30/… của Bộ GDĐT ban hành Quy chế …"),
     // no new actor.
@@ -378,6 +382,12 @@ fn self_naming(
     theirs: &dyn Fn(usize) -> bool,
 ) -> Option<Relation> {
     let words = TYPE_WORDS.iter().filter(|(_, _, codes)| !codes.contains(&"*"));
+    // "Đồng thời, kế hoạch triển khai …": an opener before the document.
+    let opener = words::OPENERS
+        .iter()
+        .find_map(|o| p.strip_prefix(o).and_then(|r| r.strip_prefix(", ")));
+    let (p, skip) = opener.map_or((p, 0), |r| (r, p.len() - r.len()));
+    let theirs = |at: usize| theirs(skip + at);
     // "… Quyết định số 06/2026/QĐ-UBND … Quyết định này cũng bãi bỏ …" in a
     // report of a Hướng dẫn: "này" points back to that decision.
     let rest = words
@@ -398,7 +408,7 @@ fn self_naming(
                 })
         })?;
     let from = p.len() - rest.len();
-    let (at, _, r) = last_cue(rest)?;
+    let (at, end, r) = last_cue(rest)?;
     // "… Quyết định số 47/… ban hành Quy định …, đã được sửa đổi, bổ sung
     // tại …": a passive change describes the document before it.
     let passive = words::PASSIVES
@@ -406,7 +416,10 @@ fn self_naming(
         .any(|w| ends_with_word(rest[..at].trim_end(), w).is_some());
     // "… Kế hoạch số 41-KH/TU về giám sát việc tổ chức thực hiện …".
     let reviews = reviewed(&rest[..at]);
-    Some(if theirs(from + at) || passive || reviews {
+    // "… bổ sung nhiệm vụ …, thực hiện chế độ thu hút theo Nghị quyết số …":
+    // what the act follows.
+    let follows = matches!(r, Relation::Implements | Relation::Guides) && according_to(&rest[end..]);
+    Some(if theirs(from + at) || passive || reviews || follows {
         Relation::Cites
     } else {
         r
