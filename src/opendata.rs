@@ -183,9 +183,8 @@ fn ndjson_parts(documents: &[DocumentEntry]) -> Vec<Page> {
     pages
 }
 
-/// `api/documents.json` and the NDJSON parts by year, from one list of
-/// document records.
-pub(crate) fn open_data(index: &Index) -> Vec<Page> {
+/// Everything `api/documents.json` holds.
+fn open_data_of(index: &Index) -> OpenData<'_> {
     let urls = |list: &[crate::graph::Backlink]| list.iter().map(|b| index.url(Node::Doc(b.doc))).collect::<Vec<_>>();
     let documents = document_entries(index);
     let cited = index
@@ -221,11 +220,17 @@ pub(crate) fn open_data(index: &Index) -> Vec<Page> {
             },
         })
         .collect();
-    let data = OpenData {
+    OpenData {
         documents,
         cited,
         issuers,
-    };
+    }
+}
+
+/// `api/documents.json` and the NDJSON parts by year, from one list of
+/// document records.
+pub(crate) fn open_data(index: &Index) -> Vec<Page> {
+    let data = open_data_of(index);
     let mut bytes = serde_json::to_vec_pretty(&data).unwrap_or_default();
     bytes.push(b'\n');
     let mut pages = ndjson_parts(&data.documents);
@@ -234,6 +239,36 @@ pub(crate) fn open_data(index: &Index) -> Vec<Page> {
         bytes,
     });
     pages
+}
+
+/// A digest of everything the open data holds (the records serialized
+/// straight into a hash, in parallel, never kept): the same digest, the
+/// same files, so that a warm build whose records did not change makes none
+/// of them.
+pub(crate) fn digest(index: &Index) -> u64 {
+    use rayon::prelude::*;
+    fn fold<T: Serialize + Sync>(tag: &str, list: &[T]) -> Vec<u64> {
+        list.par_iter()
+            .map(|e| {
+                let mut h = crate::render::Fold::new(tag);
+                let _ = serde_json::to_writer(&mut h, e);
+                h.finish()
+            })
+            .collect()
+    }
+    let data = open_data_of(index);
+    let mut h = crate::render::Fold::new("open-data");
+    for (tag, list) in [
+        ("documents", fold("document", &data.documents)),
+        ("cited", fold("cited", &data.cited)),
+        ("issuers", fold("issuer", &data.issuers)),
+    ] {
+        h.str(tag).num(list.len() as u64);
+        for d in list {
+            h.num(d);
+        }
+    }
+    h.finish()
 }
 
 /// `sitemap.xml`: every HTML page but the redirects (`index.redirects`).

@@ -24,9 +24,11 @@
 //!
 //! Beside them, [`pages`] keeps the list of the pages of the site with the
 //! fingerprint of what each was made from: with it a build is warm, and
-//! renders and writes only what changed.
+//! renders and writes only what changed; [`search`] keeps each document's
+//! words, with which a warm build patches the search index.
 
 mod pages;
+mod search;
 
 pub(crate) use pages::{PageStore, Previous};
 
@@ -222,7 +224,7 @@ impl CachedRun {
         let (dir, key) = self.at.as_ref()?;
         let mut store = PageStore::open(dir, output, *key, render);
         if self.ignored.is_some() {
-            store.previous = None;
+            store.distrust();
         }
         Some(store)
     }

@@ -65,6 +65,18 @@ impl std::fmt::Write for Fold {
     }
 }
 
+/// Bytes written into a fold (a value serialized straight into it).
+impl std::io::Write for Fold {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The digests of every node, by [`Node`] position (documents, then cited).
 pub(crate) struct Digests {
     own: Vec<u64>,
@@ -80,7 +92,8 @@ impl Digests {
         }
     }
 
-    fn own(&self, n: Node) -> u64 {
+    /// A node's own digest.
+    pub(crate) fn own(&self, n: Node) -> u64 {
         self.own[self.at(n)]
     }
 
