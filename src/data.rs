@@ -28,6 +28,9 @@ pub(crate) struct Made {
     pub(crate) pages: Vec<(Page, u64)>,
     /// Files of the previous site kept as they are.
     pub(crate) kept: Vec<String>,
+    /// How the open data and the search index were made: `kept`,
+    /// `patched` or `whole`.
+    pub(crate) how: (&'static str, &'static str),
 }
 
 /// The previous site of a warm build.
@@ -84,8 +87,10 @@ fn open_data(index: &Index, cached: bool, before: Option<&Before<'_>>, out: &mut
     let digest = cached.then(|| opendata::digest(index));
     if let Some(b) = before.filter(|b| digest.is_some() && b.pages.get(routes::OPEN_DATA) == digest.as_ref()) {
         out.kept.extend(b.paths(routes::is_open_data).map(str::to_string));
+        out.how.0 = "kept";
         return;
     }
+    out.how.0 = "whole";
     for (p, fp) in by_bytes(opendata::open_data(index)) {
         let fp = match digest {
             Some(d) if p.path == routes::OPEN_DATA => d,
@@ -105,6 +110,7 @@ fn search_index(
     out: &mut Made,
 ) {
     let plain = |i: usize| index.docs[i].doc.body();
+    out.how.1 = "whole";
     let Some(kept) = store.map(|s| &s.search) else {
         out.pages.extend(by_bytes(search::build_with(index, &plain, None).0));
         return;
@@ -119,7 +125,9 @@ fn search_index(
             paths: b.paths(routes::is_search_data).collect(),
         };
         if let Some(p) = search::patch(index, &plain, own, &previous) {
+            out.how.1 = "kept";
             if !p.chunks.is_empty() {
+                out.how.1 = "patched";
                 kept.forget();
                 for (k, words) in &p.chunks {
                     kept.keep_words(*k, words);

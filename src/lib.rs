@@ -547,7 +547,7 @@ fn publish(
     // The pages, and beside them the open data and search index (which
     // do not need the pages): the serial parts of each fill the other's
     // idle time.
-    let (rendered, (data, data_failed, data_time)) = rayon::join(
+    let (rendered, (data, data_failed, data_time, how)) = rayon::join(
         || renderer.render_each(&digests, &|n| progress.start(n), &|| progress.tick(), &sink, &keep),
         || {
             let t = Instant::now();
@@ -563,7 +563,7 @@ fn publish(
             let (mut data, failed) = put_whole(made.pages, &keep, &sink);
             let listed = |p: &String| previous.and_then(|x| x.pages.get(p)).map(|fp| (p.clone(), *fp));
             data.extend(made.kept.iter().filter_map(listed));
-            (data, failed, t.elapsed())
+            (data, failed, t.elapsed(), made.how)
         },
     );
     progress.finish();
@@ -580,8 +580,9 @@ fn publish(
             lap(out, "sơ đồ trang");
             out.files = paths.len() + 1;
             out.pages = paths.iter().filter(|(p, _)| p.ends_with(".html")).count();
-            if let (Some(c), true) = (out.cache.as_mut(), warm) {
-                c.rendered = Some(made);
+            if let Some(c) = out.cache.as_mut() {
+                c.rendered = warm.then_some(made);
+                c.data = Some(how);
             }
             if failed.is_empty() {
                 finish(target, previous, paths, store, out);

@@ -90,6 +90,10 @@ pub struct Report {
     /// Pages rendered again by a warm build (the others were left as they
     /// were); `None` when every page was rendered (a cold build).
     pub rendered: Option<usize>,
+    /// How the open data and the search index were made: `kept` (nothing
+    /// they hold changed), `patched` (the search index, where an edit
+    /// touched it) or `whole`; `None` until the site is made.
+    pub data: Option<(&'static str, &'static str)>,
 }
 
 /// One content file as the last build left it.
@@ -213,6 +217,7 @@ impl CachedRun {
             read: index.docs.len() - reused,
             ignored: self.ignored.clone(),
             rendered: None,
+            data: None,
         })
     }
 
