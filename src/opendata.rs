@@ -12,7 +12,7 @@ use crate::render::Page;
 use crate::routes;
 use serde::Serialize;
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct Reference<'a> {
     number: &'a str,
     relation: crate::refs::Relation,
@@ -26,7 +26,7 @@ struct Reference<'a> {
     ambiguous: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct DocumentEntry<'a> {
     number: &'a str,
     #[serde(rename = "type")]
@@ -42,7 +42,7 @@ struct DocumentEntry<'a> {
     cited_by: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct CitedEntry<'a> {
     number: &'a str,
     #[serde(rename = "type")]
@@ -55,14 +55,14 @@ struct CitedEntry<'a> {
     cited_by: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct IssuerEntry<'a> {
     name: &'a str,
     url: String,
     documents: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct OpenData<'a> {
     documents: Vec<DocumentEntry<'a>>,
     cited: Vec<CitedEntry<'a>>,
@@ -72,9 +72,10 @@ struct OpenData<'a> {
 /// The document records of the open data, sorted by URL.
 fn document_entries(index: &Index) -> Vec<DocumentEntry<'_>> {
     let urls = |list: &[crate::graph::Backlink]| list.iter().map(|b| index.url(Node::Doc(b.doc))).collect::<Vec<_>>();
+    use rayon::prelude::*;
     let mut documents: Vec<DocumentEntry> = index
         .docs
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, d)| DocumentEntry {
             number: &d.doc.number.canonical,
@@ -109,7 +110,7 @@ fn document_entries(index: &Index) -> Vec<DocumentEntry<'_>> {
             cited_by: urls(&d.cited_by),
         })
         .collect();
-    documents.sort_by(|a, b| a.url.cmp(&b.url));
+    documents.par_sort_by(|a, b| a.url.cmp(&b.url));
     documents
 }
 
@@ -241,33 +242,12 @@ pub(crate) fn open_data(index: &Index) -> Vec<Page> {
     pages
 }
 
-/// A digest of everything the open data holds (the records serialized
-/// straight into a hash, in parallel, never kept): the same digest, the
-/// same files, so that a warm build whose records did not change makes none
-/// of them.
+/// A digest of everything the open data holds (its records hashed, never
+/// serialized): the same digest, the same files, so that a warm build whose
+/// records did not change makes none of them.
 pub(crate) fn digest(index: &Index) -> u64 {
-    use rayon::prelude::*;
-    fn fold<T: Serialize + Sync>(tag: &str, list: &[T]) -> Vec<u64> {
-        list.par_iter()
-            .map(|e| {
-                let mut h = crate::render::Fold::new(tag);
-                let _ = serde_json::to_writer(&mut h, e);
-                h.finish()
-            })
-            .collect()
-    }
-    let data = open_data_of(index);
     let mut h = crate::render::Fold::new("open-data");
-    for (tag, list) in [
-        ("documents", fold("document", &data.documents)),
-        ("cited", fold("cited", &data.cited)),
-        ("issuers", fold("issuer", &data.issuers)),
-    ] {
-        h.str(tag).num(list.len() as u64);
-        for d in list {
-            h.num(d);
-        }
-    }
+    h.hash(&open_data_of(index));
     h.finish()
 }
 

@@ -41,7 +41,7 @@ use std::sync::Arc;
 /// The first bytes of a cache file.
 const MAGIC: &[u8; 12] = b"VANBAN-CACHE";
 /// The layout of the records; raised whenever [`Entry`] or what it holds changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// The file of the first format (one file for every document), removed
 /// when the cache is written.
 const OLD_FILE: &str = "tai-lieu.bin";

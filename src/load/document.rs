@@ -124,6 +124,10 @@ pub struct Document {
     /// The whole file as written (without a BOM); the body starts at
     /// `body_offset` (see [`Document::body`]).
     pub text: String,
+    /// A digest of `text` ([`text_digest`]), made once when the file is
+    /// parsed and kept with it in the build cache: what a warm build
+    /// compares instead of hashing every text again.
+    pub text_digest: u64,
     /// A number that changes every time the file is parsed again (the dev
     /// server's caches key on it).
     pub revision: u64,
@@ -132,6 +136,16 @@ pub struct Document {
 }
 
 pub(super) static REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The digest of a document's text (SipHash-1-3 with fixed keys: the same
+/// for the same text in every run of one vanban executable, which the
+/// build cache keys on).
+pub fn text_digest(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
 
 /// A revision number no document of this process has had.
 pub fn next_revision() -> u64 {

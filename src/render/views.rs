@@ -33,7 +33,7 @@ pub(crate) struct Crumb {
 }
 
 /// A document or cited document in a listing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub(crate) struct ItemView<'a> {
     /// URL.
     pub(crate) url: String,
