@@ -535,6 +535,7 @@ fn publish(
     let keep = |path: &str, fp: u64| previous.is_some_and(|p| p.pages.get(path) == Some(&fp));
     let sink = |page: render::Page| target.put(&page);
     let renderer = render::Renderer::new(index, cfg, theme);
+    lap(out, "Markdown");
     let digests = renderer.digests();
     let before = match (previous, &opts.output) {
         (Some(p), Some(dir)) => Some(data::Before {
@@ -543,7 +544,7 @@ fn publish(
         }),
         _ => None,
     };
-    lap(out, "Markdown");
+    lap(out, "vân tay");
     // The pages, and beside them the open data and search index (which
     // do not need the pages): the serial parts of each fill the other's
     // idle time.
