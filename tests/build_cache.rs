@@ -464,7 +464,11 @@ fn a_warm_build_patches_the_search_index_and_keeps_the_open_data() {
     edit(d, "kh-14.md", ", zzbeta mới.", ".");
     assert_eq!(made(&warm_is_cold(d, "a word removed")), pair("kept", "patched"));
     assert!(!d.join("public/tim-kiem/t/zzb.json").exists());
-    assert_eq!(stamps(&d.join("public"))["api/documents.json"], documents, "kept, not written");
+    assert_eq!(
+        stamps(&d.join("public"))["api/documents.json"],
+        documents,
+        "kept, not written"
+    );
 
     // A title (in the records), a citation added (references and backlinks).
     edit(d, "kh-15.md", "title: Kế hoạch số 15", "title: Kế hoạch bổ sung");

@@ -155,7 +155,10 @@ impl Renderer<'_> {
             Node::Doc(i) => {
                 let d = &index.docs[i];
                 // The text by its digest, made when it was read.
-                h.str(&d.doc.file).str(&d.doc.source).num(d.doc.text_digest).str(&d.slug);
+                h.str(&d.doc.file)
+                    .str(&d.doc.source)
+                    .num(d.doc.text_digest)
+                    .str(&d.slug);
                 self.fold_issuers(&mut h, &d.issuers);
                 for r in &d.references {
                     match &r.target {

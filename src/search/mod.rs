@@ -172,10 +172,10 @@ pub(crate) fn patch<'a>(
 fn records_and_postings(
     site: &Site<'_, '_>,
     nodes: &[Node],
-    keep: Option<&(dyn Fn(usize, Vec<&[Word]>) + Sync)>,
+    keep: Option<&pieces::KeepWords<'_>>,
 ) -> (Vec<Record>, Vec<(String, Vec<u32>)>) {
     const BATCH: usize = 2048;
-    const _: () = assert!(BATCH % CHUNK == 0);
+    const _: () = assert!(BATCH.is_multiple_of(CHUNK));
     let mut short_postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     let mut records: Vec<Record> = Vec::with_capacity(nodes.len());
@@ -183,7 +183,10 @@ fn records_and_postings(
         let per_doc: Vec<Indexed> = chunk.par_iter().map(|n| indexed(site, *n)).collect();
         if let Some(keep) = keep {
             for (j, part) in per_doc.chunks(CHUNK).enumerate() {
-                keep(c * (BATCH / CHUNK) + j, part.iter().map(|(_, w)| w.as_slice()).collect());
+                keep(
+                    c * (BATCH / CHUNK) + j,
+                    part.iter().map(|(_, w)| w.as_slice()).collect(),
+                );
             }
         }
         for (k, (record, words)) in per_doc.into_iter().enumerate() {

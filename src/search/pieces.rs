@@ -51,12 +51,15 @@ pub(crate) struct Head {
     pub(crate) own: Vec<u64>,
 }
 
+/// Keeps the words of the ids of one chunk, in id order.
+pub(crate) type KeepWords<'a> = dyn Fn(usize, Vec<&[Word]>) + Sync + 'a;
+
 /// What a whole build hands over to be kept.
 pub(crate) struct Keeping<'a> {
     /// A node's own digest.
     pub(crate) own: &'a (dyn Fn(Node) -> u64 + Sync),
     /// Keeps the words of the ids of one chunk, in id order.
-    pub(crate) words: &'a (dyn Fn(usize, Vec<&[Word]>) + Sync),
+    pub(crate) words: &'a KeepWords<'a>,
 }
 
 /// What the last build left, as a warm build reads it.
@@ -138,7 +141,10 @@ pub(super) fn patch(
         let id = u32::try_from(*id).ok()?;
         let gone = old.difference(&new).map(|t| (t, false));
         for (t, add) in gone.chain(new.difference(&old).map(|t| (t, true))) {
-            edits.entry(bucket(t).to_string()).or_default().push((t.clone(), id, add));
+            edits
+                .entry(bucket(t).to_string())
+                .or_default()
+                .push((t.clone(), id, add));
         }
     }
     let mut pages = buckets(edits, previous)?;
@@ -201,7 +207,11 @@ fn buckets(edits: BTreeMap<String, Vec<Edit>>, previous: &Previous<'_>) -> Optio
 /// a whole build cuts them; `None` when the file does not say enough.
 fn edit(b: &mut Bucket, token: String, id: u32, add: bool) -> Option<()> {
     let mut ids: Vec<u32> = match b.t.get(&token) {
-        Some(s) => decode(s).into_iter().map(u32::try_from).collect::<Result<_, _>>().ok()?,
+        Some(s) => decode(s)
+            .into_iter()
+            .map(u32::try_from)
+            .collect::<Result<_, _>>()
+            .ok()?,
         None => Vec::new(),
     };
     let at = ids.binary_search(&id);
@@ -289,7 +299,9 @@ mod tests {
     fn an_edited_bucket_is_the_whole_builds() {
         let many: Vec<u32> = (0..1500).map(|i| i * 2).collect();
         let edge: Vec<u32> = (0..1001).map(|i| i * 2).collect();
-        let cases: Vec<(Vec<u32>, u32, bool, Option<Vec<u32>>)> = vec![
+        // (ids before, the id, put in, ids after or `None` when not patched)
+        type Case = (Vec<u32>, u32, bool, Option<Vec<u32>>);
+        let cases: Vec<Case> = vec![
             (vec![1, 5], 3, true, Some(vec![1, 3, 5])),
             (vec![1, 3, 5], 3, false, Some(vec![1, 5])),
             (vec![3], 3, false, Some(vec![])),
@@ -301,7 +313,12 @@ mod tests {
             (many.clone(), 2998, false, Some(many[..1499].to_vec())),
             (many.clone(), 0, false, None),
             (edge.clone(), 2000, false, None),
-            ((0..1000).collect(), 5000, true, Some([(0..1000).collect::<Vec<u32>>(), vec![5000]].concat())),
+            (
+                (0..1000).collect(),
+                5000,
+                true,
+                Some([(0..1000).collect::<Vec<u32>>(), vec![5000]].concat()),
+            ),
         ];
         for (before, id, add, after) in cases {
             let mut b = bucket_of(&[("ket", &before), ("keo", &[7])]);
@@ -315,7 +332,12 @@ mod tests {
                     } else {
                         vec![("ket", &after), ("keo", &[7])]
                     };
-                    assert_eq!(bytes(&b), bytes(&bucket_of(&lists)), "{id} {add} on {} ids", before.len());
+                    assert_eq!(
+                        bytes(&b),
+                        bytes(&bucket_of(&lists)),
+                        "{id} {add} on {} ids",
+                        before.len()
+                    );
                 }
             }
         }
