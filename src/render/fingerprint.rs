@@ -235,7 +235,7 @@ impl Renderer<'_> {
             Job::Doc(i) => self.fold_node(&mut h, Node::Doc(*i), d),
             Job::Cited(i) => self.fold_node(&mut h, Node::Cited(*i), d),
             Job::Home { types, issuers } => {
-                h.str("home").debug(types).debug(issuers);
+                h.str("home").hash(types).hash(issuers);
                 let latest = self
                     .planner
                     .all_nodes()
@@ -259,14 +259,15 @@ impl Renderer<'_> {
                 filter_label,
                 filters,
             } => {
-                h.str("list").str(path).str(base).str(heading).debug(crumbs);
-                h.debug(&(by_year, total, full, filter_label, filters));
+                // By `Hash`, not Debug (which escapes every Vietnamese letter).
+                h.str("list").str(path).str(base).str(heading).hash(crumbs);
+                h.hash(&(by_year, total, full, filter_label, filters));
                 for n in nodes {
                     h.num(d.item(*n));
                 }
             }
             Job::Catalog { path, heading, entries } => {
-                h.str("catalog").str(path).str(heading).debug(entries);
+                h.str("catalog").str(path).str(heading).hash(entries);
             }
             Job::Search => {
                 h.str("search");
