@@ -266,7 +266,7 @@ fn report(outcome: &Outcome, format: Format, writing: Option<&PathBuf>) -> i32 {
             "summary": line, "documents": outcome.documents, "pages": outcome.pages, "files": outcome.files,
             "errors": errors, "warnings": outcome.warnings(), "seconds": outcome.elapsed.as_secs_f64(),
             "leftover": outcome.written.as_ref().and_then(|r| r.leftover.as_ref()).map(|p| p.display().to_string()),
-            "cache": outcome.cache.as_ref().map(|c| serde_json::json!({"reused": c.reused, "read": c.read, "ignored": c.ignored, "rendered": c.rendered})),
+            "cache": outcome.cache.as_ref().map(|c| serde_json::json!({"reused": c.reused, "read": c.read, "ignored": c.ignored, "rendered": c.rendered, "open_data": c.data.map(|d| d.0), "search": c.data.map(|d| d.1)})),
             "written": outcome.written.as_ref().map(|r| r.files - r.unchanged),
         });
         err.push_str(&format!("{summary}\n"));

@@ -24,6 +24,7 @@
 pub mod cache;
 mod codes;
 mod config;
+mod data;
 pub mod date;
 pub mod diag;
 mod escape;
@@ -535,16 +536,35 @@ fn publish(
     let sink = |page: render::Page| target.put(&page);
     let renderer = render::Renderer::new(index, cfg, theme);
     lap(out, "Markdown");
+    let digests = renderer.digests();
+    let before = match (previous, &opts.output) {
+        (Some(p), Some(dir)) => Some(data::Before {
+            pages: &p.pages,
+            output: dir,
+        }),
+        _ => None,
+    };
+    lap(out, "vân tay");
     // The pages, and beside them the open data and search index (which
     // do not need the pages): the serial parts of each fill the other's
     // idle time.
-    let (rendered, (data, data_failed, data_time)) = rayon::join(
-        || renderer.render_each(&|n| progress.start(n), &|| progress.tick(), &sink, &keep),
+    let (rendered, (data, data_failed, data_time, how)) = rayon::join(
+        || renderer.render_each(&digests, &|n| progress.start(n), &|| progress.tick(), &sink, &keep),
         || {
             let t = Instant::now();
-            let data = data_pages(index, cfg, &|i| renderer.first_paragraph(i));
-            let (data, failed) = put_whole(data, &keep, &sink);
-            (data, failed, t.elapsed())
+            let own = |n: graph::Node| digests.own(n);
+            let made = data::made(
+                index,
+                cfg,
+                &|i| renderer.first_paragraph(i),
+                &own,
+                store,
+                before.as_ref(),
+            );
+            let (mut data, failed) = put_whole(made.pages, &keep, &sink);
+            let listed = |p: &String| previous.and_then(|x| x.pages.get(p)).map(|fp| (p.clone(), *fp));
+            data.extend(made.kept.iter().filter_map(listed));
+            (data, failed, t.elapsed(), made.how)
         },
     );
     progress.finish();
@@ -554,14 +574,16 @@ fn publish(
     match rendered {
         Ok((mut paths, made)) => {
             let sitemap = opendata::sitemap(paths.iter().map(|(p, _)| p.as_str()), index, cfg);
+            let fp = render::of_bytes(&sitemap.bytes);
             let mut failed = data_failed;
-            failed.extend(put_whole(vec![sitemap], &keep, &sink).1);
+            failed.extend(put_whole(vec![(sitemap, fp)], &keep, &sink).1);
             paths.extend(data);
             lap(out, "sơ đồ trang");
             out.files = paths.len() + 1;
             out.pages = paths.iter().filter(|(p, _)| p.ends_with(".html")).count();
-            if let (Some(c), true) = (out.cache.as_mut(), warm) {
-                c.rendered = Some(made);
+            if let Some(c) = out.cache.as_mut() {
+                c.rendered = warm.then_some(made);
+                c.data = Some(how);
             }
             if failed.is_empty() {
                 finish(target, previous, paths, store, out);
@@ -575,18 +597,17 @@ fn publish(
     drop_elsewhere(renderer.into_items());
 }
 
-/// Files made whole (open data, search index, sitemap): each handed to
-/// `sink` unless `keep` knows its bytes. Returns their paths with their
-/// fingerprints, and the errors.
+/// Files made whole (open data, search index, sitemap), with their
+/// fingerprints: each handed to `sink` unless `keep` knows it. Returns
+/// their paths with their fingerprints, and the errors.
 fn put_whole(
-    pages: Vec<render::Page>,
+    pages: Vec<(render::Page, u64)>,
     keep: &(dyn Fn(&str, u64) -> bool + Sync),
     sink: &(dyn Fn(render::Page) -> Result<(), Diagnostic> + Sync),
 ) -> (Vec<(String, u64)>, Vec<Diagnostic>) {
     let done: Vec<(String, u64, Result<(), Diagnostic>)> = pages
         .into_par_iter()
-        .map(|p| {
-            let fp = render::of_bytes(&p.bytes);
+        .map(|(p, fp)| {
             let path = p.path.clone();
             let r = if keep(&path, fp) { Ok(()) } else { sink(p) };
             (path, fp, r)
@@ -634,7 +655,13 @@ fn finish(
         Ok(r) => out.written = Some(r),
         Err(d) => return out.diagnostics.push(d),
     }
-    if let Some(Err(e)) = store.map(|s| s.save(paths)) {
+    // The search index's pieces could not all be kept: no list either (the
+    // next build is cold rather than patching from pieces it does not have).
+    let saved = store.map(|s| match s.search.failed() {
+        true => s.forget(),
+        false => s.save(paths),
+    });
+    if let Some(Err(e)) = saved {
         out.diagnostics.push(
             Diagnostic::warning(crate::diag::Code::Write, format!("không ghi được danh sách trang: {e}"))
                 .hint("lần xây dựng sau sẽ dựng lại mọi trang"),

@@ -34,7 +34,7 @@ pub enum Shape {
 }
 
 /// A parsed document number.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Number {
     /// The canonical printed form: no stray spaces, ASCII codes restored,
     /// leading zeros kept (`02-KH/TU`).

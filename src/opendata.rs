@@ -12,7 +12,7 @@ use crate::render::Page;
 use crate::routes;
 use serde::Serialize;
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct Reference<'a> {
     number: &'a str,
     relation: crate::refs::Relation,
@@ -26,7 +26,7 @@ struct Reference<'a> {
     ambiguous: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct DocumentEntry<'a> {
     number: &'a str,
     #[serde(rename = "type")]
@@ -42,7 +42,7 @@ struct DocumentEntry<'a> {
     cited_by: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct CitedEntry<'a> {
     number: &'a str,
     #[serde(rename = "type")]
@@ -55,62 +55,101 @@ struct CitedEntry<'a> {
     cited_by: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct IssuerEntry<'a> {
     name: &'a str,
     url: String,
     documents: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct OpenData<'a> {
     documents: Vec<DocumentEntry<'a>>,
     cited: Vec<CitedEntry<'a>>,
     issuers: Vec<IssuerEntry<'a>>,
 }
 
+fn urls(index: &Index, list: &[crate::graph::Backlink]) -> Vec<String> {
+    list.iter().map(|b| index.url(Node::Doc(b.doc))).collect()
+}
+
+/// The record of document `i`.
+fn document_entry(index: &Index, i: usize) -> DocumentEntry<'_> {
+    let d = &index.docs[i];
+    DocumentEntry {
+        number: &d.doc.number.canonical,
+        doc_type: &d.doc.doc_type,
+        title: &d.doc.title,
+        issuers: &d.doc.issuers,
+        locality: d.doc.locality.as_deref(),
+        date: d.doc.date.map(|x| x.iso()),
+        url: index.url(Node::Doc(i)),
+        source: &d.doc.source,
+        status: d.standing.status.key(),
+        references: d
+            .references
+            .iter()
+            .map(|r| {
+                let node = match r.target {
+                    Target::Node(n) => Some(n),
+                    Target::Ambiguous(_) => None,
+                };
+                Reference {
+                    number: node.map_or(&r.number, |n| index.number(n)),
+                    relation: r.relation,
+                    date: r.date.map(|x| x.iso()),
+                    url: node.map(|n| index.url(n)),
+                    in_corpus: matches!(node, Some(Node::Doc(_))),
+                    text: &r.text,
+                    doc_type: node.map_or(r.doc_type.as_str(), |n| index.doc_type(n)),
+                    ambiguous: node.is_none(),
+                }
+            })
+            .collect(),
+        cited_by: urls(index, &d.cited_by),
+    }
+}
+
 /// The document records of the open data, sorted by URL.
 fn document_entries(index: &Index) -> Vec<DocumentEntry<'_>> {
-    let urls = |list: &[crate::graph::Backlink]| list.iter().map(|b| index.url(Node::Doc(b.doc))).collect::<Vec<_>>();
-    let mut documents: Vec<DocumentEntry> = index
-        .docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| DocumentEntry {
-            number: &d.doc.number.canonical,
-            doc_type: &d.doc.doc_type,
-            title: &d.doc.title,
-            issuers: &d.doc.issuers,
-            locality: d.doc.locality.as_deref(),
-            date: d.doc.date.map(|x| x.iso()),
-            url: index.url(Node::Doc(i)),
-            source: &d.doc.source,
-            status: d.standing.status.key(),
-            references: d
-                .references
-                .iter()
-                .map(|r| {
-                    let node = match r.target {
-                        Target::Node(n) => Some(n),
-                        Target::Ambiguous(_) => None,
-                    };
-                    Reference {
-                        number: node.map_or(&r.number, |n| index.number(n)),
-                        relation: r.relation,
-                        date: r.date.map(|x| x.iso()),
-                        url: node.map(|n| index.url(n)),
-                        in_corpus: matches!(node, Some(Node::Doc(_))),
-                        text: &r.text,
-                        doc_type: node.map_or(r.doc_type.as_str(), |n| index.doc_type(n)),
-                        ambiguous: node.is_none(),
-                    }
-                })
-                .collect(),
-            cited_by: urls(&d.cited_by),
-        })
+    use rayon::prelude::*;
+    let mut documents: Vec<DocumentEntry> = (0..index.docs.len())
+        .into_par_iter()
+        .map(|i| document_entry(index, i))
         .collect();
-    documents.sort_by(|a, b| a.url.cmp(&b.url));
+    documents.par_sort_by(|a, b| a.url.cmp(&b.url));
     documents
+}
+
+/// The record of cited document `i`.
+fn cited_entry(index: &Index, i: usize) -> CitedEntry<'_> {
+    let c = &index.cited[i];
+    CitedEntry {
+        number: &c.number.canonical,
+        doc_type: &c.doc_type,
+        issuers: c
+            .issuer_keys
+            .iter()
+            .filter_map(|k| index.issuers.get(k))
+            .map(|x| x.name.clone())
+            .collect(),
+        locality: c.locality.as_deref(),
+        date: c.date.map(|x| x.iso()),
+        subject: c.subject.as_deref(),
+        url: index.url(Node::Cited(i)),
+        cited_by: urls(index, &c.cited_by),
+    }
+}
+
+/// The record of an issuer.
+fn issuer_entry<'a>(index: &'a Index, x: &'a crate::graph::Issuer) -> IssuerEntry<'a> {
+    let mut documents: Vec<String> = x.nodes.iter().map(|n| index.url(*n)).collect();
+    documents.sort();
+    IssuerEntry {
+        name: &x.name,
+        url: format!("/co-quan/{}/", x.slug),
+        documents,
+    }
 }
 
 /// One part of the NDJSON open data, as `index.json` lists it.
@@ -183,49 +222,19 @@ fn ndjson_parts(documents: &[DocumentEntry]) -> Vec<Page> {
     pages
 }
 
+/// Everything `api/documents.json` holds.
+fn open_data_of(index: &Index) -> OpenData<'_> {
+    OpenData {
+        documents: document_entries(index),
+        cited: (0..index.cited.len()).map(|i| cited_entry(index, i)).collect(),
+        issuers: index.issuers.values().map(|x| issuer_entry(index, x)).collect(),
+    }
+}
+
 /// `api/documents.json` and the NDJSON parts by year, from one list of
 /// document records.
 pub(crate) fn open_data(index: &Index) -> Vec<Page> {
-    let urls = |list: &[crate::graph::Backlink]| list.iter().map(|b| index.url(Node::Doc(b.doc))).collect::<Vec<_>>();
-    let documents = document_entries(index);
-    let cited = index
-        .cited
-        .iter()
-        .enumerate()
-        .map(|(i, c)| CitedEntry {
-            number: &c.number.canonical,
-            doc_type: &c.doc_type,
-            issuers: c
-                .issuer_keys
-                .iter()
-                .filter_map(|k| index.issuers.get(k))
-                .map(|x| x.name.clone())
-                .collect(),
-            locality: c.locality.as_deref(),
-            date: c.date.map(|x| x.iso()),
-            subject: c.subject.as_deref(),
-            url: index.url(Node::Cited(i)),
-            cited_by: urls(&c.cited_by),
-        })
-        .collect();
-    let issuers = index
-        .issuers
-        .values()
-        .map(|x| IssuerEntry {
-            name: &x.name,
-            url: format!("/co-quan/{}/", x.slug),
-            documents: {
-                let mut v: Vec<String> = x.nodes.iter().map(|n| index.url(*n)).collect();
-                v.sort();
-                v
-            },
-        })
-        .collect();
-    let data = OpenData {
-        documents,
-        cited,
-        issuers,
-    };
+    let data = open_data_of(index);
     let mut bytes = serde_json::to_vec_pretty(&data).unwrap_or_default();
     bytes.push(b'\n');
     let mut pages = ndjson_parts(&data.documents);
@@ -234,6 +243,36 @@ pub(crate) fn open_data(index: &Index) -> Vec<Page> {
         bytes,
     });
     pages
+}
+
+/// A digest of everything the open data holds: each record made and
+/// hashed (never serialized, never all held), in parallel, folded in the
+/// order of the index. The same digest, the same records in that order, so
+/// the same files (sorted by URL): a warm build whose records did not
+/// change makes none of them.
+pub(crate) fn digest(index: &Index) -> u64 {
+    use rayon::prelude::*;
+    fn one<T: std::hash::Hash>(tag: &str, entry: T) -> u64 {
+        let mut h = crate::render::Fold::new(tag);
+        h.hash(&entry);
+        h.finish()
+    }
+    let documents: Vec<u64> = (0..index.docs.len())
+        .into_par_iter()
+        .map(|i| one("document", document_entry(index, i)))
+        .collect();
+    let cited: Vec<u64> = (0..index.cited.len())
+        .into_par_iter()
+        .map(|i| one("cited", cited_entry(index, i)))
+        .collect();
+    let issuers: Vec<&crate::graph::Issuer> = index.issuers.values().collect();
+    let issuers: Vec<u64> = issuers
+        .par_iter()
+        .map(|x| one("issuer", issuer_entry(index, x)))
+        .collect();
+    let mut h = crate::render::Fold::new("open-data");
+    h.hash(&(documents, cited, issuers));
+    h.finish()
 }
 
 /// `sitemap.xml`: every HTML page but the redirects (`index.redirects`).

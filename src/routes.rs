@@ -58,6 +58,17 @@ pub(crate) fn search_shard(n: usize) -> String {
     format!("{SEARCH}d/{n}.json")
 }
 
+/// Whether `path` is a file of the search index (not its page).
+pub(crate) fn is_search_data(path: &str) -> bool {
+    path.starts_with(SEARCH) && path.ends_with(".json")
+}
+
+/// Whether `path` is a file of the open data (`documents.json`, the parts
+/// by year and their index).
+pub(crate) fn is_open_data(path: &str) -> bool {
+    path == OPEN_DATA || path.starts_with("api/van-ban/")
+}
+
 /// Whether `path` is data rather than a page (served as written).
 pub(crate) fn is_data(path: &str) -> bool {
     matches!(path, OPEN_DATA | FEED | ROBOTS | SITEMAP) || path.starts_with(SEARCH) && path.ends_with(".json")

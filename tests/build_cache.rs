@@ -422,3 +422,92 @@ fn a_change_of_configuration_or_a_damaged_or_foreign_list_renders_everything() {
     let themed = build(d, &["--theme", "theme"]);
     assert_eq!(rendered(&themed), Some(0), "{themed}");
 }
+
+/// How a build made the open data and the search index: `kept`, `patched`
+/// or `whole`.
+fn data_made(summary: &serde_json::Value) -> (String, String) {
+    let c = &summary["cache"];
+    let s = |k: &str| c[k].as_str().unwrap_or("none").to_string();
+    (s("open_data"), s("search"))
+}
+
+/// Replaces `from` by `to` in a content file.
+fn edit(d: &Path, file: &str, from: &str, to: &str) {
+    let file = d.join("content").join(file);
+    let text = std::fs::read_to_string(&file).expect("read");
+    assert!(text.contains(from), "{from:?} in {}", file.display());
+    write(&file, &text.replacen(from, to, 1));
+}
+
+#[test]
+fn a_warm_build_patches_the_search_index_and_keeps_the_open_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    corpus(d);
+    for n in 10..24 {
+        let cites: Vec<usize> = (10..n).filter(|c| (n + c) % 4 == 0).take(3).collect();
+        numbered(d, n, 2020 + (n % 3) as u32, &cites);
+    }
+    build(d, &[]);
+    let made = |s: &serde_json::Value| data_made(s);
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(made(&warm_is_cold(d, "unchanged")), pair("kept", "kept"));
+
+    // A body edited with a word no document has: a new bucket; the open
+    // data holds no body, so it is kept.
+    edit(d, "kh-14.md", "kế hoạch 14.", "kế hoạch 14, zzbeta mới.");
+    let s = warm_is_cold(d, "a new word");
+    assert_eq!(made(&s), pair("kept", "patched"), "{s}");
+    assert!(d.join("public/tim-kiem/t/zzb.json").is_file());
+    let documents = stamps(&d.join("public"))["api/documents.json"];
+    // The word taken out again: its bucket is emptied and goes.
+    edit(d, "kh-14.md", ", zzbeta mới.", ".");
+    assert_eq!(made(&warm_is_cold(d, "a word removed")), pair("kept", "patched"));
+    assert!(!d.join("public/tim-kiem/t/zzb.json").exists());
+    assert_eq!(
+        stamps(&d.join("public"))["api/documents.json"],
+        documents,
+        "kept, not written"
+    );
+
+    // A title (in the records), a citation added (references and backlinks).
+    edit(d, "kh-15.md", "title: Kế hoạch số 15", "title: Kế hoạch bổ sung");
+    assert_eq!(made(&warm_is_cold(d, "title edited")), pair("whole", "patched"));
+    numbered(d, 20, 2022, &[10, 19]);
+    assert_eq!(made(&warm_is_cold(d, "citations changed")), pair("whole", "patched"));
+    // One of a number not in the content: a new cited node, new ids.
+    numbered(d, 20, 2022, &[10, 19, 99]);
+    assert_eq!(made(&warm_is_cold(d, "a new cited number")).1, "whole");
+
+    // An index file changed by hand that an edit touches: its bytes are not
+    // the listed ones, so the index is made whole (and the file made right).
+    write(&d.join("public/tim-kiem/t/lam.json"), "{\"t\":{},\"c\":{}}");
+    edit(d, "kh-16.md", "kế hoạch 16.", "kế hoạch 16 ở Lâm Đồng.");
+    assert_eq!(made(&warm_is_cold(d, "a listed file changed")).1, "whole");
+    edit(d, "kh-16.md", " ở Lâm Đồng.", ".");
+    assert_eq!(made(&warm_is_cold(d, "patched again")).1, "patched");
+
+    // Kept words damaged, or the head gone: whole, then patched again.
+    let cache = d.join(".vanban-cache/public");
+    let chunk = cache.join("tim-kiem-0000.bin");
+    let mut bytes = std::fs::read(&chunk).expect("a chunk of words");
+    let at = bytes.len() / 2;
+    bytes[at] ^= 8;
+    std::fs::write(&chunk, &bytes).expect("damage");
+    edit(d, "kh-17.md", "kế hoạch 17.", "kế hoạch 17 sửa.");
+    assert_eq!(made(&warm_is_cold(d, "damaged words")).1, "whole");
+    std::fs::remove_file(cache.join("tim-kiem.bin")).expect("head");
+    edit(d, "kh-17.md", "kế hoạch 17 sửa.", "kế hoạch 17.");
+    assert_eq!(made(&warm_is_cold(d, "no head")).1, "whole");
+    edit(d, "kh-18.md", "kế hoạch 18.", "kế hoạch 18 sửa.");
+    assert_eq!(made(&warm_is_cold(d, "after them")).1, "patched");
+
+    // What moves ids (a date, a document added or removed): whole.
+    edit(d, "kh-19.md", "date: 202", "date: 201");
+    assert_eq!(made(&warm_is_cold(d, "date moved")), pair("whole", "whole"));
+    numbered(d, 31, 2023, &[10]);
+    assert_eq!(made(&warm_is_cold(d, "added")), pair("whole", "whole"));
+    std::fs::remove_file(d.join("content/kh-13.md")).expect("rm");
+    assert_eq!(made(&warm_is_cold(d, "removed")), pair("whole", "whole"));
+    assert_eq!(made(&warm_is_cold(d, "unchanged at last")), pair("kept", "kept"));
+}

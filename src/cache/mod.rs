@@ -24,9 +24,11 @@
 //!
 //! Beside them, [`pages`] keeps the list of the pages of the site with the
 //! fingerprint of what each was made from: with it a build is warm, and
-//! renders and writes only what changed.
+//! renders and writes only what changed; [`search`] keeps each document's
+//! words, with which a warm build patches the search index.
 
 mod pages;
+mod search;
 
 pub(crate) use pages::{PageStore, Previous};
 
@@ -39,7 +41,7 @@ use std::sync::Arc;
 /// The first bytes of a cache file.
 const MAGIC: &[u8; 12] = b"VANBAN-CACHE";
 /// The layout of the records; raised whenever [`Entry`] or what it holds changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// The file of the first format (one file for every document), removed
 /// when the cache is written.
 const OLD_FILE: &str = "tai-lieu.bin";
@@ -88,6 +90,10 @@ pub struct Report {
     /// Pages rendered again by a warm build (the others were left as they
     /// were); `None` when every page was rendered (a cold build).
     pub rendered: Option<usize>,
+    /// How the open data and the search index were made: `kept` (nothing
+    /// they hold changed), `patched` (the search index, where an edit
+    /// touched it) or `whole`; `None` until the site is made.
+    pub data: Option<(&'static str, &'static str)>,
 }
 
 /// One content file as the last build left it.
@@ -211,6 +217,7 @@ impl CachedRun {
             read: index.docs.len() - reused,
             ignored: self.ignored.clone(),
             rendered: None,
+            data: None,
         })
     }
 
@@ -222,7 +229,7 @@ impl CachedRun {
         let (dir, key) = self.at.as_ref()?;
         let mut store = PageStore::open(dir, output, *key, render);
         if self.ignored.is_some() {
-            store.previous = None;
+            store.distrust();
         }
         Some(store)
     }

@@ -16,6 +16,7 @@
 //! first page and written again only when the site is complete: a build
 //! that dies half way leaves no list, and the next build is cold.
 
+use super::search::SearchStore;
 use super::{decode, save_as};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -44,6 +45,8 @@ pub(crate) struct PageStore {
     key: u64,
     /// The pages of the previous build, when they can be trusted.
     pub(crate) previous: Option<Previous>,
+    /// What the previous build kept of its search index.
+    pub(crate) search: SearchStore,
 }
 
 impl PageStore {
@@ -56,14 +59,24 @@ impl PageStore {
         (FILE, base, render).hash(&mut h);
         crate::write::absolute(output).ok().hash(&mut h);
         let marker = output.join(crate::write::MARKER);
+        let key = h.finish();
         let mut store = PageStore {
             dir: dir.to_path_buf(),
             marker,
-            key: h.finish(),
+            key,
             previous: None,
+            search: SearchStore::open(dir, key, false),
         };
         store.previous = store.read();
+        store.search = SearchStore::open(dir, key, store.previous.is_some());
         store
+    }
+
+    /// Forgets the previous build (its pages and its search index): none of
+    /// it is to be trusted.
+    pub(crate) fn distrust(&mut self) {
+        self.previous = None;
+        self.search.head = None;
     }
 
     fn read(&self) -> Option<Previous> {

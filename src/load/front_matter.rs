@@ -443,6 +443,7 @@ impl Fm<'_> {
             aliases,
             draft,
             text: self.text.to_string(),
+            text_digest: super::document::text_digest(self.text),
             revision: REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             body_offset,
         })

@@ -20,7 +20,7 @@ mod walk;
 
 pub(crate) use cache::stamp;
 pub use cache::{load_cached, Cache, Stamp};
-pub use document::next_revision;
+pub use document::{next_revision, text_digest};
 pub use document::{Document, Signer, SourceInfo, Status};
 pub use front_matter::{parse_document, KEYS};
 pub use names::{alias_path, closest, valid_slug};

@@ -45,6 +45,12 @@ impl Fold {
         self
     }
 
+    /// Folds a value through its `Hash` (every field, in the derive's order).
+    pub(crate) fn hash<T: Hash + ?Sized>(&mut self, v: &T) -> &mut Fold {
+        v.hash(&mut self.0);
+        self
+    }
+
     /// Folds a value through its Debug form (every field, without naming them here).
     pub(crate) fn debug(&mut self, v: &dyn std::fmt::Debug) -> &mut Fold {
         use std::fmt::Write;
@@ -65,6 +71,18 @@ impl std::fmt::Write for Fold {
     }
 }
 
+/// Bytes written into a fold (a value serialized straight into it).
+impl std::io::Write for Fold {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The digests of every node, by [`Node`] position (documents, then cited).
 pub(crate) struct Digests {
     own: Vec<u64>,
@@ -80,7 +98,8 @@ impl Digests {
         }
     }
 
-    fn own(&self, n: Node) -> u64 {
+    /// A node's own digest.
+    pub(crate) fn own(&self, n: Node) -> u64 {
         self.own[self.at(n)]
     }
 
@@ -95,7 +114,7 @@ impl Renderer<'_> {
         let nodes: Vec<Node> = self.index.nodes().collect();
         let (own, item) = nodes
             .par_iter()
-            .map(|&n| (self.own_digest(n), Fold::new("item").debug(&self.item(n)).finish()))
+            .map(|&n| (self.own_digest(n), Fold::new("item").hash(&self.item(n)).finish()))
             .unzip();
         Digests {
             own,
@@ -124,7 +143,7 @@ impl Renderer<'_> {
 
     fn fold_backlinks(&self, h: &mut Fold, list: &[Backlink]) {
         for b in list {
-            h.str(&self.index.docs[b.doc].slug).debug(&b.relation);
+            h.str(&self.index.docs[b.doc].slug).hash(&b.relation);
         }
         h.num(list.len() as u64);
     }
@@ -135,7 +154,11 @@ impl Renderer<'_> {
         match n {
             Node::Doc(i) => {
                 let d = &index.docs[i];
-                h.str(&d.doc.file).str(&d.doc.source).str(&d.doc.text).str(&d.slug);
+                // The text by its digest, made when it was read.
+                h.str(&d.doc.file)
+                    .str(&d.doc.source)
+                    .num(d.doc.text_digest)
+                    .str(&d.slug);
                 self.fold_issuers(&mut h, &d.issuers);
                 for r in &d.references {
                     match &r.target {
@@ -146,15 +169,13 @@ impl Renderer<'_> {
                             &mut h
                         }
                     };
-                    h.debug(&(
-                        &r.relation,
-                        &r.number,
-                        &r.text,
-                        &r.date,
-                        &r.doc_type,
-                        &r.mentions,
-                        r.declared,
-                    ));
+                    // By `Hash`, not Debug: Debug escapes every character
+                    // of Vietnamese text, and cost most of a warm build's digests.
+                    h.hash(&(r.relation, &r.number, &r.text, &r.date, &r.doc_type, r.declared));
+                    for m in &r.mentions {
+                        h.hash(&(&m.span, m.relation)).debug(&m.origin);
+                    }
+                    h.num(r.mentions.len() as u64);
                 }
                 h.num(d.references.len() as u64);
                 self.fold_backlinks(&mut h, &d.cited_by);
@@ -166,7 +187,7 @@ impl Renderer<'_> {
             }
             Node::Cited(i) => {
                 let c = &index.cited[i];
-                h.debug(&(
+                h.hash(&(
                     &c.number,
                     &c.doc_type,
                     &c.date,
@@ -214,7 +235,7 @@ impl Renderer<'_> {
             Job::Doc(i) => self.fold_node(&mut h, Node::Doc(*i), d),
             Job::Cited(i) => self.fold_node(&mut h, Node::Cited(*i), d),
             Job::Home { types, issuers } => {
-                h.str("home").debug(types).debug(issuers);
+                h.str("home").hash(types).hash(issuers);
                 let latest = self
                     .planner
                     .all_nodes()
@@ -238,14 +259,15 @@ impl Renderer<'_> {
                 filter_label,
                 filters,
             } => {
-                h.str("list").str(path).str(base).str(heading).debug(crumbs);
-                h.debug(&(by_year, total, full, filter_label, filters));
+                // By `Hash`, not Debug (which escapes every Vietnamese letter).
+                h.str("list").str(path).str(base).str(heading).hash(crumbs);
+                h.hash(&(by_year, total, full, filter_label, filters));
                 for n in nodes {
                     h.num(d.item(*n));
                 }
             }
             Job::Catalog { path, heading, entries } => {
-                h.str("catalog").str(path).str(heading).debug(entries);
+                h.str("catalog").str(path).str(heading).hash(entries);
             }
             Job::Search => {
                 h.str("search");

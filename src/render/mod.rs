@@ -17,7 +17,7 @@ mod plan;
 mod sentence;
 mod views;
 
-pub(crate) use fingerprint::{of_bytes, Fold};
+pub(crate) use fingerprint::{of_bytes, Digests, Fold};
 pub(crate) use node::{full_name, short_name};
 pub(crate) use plan::{Plan, Planner};
 pub(crate) use sentence::{citing_sentence, sentence_at};
@@ -199,19 +199,19 @@ impl<'a> Renderer<'a> {
     /// or every error.
     pub(crate) fn render_each(
         &self,
+        digests: &Digests,
         start: &dyn Fn(usize),
         tick: &(dyn Fn() + Sync),
         sink: &(dyn Fn(Page) -> Result<(), Diagnostic> + Sync),
         keep: &(dyn Fn(&str, u64) -> bool + Sync),
     ) -> Result<Rendered, Vec<Diagnostic>> {
         let jobs = self.planner.jobs();
-        let digests = self.digests();
         start(jobs.len());
         let rendered = std::sync::atomic::AtomicUsize::new(0);
         let results: Vec<Result<(String, u64), Diagnostic>> = jobs
             .par_iter()
             .map(|job| {
-                let (path, fp) = (self.planner.job_path(job), self.fingerprint(job, &digests));
+                let (path, fp) = (self.planner.job_path(job), self.fingerprint(job, digests));
                 let r = if keep(&path, fp) {
                     Ok((path, fp))
                 } else {

@@ -24,7 +24,7 @@ pub(crate) struct LinkView {
 }
 
 /// A breadcrumb; the last has no URL.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub(crate) struct Crumb {
     /// Shown text.
     pub(crate) name: String,
@@ -33,7 +33,7 @@ pub(crate) struct Crumb {
 }
 
 /// A document or cited document in a listing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub(crate) struct ItemView<'a> {
     /// URL.
     pub(crate) url: String,
@@ -301,7 +301,7 @@ pub(crate) struct SchemeItem {
 }
 
 /// A name with a count and a URL (home page and catalogues).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub(crate) struct CountView {
     /// Name.
     pub(crate) name: String,
@@ -320,7 +320,7 @@ pub(crate) struct CountView {
 }
 
 /// A filter link on a listing page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub(crate) struct FilterView {
     /// "2025", "Kết luận", or "Tất cả".
     pub(crate) name: String,

@@ -26,12 +26,17 @@
 //!
 //! The steps are files: [`words`] (tokens, postings), [`record`] (one
 //! document), [`query`] (reading a query), [`cost`] (the ranking, as the
-//! script does it).
+//! script does it), [`pieces`] (what a build cache keeps of the index, and
+//! the warm build that patches the previous index instead of making it whole).
 
 mod cost;
+mod pieces;
 mod query;
 mod record;
 mod words;
+
+pub(crate) use pieces::{Head, Keeping, Patched, Previous, CHUNK};
+pub(crate) use words::Word;
 
 pub use cost::query_cost;
 pub use query::{date_key, number_key, parse, Query, Vocabulary};
@@ -46,7 +51,7 @@ use record::{indexed, Indexed, Record, Site};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-use words::{key_text, Word};
+use words::key_text;
 
 /// Records per shard file: few, so that the ten shown, scattered over
 /// the years, download little.
@@ -68,7 +73,7 @@ struct Meta<'a> {
     vocabulary: Vocabulary,
 }
 
-#[derive(Serialize, Default)]
+#[derive(Serialize, serde::Deserialize, Default)]
 struct Bucket {
     /// token -> encoded postings.
     t: BTreeMap<String, String>,
@@ -80,6 +85,11 @@ struct Bucket {
 /// needs no normalising first).
 pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'a str + Sync)) -> Vec<Page> {
     let _ = config;
+    build_with(index, plain, None).0
+}
+
+/// The nodes in id order (newest first) and the type words.
+fn ordered(index: &Index) -> (Vec<Node>, Vec<&str>) {
     let mut nodes: Vec<Node> = index.nodes().collect();
     nodes.sort_by_key(|n| index.newest_first(*n));
     let types: Vec<&str> = nodes
@@ -88,6 +98,17 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
+    (nodes, types)
+}
+
+/// The index files made whole; with `keeping`, each id's words are handed
+/// over as they are made, and the [`Head`] of the index comes back.
+pub(crate) fn build_with<'a>(
+    index: &'a Index,
+    plain: &(dyn Fn(usize) -> &'a str + Sync),
+    keeping: Option<&Keeping<'_>>,
+) -> (Vec<Page>, Option<Head>) {
+    let (nodes, types) = ordered(index);
     let issuers: Vec<&str> = index.issuers.values().map(|i| i.name.as_str()).collect();
     let issuer_pos: BTreeMap<&str, usize> = index.issuers.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
     let site = Site {
@@ -96,7 +117,7 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
         types: &types,
         issuer_pos: &issuer_pos,
     };
-    let (records, postings) = records_and_postings(&site, &nodes);
+    let (records, postings) = records_and_postings(&site, &nodes, keeping.map(|k| k.words));
     let mut pages = buckets(postings);
     for (n, chunk) in records.chunks(SHARD).enumerate() {
         pages.push(Page {
@@ -116,21 +137,60 @@ pub fn build<'a>(index: &'a Index, config: &Config, plain: &(dyn Fn(usize) -> &'
         path: crate::routes::SEARCH_META.to_string(),
         bytes: serde_json::to_vec(&meta).unwrap_or_default(),
     });
-    pages
+    let head = keeping.map(|k| Head {
+        frame: pieces::frame(index, &nodes, &meta.types),
+        own: nodes.par_iter().map(|n| (k.own)(*n)).collect(),
+    });
+    (pages, head)
+}
+
+/// The index files of a warm build: the previous index patched where the
+/// documents whose digest changed touch it; `None` when it cannot be
+/// (see [`pieces`]), and the index is then made whole.
+pub(crate) fn patch<'a>(
+    index: &'a Index,
+    plain: &(dyn Fn(usize) -> &'a str + Sync),
+    own: &(dyn Fn(Node) -> u64 + Sync),
+    previous: &Previous<'_>,
+) -> Option<Patched> {
+    let (nodes, types) = ordered(index);
+    let issuer_pos: BTreeMap<&str, usize> = index.issuers.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let site = Site {
+        index,
+        plain,
+        types: &types,
+        issuer_pos: &issuer_pos,
+    };
+    let frame = pieces::frame(index, &nodes, &types);
+    pieces::patch(&site, &nodes, frame, own, previous)
 }
 
 /// Each document's record and words, in parallel; then the postings, in id
 /// order. In chunks, so that the words of the whole corpus are never held
 /// at once. Ids as u32: a corpus of millions of documents fits, in half the
 /// memory. The postings come sorted by token.
-fn records_and_postings(site: &Site<'_, '_>, nodes: &[Node]) -> (Vec<Record>, Vec<(String, Vec<u32>)>) {
+fn records_and_postings(
+    site: &Site<'_, '_>,
+    nodes: &[Node],
+    keep: Option<&pieces::KeepWords<'_>>,
+) -> (Vec<Record>, Vec<(String, Vec<u32>)>) {
+    const BATCH: usize = 2048;
+    const _: () = assert!(BATCH.is_multiple_of(CHUNK));
     let mut short_postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     let mut records: Vec<Record> = Vec::with_capacity(nodes.len());
-    for (c, chunk) in nodes.chunks(2048).enumerate() {
+    for (c, chunk) in nodes.chunks(BATCH).enumerate() {
         let per_doc: Vec<Indexed> = chunk.par_iter().map(|n| indexed(site, *n)).collect();
+        if let Some(keep) = keep {
+            for (j, part) in per_doc.chunks(CHUNK).enumerate() {
+                keep(
+                    c * (BATCH / CHUNK) + j,
+                    part.iter().map(|(_, w)| w.as_slice()).collect(),
+                );
+            }
+        }
         for (k, (record, words)) in per_doc.into_iter().enumerate() {
-            let id = c * 2048 + k;
+            let id = c * BATCH + k;
             for word in words {
                 match word {
                     Word::Short(k) => short_postings.entry(k).or_default().push(id as u32),

@@ -5,8 +5,10 @@
 use crate::source::{fold, fold_into};
 use rustc_hash::FxHashSet;
 
-/// A distinct word of a document.
-pub(super) enum Word {
+/// A distinct word of a document (kept between builds by the build cache,
+/// see [`super::pieces`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) enum Word {
     /// A word of at most eight bytes, as its [`Token::key`].
     Short(u64),
     /// A longer word.
@@ -117,6 +119,16 @@ pub(super) fn distinct_words(parts: &str, body: &str) -> Vec<Word> {
         }
     }
     words
+}
+
+impl Word {
+    /// The token as text.
+    pub(super) fn text(&self) -> String {
+        match self {
+            Word::Short(k) => key_text(*k),
+            Word::Long(s) => s.clone(),
+        }
+    }
 }
 
 /// The token of a [`Token::key`].
