@@ -1,6 +1,6 @@
 //! Directives written for vanban's tests by people who did not read its code
 //! (`tests/corpus/docs/a`: Party documents of eight provinces; `b`: State
-//! documents of seven; `c`, `e`, `f`, `g` and `h`: held-out sets of both, with news
+//! documents of seven; `c` and `e`–`r`: held-out sets of both, with news
 //! reports), the way provinces and ministries write them. In each
 //! body every citation is marked `[[as written|number|date|relation|issuers]]`;
 //! `_status.txt` says each document's status.
@@ -60,9 +60,9 @@ fn relation_key(r: Relation) -> &'static str {
     r.key()
 }
 
-/// The sets: `a` and `b` tuned the recogniser; `c`, `e`, `f`, `g` and `h` were
-/// written later by other hands and first measured before any change made
-/// for them (`tests/corpus/ADJUDICATION.md` has those figures).
+/// The sets: `a` and `b` tuned the recogniser; `c` and `e`–`r` were written
+/// later by other hands and first measured before any change made for them
+/// (`tests/corpus/ADJUDICATION.md` has those figures).
 const SETS: [&str; 17] = [
     "a", "b", "c", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
 ];
