@@ -260,20 +260,16 @@ pub fn find_with(
 pub fn name_places(citations: &mut [Citation], own_issuers: &[String], vocabulary: &issuers::Vocabulary) {
     let home: Vec<(&str, String)> = own_issuers.iter().filter_map(|i| vocabulary.place_of(i)).collect();
     for c in citations.iter_mut() {
-        if !c.issuers.iter().any(|i| vocabulary.bare_place(i).is_some()) {
-            continue;
-        }
-        c.issuers = c
-            .issuers
-            .iter()
-            .filter_map(|i| match vocabulary.bare_place(i) {
-                None => Some(i.clone()),
-                Some(level) => home
-                    .iter()
-                    .find(|(l, _)| *l == level)
-                    .map(|(_, place)| format!("{i} {place}")),
-            })
-            .collect();
+        c.issuers.retain_mut(|i| {
+            let Some(level) = vocabulary.bare_place(i) else {
+                return true;
+            };
+            let place = home.iter().find(|(l, _)| *l == level).map(|(_, p)| p);
+            if let Some(place) = place {
+                *i = format!("{i} {place}");
+            }
+            place.is_some()
+        });
     }
 }
 

@@ -110,7 +110,7 @@ pub(crate) fn build_with<'a>(
 ) -> (Vec<Page>, Option<Head>) {
     let (nodes, types) = ordered(index);
     let issuers: Vec<&str> = index.issuers.values().map(|i| i.name.as_str()).collect();
-    let issuer_pos: BTreeMap<&str, usize> = index.issuers.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let issuer_pos = issuer_positions(index);
     let site = Site {
         index,
         plain,
@@ -144,6 +144,11 @@ pub(crate) fn build_with<'a>(
     (pages, head)
 }
 
+/// Each issuer's position in the index's list of issuers, by key.
+fn issuer_positions(index: &Index) -> BTreeMap<&str, usize> {
+    index.issuers.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect()
+}
+
 /// The index files of a warm build: the previous index patched where the
 /// documents whose digest changed touch it; `None` when it cannot be
 /// (see [`pieces`]), and the index is then made whole.
@@ -154,7 +159,7 @@ pub(crate) fn patch<'a>(
     previous: &Previous<'_>,
 ) -> Option<Patched> {
     let (nodes, types) = ordered(index);
-    let issuer_pos: BTreeMap<&str, usize> = index.issuers.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let issuer_pos = issuer_positions(index);
     let site = Site {
         index,
         plain,
