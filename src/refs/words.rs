@@ -47,6 +47,10 @@ pub enum Cue {
     /// A word that may stand in the opening run but types nothing
     /// ("Nghiên cứu, quán triệt …", "Tiếp tục quán triệt …").
     Filler,
+    /// A filler of a task ("Tổ chức quán triệt …", "Lãnh đạo, chỉ đạo triển
+    /// khai …"): before an act of carrying out, not before a change ("Tổ chức
+    /// thay thế Quyết định số …" is a task, no change made by the document).
+    Task,
     /// Makes the clause a plain citation, though it starts like a cue
     /// ("Thực hiện theo điểm c khoản 3 …" acts according to, not implements).
     Plain,
@@ -110,9 +114,9 @@ pub const CUES: &[(&str, Cue)] = &[
     ("phổ biến", Cue::Filler),
     ("tiếp tục", Cue::Filler),
     // "Tổ chức quán triệt …", "Lãnh đạo, chỉ đạo triển khai thực hiện …".
-    ("tổ chức", Cue::Filler),
-    ("lãnh đạo", Cue::Filler),
-    ("chỉ đạo", Cue::Filler),
+    ("tổ chức", Cue::Task),
+    ("lãnh đạo", Cue::Task),
+    ("chỉ đạo", Cue::Task),
     ("kịp thời", Cue::Filler),
     ("nghiêm túc", Cue::Filler),
     ("tốt", Cue::Filler),

@@ -107,8 +107,12 @@ fn law_name(t: &str, at: usize) -> Option<(usize, usize)> {
                     i = j;
                 }
             }
+            // A name holds no other number: "Luật sửa đổi Luật Đất đai và
+            // Nghị quyết số 190/2025/QH15, số 72/2025/QH15" names 72 no law
+            // (the mention would start before the one between, out of order).
             let boundary = !clause[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-            (boundary && !clause[i..].contains(['(', ')'])).then_some((cs + i, head.trim_end()))
+            let bare = !clause[i..].contains(['(', ')']) && !clause[i..].bytes().any(|b| b.is_ascii_digit());
+            (boundary && bare).then_some((cs + i, head.trim_end()))
         })
         .max_by_key(|(p, _)| *p)
         .and_then(|(p, head)| {

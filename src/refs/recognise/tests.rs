@@ -1242,3 +1242,33 @@ fn an_opener_before_the_document_acting_and_theo_after_its_cue() {
     let r = rows_of(&n, "Kế hoạch cũng bổ sung nhiệm vụ tuyển dụng giáo viên, thực hiện chế độ thu hút theo Nghị quyết số 19/2025/NQ-HĐND ngày 10/12/2025 của HĐND tỉnh.");
     assert_eq!(r[0].4, Cites, "{r:?}");
 }
+
+#[test]
+fn a_bare_law_number_after_another_document_is_no_laws_name() {
+    let n = number::parse("12/2024/QĐ-UBND").expect("own");
+    let text = "Căn cứ Hiến pháp; Luật sửa đổi Luật Đất đai và Nghị quyết số 190/2025/QH15, số 72/2025/QH15.";
+    let r = rows_of(&n, text);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1].0, "số 72/2025/QH15", "{r:?}");
+}
+
+#[test]
+fn a_task_a_frame_or_an_opener_before_a_change_changes_nothing() {
+    let n = number::parse("12/2024/QĐ-UBND").expect("own");
+    for text in [
+        "Tổ chức thay thế Quyết định số 10/2023/QĐ-UBND ngày 5/3/2023 của UBND tỉnh.",
+        "Trong năm 2025, thay thế Quyết định số 10/2023/QĐ-UBND đã được Sở Tư pháp đề xuất.",
+        "Đồng thời, quyết định thay thế Quyết định số 10/2023/QĐ-UBND là cần thiết.",
+    ] {
+        assert_eq!(rows_of(&n, text)[0].4, Cites, "{text}");
+    }
+    // A task before carrying out, and the document naming itself, still act.
+    assert_eq!(
+        rows_of(&n, "Tổ chức quán triệt Chỉ thị số 09/CT-TTg ngày 3/4/2024.")[0].4,
+        Implements
+    );
+    assert_eq!(
+        rows_of(&n, "Quyết định này thay thế Quyết định số 10/2023/QĐ-UBND.")[0].4,
+        Replaces
+    );
+}

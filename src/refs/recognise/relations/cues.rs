@@ -37,11 +37,14 @@ pub(super) fn opening(p: &str) -> Option<(Relation, usize)> {
     let mut best: Option<Relation> = None;
     // "Thời gian tới, tiếp tục thực hiện …", "Sau hợp nhất, thực hiện …": a
     // frame of time or reasoning before the cue.
-    if let Some(o) = words::OPENERS
+    let opener = words::OPENERS
         .iter()
-        .find_map(|o| p.strip_prefix(o).filter(|r| r.starts_with(", ")))
-        .or_else(|| frame(p))
-    {
+        .find_map(|o| p.strip_prefix(o).filter(|r| r.starts_with(", ")));
+    // A frame of time or a task before a change reports or plans it ("Trong
+    // năm 2025, thay thế Quyết định số … đã được Sở Tư pháp đề xuất"): the
+    // document itself changes nothing.
+    let mut reported = false;
+    if let Some(o) = opener.or_else(|| frame(p).inspect(|_| reported = true)) {
         pos = p.len() - o.len();
     }
     loop {
@@ -74,10 +77,11 @@ pub(super) fn opening(p: &str) -> Option<(Relation, usize)> {
         match cue {
             Cue::Rel(r) => best = Some(best.map_or(r, |b| if (r.rank(), r) < (b.rank(), b) { r } else { b })),
             Cue::Filler => {}
+            Cue::Task => reported = true,
             Cue::Plain => return None,
         }
     }
-    best.map(|r| (r, pos))
+    best.filter(|r| !(reported && changes(*r))).map(|r| (r, pos))
 }
 
 /// A short frame opening with a word of [`words::FRAMES`] ("sau hợp nhất",

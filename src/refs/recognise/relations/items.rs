@@ -20,7 +20,7 @@ pub(super) fn listed_item(
     let lead = t[..cs].trim_end_matches([' ', '\t']);
     if lead.ends_with(';') {
         if let Some(prev) = item_before(t, before) {
-            let between = &t[prev.range.start..start];
+            let between = t.get(prev.range.start..start).unwrap_or("\n\n");
             if !between.contains("\n\n") && !between.contains(". ") {
                 return Some(prev.relation);
             }

@@ -394,7 +394,9 @@ fn self_naming(
         .clone()
         .find_map(|(w, _, _)| p.strip_prefix(w).and_then(this_one).filter(|_| !pointed_back(w)))
         .or_else(|| issued_to(p))
-        .or_else(|| own_word_acting(p, own))
+        // After an opener the type word may be a verb ("Đồng thời, quyết
+        // định thay thế …"): the document acting, but changing nothing.
+        .or_else(|| own_word_acting(p, own).filter(|r| skip == 0 || !last_cue(r).is_some_and(|(_, _, c)| changes(c))))
         .or_else(|| enacted(p))
         .or_else(|| {
             // "… Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện …", not
