@@ -193,6 +193,19 @@ pub const CLAUSE_BREAKS: &[&str] = &["ban hành", "yêu cầu", "đề nghị"];
 /// Công văn số …"; passive: "được Bộ Nội vụ ban hành tại Quyết định số …").
 pub const ISSUING_VERBS: &[&str] = &["ký ban hành", "ban hành", "thông qua", "ký", "ra", "có"];
 
+/// Words before "hướng dẫn" that make it the noun, guidance, not the act of
+/// guiding: "theo hướng dẫn …", "tại hướng dẫn …", "các hướng dẫn …".
+pub const GUIDANCE_NOUN_BEFORE: &[&str] = &["theo", "tại", "các", "những", "sự", "có"];
+
+/// The heading of a guide's title block ("**HƯỚNG DẪN** **thực hiện Quy
+/// định số …**"): its title's carrying out is guidance.
+pub const GUIDE_HEADING: &str = "HƯỚNG DẪN";
+
+/// Headings that open a document's appendix ("**PHỤ LỤC**", "## Phụ lục
+/// II"): what it lists under "Căn cứ pháp lý" is the legal basis of each
+/// procedure or item there, not of the document.
+pub const APPENDIX_HEADINGS: &[&str] = &["PHỤ LỤC", "Phụ lục"];
+
 /// Verbs that issue a document only with "tại" after them: "(đã được) Bộ
 /// Giao thông vận tải chấp thuận tại Văn bản số …", "Thủ tướng Chính phủ
 /// phê duyệt tại Quyết định số …".
@@ -235,9 +248,18 @@ pub const ABOUT: &[&str] = &[" về ", " cùng về ", " đều về "];
 /// Tân Phú", "phường Long Châu", "đặc khu Phú Quốc").
 pub const COMMUNES: &[&str] = &["xã ", "phường ", "đặc khu ", "thị trấn "];
 
-/// What follows a province's name before its 2025 merger ("Ban Thường vụ
-/// Tỉnh ủy Lào Cai (cũ)").
-pub const FORMER: &str = "(cũ)";
+/// What follows a body's or province's name before its 2025 merger ("Ban
+/// Thường vụ Tỉnh ủy Lào Cai (cũ)", "Đảng ủy Khối các cơ quan tỉnh (trước
+/// hợp nhất)").
+pub const FORMER: &[&str] = &[
+    "(cũ)",
+    "(trước hợp nhất)",
+    "(trước khi hợp nhất)",
+    "(trước sắp xếp)",
+    "(trước khi sắp xếp)",
+    "(trước sáp nhập)",
+    "(trước khi sáp nhập)",
+];
 
 /// Words before a cue that make it passive: what follows describes the
 /// document named before ("Luật số 64/2025/QH15 …, được sửa đổi, bổ sung

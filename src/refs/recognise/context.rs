@@ -439,7 +439,10 @@ fn issuing_subject(prefix: &str) -> Option<&str> {
         inner = inner[..q].trim_end();
     }
     // "Ban Thường vụ Tỉnh ủy Lào Cai (cũ)": the province before a merger.
-    inner = inner.strip_suffix(words::FORMER).map_or(inner, str::trim_end);
+    inner = words::FORMER
+        .iter()
+        .find_map(|f| inner.strip_suffix(f))
+        .map_or(inner, str::trim_end);
     if let Some(by) = lower_same_len(inner).rfind(" được ") {
         inner = &inner[by + " được ".len()..];
     }

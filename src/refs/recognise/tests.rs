@@ -1272,3 +1272,71 @@ fn a_task_a_frame_or_an_opener_before_a_change_changes_nothing() {
         Replaces
     );
 }
+
+#[test]
+fn guidance_to_an_addressee_guides() {
+    let n = number::parse("145/SNV-CCVC").expect("own");
+    for text in [
+        "Sở Nội vụ vừa ban hành Công văn hướng dẫn các cơ quan, đơn vị triển khai thực hiện Quyết định số 21/2025/QĐ-UBND ngày 3/9/2025.",
+        "Sở Nội vụ đã có Công văn số 145/SNV-CCVC hướng dẫn UBND các xã, phường thực hiện Quyết định số 21/2025/QĐ-UBND.",
+    ] {
+        assert_eq!(rows_of(&n, text)[0].4, Guides, "{text}");
+    }
+    // Guidance as a noun, or of another body, is what the act follows.
+    for text in [
+        "Các xã thực hiện theo hướng dẫn của Sở Tài chính thực hiện Quyết định số 21/2025/QĐ-UBND.",
+        "Tiếp tục thực hiện các hướng dẫn; thực hiện Quyết định số 21/2025/QĐ-UBND đúng tiến độ.",
+    ] {
+        assert_ne!(rows_of(&n, text)[0].4, Guides, "{text}");
+    }
+}
+
+#[test]
+fn an_appendix_basis_is_the_basis_of_what_it_lists() {
+    let n = number::parse("2041/QĐ-UBND").expect("own");
+    let text = "Căn cứ Luật Đất đai số 31/2024/QH15;\n\nĐiều 1. Công bố thủ tục.\n\n**PHỤ LỤC I. DANH MỤC THỦ TỤC HÀNH CHÍNH**\n\n- Thời hạn: 10 ngày.\n- Căn cứ pháp lý: Nghị định số 102/2024/NĐ-CP ngày 30/7/2024 của Chính phủ.\n";
+    let r = rows_of(&n, text);
+    assert_eq!((r[0].4, r[1].4), (BasedOn, Cites), "{r:?}");
+    // A sentence that opens with the word is no heading.
+    let text =
+        "Phụ lục kèm theo gồm các biểu mẫu.\n\nCăn cứ Nghị định số 102/2024/NĐ-CP ngày 30/7/2024 của Chính phủ;\n";
+    assert_eq!(rows_of(&n, text)[0].4, BasedOn);
+    let text = "Điều 1. Công bố.\n\n## Phụ lục\n\nCăn cứ pháp lý: Nghị định số 102/2024/NĐ-CP.\n";
+    assert_eq!(rows_of(&n, text)[0].4, Cites);
+}
+
+#[test]
+fn a_title_block_names_the_document() {
+    // "**KẾ HOẠCH**" and "**thực hiện …**" on two lines: the title says
+    // what the plan carries out; a guide's title what it guides; an
+    // activity's title (propaganda) carries nothing out.
+    let plan = number::parse("19-KH/TU").expect("own");
+    let guide = number::parse("21-HD/BTGDVTU").expect("own");
+    let title = |head: &str, rest: &str| {
+        format!("**{head}**  \n**{rest} Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị về giáo dục**\n\nA.")
+    };
+    assert_eq!(rows_of(&plan, &title("KẾ HOẠCH", "thực hiện"))[0].4, Implements);
+    assert_eq!(rows_of(&guide, &title("HƯỚNG DẪN", "thực hiện"))[0].4, Guides);
+    assert_eq!(rows_of(&guide, &title("HƯỚNG DẪN", "tuyên truyền"))[0].4, Cites);
+}
+
+#[test]
+fn a_purpose_after_the_own_word_and_another_bodys_plan() {
+    let plan = number::parse("24-KH/TU").expect("own");
+    let r = rows_of(
+        &plan,
+        "Kế hoạch nhằm tiếp tục triển khai Quyết định số 204-QĐ/TW ngày 29-11-2024 của Ban Bí thư.",
+    );
+    assert_eq!(r[0].4, Implements);
+    let r = rows_of(
+        &plan,
+        "- Ban hành kế hoạch của UBND phường trước ngày 25/12/2025, trong đó phân công thực hiện các nhiệm vụ tại Kế hoạch số 286/KH-UBND.",
+    );
+    assert_eq!(r[0].4, Cites);
+    // A body named as it was before the merger issues what follows.
+    let r = rows_of(
+        &plan,
+        "Ban Thường vụ Tỉnh ủy Bắc Kạn (trước hợp nhất) đã ban hành Kế hoạch số 112-KH/TU ngày 14.02.2025.",
+    );
+    assert_eq!(r[0].5, vec!["Ban Thường vụ Tỉnh ủy Bắc Kạn".to_string()]);
+}

@@ -248,6 +248,16 @@ pub(super) fn clause_start(t: &str, at: usize) -> usize {
         i -= 1;
         match bytes[i] {
             b';' | b':' | b'\n' => return i + 1,
+            // Two lines of a bold title block, joined by the normalising
+            // ("**KẾ HOẠCH** **thực hiện Nghị quyết số …**"): the second
+            // line is a clause of its own.
+            b' ' if i >= 2 && bytes[i - 2..i] == *b"**" && {
+                let next = bytes[i..].iter().position(|&b| b != b' ').map_or(i, |k| i + k);
+                bytes[next..].starts_with(b"**")
+            } =>
+            {
+                return i + 1
+            }
             // "… số." and a bold heading "**Chuyển đổi số.** Thực hiện …".
             b'.' if {
                 let mut j = i + 1;

@@ -140,5 +140,34 @@ pub(super) fn last_cue(s: &str) -> Option<(usize, usize, Relation)> {
             .iter()
             .any(|b| b.0 <= a.0 && a.1 <= b.1 && (b.1 - b.0) > (a.1 - a.0))
     };
-    found.iter().filter(|a| !inside(a)).max_by_key(|a| a.0).copied()
+    let last = found.iter().filter(|a| !inside(a)).max_by_key(|a| a.0).copied()?;
+    Some(guided(s, &found, last).unwrap_or(last))
+}
+
+/// "… hướng dẫn Ủy ban nhân dân các xã, phường thực hiện Quyết định số …":
+/// guidance to an addressee to carry a document out guides it. The cue of
+/// guidance a few words before the carrying out, with only the addressee
+/// between (no clause break, no "của", so not the noun "hướng dẫn của Bộ"),
+/// and no "theo", "tại" or "các" before it (the noun again).
+fn guided(
+    s: &str,
+    found: &[(usize, usize, Relation)],
+    last: (usize, usize, Relation),
+) -> Option<(usize, usize, Relation)> {
+    if last.2 != Relation::Implements {
+        return None;
+    }
+    let guide = found
+        .iter()
+        .filter(|g| g.2 == Relation::Guides && g.1 < last.0)
+        .max_by_key(|g| g.0)?;
+    let between = &s[guide.1..last.0];
+    let lead = s[..guide.0].trim_end();
+    let addressee = !between.contains(['.', ';', ':', '(', ')'])
+        && whole_words(between, "của").next().is_none()
+        && between.split_whitespace().count() <= 8;
+    let noun = words::GUIDANCE_NOUN_BEFORE
+        .iter()
+        .any(|w| ends_with_word(lead, w).is_some());
+    (addressee && !noun).then_some((guide.0, last.1, Relation::Guides))
 }

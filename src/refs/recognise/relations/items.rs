@@ -137,8 +137,8 @@ pub(super) fn after_own_number(t: &str, start: usize, own: &[Range<usize>], befo
             // A change may name what it changes first ("… có Công văn số
             // 1288/… điều chỉnh, bổ sung một số nội dung tại Kế hoạch số …"):
             // the pinpoint rule of `as_acted` then reads it.
-            if let Some((r, end)) = opening(&gap) {
-                return (gap[end..].trim().is_empty() || changes(r)).then_some(r);
+            if let Some((r, _)) = opening(&gap).filter(|(r, end)| gap[*end..].trim().is_empty() || changes(*r)) {
+                return Some(r);
             }
             // "… về rà soát, sắp xếp cán bộ, nhằm cụ thể hóa Kết luận …"; not
             // "… về giám sát việc tổ chức thực hiện Nghị quyết …": a review

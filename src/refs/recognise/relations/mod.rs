@@ -54,6 +54,7 @@ impl<'a> Own<'a> {
 pub(super) fn assign(scan: &mut Scan) {
     let t = scan.t;
     let own = Own::of(scan);
+    let appendix = appendix_start(t);
     for i in 0..scan.mentions.len() {
         let start = scan.mentions[i].range.start;
         let mut relation = of_clause(t, start, &scan.mentions[..i], &own);
@@ -70,7 +71,11 @@ pub(super) fn assign(scan: &mut Scan) {
         if relation.is_none() {
             relation = listed_item(t, (start, scan.mentions[i].tail), &scan.mentions[..i], &own.words);
         }
-        let relation = relation.unwrap_or(Relation::Cites);
+        // An appendix's "Căn cứ pháp lý: …" is the basis of what it lists.
+        let relation = match relation.unwrap_or(Relation::Cites) {
+            Relation::BasedOn if appendix.is_some_and(|a| start >= a) => Relation::Cites,
+            r => r,
+        };
         scan.mentions[i].relation = settle(
             t,
             start,
@@ -79,6 +84,30 @@ pub(super) fn assign(scan: &mut Scan) {
             (scan.own.0, &scan.mentions[i].number),
         );
     }
+}
+
+/// Where the document's appendix starts: the first line that is an
+/// appendix heading ([`words::APPENDIX_HEADINGS`], bold or a Markdown
+/// heading or bare), alone or with a numeral and an upper-case title
+/// ("**PHỤ LỤC II. DANH MỤC THỦ TỤC …**"); not a sentence that opens with
+/// the word ("Phụ lục kèm theo gồm …").
+fn appendix_start(t: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in t.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let bare = line.trim_start_matches(['#', '*', '_', ' ', '\t']);
+        let Some(rest) = words::APPENDIX_HEADINGS.iter().find_map(|h| bare.strip_prefix(h)) else {
+            continue;
+        };
+        let rest = rest.trim_end_matches(['*', '_', ' ', '\r', '\n']);
+        let boundary = rest.is_empty() || rest.starts_with([' ', '.', ':']);
+        let title = rest.trim_start_matches(|c: char| c.is_ascii_digit() || " IVXL.:-–".contains(c));
+        if boundary && !title.chars().any(char::is_lowercase) {
+            return Some(start);
+        }
+    }
+    None
 }
 
 /// The relation the clause around `start` states for a mention there;
@@ -140,6 +169,15 @@ pub(super) fn of_clause(t: &str, start: usize, before: &[Mention], own: &Own) ->
         return Some(r);
     }
     let (relation, end) = cue_run(t, (cs, offset), p, &all_before[..split], own)?;
+    // "**HƯỚNG DẪN** **thực hiện Quy định số …**": a guide's title says
+    // what it guides the carrying out of.
+    let guide_title = t[..cs]
+        .trim_end_matches([' ', '*', '#'])
+        .ends_with(words::GUIDE_HEADING);
+    let relation = match relation {
+        Relation::Implements if guide_title => Relation::Guides,
+        r => r,
+    };
     let reach = gaps(offset + end, start, before);
     (reaches(t, start, relation, offset + end, &reach) && carried_out(t, relation, &reach)).then_some(relation)
 }
@@ -405,8 +443,10 @@ fn self_naming(
                 .filter(|(i, _)| !theirs(*i))
                 .find_map(|(i, v)| {
                     let at = i + v.len();
+                    // Not "Ban hành kế hoạch của UBND phường …", another body's.
                     own.iter()
                         .find_map(|w| p[at..].strip_prefix(w).and_then(|r| r.strip_prefix(' ')))
+                        .filter(|r| !r.starts_with("của "))
                 })
         })?;
     let from = p.len() - rest.len();
@@ -474,7 +514,10 @@ fn own_word_acting<'a>(p: &'a str, own: &[&str]) -> Option<&'a str> {
         .iter()
         .find_map(|w| p.strip_prefix(w).and_then(|r| r.strip_prefix(' ')))?;
     let rel = |s: &str| cue_at(s).is_some_and(|(c, _)| matches!(c, Cue::Rel(_)));
+    // "Kế hoạch nhằm tiếp tục triển khai …": a purpose before the cue.
+    let purposed = purpose_len(rest).is_some_and(|n| rel(&rest[n..]));
     let acting = rel(rest)
+        || purposed
         || words::ISSUING_ADVERBS
             .iter()
             .any(|a| rest.strip_prefix(a).and_then(|r| r.strip_prefix(' ')).is_some_and(rel));
@@ -495,7 +538,8 @@ fn enacted(p: &str) -> Option<&str> {
         .iter()
         .filter(|(_, _, codes)| !codes.contains(&"*"))
         .find_map(|(w, _, _)| rest.strip_prefix(w).and_then(|r| r.strip_prefix(' ')))?;
-    (!after.starts_with("số ")).then_some(after)
+    // Not "Ban hành kế hoạch của UBND phường …": a task, another body's.
+    (!after.starts_with("số ") && !after.starts_with("của ")).then_some(after)
 }
 
 /// The type words that name a document of number `own`.
