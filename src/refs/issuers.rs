@@ -217,6 +217,41 @@ fn standing_forms(rows: &[(KnownBody, Vec<String>)]) -> Vec<(KnownBody, Vec<Stri
     out
 }
 
+/// Every form of a body also written with its long heads short
+/// ([`bodies::SHORT_HEADS`]): each head found in a form (as whole words,
+/// compared on the match key) gives a form with each of its short writings;
+/// forms already there are not repeated.
+fn short_forms(name: &str, forms: &mut Vec<String>) {
+    let mut seen: std::collections::HashSet<String> = std::iter::once(name)
+        .chain(forms.iter().map(String::as_str))
+        .map(|f| key_of(f).0)
+        .collect();
+    let mut all: Vec<String> = std::iter::once(name.to_string()).chain(forms.iter().cloned()).collect();
+    for (head, shorts) in bodies::SHORT_HEADS {
+        let head = key_of(head).0;
+        let mut more = Vec::new();
+        for form in &all {
+            let key = key_of(form).0;
+            let Some(at) = whole_word_at(&key, &head) else { continue };
+            for short in *shorts {
+                let written = format!("{}{}{}", &key[..at], key_of(short).0, &key[at + head.len()..]);
+                if seen.insert(written.clone()) {
+                    more.push(written);
+                }
+            }
+        }
+        all.extend(more.iter().cloned());
+        forms.extend(more);
+    }
+}
+
+/// Where `part` stands in `key` as whole words (both match keys).
+fn whole_word_at(key: &str, part: &str) -> Option<usize> {
+    key.match_indices(part).map(|(at, _)| at).find(|&at| {
+        (at == 0 || key[..at].ends_with(' ')) && key[at + part.len()..].chars().next().is_none_or(|c| c == ' ')
+    })
+}
+
 impl Vocabulary {
     /// The built-in vocabulary, built once.
     pub fn builtin() -> Arc<Vocabulary> {
@@ -262,7 +297,8 @@ impl Vocabulary {
         let mut rows: Vec<(KnownBody, Vec<String>)> = rows.collect();
         rows.extend(standing_forms(&rows));
         let derived = city_forms(&rows);
-        for (body, forms) in rows.into_iter().chain(derived) {
+        for (body, mut forms) in rows.into_iter().chain(derived) {
+            short_forms(&body.name, &mut forms);
             let row = v.bodies.len();
             for form in std::iter::once(&body.name).chain(forms.iter()) {
                 let (k, n) = key_of(form);
@@ -594,6 +630,38 @@ mod tests {
             assert_eq!(got, want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");
             assert_eq!(left, *rest, "{text}");
         }
+    }
+
+    /// Every body's long heads also match written short, wherever they stand
+    /// in its name, and a site's own body gets its short forms too.
+    #[test]
+    fn short_heads_of_every_body() {
+        let v = Vocabulary::with(&[("Ban Chấp hành Hội Nông dân tỉnh".to_string(), vec![])]);
+        let cases: &[(&str, &str)] = &[
+            ("BTV Đảng ủy phường", "Ban Thường vụ Đảng ủy phường"),
+            ("BTV Huyện ủy", "Ban Thường vụ Huyện ủy"),
+            ("Đảng ủy UBND tỉnh Khánh Hòa", "Đảng ủy Ủy ban nhân dân tỉnh Khánh Hòa"),
+            (
+                "BTV Đảng ủy UBND tỉnh Khánh Hòa",
+                "Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh Khánh Hòa",
+            ),
+            (
+                "Thường trực HĐND tỉnh Nghệ An",
+                "Thường trực Hội đồng nhân dân tỉnh Nghệ An",
+            ),
+            ("UBKT Đảng ủy xã Tân Lập", "Ủy ban Kiểm tra Đảng ủy xã Tân Lập"),
+            ("BCH Đảng bộ tỉnh Lào Cai", "Tỉnh ủy Lào Cai"),
+            (
+                "BCH Hội Nông dân tỉnh Hà Tĩnh",
+                "Ban Chấp hành Hội Nông dân tỉnh Hà Tĩnh",
+            ),
+        ];
+        for (written, want) in cases {
+            let got = v.whole(written).map(|n| n.name);
+            assert_eq!(got.as_deref(), Some(*want), "{written}");
+        }
+        // Short words are a body's only when they are its head: "BTVT" is not.
+        assert_eq!(v.whole("BTVT Đảng ủy phường"), None);
     }
 
     #[test]

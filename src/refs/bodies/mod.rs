@@ -29,6 +29,25 @@ pub enum Scope {
 /// the issuer code of its State numbers, other written forms.
 pub type Body = (&'static str, Scope, &'static str, &'static str, &'static [&'static str]);
 
+/// The short forms a body's name is written with, wherever the long words
+/// stand in it: every form of every body also matches with each long head
+/// written short ("BTV Đảng ủy phường" is "Ban Thường vụ Đảng ủy phường",
+/// "Đảng ủy UBND tỉnh" is "Đảng ủy Ủy ban nhân dân tỉnh"). Longer heads
+/// first, so the one inside another is written short after it.
+pub const SHORT_HEADS: &[(&str, &[&str])] = &[
+    (
+        "Ủy ban Mặt trận Tổ quốc Việt Nam",
+        &["Ủy ban MTTQ Việt Nam", "UBMTTQ Việt Nam", "UBMTTQVN"],
+    ),
+    ("Ủy ban Mặt trận Tổ quốc", &["Ủy ban MTTQ", "UBMTTQ"]),
+    ("Ban Thường vụ", &["BTV"]),
+    ("Ban Chấp hành", &["BCH"]),
+    ("Ủy ban nhân dân", &["UBND"]),
+    ("Hội đồng nhân dân", &["HĐND"]),
+    ("Ủy ban Kiểm tra", &["UBKT"]),
+    ("Ban Tuyên giáo và Dân vận", &["Ban TG&DV", "Ban TGDV"]),
+];
+
 mod central;
 mod places;
 mod provincial;
